@@ -1,0 +1,38 @@
+"""Entry point: ``proapp`` / ``python -m proapp``.
+
+With a sub-command it runs the CLI. Without one it opens and migrates the database first
+(before any Qt object exists, as Vorta does), then starts the GUI.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from proapp.cli import build_parser, run
+
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command is not None:
+        return run(args)
+    return launch_gui(getattr(args, "db", None))
+
+
+def launch_gui(db: str | None) -> int:
+    from proapp.db.migrate import DatabaseRefused, open_database
+
+    try:
+        database = open_database(db)
+    except DatabaseRefused as exc:
+        from proapp.gui.app import show_fatal
+
+        return show_fatal("proapp cannot open the database", str(exc))
+    from proapp.gui.app import run_gui
+
+    return run_gui(database)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,32 @@
+"""``proapp check``: schema version, integrity, change-log chain and counts; non-zero on any
+problem so scheduled jobs can alert."""
+
+from __future__ import annotations
+
+import argparse
+
+from proapp.cli import add_db_option
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="check the database (integrity, change log, counts)",
+                       description="Report schema version, SQLite integrity check, the change "
+                       "log's hash chain and row counts. Exits 1 when anything is wrong. The "
+                       "database is opened but never migrated or changed.")
+    add_db_option(p)
+    p.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    from proapp.db.migrate import open_database
+    from proapp.services.check import run_check
+
+    db = open_database(getattr(args, "db", None), migrate=False)
+    try:
+        report = run_check(db)
+    finally:
+        db.dispose()
+    for line in report.lines():
+        print(line)
+    print("OK" if report.ok else "PROBLEMS FOUND")
+    return 0 if report.ok else 1

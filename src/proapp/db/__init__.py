@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, engine set-up, opening and migrating the database file."""

@@ -1,0 +1,147 @@
+"""The append-only, hash-chained change log.
+
+Each row's hash covers its own fields and the previous row's hash, so editing, inserting or
+deleting a row anywhere but at the very end breaks the chain at that row; ``verify_chain``
+names it. Appends happen inside the caller's write transaction (BEGIN IMMEDIATE on SQLite, a
+table lock on server databases), so two writers can never chain onto the same predecessor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from proapp.db.engine import Actor
+from proapp.db.models import ChangeLog
+
+GENESIS = "0" * 64
+_LAST_HASH = "proapp_last_log_hash"
+HASHED_FIELDS = ("at", "user_id", "username", "action", "entity", "entity_id", "patient_id",
+                 "visit_id", "field", "old_value", "new_value", "reason")
+
+
+def to_text(value: Any) -> str | None:
+    """Canonical text for a logged value: exact decimals, ISO dates, 0/1 for booleans."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, Mapping):
+        return json.dumps({k: to_text(v) for k, v in value.items()}, sort_keys=True,
+                          ensure_ascii=False)
+    return str(value)
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def row_hash(prev_hash: str, row: Mapping[str, Any]) -> str:
+    payload = json.dumps([prev_hash, *(row.get(f) for f in HASHED_FIELDS)],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One logged fact: ``field`` None means the whole entity (insert/delete snapshot)."""
+
+    action: str  # insert | update | delete | sign | unlock | login ...
+    entity: str
+    entity_id: int | None
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    patient_id: int | None = None
+    visit_id: int | None = None
+
+
+def _last_hash(session: Session) -> str:
+    cached = session.info.get(_LAST_HASH)
+    if cached is not None:
+        return cached
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection().exec_driver_sql("LOCK TABLE change_log IN EXCLUSIVE MODE")
+    last = session.scalar(select(ChangeLog.hash).order_by(ChangeLog.id.desc()).limit(1))
+    return last or GENESIS
+
+
+def append(session: Session, changes: Iterable[Change], *, actor: Actor | None = None,
+           reason: str | None = None, at: str | None = None) -> int:
+    """Append changes in the session's transaction; returns how many rows were written."""
+    actor = actor or session.info.get("actor")
+    if actor is None:
+        raise RuntimeError("a change log entry needs an actor (use Database.write(actor))")
+    reason = reason if reason is not None else session.info.get("reason")
+    at = at or now_utc()
+    prev = _last_hash(session)
+    rows = []
+    for c in changes:
+        row = {"at": at, "user_id": actor.user_id, "username": actor.username,
+               "action": c.action, "entity": c.entity, "entity_id": c.entity_id,
+               "patient_id": c.patient_id, "visit_id": c.visit_id, "field": c.field,
+               "old_value": to_text(c.old), "new_value": to_text(c.new), "reason": reason}
+        row["prev_hash"] = prev
+        row["hash"] = prev = row_hash(prev, row)
+        rows.append(row)
+    if rows:
+        session.execute(insert(ChangeLog), rows)
+        session.info[_LAST_HASH] = prev
+    return len(rows)
+
+
+def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[tuple[str, Any, Any]]:
+    """Fields whose canonical text differs, in a stable order."""
+    for key in sorted(set(old) | set(new)):
+        a, b = old.get(key), new.get(key)
+        if to_text(a) != to_text(b):
+            yield key, a, b
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    row_id: int
+    problem: str
+
+
+def verify_chain(session: Session, batch: int = 5000) -> tuple[int, ChainBreak | None]:
+    """Walk the log in id order; returns (rows checked, first break or None)."""
+    prev = GENESIS
+    checked = 0
+    last_id = 0
+    cols = [ChangeLog.id, ChangeLog.prev_hash, ChangeLog.hash,
+            *(getattr(ChangeLog, f) for f in HASHED_FIELDS)]
+    while True:
+        rows = session.execute(select(*cols).where(ChangeLog.id > last_id)
+                               .order_by(ChangeLog.id).limit(batch)).all()
+        if not rows:
+            return checked, None
+        for r in rows:
+            m = r._mapping
+            if m["prev_hash"] != prev:
+                return checked, ChainBreak(m["id"], "does not follow the row before it "
+                                           "(a row was removed or inserted)")
+            expected = row_hash(prev, {f: m[f] for f in HASHED_FIELDS})
+            if m["hash"] != expected:
+                return checked, ChainBreak(m["id"], "its content was changed after it was "
+                                           "written")
+            prev = m["hash"]
+            checked += 1
+            last_id = m["id"]

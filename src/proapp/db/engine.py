@@ -1,0 +1,127 @@
+"""Engine construction: where the database is, SQLite pragmas, and write transactions.
+
+Writers start SQLite transactions with BEGIN IMMEDIATE, so two programs writing at once wait on
+the busy timeout instead of failing with "database is locked" when a read upgrades to a write.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from proapp import paths
+
+BUSY_TIMEOUT_MS = 30_000
+ENV_DB = "PROAPP_DB"
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """``--db`` value, else ``$PROAPP_DB``, else the default file in the user data folder.
+
+    A value with ``://`` is taken as a full SQLAlchemy URL (for a shared server database);
+    anything else is a path to a SQLite file.
+    """
+    value = os.fspath(db) if db is not None else os.environ.get(ENV_DB) or None
+    if value is None:
+        return sqlite_url(paths.default_database())
+    if "://" in value:
+        return value
+    return sqlite_url(Path(value).expanduser())
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for a server database or in-memory SQLite."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is deferred only).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+    finally:
+        cur.close()
+
+
+def _sqlite_on_begin(conn: Any) -> None:
+    immediate = conn.get_execution_options().get("proapp_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is doing something: a signed-in user, or a named system job (user_id None)."""
+
+    username: str
+    user_id: int | None = None
+    role: str | None = None
+
+    @classmethod
+    def system(cls, job: str) -> Actor:
+        return cls(f"system:{job}")
+
+
+class Database:
+    """The open database. One short session per user action, never a long-lived one."""
+
+    def __init__(self, engine: Engine, url: str):
+        self.engine = engine
+        self.url = url
+        self._writer = engine.execution_options(proapp_write=True)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def display_name(self) -> str:
+        """For the status bar and the About dialog; never shows a password."""
+        p = self.path
+        return str(p) if p else make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self, actor: Actor, reason: str | None = None) -> Iterator[Session]:
+        """A write transaction: committed at the end of the block, rolled back on any error.
+        ``actor`` and ``reason`` are read by the change log."""
+        with Session(self._writer, expire_on_commit=False) as session:
+            session.info["actor"] = actor
+            session.info["reason"] = reason
+            with session.begin():
+                yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

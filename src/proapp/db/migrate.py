@@ -1,0 +1,196 @@
+"""Open a database safely: refuse what is not ours, back up, then migrate to the app's schema.
+
+Order of checks for a SQLite file (all read-only, so a refused file stays byte-for-byte
+unchanged): SQLite header and size (truncation), quick_check (corruption), application_id
+(someone else's database), Alembic revision (newer than this app). Only then is the file copied
+aside and upgraded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import struct
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+
+from proapp import paths
+from proapp.db.engine import Database, make_engine, resolve_url, sqlite_path
+
+log = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x50524F41  # "PROA" in SQLite's header: marks a file as a proapp database
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseRefused(Exception):
+    """The database cannot be used; the message says why in words a user can act on."""
+
+
+class FileState(StrEnum):
+    MISSING = "missing"
+    EMPTY = "empty"  # no tables yet: a new database
+    PROAPP = "proapp"
+
+
+@dataclass(frozen=True)
+class Inspection:
+    state: FileState
+    revision: str | None = None
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def inspect_sqlite_file(path: Path) -> Inspection:
+    """Read-only look at a file. Raises DatabaseRefused with a plain reason."""
+    if not path.exists():
+        return Inspection(FileState.MISSING)
+    if path.is_dir():
+        raise DatabaseRefused(f"{path} is a folder, not a database file")
+    size = path.stat().st_size
+    if size == 0:
+        return Inspection(FileState.EMPTY)
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise DatabaseRefused(f"{path} is not a SQLite database (it may be another kind of "
+                              "file); it was left untouched")
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    pages = struct.unpack(">I", header[28:32])[0]
+    valid_for, _sqlite_version = struct.unpack(">II", header[92:100])
+    wal = path.with_name(path.name + "-wal")
+    if (pages and valid_for == struct.unpack(">I", header[24:28])[0]
+            and not (wal.exists() and wal.stat().st_size) and size < pages * page_size):
+        raise DatabaseRefused(f"{path} is truncated ({size} bytes, its header says "
+                              f"{pages * page_size}); it was left untouched. Restore a backup.")
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseRefused(f"{path} cannot be opened: {exc}") from exc
+    try:
+        ok = con.execute("PRAGMA quick_check").fetchone()[0]
+        if ok != "ok":
+            raise DatabaseRefused(f"{path} is damaged ({ok}); it was left untouched. "
+                                  "Restore a backup.")
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(f"{path} is not a usable SQLite database ({exc}); it was left "
+                              "untouched") from exc
+    finally:
+        con.close()
+    if not tables:
+        return Inspection(FileState.EMPTY)
+    if app_id != APPLICATION_ID or revision is None:
+        raise DatabaseRefused(f"{path} is a SQLite database of another program, not proapp; "
+                              "it was left untouched")
+    _check_revision(revision, str(path))
+    return Inspection(FileState.PROAPP, revision)
+
+
+def _check_revision(revision: str, where: str) -> None:
+    if revision not in known_revisions():
+        raise DatabaseRefused(
+            f"The database {where} was written by a newer version of proapp (schema "
+            f"{revision}); this version only knows up to {head_revision()}. Update proapp on "
+            "this computer. The database was left untouched.")
+
+
+def backup_before_migration(path: Path, revision: str) -> Path:
+    """Consistent copy (online backup API) beside the file, named for the old schema."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.pre-migration-{revision}-{stamp}{path.suffix}")
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    restrict_file(target)
+    return target
+
+
+def restrict_file(path: Path) -> None:
+    if os.name == "posix" and path.exists():
+        os.chmod(path, 0o600)
+
+
+def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the database named by ``db``/``$PROAPP_DB``."""
+    url = resolve_url(db)
+    path = sqlite_path(url)
+    if path is not None:
+        info = inspect_sqlite_file(path)
+        if info.state is FileState.MISSING:
+            paths.ensure_private_dir(path.parent)
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        restrict_file(path)
+        if info.state is FileState.PROAPP and info.revision != head_revision() and migrate:
+            saved = backup_before_migration(path, info.revision or "none")
+            log.info("database copied to %s before migration", saved)
+    engine = make_engine(url)
+    database = Database(engine, url)
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current is None and path is None and inspect(conn).get_table_names():
+                raise DatabaseRefused("The server database has tables but is not a proapp "
+                                      "database; it was left untouched")
+            if current is not None:
+                _check_revision(current, database.display_name)
+        if migrate and current != head_revision():
+            upgrade(database)
+    except BaseException:
+        engine.dispose()
+        raise
+    for suffix in ("-wal", "-shm"):
+        if path is not None:
+            restrict_file(path.with_name(path.name + suffix))
+    return database
+
+
+def upgrade(database: Database, revision: str = "head") -> None:
+    with database.engine.execution_options(proapp_write=True).begin() as conn:
+        command.upgrade(alembic_config(conn), revision)
+
+
+def current_revision(database: Database) -> str | None:
+    with database.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()

@@ -1,0 +1,155 @@
+"""IJV blood flow by Duplex ultrasound: per vein side and posture, entered or computed.
+
+Flow is either entered directly in mL/min or computed as time-averaged mean velocity (cm/s) x
+cross-sectional area (cm^2) x 60. Values are Decimals with a fixed number of places so every
+figure survives storage, export and import exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from proapp.domain.validation import Issue, error, warning
+
+FLOW_PLACES = 1  # mL/min
+VELOCITY_PLACES = 2  # cm/s
+AREA_PLACES = 3  # cm^2
+FLOW_MAX = Decimal(3000)
+VELOCITY_MAX = Decimal(300)
+AREA_MAX = Decimal(10)
+FLOW_UNIT = "mL/min"
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class Posture(StrEnum):
+    SUPINE = "supine"
+    UPRIGHT = "upright"
+
+
+SIDES = tuple(Side)
+POSTURES = tuple(Posture)
+
+
+def quantize(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def computed_flow(velocity_cm_s: Decimal, area_cm2: Decimal) -> Decimal:
+    """cm/s x cm^2 = cm^3/s = mL/s; x 60 = mL/min, rounded half up to 0.1 mL/min."""
+    return quantize(velocity_cm_s * area_cm2 * 60, FLOW_PLACES)
+
+
+@dataclass(frozen=True, slots=True)
+class FlowMeasurement:
+    """One vein in one posture. Either ``flow_ml_min`` or velocity and area (not both)."""
+
+    side: Side
+    posture: Posture
+    flow_ml_min: Decimal | None = None
+    velocity_cm_s: Decimal | None = None
+    area_cm2: Decimal | None = None
+    stenosis_pct: int | None = None
+
+    @property
+    def field(self) -> str:
+        return f"flow.{self.posture.value}.{self.side.value}"
+
+    @property
+    def is_computed(self) -> bool:
+        return self.flow_ml_min is None and self.velocity_cm_s is not None
+
+    @property
+    def flow(self) -> Decimal | None:
+        """The flow to analyse: entered, or computed when velocity and area are both given."""
+        if self.flow_ml_min is not None:
+            return self.flow_ml_min
+        if self.velocity_cm_s is not None and self.area_cm2 is not None:
+            return computed_flow(self.velocity_cm_s, self.area_cm2)
+        return None
+
+    @property
+    def is_empty(self) -> bool:
+        return (self.flow_ml_min is None and self.velocity_cm_s is None
+                and self.area_cm2 is None and self.stenosis_pct is None)
+
+    def validate(self) -> list[Issue]:
+        f = self.field
+        where = f"{self.posture.value} {self.side.value} IJV"
+        issues: list[Issue] = []
+        for name, value, places, top, unit in (
+            ("flow", self.flow_ml_min, FLOW_PLACES, FLOW_MAX, FLOW_UNIT),
+            ("velocity", self.velocity_cm_s, VELOCITY_PLACES, VELOCITY_MAX, "cm/s"),
+            ("area", self.area_cm2, AREA_PLACES, AREA_MAX, "cm²"),
+        ):
+            if value is None:
+                continue
+            if not value.is_finite() or not Decimal(0) <= value <= top:
+                issues.append(error(f"{f}.{name}", "range",
+                                    f"{where}: {name} must be between 0 and {top} {unit}; got "
+                                    f"{value}", value))
+            elif value != quantize(value, places):
+                issues.append(error(f"{f}.{name}", "precision",
+                                    f"{where}: {name} has more than {places} decimal place(s): "
+                                    f"{value}", value))
+        if self.flow_ml_min is not None and (self.velocity_cm_s is not None
+                                             or self.area_cm2 is not None):
+            issues.append(error(f, "flow.both_methods",
+                                f"{where}: enter the flow directly or velocity and area, not both"))
+        elif (self.velocity_cm_s is None) != (self.area_cm2 is None):
+            missing = "area" if self.area_cm2 is None else "velocity"
+            issues.append(error(f"{f}.{missing}", "flow.velocity_area_pair",
+                                f"{where}: the flow is computed from velocity and area; "
+                                f"{missing} is missing"))
+        elif self.is_computed and not any(i.is_error for i in issues):
+            flow = self.flow
+            if flow is not None and flow > FLOW_MAX:
+                issues.append(error(f, "range", f"{where}: computed flow {flow} {FLOW_UNIT} is "
+                                    f"above {FLOW_MAX} {FLOW_UNIT}", flow))
+        if self.stenosis_pct is not None and not 0 <= self.stenosis_pct <= 100:
+            issues.append(error(f"{f}.stenosis", "range",
+                                f"{where}: stenosis must be between 0 and 100 %; got "
+                                f"{self.stenosis_pct}", self.stenosis_pct))
+        flow = self.flow
+        if flow is not None and flow == 0 and not any(i.is_error for i in issues):
+            issues.append(warning(f, "flow.zero", f"{where}: flow is 0 {FLOW_UNIT} (occluded "
+                                  "or not detected?); please confirm", flow))
+        return issues
+
+
+@dataclass(frozen=True, slots=True)
+class PostureTotals:
+    left: Decimal | None
+    right: Decimal | None
+
+    @property
+    def total(self) -> Decimal | None:
+        """Left + right, only when both veins were measured."""
+        if self.left is None or self.right is None:
+            return None
+        return self.left + self.right
+
+
+def totals(measurements: Iterable[FlowMeasurement]) -> dict[Posture, PostureTotals]:
+    by_key = {(m.posture, m.side): m.flow for m in measurements}
+    return {p: PostureTotals(by_key.get((p, Side.LEFT)), by_key.get((p, Side.RIGHT)))
+            for p in POSTURES}
+
+
+def validate_all(measurements: Iterable[FlowMeasurement]) -> list[Issue]:
+    issues: list[Issue] = []
+    seen: set[tuple[Posture, Side]] = set()
+    for m in measurements:
+        key = (m.posture, m.side)
+        if key in seen:
+            issues.append(error(m.field, "flow.duplicate",
+                                f"{m.posture.value} {m.side.value} IJV is entered twice"))
+        seen.add(key)
+        issues.extend(m.validate())
+    return issues

@@ -1,0 +1,142 @@
+"""The instrument model: items, answer ranges, texts and scoring in one definition each.
+
+GUI pages, validation, exports, data dictionaries and reports all read these objects; no other
+module writes an item text, a range or a scoring rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import ClassVar
+
+from proapp.domain.answers import MissingReason
+from proapp.domain.validation import Issue, error
+
+ScoreValue = int | Decimal | str | bool | None
+Responses = Mapping[str, int | None]
+
+
+class ScoreKind(StrEnum):
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    CODE = "code"
+    BOOLEAN = "boolean"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One question. ``scored`` items count in the total; ``anchors`` label answer values."""
+
+    id: str
+    label: str  # as printed on the form: "1", "A"
+    text: str
+    minimum: int
+    maximum: int
+    unit: str
+    scored: bool = True
+    anchors: Mapping[int, str] = field(default_factory=dict)
+    short: str = ""  # a few words for table headers and charts
+
+    @property
+    def single_digit(self) -> bool:
+        """True when every answer is one keystroke, so entry can auto-advance."""
+        return self.minimum >= 0 and self.maximum <= 9
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreField:
+    id: str
+    label: str
+    kind: ScoreKind
+    description: str
+    unit: str = ""
+    codes: Mapping[str, str] = field(default_factory=dict)
+    places: int = 0
+
+
+class Instrument:
+    """Base class: range checks shared by all, scoring and consistency rules per instrument."""
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    title: ClassVar[str]
+    reference: ClassVar[str]
+    recall_period: ClassVar[str]
+    instructions: ClassVar[str]
+    items: ClassVar[tuple[Item, ...]]
+    score_fields: ClassVar[tuple[ScoreField, ...]]
+
+    def item(self, item_id: str) -> Item:
+        for it in self.items:
+            if it.id == item_id:
+                return it
+        raise KeyError(f"{self.id} has no item {item_id!r}")
+
+    @property
+    def item_ids(self) -> tuple[str, ...]:
+        return tuple(it.id for it in self.items)
+
+    def field(self, item_id: str) -> str:
+        """Dotted path used in validation findings, e.g. ``midas.q1``."""
+        return f"{self.id}.{item_id}"
+
+    def column(self, name: str) -> str:
+        """Flat column name used by exports, e.g. ``midas_q1`` or ``fss_mean``."""
+        return f"{self.id}_{name}"
+
+    def empty_responses(self) -> dict[str, int | None]:
+        return dict.fromkeys(self.item_ids)
+
+    def is_complete(self, responses: Responses) -> bool:
+        return all(responses.get(it.id) is not None for it in self.items if it.scored)
+
+    def is_empty(self, responses: Responses) -> bool:
+        return all(responses.get(it.id) is None for it in self.items)
+
+    def validate(self, responses: Responses,
+                 missing: Mapping[str, MissingReason] | None = None) -> list[Issue]:
+        """Hard errors for unknown items, wrong types and out-of-range values, then the
+        instrument's own consistency rules (only over values that passed the range check)."""
+        issues: list[Issue] = []
+        known = set(self.item_ids)
+        for key in responses:
+            if key not in known:
+                issues.append(error(self.field(key), "unknown_item",
+                                    f"{self.name} has no item {key!r}"))
+        clean: dict[str, int | None] = {}
+        for it in self.items:
+            value = responses.get(it.id)
+            if value is None:
+                clean[it.id] = None
+                continue
+            if isinstance(value, bool) or not isinstance(value, int):
+                issues.append(error(self.field(it.id), "integer",
+                                    f"{self.name} item {it.label}: {value!r} is not a whole "
+                                    "number", value))
+                clean[it.id] = None
+            elif not it.minimum <= value <= it.maximum:
+                issues.append(error(self.field(it.id), "range",
+                                    f"{self.name} item {it.label} must be between {it.minimum} "
+                                    f"and {it.maximum} {it.unit}; got {value}", value))
+                clean[it.id] = None
+            else:
+                clean[it.id] = value
+            if missing and it.id in missing:
+                issues.append(error(self.field(it.id), "answered_and_missing",
+                                    f"{self.name} item {it.label} has an answer and a reason "
+                                    "for it being missing", value))
+        issues.extend(self.consistency(clean))
+        return issues
+
+    def consistency(self, responses: Responses) -> list[Issue]:
+        return []
+
+    def score(self, responses: Responses) -> dict[str, ScoreValue]:
+        raise NotImplementedError
+
+    def score_text(self, scores: Mapping[str, ScoreValue]) -> str:
+        """One line for tables and the review page, e.g. ``12 (grade III)``."""
+        raise NotImplementedError

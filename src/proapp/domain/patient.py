@@ -1,0 +1,140 @@
+"""Patient and PTA procedure facts, and the rules they must satisfy before being stored."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from proapp.domain.validation import Issue, error, warning
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
+NAME_MAX = 100
+NOTES_MAX = 4000
+EARLIEST_DATE = date(1900, 1, 1)
+
+
+class Sex(StrEnum):
+    FEMALE = "F"
+    MALE = "M"
+    OTHER = "X"  # other / not stated, as on many national forms
+
+
+class MsSubtype(StrEnum):
+    RR = "RR"
+    SP = "SP"
+    PP = "PP"
+
+    @property
+    def title(self) -> str:
+        return {"RR": "relapsing-remitting", "SP": "secondary progressive",
+                "PP": "primary progressive"}[self.value]
+
+
+class PtaSide(StrEnum):
+    BILATERAL = "bilateral"
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True, slots=True)
+class PatientFacts:
+    code: str
+    family_name: str
+    given_name: str
+    birth_date: date | None
+    sex: Sex
+    ms_subtype: MsSubtype
+    diagnosis_year: int | None = None
+    headache_positive: bool = False
+    fatigue_positive: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedureFacts:
+    pta_date: date
+    side: PtaSide = PtaSide.BILATERAL
+    notes: str = ""
+
+
+def has_control_chars(text: str) -> bool:
+    return any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") and c not in "\n\t"
+               for c in text)
+
+
+def _text(field: str, label: str, value: str, limit: int, required: bool,
+          multiline: bool = False) -> list[Issue]:
+    if not isinstance(value, str):
+        return [error(field, "text", f"{label} must be text", value)]
+    if required and not value.strip():
+        return [error(field, "required", f"{label} is required", value)]
+    if len(value) > limit:
+        return [error(field, "length", f"{label} is longer than {limit} characters", len(value))]
+    if has_control_chars(value) or (not multiline and ("\n" in value or "\t" in value)):
+        return [error(field, "characters", f"{label} contains control characters", value)]
+    return []
+
+
+def validate_patient(p: PatientFacts, today: date) -> list[Issue]:
+    issues: list[Issue] = []
+    if not isinstance(p.code, str) or not CODE_PATTERN.match(p.code):
+        issues.append(error("patient.code", "code.format",
+                            "Patient code must be 1-32 letters, digits, '.', '_' or '-', "
+                            "starting with a letter or digit", p.code))
+    issues += _text("patient.family_name", "Family name", p.family_name, NAME_MAX, True)
+    issues += _text("patient.given_name", "Given name", p.given_name, NAME_MAX, True)
+    issues += _text("patient.notes", "Notes", p.notes, NOTES_MAX, False, multiline=True)
+    if p.birth_date is None:
+        issues.append(error("patient.birth_date", "required", "Birth date is required"))
+    elif p.birth_date > today:
+        issues.append(error("patient.birth_date", "date.future",
+                            f"Birth date {p.birth_date.isoformat()} is in the future",
+                            p.birth_date))
+    elif p.birth_date < EARLIEST_DATE:
+        issues.append(error("patient.birth_date", "date.range",
+                            f"Birth date {p.birth_date.isoformat()} is before 1900",
+                            p.birth_date))
+    elif (today.year - p.birth_date.year) < 12:
+        issues.append(warning("patient.birth_date", "age.young",
+                              "The patient is younger than 12; please confirm the birth date",
+                              p.birth_date))
+    if not isinstance(p.sex, Sex):
+        issues.append(error("patient.sex", "code", "Sex must be F, M or X", p.sex))
+    if not isinstance(p.ms_subtype, MsSubtype):
+        issues.append(error("patient.ms_subtype", "code", "MS subtype must be RR, SP or PP",
+                            p.ms_subtype))
+    y = p.diagnosis_year
+    if y is not None:
+        low = p.birth_date.year if p.birth_date else EARLIEST_DATE.year
+        if isinstance(y, bool) or not isinstance(y, int) or not low <= y <= today.year:
+            issues.append(error("patient.diagnosis_year", "range",
+                                f"Diagnosis year must be between {low} and {today.year}", y))
+    for name in ("headache_positive", "fatigue_positive"):
+        if not isinstance(getattr(p, name), bool):
+            issues.append(error(f"patient.{name}", "boolean", f"{name} must be yes or no",
+                                getattr(p, name)))
+    return issues
+
+
+def validate_procedure(proc: ProcedureFacts, birth_date: date | None, today: date) -> list[Issue]:
+    issues: list[Issue] = []
+    if proc.pta_date > today:
+        issues.append(error("procedure.pta_date", "date.future",
+                            f"PTA date {proc.pta_date.isoformat()} is in the future",
+                            proc.pta_date))
+    if birth_date is not None and proc.pta_date < birth_date:
+        issues.append(error("procedure.pta_date", "date.before_birth",
+                            "PTA date is before the birth date", proc.pta_date))
+    if not isinstance(proc.side, PtaSide):
+        issues.append(error("procedure.side", "code", "Side must be bilateral, left or right",
+                            proc.side))
+    issues += _text("procedure.notes", "Notes", proc.notes, NOTES_MAX, False, multiline=True)
+    return issues
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Completed years on ``day``."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))

@@ -1,0 +1,225 @@
+"""The visit schedule relative to the PTA date, defined as data in one table.
+
+baseline (before PTA), pta (same day), m1, m3, m6, m12, then yearly y2, y3, ...; plus
+unscheduled visits. Each label has a target date, a tolerance window and the forms it expects.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from proapp.domain.registry import FLOW
+
+MIDAS, FSS = "midas", "fss"
+UNSCHEDULED = "unscheduled"
+YEARLY_FORMS = frozenset({MIDAS, FSS, FLOW})
+YEARLY_WINDOW_DAYS = 60
+_YEARLY = re.compile(r"^y([2-9]|[1-9][0-9])$")  # y2 ... y99
+
+
+@dataclass(frozen=True, slots=True)
+class VisitDefinition:
+    """One scheduled visit: ``months`` after PTA, allowed ``days_before``/``days_after``."""
+
+    label: str
+    title: str
+    months: int
+    days_before: int
+    days_after: int
+    forms: frozenset[str]
+
+    def target(self, pta: date) -> date:
+        return add_months(pta, self.months)
+
+    def window(self, pta: date) -> tuple[date, date]:
+        t = self.target(pta)
+        return t - timedelta(days=self.days_before), t + timedelta(days=self.days_after)
+
+    def expects(self, form: str) -> bool:
+        return form in self.forms
+
+
+SCHEDULE: tuple[VisitDefinition, ...] = (
+    VisitDefinition("baseline", "Baseline (before PTA)", 0, 90, 0, frozenset({MIDAS, FSS, FLOW})),
+    VisitDefinition("pta", "PTA (after the procedure)", 0, 0, 0, frozenset({FLOW})),
+    VisitDefinition("m1", "1 month", 1, 14, 14, frozenset({FLOW})),
+    VisitDefinition("m3", "3 months", 3, 14, 14, frozenset({MIDAS, FSS})),
+    VisitDefinition("m6", "6 months", 6, 30, 30, frozenset({MIDAS, FSS, FLOW})),
+    VisitDefinition("m12", "12 months", 12, 30, 30, frozenset({MIDAS, FSS, FLOW})),
+)
+UNSCHEDULED_VISIT = VisitDefinition(UNSCHEDULED, "Unscheduled", 0, 0, 0, frozenset())
+_FIXED = {d.label: d for d in SCHEDULE}
+
+
+def yearly(year: int) -> VisitDefinition:
+    if year < 2:
+        raise ValueError("yearly visits start at y2 (m12 is the first year)")
+    return VisitDefinition(f"y{year}", f"Year {year}", 12 * year, YEARLY_WINDOW_DAYS,
+                           YEARLY_WINDOW_DAYS, YEARLY_FORMS)
+
+
+def definition(label: str) -> VisitDefinition:
+    """The definition for any valid label; KeyError names the valid ones otherwise."""
+    if label in _FIXED:
+        return _FIXED[label]
+    if label == UNSCHEDULED:
+        return UNSCHEDULED_VISIT
+    m = _YEARLY.match(label)
+    if m:
+        return yearly(int(m.group(1)))
+    raise KeyError(f"unknown visit label {label!r}; expected one of baseline, pta, m1, m3, m6, "
+                   "m12, y2, y3, ... or unscheduled")
+
+
+def is_label(label: str) -> bool:
+    try:
+        definition(label)
+    except KeyError:
+        return False
+    return True
+
+
+def labels(years: int = 10) -> list[str]:
+    """Scheduled labels in order, with yearly ones up to ``y{years}``."""
+    return [d.label for d in SCHEDULE] + [f"y{n}" for n in range(2, years + 1)]
+
+
+def sort_key(label: str) -> tuple[int, int]:
+    """Chronological order of labels; unscheduled visits sort after all scheduled ones."""
+    d = definition(label)
+    if label == UNSCHEDULED:
+        return (10_000, 0)
+    return (d.months, 1 if label == "pta" else 0)
+
+
+def months_since(pta: date, day: date) -> float:
+    """Fractional months between the PTA and a day, for charts (negative before PTA)."""
+    return (day - pta).days / (365.2425 / 12)
+
+
+def add_months(day: date, months: int) -> date:
+    """Calendar months later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+class VisitState(StrEnum):
+    DONE = "done"
+    DUE = "due"  # in the window, on or before the target date
+    OVERDUE = "overdue"  # in the window, after the target date
+    MISSED = "missed"  # the window has closed
+    UPCOMING = "upcoming"  # the window has not opened yet
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedVisit:
+    """What the schedule needs to know of a stored visit."""
+
+    label: str
+    visit_date: date
+    complete: bool
+    visit_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledVisit:
+    definition: VisitDefinition
+    target: date | None
+    window_start: date | None
+    window_end: date | None
+    state: VisitState
+    visit: RecordedVisit | None = None  # the complete visit, or a draft in progress
+
+    @property
+    def label(self) -> str:
+        return self.definition.label
+
+    @property
+    def has_draft(self) -> bool:
+        return self.visit is not None and not self.visit.complete
+
+    @property
+    def actionable(self) -> bool:
+        """On the worklist today: due or overdue, and not yet complete."""
+        return self.state in (VisitState.DUE, VisitState.OVERDUE)
+
+
+def _state(today: date, start: date, target: date, end: date) -> VisitState:
+    if today < start:
+        return VisitState.UPCOMING
+    if today > end:
+        return VisitState.MISSED
+    return VisitState.DUE if today <= target else VisitState.OVERDUE
+
+
+def plan(pta: date | None, visits: Iterable[RecordedVisit], today: date,
+         years_ahead: int = 1) -> list[ScheduledVisit]:
+    """The patient's scheduled visits with their state on ``today``.
+
+    Yearly visits are listed up to the first one whose window opens more than ``years_ahead``
+    years after today (and always up to the last one already recorded). Without a PTA date only
+    the baseline is scheduled, due until a baseline exists.
+    """
+    by_label: dict[str, RecordedVisit] = {}
+    for v in visits:
+        current = by_label.get(v.label)
+        if current is None or (v.complete and not current.complete):
+            by_label[v.label] = v
+    if pta is None:
+        b = _FIXED["baseline"]
+        v = by_label.get("baseline")
+        state = VisitState.DONE if v and v.complete else VisitState.DUE
+        return [ScheduledVisit(b, None, None, None, state, v)]
+    result: list[ScheduledVisit] = []
+    horizon = add_months(today, 12 * years_ahead)
+    last_recorded_year = max((int(m.group(1)) for lbl in by_label
+                              if (m := _YEARLY.match(lbl))), default=1)
+    for d in _definitions():
+        start, end = d.window(pta)
+        year = d.months // 12 if d.label.startswith("y") else 0
+        if d.label.startswith("y") and start > horizon and year > last_recorded_year:
+            break
+        v = by_label.get(d.label)
+        target = d.target(pta)
+        state = VisitState.DONE if v and v.complete else _state(today, start, target, end)
+        result.append(ScheduledVisit(d, target, start, end, state, v))
+    return result
+
+
+def _definitions() -> Iterator[VisitDefinition]:
+    yield from SCHEDULE
+    year = 2
+    while year < 100:
+        yield yearly(year)
+        year += 1
+
+
+def next_due(entries: Iterable[ScheduledVisit]) -> ScheduledVisit | None:
+    """The first visit that is overdue, due or upcoming, in schedule order."""
+    for e in entries:
+        if e.state in (VisitState.OVERDUE, VisitState.DUE, VisitState.UPCOMING):
+            return e
+    return None
+
+
+def suggest_label(pta: date | None, day: date, taken: Iterable[str]) -> str:
+    """The label a visit on ``day`` most likely is: the open scheduled visit whose window holds
+    the day (nearest target first), else ``unscheduled``."""
+    taken = set(taken)
+    if pta is None:
+        return "baseline" if "baseline" not in taken else UNSCHEDULED
+    candidates = []
+    for d in _definitions():
+        start, end = d.window(pta)
+        if start > day:
+            break
+        if d.label not in taken and start <= day <= end:
+            candidates.append((abs((d.target(pta) - day).days), sort_key(d.label), d.label))
+    return min(candidates)[2] if candidates else UNSCHEDULED

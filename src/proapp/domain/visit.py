@@ -1,0 +1,135 @@
+"""A visit's content (answers, reasons, skipped forms, flows) and the rules for saving it.
+
+Services convert stored rows to and from :class:`VisitContent`; scores are always derived here,
+never stored, so a score can never disagree with its answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from proapp.domain import flow as flowmod
+from proapp.domain import schedule
+from proapp.domain.answers import MissingReason
+from proapp.domain.instruments import ScoreValue
+from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
+from proapp.domain.validation import Issue, error, warning
+
+SKIP_REASON_MAX = 500
+
+
+@dataclass(frozen=True)
+class VisitContent:
+    """Everything entered at a visit. Unanswered items are absent or ``None``."""
+
+    responses: Mapping[str, Mapping[str, int | None]] = field(default_factory=dict)
+    missing: Mapping[str, Mapping[str, MissingReason]] = field(default_factory=dict)
+    skipped: Mapping[str, str] = field(default_factory=dict)  # form id -> reason
+    flows: tuple[flowmod.FlowMeasurement, ...] = ()
+
+    def answers(self, instrument_id: str) -> dict[str, int | None]:
+        instrument = QUESTIONNAIRES[instrument_id]
+        given = self.responses.get(instrument_id, {})
+        return {i: given.get(i) for i in instrument.item_ids}
+
+    def scores(self, instrument_id: str) -> dict[str, ScoreValue]:
+        return QUESTIONNAIRES[instrument_id].score(self.answers(instrument_id))
+
+    def has_data(self, form: str) -> bool:
+        if form == FLOW:
+            return any(not m.is_empty for m in self.flows)
+        given = self.responses.get(form, {})
+        return any(v is not None for v in given.values()) or bool(self.missing.get(form))
+
+    def flow_totals(self) -> dict[flowmod.Posture, flowmod.PostureTotals]:
+        return flowmod.totals(self.flows)
+
+    def flow(self, posture: flowmod.Posture, side: flowmod.Side) -> flowmod.FlowMeasurement | None:
+        for m in self.flows:
+            if m.posture is posture and m.side is side:
+                return m
+        return None
+
+
+def validate_content(content: VisitContent) -> list[Issue]:
+    """Item ranges, instrument consistency and flow rules (what a draft must satisfy)."""
+    issues: list[Issue] = []
+    for key in content.responses:
+        if key not in QUESTIONNAIRES:
+            issues.append(error(key, "unknown_form", f"unknown questionnaire {key!r}"))
+    for instrument in QUESTIONNAIRES.values():
+        missing = content.missing.get(instrument.id, {})
+        issues += instrument.validate(content.responses.get(instrument.id, {}), missing)
+        for item_id, reason in missing.items():
+            if item_id not in instrument.item_ids:
+                issues.append(error(instrument.field(item_id), "unknown_item",
+                                    f"{instrument.name} has no item {item_id!r}"))
+            elif not isinstance(reason, MissingReason):
+                issues.append(error(instrument.field(item_id), "missing_reason",
+                                    f"unknown reason {reason!r}", reason))
+    issues += flowmod.validate_all(content.flows)
+    for form, reason in content.skipped.items():
+        if form not in FORMS:
+            issues.append(error(form, "unknown_form", f"unknown form {form!r}"))
+        elif not isinstance(reason, str) or not reason.strip():
+            issues.append(error(f"{form}.skipped", "skip.reason",
+                                f"Skipping {form.upper()} needs a reason"))
+        elif len(reason) > SKIP_REASON_MAX:
+            issues.append(error(f"{form}.skipped", "length",
+                                f"The reason is longer than {SKIP_REASON_MAX} characters"))
+        elif content.has_data(form):
+            issues.append(error(f"{form}.skipped", "skip.with_data",
+                                f"{form.upper()} is marked skipped but has answers"))
+    return issues
+
+
+def validate_visit(label: str, visit_date: date, content: VisitContent, *, today: date,
+                   birth_date: date | None, pta_date: date | None,
+                   completing: bool) -> list[Issue]:
+    """All rules for a visit. ``completing`` adds the rules for marking it complete: every form
+    the label expects is entered or skipped with a reason; incomplete forms are warnings."""
+    issues = validate_content(content)
+    if not schedule.is_label(label):
+        issues.append(error("visit.label", "label", f"{label!r} is not a visit label", label))
+        return issues
+    if visit_date > today:
+        issues.append(error("visit.visit_date", "date.future",
+                            f"Visit date {visit_date.isoformat()} is in the future", visit_date))
+    if birth_date is not None and visit_date < birth_date:
+        issues.append(error("visit.visit_date", "date.before_birth",
+                            f"Visit date {visit_date.isoformat()} is before the birth date",
+                            visit_date))
+    d = schedule.definition(label)
+    if pta_date is not None and label != schedule.UNSCHEDULED:
+        start, end = d.window(pta_date)
+        if label == "baseline" and visit_date > pta_date:
+            issues.append(error("visit.visit_date", "baseline.after_pta",
+                                "A baseline visit must be on or before the PTA date",
+                                visit_date))
+        elif not start <= visit_date <= end:
+            issues.append(warning("visit.visit_date", "window",
+                                  f"{d.title} is expected between {start.isoformat()} and "
+                                  f"{end.isoformat()}; this visit is on "
+                                  f"{visit_date.isoformat()}", visit_date))
+    if completing:
+        for form in FORMS:
+            if content.has_data(form) or form in content.skipped:
+                if form in QUESTIONNAIRES and content.has_data(form):
+                    instrument = QUESTIONNAIRES[form]
+                    given = content.answers(form)
+                    reasons = content.missing.get(form, {})
+                    for it in instrument.items:
+                        if given.get(it.id) is None and it.id not in reasons:
+                            issues.append(warning(
+                                instrument.field(it.id), "unanswered",
+                                f"{instrument.name} item {it.label} is not answered"
+                                + (" - the total cannot be computed" if it.scored else ""),
+                            ))
+                continue
+            if d.expects(form):
+                issues.append(error(f"{form}", "form.expected",
+                                    f"{d.title} expects {form.upper()}: enter it or skip it "
+                                    "with a reason"))
+    return issues

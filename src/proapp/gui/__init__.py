@@ -1,0 +1,1 @@
+"""Qt user interface. Thin: it shows and collects; services compute and store."""

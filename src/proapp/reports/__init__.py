@@ -1,0 +1,1 @@
+"""Charts and PDF building from domain data (no Qt, no database access)."""

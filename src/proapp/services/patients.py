@@ -1,0 +1,193 @@
+"""Patients and PTA procedures: create, edit, look up; every change goes to the change log."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from proapp.db import changelog
+from proapp.db.changelog import Change
+from proapp.db.engine import Actor, Database
+from proapp.db.models import Patient, Procedure
+from proapp.domain.patient import (
+    MsSubtype,
+    PatientFacts,
+    ProcedureFacts,
+    PtaSide,
+    Sex,
+    validate_patient,
+    validate_procedure,
+)
+from proapp.domain.validation import ValidationError, error
+from proapp.domain.validation import errors as hard_errors
+from proapp.services import clock
+from proapp.services.errors import ConflictError, NotFoundError
+
+PATIENT_FIELDS = ("code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
+                  "diagnosis_year", "headache_positive", "fatigue_positive", "notes")
+
+
+def facts_of(p: Patient) -> PatientFacts:
+    return PatientFacts(p.code, p.family_name, p.given_name, p.birth_date, Sex(p.sex),
+                        MsSubtype(p.ms_subtype), p.diagnosis_year, bool(p.headache_positive),
+                        bool(p.fatigue_positive), p.notes or "")
+
+
+def _values(f: PatientFacts) -> dict[str, Any]:
+    d = asdict(f)
+    d["sex"], d["ms_subtype"] = f.sex.value, f.ms_subtype.value
+    return d
+
+
+def _check(session: Session, facts: PatientFacts, today: date, patient_id: int | None) -> None:
+    issues = hard_errors(validate_patient(facts, today))
+    clash = session.scalar(select(Patient.id).where(Patient.code == facts.code))
+    if clash is not None and clash != patient_id:
+        issues.append(error("patient.code", "code.unique",
+                            f"Patient code {facts.code} is already used by another patient",
+                            facts.code))
+    if issues:
+        raise ValidationError(issues)
+
+
+def create_patient(db: Database, actor: Actor, facts: PatientFacts,
+                   procedures: list[ProcedureFacts] = (), *, today: date | None = None,
+                   is_demo: bool = False) -> int:
+    today = today or clock.today()
+    with db.write(actor) as s:
+        _check(s, facts, today, None)
+        now = clock.utcnow()
+        p = Patient(**_values(facts), is_demo=is_demo, created_at=now, updated_at=now)
+        s.add(p)
+        s.flush()
+        changelog.append(s, [Change("insert", "patient", p.id, None, None, _values(facts),
+                                    patient_id=p.id)])
+        for proc in procedures:
+            _add_procedure(s, p, proc, today)
+        return p.id
+
+
+def update_patient(db: Database, actor: Actor, patient_id: int, facts: PatientFacts, *,
+                   expected_version: int | None = None, reason: str | None = None,
+                   today: date | None = None) -> int:
+    """Apply changed fields; returns the new version. Unchanged input writes nothing."""
+    today = today or clock.today()
+    with db.write(actor, reason) as s:
+        p = _get(s, patient_id)
+        if expected_version is not None and p.version != expected_version:
+            raise ConflictError(f"Patient {p.code} was changed by someone else since you opened "
+                                "it; your input is kept, please review and save again")
+        _check(s, facts, today, patient_id)
+        old, new = _values(facts_of(p)), _values(facts)
+        changes = [Change("update", "patient", p.id, k, a, b, patient_id=p.id)
+                   for k, a, b in changelog.diff(old, new)]
+        if not changes:
+            return p.version
+        for k, _a, b in changelog.diff(old, new):
+            setattr(p, k, b)
+        p.updated_at = clock.utcnow()
+        s.flush()
+        changelog.append(s, changes)
+        return p.version
+
+
+def _add_procedure(s: Session, p: Patient, proc: ProcedureFacts, today: date) -> Procedure:
+    issues = hard_errors(validate_procedure(proc, p.birth_date, today))
+    if any(x.pta_date == proc.pta_date for x in p.procedures):
+        issues.append(error("procedure.pta_date", "procedure.duplicate",
+                            f"{p.code} already has a PTA on {proc.pta_date.isoformat()}",
+                            proc.pta_date))
+    if issues:
+        raise ValidationError(issues)
+    row = Procedure(patient=p, pta_date=proc.pta_date, side=proc.side.value, notes=proc.notes,
+                    created_at=clock.utcnow())
+    s.add(row)
+    s.flush()
+    changelog.append(s, [Change("insert", "procedure", row.id, None, None,
+                                {"pta_date": proc.pta_date, "side": proc.side.value,
+                                 "notes": proc.notes}, patient_id=p.id)])
+    return row
+
+
+def add_procedure(db: Database, actor: Actor, patient_id: int, proc: ProcedureFacts, *,
+                  today: date | None = None) -> int:
+    with db.write(actor) as s:
+        return _add_procedure(s, _get(s, patient_id), proc, today or clock.today()).id
+
+
+def update_procedure(db: Database, actor: Actor, procedure_id: int, proc: ProcedureFacts, *,
+                     reason: str | None = None, today: date | None = None) -> None:
+    with db.write(actor, reason) as s:
+        row = s.get(Procedure, procedure_id)
+        if row is None:
+            raise NotFoundError(f"No procedure with id {procedure_id}")
+        issues = hard_errors(validate_procedure(proc, row.patient.birth_date,
+                                                today or clock.today()))
+        if issues:
+            raise ValidationError(issues)
+        old = {"pta_date": row.pta_date, "side": row.side, "notes": row.notes}
+        new = {"pta_date": proc.pta_date, "side": proc.side.value, "notes": proc.notes}
+        changes = [Change("update", "procedure", row.id, k, a, b, patient_id=row.patient_id)
+                   for k, a, b in changelog.diff(old, new)]
+        for k, _a, b in changelog.diff(old, new):
+            setattr(row, k, b)
+        changelog.append(s, changes)
+
+
+def delete_procedure(db: Database, actor: Actor, procedure_id: int, reason: str) -> None:
+    with db.write(actor, reason) as s:
+        row = s.get(Procedure, procedure_id)
+        if row is None:
+            raise NotFoundError(f"No procedure with id {procedure_id}")
+        changelog.append(s, [Change("delete", "procedure", row.id, None,
+                                    {"pta_date": row.pta_date, "side": row.side,
+                                     "notes": row.notes}, None, patient_id=row.patient_id)])
+        s.delete(row)
+
+
+def _get(s: Session, patient_id: int) -> Patient:
+    p = s.get(Patient, patient_id)
+    if p is None:
+        raise NotFoundError(f"No patient with id {patient_id}")
+    return p
+
+
+@dataclass(frozen=True)
+class PatientRecord:
+    id: int
+    version: int
+    facts: PatientFacts
+    procedures: tuple[tuple[int, ProcedureFacts], ...]
+    is_demo: bool
+
+    @property
+    def first_pta(self) -> date | None:
+        return min((p.pta_date for _i, p in self.procedures), default=None)
+
+
+def record_of(p: Patient) -> PatientRecord:
+    procs = tuple((x.id, ProcedureFacts(x.pta_date, PtaSide(x.side), x.notes or ""))
+                  for x in p.procedures)
+    return PatientRecord(p.id, p.version, facts_of(p), procs, bool(p.is_demo))
+
+
+def get_patient(db: Database, patient_id: int) -> PatientRecord:
+    with db.read() as s:
+        return record_of(_get(s, patient_id))
+
+
+def find_by_code(db: Database, code: str) -> PatientRecord:
+    with db.read() as s:
+        p = s.scalar(select(Patient).where(Patient.code == code))
+        if p is None:
+            raise NotFoundError(f"No patient with code {code!r}")
+        return record_of(p)
+
+
+def count(db: Database) -> int:
+    with db.read() as s:
+        return s.scalar(select(func.count(Patient.id))) or 0
