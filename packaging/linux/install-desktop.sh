@@ -10,19 +10,23 @@
 # The desktop file runs "proapp" from PATH. If the program is somewhere else
 # (for example an unpacked PyInstaller build in /opt/proapp), pass --exec with
 # its absolute path; Exec= and TryExec= are rewritten in the installed copy.
+# Run from inside a PyInstaller build folder, it uses that folder's icons and
+# executable by default: sudo /opt/proapp/install-desktop.sh --system
 #
 # Only the desktop file and icons are installed; the program itself is not.
 set -eu
 
 usage() {
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     cat <<EOF
 
 Options:
   --system            install into ${SYSTEM_DATA} instead of \$XDG_DATA_HOME
   --prefix DIR        install into DIR/share (overrides --system)
-  --exec PATH         program to run (default: proapp, looked up in PATH)
-  --resources DIR     folder holding icons/ (default: the repository's resources/)
+  --exec PATH         program to run (default: proapp from PATH, or the
+                      executable next to this script in a PyInstaller build)
+  --resources DIR     folder holding icons/ (default: the repository's
+                      resources/, or _internal/resources/ in a build)
   --uninstall         remove what an install put there
   -h, --help          show this help
 EOF
@@ -35,10 +39,17 @@ SYSTEM_DATA=/usr/local/share
 SCRIPT_DIR=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 DESKTOP_SRC="$SCRIPT_DIR/$APP_ID.desktop"
 RESOURCES="$SCRIPT_DIR/../../resources"
+default_exec=""
+if [ -d "$SCRIPT_DIR/_internal/resources/icons" ]; then
+    # Running from an unpacked PyInstaller build (dist/proapp/, e.g. /opt/proapp):
+    # use its bundled icons and point the menu entry at its executable.
+    RESOURCES="$SCRIPT_DIR/_internal/resources"
+    default_exec="$SCRIPT_DIR/$APP_ID"
+fi
 
 data_dir="${XDG_DATA_HOME:-$HOME/.local/share}"
 system=0
-exec_path=""
+exec_path="$default_exec"
 uninstall=0
 
 while [ $# -gt 0 ]; do
