@@ -60,6 +60,8 @@ def parse_int(raw: object) -> int | None:
     digits = text[1:] if sign else text
     if digits.isascii() and digits.isdigit():
         return int(text)
+    if not text.isascii():  # Decimal() would accept other scripts' digits; a form never does
+        raise ParseError("integer", f"{text!r} is not a whole number")
     try:
         value = Decimal(text)
     except InvalidOperation:
@@ -84,6 +86,8 @@ def parse_decimal(raw: object, places: int) -> Decimal | None:
         return None
     if len(text) > MAX_TEXT:
         raise ParseError("number", "the value is far too long to be a number")
+    if not text.isascii():
+        raise ParseError("number", f"{text!r} is not a number")
     try:
         value = Decimal(text.replace(",", ".") if text.count(",") == 1 and "." not in text
                         else text)

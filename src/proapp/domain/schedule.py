@@ -163,8 +163,8 @@ def plan(pta: date | None, visits: Iterable[RecordedVisit], today: date,
          years_ahead: int = 1) -> list[ScheduledVisit]:
     """The patient's scheduled visits with their state on ``today``.
 
-    Yearly visits are listed up to the first one whose window opens more than ``years_ahead``
-    years after today (and always up to the last one already recorded). Without a PTA date only
+    Yearly visits are listed while their window opens within ``years_ahead`` years of today
+    (and always up to the last one already recorded). Without a PTA date only
     the baseline is scheduled, due until a baseline exists.
     """
     by_label: dict[str, RecordedVisit] = {}

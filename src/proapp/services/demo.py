@@ -291,7 +291,8 @@ def build(n: int, seed: int, first_patient_id: int = 1, first_visit_id: int = 1)
                         dropout < 0.1 and d.months >= 12):
                     continue  # a realistic missed visit / drop-out
                 jitter = min(d.days_before, d.days_after, 10)
-                day = entry.target + timedelta(days=rng.randint(-jitter, jitter))
+                day = min(FOLLOW_UP_END,
+                          entry.target + timedelta(days=rng.randint(-jitter, jitter)))
             _visit_rows(b, rng, pid, profile, pta, d.label, day,
                         datetime.combine(day, time(12, 0)))
     return b
