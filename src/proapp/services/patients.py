@@ -25,6 +25,7 @@ from proapp.domain.patient import (
 from proapp.domain.validation import ValidationError, error
 from proapp.domain.validation import errors as hard_errors
 from proapp.services import clock
+from proapp.services.access import Permission, authorize
 from proapp.services.errors import ConflictError, NotFoundError
 
 PATIENT_FIELDS = ("code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
@@ -59,6 +60,7 @@ def create_patient(db: Database, actor: Actor, facts: PatientFacts,
                    is_demo: bool = False) -> int:
     today = today or clock.today()
     with db.write(actor) as s:
+        authorize(s, actor, Permission.PATIENT_EDIT)
         _check(s, facts, today, None)
         now = clock.utcnow()
         p = Patient(**_values(facts), is_demo=is_demo, created_at=now, updated_at=now)
@@ -77,6 +79,7 @@ def update_patient(db: Database, actor: Actor, patient_id: int, facts: PatientFa
     """Apply changed fields; returns the new version. Unchanged input writes nothing."""
     today = today or clock.today()
     with db.write(actor, reason) as s:
+        authorize(s, actor, Permission.PATIENT_EDIT)
         p = _get(s, patient_id)
         if expected_version is not None and p.version != expected_version:
             raise ConflictError(f"Patient {p.code} was changed by someone else since you opened "
@@ -116,12 +119,14 @@ def _add_procedure(s: Session, p: Patient, proc: ProcedureFacts, today: date) ->
 def add_procedure(db: Database, actor: Actor, patient_id: int, proc: ProcedureFacts, *,
                   today: date | None = None) -> int:
     with db.write(actor) as s:
+        authorize(s, actor, Permission.PATIENT_EDIT)
         return _add_procedure(s, _get(s, patient_id), proc, today or clock.today()).id
 
 
 def update_procedure(db: Database, actor: Actor, procedure_id: int, proc: ProcedureFacts, *,
                      reason: str | None = None, today: date | None = None) -> None:
     with db.write(actor, reason) as s:
+        authorize(s, actor, Permission.PATIENT_EDIT)
         row = s.get(Procedure, procedure_id)
         if row is None:
             raise NotFoundError(f"No procedure with id {procedure_id}")
@@ -140,6 +145,7 @@ def update_procedure(db: Database, actor: Actor, procedure_id: int, proc: Proced
 
 def delete_procedure(db: Database, actor: Actor, procedure_id: int, reason: str) -> None:
     with db.write(actor, reason) as s:
+        authorize(s, actor, Permission.PATIENT_EDIT)
         row = s.get(Procedure, procedure_id)
         if row is None:
             raise NotFoundError(f"No procedure with id {procedure_id}")
