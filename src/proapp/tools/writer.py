@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -47,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m proapp.tools.writer")
     parser.add_argument("--db", required=True)
     parser.add_argument("--visits", type=int, default=1000)
+    parser.add_argument("--seconds", type=float, default=None,
+                        help="stop after this many seconds (whichever comes first)")
     parser.add_argument("--code", default=None, help="patient code (default: W<pid>)")
     args = parser.parse_args(argv)
     db = open_database(args.db)
@@ -59,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         pid = patients.create_patient(db, WRITER, facts, [ProcedureFacts(PTA)])
     content = full_content()
     out = sys.stdout
+    stop = time.monotonic() + args.seconds if args.seconds else None
     for n in range(args.visits):
+        if stop is not None and time.monotonic() > stop:
+            break
         draft = visits.VisitDraft(pid, "unscheduled", PTA + timedelta(days=1 + n % 3000),
                                   content)
         record = visits.save_visit(db, WRITER, draft, complete=True, confirm_warnings=True)
