@@ -141,7 +141,12 @@ class IdleLock(QObject):
         return False
 
     def uninstall(self) -> None:
+        """Stop watching (application shutdown); a lock dialog still open goes too."""
         self.timer.stop()
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
