@@ -16,10 +16,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from proapp.db.engine import Actor, Database  # noqa: E402
-from proapp.db.migrate import open_database  # noqa: E402
-from proapp.domain.patient import MsSubtype, PatientFacts, ProcedureFacts, Sex  # noqa: E402
-from proapp.services import demo, patients  # noqa: E402
+from proapp.db.engine import Actor, Database
+from proapp.db.migrate import open_database
+from proapp.domain.patient import MsSubtype, PatientFacts, ProcedureFacts, Sex
+from proapp.services import demo, patients
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 from argon2 import PasswordHasher
+from tests.conftest import make_facts
+from tests.security.conftest import PASSWORD, Staff
 
 from proapp.db.engine import Actor, Database
 from proapp.domain.validation import ValidationError
@@ -14,8 +16,6 @@ from proapp.domain.visit import VisitContent
 from proapp.services import accounts, patients, settings, visits
 from proapp.services.accounts import AuthenticationFailed
 from proapp.services.errors import PermissionDenied, UserError
-from tests.conftest import make_facts
-from tests.security.conftest import PASSWORD, Staff
 
 
 def _rows(db: Database, sql: str) -> list[tuple]:

@@ -9,14 +9,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tests.conftest import make_facts
+from tests.security.conftest import Staff
 
 from proapp.db.engine import Database
 from proapp.db.migrate import open_database
 from proapp.services import backup, patients, settings
 from proapp.services.backup import BackupFile, RestoreRefused
 from proapp.services.errors import PermissionDenied
-from tests.conftest import make_facts
-from tests.security.conftest import Staff
 
 
 def _codes(path: Path) -> list[str]:
@@ -44,7 +44,8 @@ def test_backup_folder_from_setting(db: Database, staff: Staff, tmp_path: Path) 
     folder = tmp_path / "elsewhere" / "bk"
     settings.set_value(db, staff.admin, "backup_dir", str(folder))
     made = backup.ensure_daily_backup(db)
-    assert made is not None and made.parent == folder
+    assert made is not None
+    assert made.parent == folder
     assert backup.ensure_daily_backup(db) is None  # once a day
     assert backup.ensure_daily_backup(db, date.today() + timedelta(days=1)) is not None
 
@@ -67,7 +68,8 @@ def test_gfs_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path: Path) -> None:
     assert {newest.date() - timedelta(days=i) for i in range(7)} <= days
     weeks = {b.taken.isocalendar()[:2] for b in kept}
     months = {(b.taken.year, b.taken.month) for b in kept}
-    assert len(weeks) >= 4 and len(months) == 12
+    assert len(weeks) >= 4
+    assert len(months) == 12
     assert len(kept) <= 7 + 4 + 12
     assert len(kept) + len(removed) == 800
     assert (tmp_path / "notes.txt").exists()
@@ -136,7 +138,7 @@ def test_restore_refused_while_database_is_open_elsewhere(db: Database, staff: S
     assert db.path is not None
     saved = backup.backup_now(db, staff.nurse)
     patients.count(db)  # the pool keeps a connection open, like a running window
-    with pytest.raises(RestoreRefused, match="in use|open in another"):
+    with pytest.raises(RestoreRefused, match=r"in use|open in another"):
         backup.restore(db.path, saved, staff.admin)
     assert patients.count(db) == 1
     db.dispose()

@@ -8,10 +8,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.security.conftest import PASSWORD, Staff
 
 from proapp.cli import main as cli_main
 from proapp.db.engine import Database
-from tests.security.conftest import PASSWORD, Staff
 
 
 @pytest.fixture
@@ -29,7 +29,8 @@ def test_backup_as_named_user(db: Database, staff: Staff, password_file: Path,
     assert cli_main(["backup", "--db", str(db.path), "--user", "nina",
                      "--to", str(tmp_path / "out")]) == 0
     written = Path(capsys.readouterr().out.strip())
-    assert written.parent == tmp_path / "out" and written.exists()
+    assert written.parent == tmp_path / "out"
+    assert written.exists()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -79,7 +80,8 @@ def test_user_management_from_cli(db_path: Path, tmp_path: Path,
     capsys.readouterr()
     assert cli_main(["user", "list", *db, "--user", "boss"]) == 0
     out = capsys.readouterr().out
-    assert "nina" in out and "no" in out.split("nina")[1].split("\n")[0]
+    assert "nina" in out
+    assert "no" in out.split("nina")[1].split("\n")[0]
     con = sqlite3.connect(db_path)
     assert con.execute("SELECT count(*) FROM change_log WHERE entity='user'").fetchone()[0] >= 3
     con.close()
@@ -93,7 +95,8 @@ def test_fresh_database_escape(db: Database, capsys: pytest.CaptureFixture[str],
     from proapp.cli.actor import cli_actor, os_user
 
     actor = cli_actor(argparse.Namespace(db=str(db.path)), db)
-    assert actor.username == f"cli:{os_user()}" and actor.role == "nurse"
+    assert actor.username == f"cli:{os_user()}"
+    assert actor.role == "nurse"
     assert "no user accounts yet" in capsys.readouterr().err
     assert cli_main(["backup", "--db", str(db.path), "--to", str(tmp_path / "b")]) == 0
     assert cli_main(["check", "--db", str(db.path)]) == 0

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.conftest import make_facts
+from tests.security.conftest import Staff
 
 from proapp.db import changelog
 from proapp.db.engine import Database
@@ -20,8 +22,6 @@ from proapp.domain.visit import VisitContent
 from proapp.services import patients, visits
 from proapp.services.errors import ConflictError
 from proapp.tools.writer import expected_rows
-from tests.conftest import make_facts
-from tests.security.conftest import Staff
 
 SECONDS = 4.0
 
@@ -50,18 +50,21 @@ def test_two_writers_and_a_reader_for_several_seconds(db_path: Path) -> None:
         for p in procs:
             if p.poll() is None:
                 p.kill()
-    for p, (out, err) in zip(procs, results, strict=True):
+    for p, (_out, err) in zip(procs, results, strict=True):
         assert p.returncode == 0, err
-        assert "locked" not in err and "Traceback" not in err
+        assert "locked" not in err
+        assert "Traceback" not in err
     committed = [int(line.split()[1]) for out, _ in results for line in out.splitlines()]
-    assert len(committed) > 20 and reads > 5
+    assert len(committed) > 20
+    assert reads > 5
     with reader.read() as s:
         stored = {r.id for rs in visits.load_records(s).values() for r in rs}
         checked, broken = changelog.verify_chain(s)
     reader.dispose()
     assert set(committed) <= stored
     assert len(stored) == len(committed)
-    assert broken is None and checked >= len(committed)
+    assert broken is None
+    assert checked >= len(committed)
     con = sqlite3.connect(db_path)
     answers, flows = expected_rows()
     assert con.execute("SELECT count(*) FROM answer").fetchone()[0] == answers * len(stored)

@@ -97,7 +97,7 @@ def _not_sqlite(path: Path) -> None:
 @pytest.mark.parametrize(("make", "message"), [
     (_not_sqlite, "not a SQLite database"),
     (_truncated, "truncated"),
-    (_corrupt, "damaged|not a usable"),
+    (_corrupt, r"damaged|not a usable"),
     (_too_new, "newer version of proapp"),
     (_foreign, "another program"),
 ])

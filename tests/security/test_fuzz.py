@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.conftest import make_facts
 
 from proapp.db.engine import Actor, Database
 from proapp.db.migrate import open_database
@@ -23,7 +24,6 @@ from proapp.domain.validation import errors as hard_errors
 from proapp.domain.visit import VisitContent, validate_content
 from proapp.services import patients, visits
 from proapp.services.errors import UserError, ValidationError
-from tests.conftest import make_facts
 
 NURSE = Actor("fuzz.nurse", None, "nurse")
 SQL = ["'; DROP TABLE patient; --", "1 OR 1=1", "\" OR \"\"=\"", "Robert'); DELETE FROM visit;--"]

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QVBoxLayout
+from tests.security.conftest import PASSWORD, Staff
 
 from proapp.db.engine import Database
 from proapp.domain.visit import VisitContent
@@ -22,7 +23,6 @@ from proapp.gui.accounts.idle_lock import LOCKED_TITLE
 from proapp.gui.accounts.signing import SignVisitDialog, UnlockVisitDialog
 from proapp.gui.changelog_view import ChangeLogDialog, ChangeLogModel
 from proapp.services import accounts, settings, visits
-from tests.security.conftest import PASSWORD, Staff
 
 # The offscreen platform cannot resize windows to size hints; harmless for these tests.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -41,8 +41,10 @@ def test_first_admin_dialog(qtbot, db: Database) -> None:  # type: ignore[no-unt
     qtbot.keyClicks(dialog.repeat, PASSWORD)
     qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.actor is not None and dialog.actor.role == "admin"
-    assert dialog.password.text() == "" and dialog.repeat.text() == ""
+    assert dialog.actor is not None
+    assert dialog.actor.role == "admin"
+    assert dialog.password.text() == ""
+    assert dialog.repeat.text() == ""
 
 
 def test_login_dialog(qtbot, db: Database, staff: Staff) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +55,8 @@ def test_login_dialog(qtbot, db: Database, staff: Staff) -> None:  # type: ignor
     qtbot.keyClicks(dialog.password, "wrong password")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert "Wrong user name or password" in dialog.error.text()
-    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.password.text() == ""
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.password.text() == ""
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -95,7 +98,8 @@ def desk(qtbot, db: Database, staff: Staff, patient_id: int):  # type: ignore[no
 
 def test_idle_timer_locks_and_activity_restarts_it(qtbot, desk, db: Database) -> None:  # type: ignore[no-untyped-def]
     main, _wizard, lock = desk
-    assert lock.timer.isActive() and lock.timer.interval() == 10 * 60_000
+    assert lock.timer.isActive()
+    assert lock.timer.interval() == 10 * 60_000
     lock.timer.stop()
     QApplication.sendEvent(main, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A,
                                            Qt.KeyboardModifier.NoModifier, "a"))
@@ -108,11 +112,14 @@ def test_idle_timer_locks_and_activity_restarts_it(qtbot, desk, db: Database) ->
 def test_lock_hides_data_and_same_user_gets_everything_back(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
     main, wizard, lock = desk
     lock.lock()
-    assert lock.is_locked and not main.isVisible()
+    assert lock.is_locked
+    assert not main.isVisible()
     assert wizard.isVisible()  # not hidden: a hidden dialog would end its exec() loop
     assert wizard.windowTitle() == LOCKED_TITLE
     cover = wizard.findChild(QLineEdit.__mro__[1], "lockCover")
-    assert cover is not None and cover.isVisible() and cover.geometry() == wizard.rect()
+    assert cover is not None
+    assert cover.isVisible()
+    assert cover.geometry() == wizard.rect()
     visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     assert set(visible) == {wizard, lock.dialog}
     # Escape does not unlock; a wrong password does not either.
@@ -120,12 +127,15 @@ def test_lock_hides_data_and_same_user_gets_everything_back(qtbot, desk) -> None
     assert lock.is_locked
     qtbot.keyClicks(lock.dialog.password, "wrong password")
     lock.dialog.ok_button.click()
-    assert lock.is_locked and "Wrong" in lock.dialog.error.text()
+    assert lock.is_locked
+    assert "Wrong" in lock.dialog.error.text()
     qtbot.keyClicks(lock.dialog.password, PASSWORD)
     lock.dialog.ok_button.click()
     assert not lock.is_locked
-    assert main.isVisible() and wizard.windowTitle() == "New visit - P001 Rossi"
-    assert wizard.field.text() == "6" and wizard.flushed == 0  # the input is untouched
+    assert main.isVisible()
+    assert wizard.windowTitle() == "New visit - P001 Rossi"
+    assert wizard.field.text() == "6"
+    assert wizard.flushed == 0
     qtbot.waitUntil(lambda: wizard.findChild(QLineEdit.__mro__[1], "lockCover") is None)
     assert lock.timer.isActive()
 
@@ -158,10 +168,14 @@ def test_other_user_signs_in_drafts_flushed_windows_closed(qtbot, desk, db: Data
     with qtbot.waitSignal(lock.switched, timeout=2000) as signal:
         lock.dialog.ok_button.click()
     assert signal.args == [staff.clinician]
-    assert lock.actor == staff.clinician and not lock.is_locked
-    assert wizard.flushed == 1 and not wizard.isVisible() and not main.isVisible()
+    assert lock.actor == staff.clinician
+    assert not lock.is_locked
+    assert wizard.flushed == 1
+    assert not wizard.isVisible()
+    assert not main.isVisible()
     drafts = visits.drafts_of(db, patient_id)
-    assert len(drafts) == 1 and drafts[0].entered_by == "nina"  # kept for its author
+    assert len(drafts) == 1
+    assert drafts[0].entered_by == "nina"
     assert drafts[0].content.answers("fss")["1"] == 6
 
 
@@ -221,7 +235,8 @@ def test_user_management_dialog(qtbot, db: Database, staff: Staff,  # type: igno
     assert [u.username for u in dialog.model.rows] == ["boss", "doc", "nina"]
     dialog.table.selectRow(0)  # boss, the only administrator
     dialog.active_button.click()
-    assert warnings and "last active administrator" in warnings[0]
+    assert warnings
+    assert "last active administrator" in warnings[0]
     dialog.table.selectRow(2)
     dialog.active_button.click()
     assert not accounts.get_user(db, staff.nurse.user_id or 0).active
@@ -249,3 +264,26 @@ def test_changelog_view(qtbot, db: Database, staff: Staff, patient_id: int,  # t
     whole.filter.setText("clinician")
     assert whole.proxy.rowCount() == 1
     assert "1 of" in whole.count.text()
+
+
+def test_change_password_dialog(qtbot, db: Database, staff: Staff) -> None:  # type: ignore[no-untyped-def]
+    from proapp.gui.accounts import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(db, staff.nurse)
+    qtbot.addWidget(dialog)
+    for edit, text in ((dialog.current, "not it at all"), (dialog.new, "a fresh sentence"),
+                       (dialog.repeat, "a fresh sentence")):
+        qtbot.keyClicks(edit, text)
+    dialog.ok_button.click()
+    assert "current password is wrong" in dialog.error.text()
+    for edit, text in ((dialog.current, PASSWORD), (dialog.new, "short"),
+                       (dialog.repeat, "short")):
+        qtbot.keyClicks(edit, text)
+    dialog.ok_button.click()
+    assert "at least 10 characters" in dialog.error.text()
+    for edit, text in ((dialog.current, PASSWORD), (dialog.new, "a fresh sentence"),
+                       (dialog.repeat, "a fresh sentence")):
+        qtbot.keyClicks(edit, text)
+    dialog.ok_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert accounts.authenticate(db, "nina", "a fresh sentence") == staff.nurse

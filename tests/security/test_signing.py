@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from tests.security.conftest import PASSWORD, Staff
 
 from proapp.db.engine import Database
 from proapp.domain.visit import VisitContent
@@ -20,7 +21,6 @@ from proapp.services.errors import (
     ReasonRequired,
     UserError,
 )
-from tests.security.conftest import PASSWORD, Staff
 
 FSS = VisitContent(responses={"fss": {str(n): 5 for n in range(1, 10)},
                               "midas": {"q1": 0, "q2": 0, "q3": 0, "q4": 0, "q5": 0, "a": 0,
@@ -98,4 +98,4 @@ def test_unlock_needs_clinician_reason_and_password(db: Database, staff: Staff,
                       reason="typo in FSS", confirm_warnings=True)
     log = _log(db, v.id)
     assert ("unlock", "boss", "signed_at", "typo in FSS") in log
-    assert [r for r in log if r[0] == "update"][0][3] == "typo in FSS"
+    assert next(r for r in log if r[0] == "update")[3] == "typo in FSS"

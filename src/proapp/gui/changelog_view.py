@@ -102,7 +102,9 @@ class ChangeLogModel(QAbstractTableModel):
             if col == self.WHAT:
                 return self.record(e)
             if col == self.FIELD:
-                return e.field or "(whole record)"
+                if e.field:
+                    return e.field
+                return "(content signed)" if e.action == "sign" else "(whole record)"
             if col == self.OLD:
                 return _short(e.old_value)
             if col == self.NEW:
