@@ -156,3 +156,33 @@ def test_restore_over_damaged_database_keeps_it_aside(db: Database, staff: Staff
     assert result.replaced_saved_as is not None
     assert _sha(result.replaced_saved_as) == damaged
     assert _codes(db.path) == ["P001"]
+
+
+def test_restore_is_logged_and_older_backups_no_longer_compared(
+        db: Database, staff: Staff, patient_id: int) -> None:
+    """After restoring an older backup, the newer backups describe the replaced database:
+    `check` must not call the restored log truncated."""
+    from proapp.services.check import run_check
+
+    assert db.path is not None
+    older = backup.make_backup(db, now=datetime(2020, 1, 1, 9, 0, 0))
+    patients.create_patient(db, staff.nurse, make_facts("P002"))
+    backup.make_backup(db, now=datetime(2020, 1, 2, 9, 0, 0))
+    db.dispose()
+    backup.restore(db.path, older, staff.admin)
+    restored = open_database(db.path)
+    try:
+        report = run_check(restored)
+        assert report.ok, report.lines()
+        assert report.anchor is None
+        con = sqlite3.connect(db.path)
+        row = con.execute("SELECT username, new_value FROM change_log WHERE action='restore'"
+                          ).fetchone()
+        con.close()
+        assert row[0] == "boss" and older.name in row[1]
+        newer = backup.ensure_daily_backup(restored)
+        assert newer is not None
+        report = run_check(restored)
+        assert report.ok and report.anchor is not None and report.anchor.backup == newer
+    finally:
+        restored.dispose()

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
@@ -344,7 +344,24 @@ def restore(database_path: Path, backup: Path, actor: Actor, *,
     restrict_file(database_path)
     log.info("database %s restored from %s by %s; replaced file kept as %s", database_path,
              backup, actor.username, saved)
+    _log_restore(database_path, backup, saved, actor)
     return RestoreResult(backup, database_path, saved, revision)
+
+
+def _log_restore(database_path: Path, backup: Path, saved: Path | None, actor: Actor) -> None:
+    """The restored database's log says it was restored (and from what). This also starts a
+    new timeline for :func:`compare_with_backup`: backups taken before the restore describe
+    the replaced database and are not compared any more."""
+    from proapp.db.migrate import open_database
+
+    db = open_database(database_path)
+    try:
+        with db.write(actor, "database restored from a backup") as s:
+            changelog.append(s, [changelog.Change(
+                "restore", "database", None, None, None,
+                {"backup": backup.name, "replaced_saved_as": saved.name if saved else None})])
+    finally:
+        db.dispose()
 
 
 # --- truncation check against the newest backup ---------------------------------------------
@@ -390,9 +407,18 @@ def compare_with_backup(db: Database, backup: Path) -> LogAnchor | None:
 
 
 def newest_backup(db: Database) -> Path | None:
+    """The newest backup taken after the database's last restore (older ones belong to the
+    database the restore replaced)."""
     if db.path is None:
         return None
     configured = settings.get(db, "backup_dir").strip()
     folder = Path(configured).expanduser() if configured else default_backup_dir()
     backups = list_backups(folder)
+    with db.read() as s:
+        restored_at = s.scalar(select(func.max(ChangeLog.at)).where(ChangeLog.action
+                                                                    == "restore"))
+    if restored_at:
+        since = datetime.fromisoformat(restored_at.replace("Z", "+00:00")).astimezone()
+        since_local = since.replace(tzinfo=None, microsecond=0)
+        backups = [b for b in backups if b.taken >= since_local]
     return backups[0].path if backups else None
