@@ -287,3 +287,38 @@ def test_change_password_dialog(qtbot, db: Database, staff: Staff) -> None:  # t
     dialog.ok_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert accounts.authenticate(db, "nina", "a fresh sentence") == staff.nurse
+
+
+def test_run_gui_backs_up_signs_in_and_opens_main_window(qtbot, db: Database, staff: Staff,  # type: ignore[no-untyped-def]
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import proapp.gui.accounts as gui_accounts
+    from proapp.gui import app as gui_app
+    from proapp.gui.main_window import MainWindow
+    from proapp.services import backup
+
+    seen: dict[str, object] = {}
+
+    def fake_exec(_self: QApplication) -> int:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        seen["actors"] = [w.actor for w in windows]
+        seen["filters"] = any(isinstance(c, IdleLock) for c in QApplication.instance().children())
+        for w in windows:
+            w.close()
+        return 0
+
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: staff.nurse)
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert gui_app.run_gui(db) == 0
+    assert seen == {"actors": [staff.nurse], "filters": True}
+    assert len(backup.list_backups(backup.default_backup_dir())) == 1
+
+
+def test_run_gui_cancelled_sign_in_quits(qtbot, db: Database, staff: Staff,  # type: ignore[no-untyped-def]
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import proapp.gui.accounts as gui_accounts
+    from proapp.gui import app as gui_app
+
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: None)
+    monkeypatch.setattr(QApplication, "exec", lambda _self: pytest.fail("no window expected"))
+    assert gui_app.run_gui(db) == 0

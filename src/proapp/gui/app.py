@@ -60,6 +60,7 @@ def run_gui(database: Database) -> int:
             return app.exec()
         finally:
             lock.uninstall()
+            lock.setParent(None)  # freed with this frame, not left on the application
     finally:
         database.dispose()
 
