@@ -179,10 +179,13 @@ def test_restore_is_logged_and_older_backups_no_longer_compared(
         row = con.execute("SELECT username, new_value FROM change_log WHERE action='restore'"
                           ).fetchone()
         con.close()
-        assert row[0] == "boss" and older.name in row[1]
+        assert row[0] == "boss"
+        assert older.name in row[1]
         newer = backup.ensure_daily_backup(restored)
         assert newer is not None
         report = run_check(restored)
-        assert report.ok and report.anchor is not None and report.anchor.backup == newer
+        assert report.ok
+        assert report.anchor is not None
+        assert report.anchor.backup == newer
     finally:
         restored.dispose()
