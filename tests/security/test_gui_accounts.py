@@ -8,7 +8,14 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QVBoxLayout
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+)
 from tests.security.conftest import PASSWORD, Staff
 
 from proapp.db.engine import Database
@@ -302,6 +309,8 @@ def test_run_gui_backs_up_signs_in_and_opens_main_window(qtbot, db: Database, st
         windows = [w for w in QApplication.topLevelWidgets()
                    if isinstance(w, MainWindow) and w.isVisible()]
         seen["actors"] = [w.actor for w in windows]
+        menu = windows[0].findChild(QMenu, "accountMenu")
+        seen["menu"] = [a.text() for a in menu.actions() if a.text()]
         seen["filters"] = any(isinstance(c, IdleLock) for c in QApplication.instance().children())
         for w in windows:
             w.close()
@@ -310,7 +319,8 @@ def test_run_gui_backs_up_signs_in_and_opens_main_window(qtbot, db: Database, st
     monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: staff.nurse)
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert gui_app.run_gui(db) == 0
-    assert seen == {"actors": [staff.nurse], "filters": True}
+    assert seen == {"actors": [staff.nurse], "filters": True,
+                    "menu": ["&Lock now", "Change &password…", "Change lo&g…"]}
     assert len(backup.list_backups(backup.default_backup_dir())) == 1
 
 
@@ -322,3 +332,22 @@ def test_run_gui_cancelled_sign_in_quits(qtbot, db: Database, staff: Staff,  # t
     monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: None)
     monkeypatch.setattr(QApplication, "exec", lambda _self: pytest.fail("no window expected"))
     assert gui_app.run_gui(db) == 0
+
+
+def test_account_menu_for_admin_and_lock_now(qtbot, db: Database, staff: Staff) -> None:  # type: ignore[no-untyped-def]
+    from proapp.gui.accounts.menu import install_account_menu
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    lock = IdleLock(db, staff.admin, minutes=0)
+    try:
+        assert not lock.timer.isActive()  # 0 minutes: no idle lock
+        menu = install_account_menu(window, db, staff.admin, lock)
+        texts = [a.text() for a in menu.actions() if a.text()]
+        assert texts == ["&Lock now", "Change &password…", "Change lo&g…", "&Users…"]
+        menu.actions()[0].trigger()
+        assert lock.is_locked
+        assert not window.isVisible()
+    finally:
+        lock.uninstall()

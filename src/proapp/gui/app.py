@@ -40,6 +40,7 @@ def run_gui(database: Database) -> int:
     lock. Returns the exit status."""
     app = application()
     from proapp.gui.accounts import IdleLock, first_admin_or_login
+    from proapp.gui.accounts.menu import install_account_menu
     from proapp.gui.main_window import MainWindow
 
     daily_backup(database)
@@ -47,15 +48,17 @@ def run_gui(database: Database) -> int:
         actor = first_admin_or_login(database)
         if actor is None:  # cancelled: nobody signed in, nothing to show
             return 0
-        windows = [MainWindow(database, actor)]
-        windows[0].show()
         lock = IdleLock(database, actor, parent=app)
+        windows: list[MainWindow] = []
 
-        def switched(new: Actor) -> None:
-            windows[:] = [MainWindow(database, new)]
-            windows[0].show()
+        def open_main(who: Actor) -> None:
+            window = MainWindow(database, who)
+            install_account_menu(window, database, who, lock)
+            windows[:] = [window]
+            window.show()
 
-        lock.switched.connect(switched)
+        open_main(actor)
+        lock.switched.connect(open_main)
         try:
             return app.exec()
         finally:
