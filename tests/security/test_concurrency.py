@@ -20,7 +20,7 @@ from proapp.db.engine import Database
 from proapp.db.migrate import open_database
 from proapp.domain.visit import VisitContent
 from proapp.services import patients, visits
-from proapp.services.errors import ConflictError
+from proapp.services.errors import ConflictError, ValidationError
 from proapp.tools.writer import expected_rows
 
 SECONDS = 4.0
@@ -107,3 +107,23 @@ def test_stale_patient_edit_is_refused(db: Database, staff: Staff, patient_id: i
         patients.update_patient(db, staff.clinician, patient_id, make_facts(notes="B"),
                                 expected_version=opened.version)
     assert patients.get_patient(db, patient_id).facts.notes == "A"
+
+
+def test_stale_procedure_edit_is_refused(db: Database, staff: Staff, patient_id: int) -> None:
+    from proapp.domain.patient import ProcedureFacts
+
+    opened = patients.get_patient(db, patient_id)
+    proc_id = opened.procedures[0][0]
+    patients.add_procedure(db, staff.nurse, patient_id, ProcedureFacts(date(2015, 2, 2)),
+                           expected_version=opened.version)
+    with pytest.raises(ConflictError):
+        patients.update_procedure(db, staff.clinician, proc_id, ProcedureFacts(
+            date(2014, 3, 12)), expected_version=opened.version)
+    with pytest.raises(ConflictError):
+        patients.delete_procedure(db, staff.clinician, proc_id, "typo",
+                                  expected_version=opened.version)
+    fresh = patients.get_patient(db, patient_id)
+    assert fresh.version > opened.version
+    assert len(fresh.procedures) == 2
+    with pytest.raises(ValidationError, match="already has a PTA"):
+        patients.update_procedure(db, staff.nurse, proc_id, ProcedureFacts(date(2015, 2, 2)))

@@ -26,7 +26,7 @@ from proapp.domain.validation import ValidationError, error
 from proapp.domain.validation import errors as hard_errors
 from proapp.services import clock
 from proapp.services.access import Permission, authorize
-from proapp.services.errors import ConflictError, NotFoundError
+from proapp.services.errors import ConflictError, NotFoundError, ReasonRequired
 
 PATIENT_FIELDS = ("code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
                   "diagnosis_year", "headache_positive", "fatigue_positive", "notes")
@@ -98,6 +98,15 @@ def update_patient(db: Database, actor: Actor, patient_id: int, facts: PatientFa
         return p.version
 
 
+def _touch(p: Patient, expected_version: int | None) -> None:
+    """Procedures are part of the patient record: a change to them bumps the patient's
+    version, so an edit based on an older view of the patient is refused (optimistic lock)."""
+    if expected_version is not None and p.version != expected_version:
+        raise ConflictError(f"Patient {p.code} was changed by someone else since you opened "
+                            "it; your input is kept, please review and save again")
+    p.updated_at = clock.utcnow()
+
+
 def _add_procedure(s: Session, p: Patient, proc: ProcedureFacts, today: date) -> Procedure:
     issues = hard_errors(validate_procedure(proc, p.birth_date, today))
     if any(x.pta_date == proc.pta_date for x in p.procedures):
@@ -117,14 +126,17 @@ def _add_procedure(s: Session, p: Patient, proc: ProcedureFacts, today: date) ->
 
 
 def add_procedure(db: Database, actor: Actor, patient_id: int, proc: ProcedureFacts, *,
-                  today: date | None = None) -> int:
+                  today: date | None = None, expected_version: int | None = None) -> int:
     with db.write(actor) as s:
         authorize(s, actor, Permission.PATIENT_EDIT)
-        return _add_procedure(s, _get(s, patient_id), proc, today or clock.today()).id
+        p = _get(s, patient_id)
+        _touch(p, expected_version)
+        return _add_procedure(s, p, proc, today or clock.today()).id
 
 
 def update_procedure(db: Database, actor: Actor, procedure_id: int, proc: ProcedureFacts, *,
-                     reason: str | None = None, today: date | None = None) -> None:
+                     reason: str | None = None, today: date | None = None,
+                     expected_version: int | None = None) -> None:
     with db.write(actor, reason) as s:
         authorize(s, actor, Permission.PATIENT_EDIT)
         row = s.get(Procedure, procedure_id)
@@ -132,23 +144,34 @@ def update_procedure(db: Database, actor: Actor, procedure_id: int, proc: Proced
             raise NotFoundError(f"No procedure with id {procedure_id}")
         issues = hard_errors(validate_procedure(proc, row.patient.birth_date,
                                                 today or clock.today()))
+        if any(x.pta_date == proc.pta_date and x.id != row.id for x in row.patient.procedures):
+            issues.append(error("procedure.pta_date", "procedure.duplicate",
+                                f"{row.patient.code} already has a PTA on "
+                                f"{proc.pta_date.isoformat()}", proc.pta_date))
         if issues:
             raise ValidationError(issues)
         old = {"pta_date": row.pta_date, "side": row.side, "notes": row.notes}
         new = {"pta_date": proc.pta_date, "side": proc.side.value, "notes": proc.notes}
         changes = [Change("update", "procedure", row.id, k, a, b, patient_id=row.patient_id)
                    for k, a, b in changelog.diff(old, new)]
+        if not changes:
+            return
+        _touch(row.patient, expected_version)
         for k, _a, b in changelog.diff(old, new):
             setattr(row, k, b)
         changelog.append(s, changes)
 
 
-def delete_procedure(db: Database, actor: Actor, procedure_id: int, reason: str) -> None:
-    with db.write(actor, reason) as s:
+def delete_procedure(db: Database, actor: Actor, procedure_id: int, reason: str, *,
+                     expected_version: int | None = None) -> None:
+    if not (reason and reason.strip()):
+        raise ReasonRequired("Deleting a PTA procedure needs a reason for the change log")
+    with db.write(actor, reason.strip()) as s:
         authorize(s, actor, Permission.PATIENT_EDIT)
         row = s.get(Procedure, procedure_id)
         if row is None:
             raise NotFoundError(f"No procedure with id {procedure_id}")
+        _touch(row.patient, expected_version)
         changelog.append(s, [Change("delete", "procedure", row.id, None,
                                     {"pta_date": row.pta_date, "side": row.side,
                                      "notes": row.notes}, None, patient_id=row.patient_id)])
