@@ -189,3 +189,17 @@ def test_restore_is_logged_and_older_backups_no_longer_compared(
         assert report.anchor.backup == newer
     finally:
         restored.dispose()
+
+
+def test_rotation_removes_stale_partial_copies_only(tmp_path: Path) -> None:
+    import os
+
+    stale = tmp_path / ".proapp-20250101-080000.db.partial-123"
+    fresh = tmp_path / ".proapp-20250102-080000.db.partial-456"
+    for p in (stale, fresh):
+        p.write_bytes(b"half")
+    old = datetime.now().timestamp() - 7200
+    os.utime(stale, (old, old))
+    backup.rotate(tmp_path)
+    assert not stale.exists()
+    assert fresh.exists()  # may belong to a backup running right now

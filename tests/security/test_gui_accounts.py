@@ -351,3 +351,20 @@ def test_account_menu_for_admin_and_lock_now(qtbot, db: Database, staff: Staff) 
         assert not window.isVisible()
     finally:
         lock.uninstall()
+
+
+def test_login_pauses_after_repeated_failures(qtbot, db: Database, staff: Staff) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(db, username="nina")
+    qtbot.addWidget(dialog)
+    for n in range(1, 6):
+        dialog.password.setText(f"guess number {n}")
+        dialog.submit()
+        assert dialog.ok_button.isEnabled() == (n < 5)
+    assert "5 failed attempts: wait 2 s" in dialog.error.text()
+    dialog.password.setText(PASSWORD)
+    dialog.submit()  # ignored while paused, even with the right password
+    assert dialog.actor is None
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=5000)
+    dialog.password.setText(PASSWORD)
+    dialog.submit()
+    assert dialog.actor == staff.nurse

@@ -187,8 +187,18 @@ def keep_set(backups: Iterable[BackupFile], daily: int = KEEP_DAILY, weekly: int
     return keep
 
 
+def _remove_stale_partials(folder: Path, older_than_s: float = 3600) -> None:
+    """Half-written copies left by a backup that crashed (never a finished backup)."""
+    limit = datetime.now().timestamp() - older_than_s
+    for p in folder.glob(".proapp-*.partial-*"):
+        with contextlib.suppress(OSError):
+            if p.stat().st_mtime < limit:
+                p.unlink()
+
+
 def rotate(folder: Path) -> list[Path]:
     """Delete the backups the rotation no longer keeps; returns what was deleted."""
+    _remove_stale_partials(folder)
     backups = list_backups(folder)
     keep = keep_set(backups)
     removed = []

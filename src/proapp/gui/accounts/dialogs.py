@@ -8,7 +8,7 @@ longer than needed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -119,8 +119,16 @@ class FirstAdminDialog(_FormDialog):
         self.accept()
 
 
+THROTTLE_AFTER = 5  # failed attempts before the Sign in button pauses
+THROTTLE_MAX_S = 60
+
+
 class LoginDialog(_FormDialog):
-    """Sign in with user name and password; stays open on a wrong password."""
+    """Sign in with user name and password; stays open on a wrong password.
+
+    After five failures in a row the button pauses, doubling from 2 s up to a minute, so
+    guessing at an unattended screen is slow (Argon2 already makes each try cost ~0.15 s).
+    """
 
     def __init__(self, database: Database, parent: QWidget | None = None,
                  username: str = "", intro: str | None = None):
@@ -134,17 +142,31 @@ class LoginDialog(_FormDialog):
         self.form.addRow("&User name:", self.username)
         self.form.addRow("&Password:", self.password)
         (self.password if username else self.username).setFocus()
+        self.failures = 0
+        self.pause = QTimer(self)
+        self.pause.setSingleShot(True)
+        self.pause.timeout.connect(lambda: self.ok_button.setEnabled(True))
 
     def submit(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
         try:
             self.actor = accounts.authenticate(self.database, self.username.text(),
                                                self.password.text())
         except UserError as exc:
-            self.show_error(error_text(exc))
+            self.failures += 1
+            text = error_text(exc)
+            if self.failures >= THROTTLE_AFTER:
+                seconds = min(2 ** (self.failures - THROTTLE_AFTER + 1), THROTTLE_MAX_S)
+                self.ok_button.setEnabled(False)
+                self.pause.start(seconds * 1000)
+                text += f"\n{self.failures} failed attempts: wait {seconds} s."
+            self.show_error(text)
             self.password.setFocus()
             return
         finally:
             self.password.clear()
+        self.failures = 0
         self.accept()
 
 
