@@ -48,7 +48,7 @@ def db(db_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def actor() -> Actor:
-    return Actor("nurse.test")
+    return Actor("nurse.test", role="nurse")
 
 
 def make_facts(code: str = "P001", **overrides: object) -> PatientFacts:

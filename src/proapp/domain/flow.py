@@ -83,6 +83,22 @@ class FlowMeasurement:
         f = self.field
         where = f"{self.posture.value} {self.side.value} IJV"
         issues: list[Issue] = []
+        # Wrong types first (a float, a text, a bool from a careless caller or a hostile
+        # file): nothing below may compute with them.
+        for name, value in (("flow", self.flow_ml_min), ("velocity", self.velocity_cm_s),
+                            ("area", self.area_cm2)):
+            if value is not None and not isinstance(value, Decimal):
+                issues.append(error(f"{f}.{name}", "decimal",
+                                    f"{where}: {name} {value!r:.40} is not a decimal number",
+                                    value))
+        stenosis = self.stenosis_pct
+        if stenosis is not None and (isinstance(stenosis, bool)
+                                     or not isinstance(stenosis, int)):
+            issues.append(error(f"{f}.stenosis", "integer",
+                                f"{where}: stenosis {stenosis!r:.40} is not a whole number",
+                                stenosis))
+        if issues:
+            return issues
         for name, value, places, top, unit in (
             ("flow", self.flow_ml_min, FLOW_PLACES, FLOW_MAX, FLOW_UNIT),
             ("velocity", self.velocity_cm_s, VELOCITY_PLACES, VELOCITY_MAX, "cm/s"),

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from proapp.db.engine import Actor
+from proapp.db.models import User
 from proapp.services.errors import PermissionDenied
 
 
@@ -59,3 +63,16 @@ def require(actor: Actor, permission: Permission) -> None:
         role = actor.role or "no role"
         raise PermissionDenied(f"{actor.username} ({role}) may not do this: "
                                f"{permission.value} needs another role")
+
+
+def authorize(session: Session, actor: Actor, permission: Permission) -> None:
+    """:func:`require` plus, for a signed-in user, a fresh look at the account inside the
+    caller's transaction: a user deactivated or demoted on another workstation loses the right
+    at once, not at their next sign-in."""
+    require(actor, permission)
+    if actor.user_id is None:
+        return
+    row = session.execute(select(User.role, User.active).where(User.id == actor.user_id)).first()
+    if row is None or not row.active:
+        raise PermissionDenied(f"The account {actor.username} is deactivated")
+    require(Actor(actor.username, actor.user_id, row.role), permission)

@@ -18,6 +18,7 @@ from proapp.db.models import (
     User,
     Visit,
 )
+from proapp.services import backup
 
 
 @dataclass
@@ -29,11 +30,13 @@ class CheckReport:
     counts: dict[str, int] = field(default_factory=dict)
     log_rows_checked: int = 0
     log_break: changelog.ChainBreak | None = None
+    anchor: backup.LogAnchor | None = None
 
     @property
     def ok(self) -> bool:
         return (self.integrity == ["ok"] and self.log_break is None
-                and self.schema == self.schema_head)
+                and self.schema == self.schema_head
+                and (self.anchor is None or self.anchor.problem is None))
 
     def lines(self) -> list[str]:
         out = [f"database: {self.database}",
@@ -45,6 +48,11 @@ class CheckReport:
         else:
             out.append(f"change log: TAMPERED at row {self.log_break.row_id}: "
                        f"{self.log_break.problem}")
+        if self.anchor is not None:
+            out.append(f"change log against newest backup: TAMPERED: {self.anchor.problem}"
+                       if self.anchor.problem else
+                       f"change log against newest backup ({self.anchor.backup.name}): ok, "
+                       f"row {self.anchor.last_id} present and unchanged")
         out += [f"{name}: {n}" for name, n in self.counts.items()]
         return out
 
@@ -62,5 +70,7 @@ def run_check(db: Database) -> CheckReport:
         counts["complete visits"] = s.scalar(
             select(func.count()).select_from(Visit).where(Visit.status == "complete")) or 0
         checked, broken = changelog.verify_chain(s)
+    newest = backup.newest_backup(db)
+    anchor = backup.compare_with_backup(db, newest) if newest is not None else None
     return CheckReport(db.display_name, current_revision(db), head_revision(), integrity,
-                       counts, checked, broken)
+                       counts, checked, broken, anchor)

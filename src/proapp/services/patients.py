@@ -25,7 +25,8 @@ from proapp.domain.patient import (
 from proapp.domain.validation import ValidationError, error
 from proapp.domain.validation import errors as hard_errors
 from proapp.services import clock
-from proapp.services.errors import ConflictError, NotFoundError
+from proapp.services.access import Permission, authorize
+from proapp.services.errors import ConflictError, NotFoundError, ReasonRequired
 
 PATIENT_FIELDS = ("code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
                   "diagnosis_year", "headache_positive", "fatigue_positive", "notes")
@@ -59,6 +60,7 @@ def create_patient(db: Database, actor: Actor, facts: PatientFacts,
                    is_demo: bool = False) -> int:
     today = today or clock.today()
     with db.write(actor) as s:
+        authorize(s, actor, Permission.PATIENT_EDIT)
         _check(s, facts, today, None)
         now = clock.utcnow()
         p = Patient(**_values(facts), is_demo=is_demo, created_at=now, updated_at=now)
@@ -77,6 +79,7 @@ def update_patient(db: Database, actor: Actor, patient_id: int, facts: PatientFa
     """Apply changed fields; returns the new version. Unchanged input writes nothing."""
     today = today or clock.today()
     with db.write(actor, reason) as s:
+        authorize(s, actor, Permission.PATIENT_EDIT)
         p = _get(s, patient_id)
         if expected_version is not None and p.version != expected_version:
             raise ConflictError(f"Patient {p.code} was changed by someone else since you opened "
@@ -93,6 +96,15 @@ def update_patient(db: Database, actor: Actor, patient_id: int, facts: PatientFa
         s.flush()
         changelog.append(s, changes)
         return p.version
+
+
+def _touch(p: Patient, expected_version: int | None) -> None:
+    """Procedures are part of the patient record: a change to them bumps the patient's
+    version, so an edit based on an older view of the patient is refused (optimistic lock)."""
+    if expected_version is not None and p.version != expected_version:
+        raise ConflictError(f"Patient {p.code} was changed by someone else since you opened "
+                            "it; your input is kept, please review and save again")
+    p.updated_at = clock.utcnow()
 
 
 def _add_procedure(s: Session, p: Patient, proc: ProcedureFacts, today: date) -> Procedure:
@@ -114,35 +126,52 @@ def _add_procedure(s: Session, p: Patient, proc: ProcedureFacts, today: date) ->
 
 
 def add_procedure(db: Database, actor: Actor, patient_id: int, proc: ProcedureFacts, *,
-                  today: date | None = None) -> int:
+                  today: date | None = None, expected_version: int | None = None) -> int:
     with db.write(actor) as s:
-        return _add_procedure(s, _get(s, patient_id), proc, today or clock.today()).id
+        authorize(s, actor, Permission.PATIENT_EDIT)
+        p = _get(s, patient_id)
+        _touch(p, expected_version)
+        return _add_procedure(s, p, proc, today or clock.today()).id
 
 
 def update_procedure(db: Database, actor: Actor, procedure_id: int, proc: ProcedureFacts, *,
-                     reason: str | None = None, today: date | None = None) -> None:
+                     reason: str | None = None, today: date | None = None,
+                     expected_version: int | None = None) -> None:
     with db.write(actor, reason) as s:
+        authorize(s, actor, Permission.PATIENT_EDIT)
         row = s.get(Procedure, procedure_id)
         if row is None:
             raise NotFoundError(f"No procedure with id {procedure_id}")
         issues = hard_errors(validate_procedure(proc, row.patient.birth_date,
                                                 today or clock.today()))
+        if any(x.pta_date == proc.pta_date and x.id != row.id for x in row.patient.procedures):
+            issues.append(error("procedure.pta_date", "procedure.duplicate",
+                                f"{row.patient.code} already has a PTA on "
+                                f"{proc.pta_date.isoformat()}", proc.pta_date))
         if issues:
             raise ValidationError(issues)
         old = {"pta_date": row.pta_date, "side": row.side, "notes": row.notes}
         new = {"pta_date": proc.pta_date, "side": proc.side.value, "notes": proc.notes}
         changes = [Change("update", "procedure", row.id, k, a, b, patient_id=row.patient_id)
                    for k, a, b in changelog.diff(old, new)]
+        if not changes:
+            return
+        _touch(row.patient, expected_version)
         for k, _a, b in changelog.diff(old, new):
             setattr(row, k, b)
         changelog.append(s, changes)
 
 
-def delete_procedure(db: Database, actor: Actor, procedure_id: int, reason: str) -> None:
-    with db.write(actor, reason) as s:
+def delete_procedure(db: Database, actor: Actor, procedure_id: int, reason: str, *,
+                     expected_version: int | None = None) -> None:
+    if not (reason and reason.strip()):
+        raise ReasonRequired("Deleting a PTA procedure needs a reason for the change log")
+    with db.write(actor, reason.strip()) as s:
+        authorize(s, actor, Permission.PATIENT_EDIT)
         row = s.get(Procedure, procedure_id)
         if row is None:
             raise NotFoundError(f"No procedure with id {procedure_id}")
+        _touch(row.patient, expected_version)
         changelog.append(s, [Change("delete", "procedure", row.id, None,
                                     {"pta_date": row.pta_date, "side": row.side,
                                      "notes": row.notes}, None, patient_id=row.patient_id)])

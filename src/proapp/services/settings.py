@@ -10,6 +10,7 @@ from proapp.db import changelog
 from proapp.db.changelog import Change
 from proapp.db.engine import Actor, Database
 from proapp.db.models import Setting
+from proapp.services.access import Permission, authorize
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ def set_value(db: Database, actor: Actor, key: str, value: str) -> None:
     if key not in DEFINITIONS:
         raise KeyError(f"unknown setting {key!r}")
     with db.write(actor) as s:
+        authorize(s, actor, Permission.SETTINGS_EDIT)
         row = s.get(Setting, key)
         old = row.value if row else None
         if old == value:

@@ -28,6 +28,7 @@ from proapp.domain.validation import errors as hard_errors
 from proapp.domain.validation import warnings as soft_warnings
 from proapp.domain.visit import VisitContent, validate_visit
 from proapp.services import clock
+from proapp.services.access import Permission, authorize
 from proapp.services.errors import (
     ConflictError,
     LockedError,
@@ -200,6 +201,7 @@ def save_visit(db: Database, actor: Actor, draft: VisitDraft, *, complete: bool 
     visit stays complete; changing it needs a ``reason``, and a signed visit cannot be changed.
     """
     with db.write(actor, reason) as s:
+        authorize(s, actor, Permission.VISIT_EDIT)
         existing = None
         if draft.visit_id is not None:
             existing = s.get(Visit, draft.visit_id)
@@ -255,6 +257,7 @@ def discard_draft(db: Database, actor: Actor, visit_id: int,
                   expected_version: int | None = None) -> None:
     """Delete a draft visit (never a completed one); its content goes to the change log."""
     with db.write(actor, "draft discarded") as s:
+        authorize(s, actor, Permission.VISIT_EDIT)
         v = s.get(Visit, visit_id)
         if v is None:
             raise NotFoundError(f"No visit with id {visit_id}")
@@ -262,6 +265,28 @@ def discard_draft(db: Database, actor: Actor, visit_id: int,
             raise UserError("Only a draft can be discarded; this visit is complete")
         if expected_version is not None and v.version != expected_version:
             raise ConflictError("This draft was changed by someone else since you opened it")
+        changelog.append(s, [Change("delete", "visit", v.id, None,
+                                    {**_header(v), **flatten(content_of(v))}, None,
+                                    patient_id=v.patient_id, visit_id=v.id)])
+        s.delete(v)
+
+
+def delete_visit(db: Database, actor: Actor, visit_id: int, reason: str, *,
+                 expected_version: int | None = None) -> None:
+    """Delete a completed visit (e.g. recorded for the wrong patient). Needs a clinician, a
+    reason, and an unsigned visit; the whole content goes to the change log first."""
+    if not (reason and reason.strip()):
+        raise ReasonRequired("Deleting a visit needs a reason for the change log")
+    with db.write(actor, reason.strip()) as s:
+        authorize(s, actor, Permission.VISIT_EDIT)
+        authorize(s, actor, Permission.VISIT_UNLOCK)
+        v = s.get(Visit, visit_id)
+        if v is None:
+            raise NotFoundError(f"No visit with id {visit_id}")
+        if expected_version is not None and v.version != expected_version:
+            raise ConflictError("This visit was changed by someone else since you opened it")
+        if v.is_signed:
+            raise LockedError("This visit is signed; unlock it (with a reason) before deleting")
         changelog.append(s, [Change("delete", "visit", v.id, None,
                                     {**_header(v), **flatten(content_of(v))}, None,
                                     patient_id=v.patient_id, visit_id=v.id)])

@@ -1,0 +1,62 @@
+"""Who a command runs as.
+
+Every command that changes or exports data acts as a named proapp user: ``--user NAME`` (or
+``$PROAPP_USER``) and a password from a no-echo prompt or ``$PROAPP_PASSWORD_FILE`` (see
+:mod:`proapp.cli.auth`). The one exception is a new database without any account yet: commands
+then act as ``cli:<login name>`` with the nurse role (no user management, settings or restore),
+and say so on stderr, until the first administrator is created with ``proapp user add``.
+``proapp demo`` and ``proapp check`` never need an account (the demo writes as the system
+actor ``system:demo``; check only reads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from proapp.cli.auth import ENV_USER, password_for
+from proapp.db.engine import Actor, Database
+from proapp.services import accounts
+from proapp.services.errors import UserError
+
+
+def add_user_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--user", metavar="NAME", default=argparse.SUPPRESS,
+        help=f"act as this proapp user (default: ${ENV_USER}); the password is asked for, or "
+             "read from $PROAPP_PASSWORD_FILE (a file only you can read)")
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def cli_actor(args: argparse.Namespace, db: Database | None = None) -> Actor:
+    """Authenticate the command's user against the database named by ``args.db``."""
+    own = db is None
+    if db is None:
+        from proapp.db.migrate import open_database
+
+        db = open_database(getattr(args, "db", None))
+    try:
+        username = getattr(args, "user", None) or os.environ.get(ENV_USER) or None
+        if not accounts.has_users(db):
+            if username:
+                raise UserError("This database has no user accounts yet; create the first "
+                                "administrator with `proapp user add NAME --role admin`")
+            actor = Actor(f"cli:{os_user()}", None, "nurse")
+            print(f"proapp: no user accounts yet: acting as {actor.username} (nurse); create "
+                  "an administrator with `proapp user add NAME --role admin`", file=sys.stderr)
+            return actor
+        if not username:
+            raise UserError(f"This database has user accounts: name yours with --user NAME "
+                            f"(or ${ENV_USER})")
+        return accounts.authenticate(db, username, password_for(username))
+    finally:
+        if own:
+            db.dispose()

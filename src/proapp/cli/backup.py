@@ -1,0 +1,97 @@
+"""``proapp backup`` and ``proapp restore``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from proapp.cli import add_db_option
+from proapp.cli.actor import add_user_options, cli_actor
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    b = sub.add_parser("backup", help="write a consistent backup of the database",
+                       description="Copy the database with SQLite's online backup API (safe "
+                       "while proapp is running elsewhere) into the backup folder (setting "
+                       "backup_dir, default <data folder>/backups; rotated 7 daily, 4 weekly, "
+                       "12 monthly) or into --to DIR (not rotated). Prints the file written.")
+    add_db_option(b)
+    add_user_options(b)
+    b.add_argument("--to", metavar="DIR", type=Path, help="write the backup into DIR")
+    b.set_defaults(handler=handle_backup)
+
+    r = sub.add_parser("restore", help="replace the database by a backup (administrators)",
+                       description="Check FILE (SQLite integrity, a proapp database, a schema "
+                       "this version knows, an intact change log), keep the current database "
+                       "aside as <name>.replaced-<time>.db, then move the backup into place "
+                       "atomically. Close proapp everywhere first. If the current database "
+                       "cannot be opened, the administrator signs in against the backup.")
+    add_db_option(r)
+    add_user_options(r)
+    r.add_argument("file", type=Path, help="the backup file to restore")
+    r.set_defaults(handler=handle_restore)
+
+
+def handle_backup(args: argparse.Namespace) -> int:
+    from proapp.db.migrate import open_database
+    from proapp.services.backup import backup_now
+
+    db = open_database(getattr(args, "db", None))
+    try:
+        actor = cli_actor(args, db)
+        target = backup_now(db, actor, args.to)
+    finally:
+        db.dispose()
+    print(target)
+    return 0
+
+
+def read_only_database(path: Path):  # type: ignore[no-untyped-def]
+    """A Database over ``path`` that cannot change it (not even its journal mode)."""
+    import sqlite3
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    from proapp.db.engine import Database, sqlite_url
+
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True),
+                           poolclass=NullPool)
+    return Database(engine, sqlite_url(path))
+
+
+def handle_restore(args: argparse.Namespace) -> int:
+    from proapp.db.engine import resolve_url, sqlite_path
+    from proapp.db.migrate import (
+        DatabaseRefused,
+        FileState,
+        inspect_sqlite_file,
+        open_database,
+    )
+    from proapp.services.backup import check_backup, restore
+    from proapp.services.errors import UserError
+
+    path = sqlite_path(resolve_url(getattr(args, "db", None)))
+    if path is None:
+        raise UserError("Restore works on local SQLite files; restore a server database with "
+                        "the server's own tools")
+    check_backup(args.file)
+    try:
+        usable = inspect_sqlite_file(path).state is FileState.PROAPP
+    except DatabaseRefused:
+        usable = False
+    # Sign in against the current database, or against the backup when the current one is
+    # missing or damaged (the administrator must then exist in the backup).
+    auth_db = open_database(path, migrate=False) if usable else read_only_database(args.file)
+    try:
+        actor = cli_actor(args, auth_db)
+    finally:
+        auth_db.dispose()
+    if actor.user_id is None:
+        raise UserError("Restore needs an administrator account (--user NAME)")
+    result = restore(path, args.file, actor)
+    print(f"restored {result.database} from {result.restored_from} (schema {result.revision})")
+    if result.replaced_saved_as:
+        print(f"the replaced database was kept as {result.replaced_saved_as}")
+    return 0

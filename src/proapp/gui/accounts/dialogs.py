@@ -1,0 +1,214 @@
+"""Sign-in dialogs: first administrator, login, change own password.
+
+The dialogs only collect and show; every rule (name format, password length, who may do
+what) is checked by :mod:`proapp.services.accounts`, and its message is shown as it is.
+Password fields are cleared after every attempt, so a password never stays in a widget
+longer than needed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from proapp import APP_NAME
+from proapp.db.engine import Actor, Database
+from proapp.domain.validation import ValidationError
+from proapp.services import accounts
+from proapp.services.errors import UserError
+
+
+def error_text(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "\n".join(i.message for i in exc.issues)
+    return str(exc)
+
+
+def password_field(placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setPlaceholderText(placeholder)
+    edit.setMaxLength(accounts.MAX_PASSWORD)
+    return edit
+
+
+class _FormDialog(QDialog):
+    """A form with an intro text, an error line and OK/Cancel."""
+
+    def __init__(self, parent: QWidget | None, title: str, intro: str, ok_text: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(intro)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                       | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def submit(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class FirstAdminDialog(_FormDialog):
+    """First start: no account exists yet, so the first one is the clinic's administrator."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None):
+        super().__init__(
+            parent, f"{APP_NAME}: first start",
+            "Welcome. Create the administrator account first: the administrator adds the "
+            "nurses and clinicians, and is the only one who may change clinic settings or "
+            "restore a backup. Keep the password safe; nobody can read it back.",
+            "Create administrator")
+        self.database = database
+        self.actor: Actor | None = None
+        self.username = QLineEdit()
+        self.username.setMaxLength(64)
+        self.username.setPlaceholderText("e.g. m.rossi")
+        self.full_name = QLineEdit()
+        self.full_name.setMaxLength(accounts.MAX_FULL_NAME)
+        self.password = password_field(f"at least {accounts.MIN_PASSWORD} characters")
+        self.repeat = password_field()
+        self.form.addRow("&User name:", self.username)
+        self.form.addRow("&Full name:", self.full_name)
+        self.form.addRow("&Password:", self.password)
+        self.form.addRow("&Repeat password:", self.repeat)
+
+    def submit(self) -> None:
+        password, repeat = self.password.text(), self.repeat.text()
+        if password != repeat:
+            self.repeat.clear()
+            self.show_error("The two passwords differ")
+            self.repeat.setFocus()
+            return
+        try:
+            self.actor = accounts.create_first_admin(self.database, self.username.text(),
+                                                     password, self.full_name.text())
+        except (UserError, ValidationError) as exc:
+            self.show_error(error_text(exc))
+            return
+        finally:
+            self.password.clear()
+            self.repeat.clear()
+        self.accept()
+
+
+THROTTLE_AFTER = 5  # failed attempts before the Sign in button pauses
+THROTTLE_MAX_S = 60
+
+
+class LoginDialog(_FormDialog):
+    """Sign in with user name and password; stays open on a wrong password.
+
+    After five failures in a row the button pauses, doubling from 2 s up to a minute, so
+    guessing at an unattended screen is slow (Argon2 already makes each try cost ~0.15 s).
+    """
+
+    def __init__(self, database: Database, parent: QWidget | None = None,
+                 username: str = "", intro: str | None = None):
+        super().__init__(parent, f"{APP_NAME}: sign in",
+                         intro or f"Sign in to {database.display_name}", "Sign in")
+        self.database = database
+        self.actor: Actor | None = None
+        self.username = QLineEdit(username)
+        self.username.setMaxLength(64)
+        self.password = password_field()
+        self.form.addRow("&User name:", self.username)
+        self.form.addRow("&Password:", self.password)
+        (self.password if username else self.username).setFocus()
+        self.failures = 0
+        self.pause = QTimer(self)
+        self.pause.setSingleShot(True)
+        self.pause.timeout.connect(lambda: self.ok_button.setEnabled(True))
+
+    def submit(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
+        try:
+            self.actor = accounts.authenticate(self.database, self.username.text(),
+                                               self.password.text())
+        except UserError as exc:
+            self.failures += 1
+            text = error_text(exc)
+            if self.failures >= THROTTLE_AFTER:
+                seconds = min(2 ** (self.failures - THROTTLE_AFTER + 1), THROTTLE_MAX_S)
+                self.ok_button.setEnabled(False)
+                self.pause.start(seconds * 1000)
+                text += f"\n{self.failures} failed attempts: wait {seconds} s."
+            self.show_error(text)
+            self.password.setFocus()
+            return
+        finally:
+            self.password.clear()
+        self.failures = 0
+        self.accept()
+
+
+class ChangePasswordDialog(_FormDialog):
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent, "Change your password",
+                         f"Change the password of {actor.username}. It must have at least "
+                         f"{accounts.MIN_PASSWORD} characters; a short sentence is easy to "
+                         "remember and hard to guess.", "Change password")
+        self.database, self.actor = database, actor
+        self.current = password_field()
+        self.new = password_field()
+        self.repeat = password_field()
+        self.form.addRow("&Current password:", self.current)
+        self.form.addRow("&New password:", self.new)
+        self.form.addRow("&Repeat new password:", self.repeat)
+
+    def submit(self) -> None:
+        try:
+            if self.new.text() != self.repeat.text():
+                self.show_error("The two new passwords differ")
+                return
+            accounts.change_password(self.database, self.actor, self.current.text(),
+                                     self.new.text())
+        except (UserError, ValidationError) as exc:
+            self.show_error(error_text(exc))
+            return
+        finally:
+            for edit in (self.current, self.new, self.repeat):
+                edit.clear()
+        self.accept()
+
+
+def first_admin_or_login(database: Database, parent: QWidget | None = None) -> Actor | None:
+    """Start-up: the first-administrator form on a database without users, else the login.
+    None when the user cancels (the application then quits)."""
+    if not accounts.has_users(database):
+        first = FirstAdminDialog(database, parent)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return first.actor
+    login = LoginDialog(database, parent)
+    if login.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return login.actor

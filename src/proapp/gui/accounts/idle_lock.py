@@ -1,0 +1,228 @@
+"""Locking the application after idle time.
+
+Idle detection is an application-wide event filter: any key press, mouse click, movement,
+wheel or touch restarts a single-shot QTimer of ``idle_lock_minutes`` (a clinic setting; 0
+turns the lock off, for computers the operating system already locks).
+
+Locking hides the data without destroying anything:
+
+- ordinary top-level windows (the main window, a patient window) are hidden;
+- dialogs (a visit wizard may be running in ``exec()``, and hiding a dialog would end that
+  loop and lose the input) stay open but are covered by an opaque panel and get a neutral
+  title, so neither a value nor a patient's name is visible;
+- a modal lock dialog asks for the password.
+
+If the same user signs in again, everything is shown as it was, in-memory input untouched. If
+another user signs in, the previous user's work is made safe first: every window with a
+``flush_drafts()`` method is asked to save its draft (as the previous user, who entered it;
+the wizard autosaves drafts to the database anyway), then the windows are closed and the
+``switched`` signal hands the new user to the application, which opens a fresh main window. A
+half-entered visit therefore never appears under the wrong name and is never thrown away: it
+waits as a draft for its author.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QWidget,
+)
+
+from proapp import APP_NAME
+from proapp.db.engine import Actor, Database
+from proapp.gui.accounts.dialogs import LoginDialog
+from proapp.services import accounts, settings
+
+log = logging.getLogger(__name__)
+
+ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                      QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+                      QEvent.Type.TabletPress})
+LOCKED_TITLE = f"{APP_NAME} (locked)"
+
+
+def idle_minutes(database: Database) -> int:
+    """The setting, clamped to 0 (off) .. 24 h; a broken value falls back to the default."""
+    raw = settings.get(database, "idle_lock_minutes")
+    try:
+        minutes = int(raw)
+    except ValueError:
+        minutes = int(settings.DEFINITIONS["idle_lock_minutes"].default)
+    return max(0, min(minutes, 24 * 60))
+
+
+class _Cover(QLabel):
+    """An opaque panel over a dialog's contents while the application is locked."""
+
+    def __init__(self, host: QWidget):
+        super().__init__("Locked", host)
+        self.setObjectName("lockCover")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("QLabel#lockCover { background: palette(window); "
+                           "font-size: 16pt; color: palette(mid); }")
+        self.setGeometry(host.rect())
+        host.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+            self.raise_()
+        return False
+
+
+class LockDialog(LoginDialog):
+    """Modal; cannot be dismissed except by signing in."""
+
+    def __init__(self, database: Database, actor: Actor):
+        super().__init__(database, None, actor.username,
+                         f"{APP_NAME} is locked. {actor.username}: enter your password to "
+                         "continue. Another user may sign in instead; the open windows are "
+                         "then closed and any visit being entered is kept as a draft.")
+        self.setWindowTitle(LOCKED_TITLE)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.buttons.button(self.buttons.StandardButton.Cancel).hide()
+        self.ok_button.setText("Unlock")
+
+    def reject(self) -> None:  # Escape or the close button: stay locked
+        return
+
+
+class IdleLock(QObject):
+    """Install once per application; ``switched`` carries a different user who signed in."""
+
+    locked = Signal()
+    unlocked = Signal(object)  # the same Actor
+    switched = Signal(object)  # the new Actor
+
+    def __init__(self, database: Database, actor: Actor, minutes: int | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.actor = actor
+        self.minutes = idle_minutes(database) if minutes is None else minutes
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        self.dialog: LockDialog | None = None
+        self._hidden: list[QWidget] = []
+        self._covered: list[tuple[QWidget, _Cover, str]] = []
+        self.on_switch: Callable[[Actor], None] | None = None
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        self.restart()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.dialog is not None
+
+    def set_minutes(self, minutes: int) -> None:
+        self.minutes = minutes
+        self.restart()
+
+    def restart(self) -> None:
+        if self.minutes > 0 and not self.is_locked:
+            self.timer.start(self.minutes * 60_000)
+        else:
+            self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.is_locked and event.type() in ACTIVITY and self.minutes > 0:
+            self.timer.start()
+        return False
+
+    def uninstall(self) -> None:
+        """Stop watching (application shutdown); a lock dialog still open goes too."""
+        self.timer.stop()
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    # --- locking -----------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        if self.is_locked:
+            return
+        self.timer.stop()
+        for w in QApplication.topLevelWidgets():
+            if not w.isVisible() or isinstance(w, LockDialog):
+                continue
+            if isinstance(w, QDialog):
+                self._covered.append((w, _Cover(w), w.windowTitle()))
+                w.setWindowTitle(LOCKED_TITLE)
+            else:
+                self._hidden.append(w)
+                w.hide()
+        log.info("application locked for %s", self.actor.username)
+        self.dialog = LockDialog(self.database, self.actor)
+        self.dialog.accepted.connect(self._signed_in)
+        self.locked.emit()
+        self.dialog.open()
+
+    def _signed_in(self) -> None:
+        assert self.dialog is not None
+        new = self.dialog.actor
+        self.dialog.deleteLater()
+        self.dialog = None
+        assert new is not None
+        if new.user_id == self.actor.user_id:
+            for w, cover, title in self._covered:
+                cover.deleteLater()
+                w.setWindowTitle(title)
+            for w in self._hidden:
+                w.show()
+            self._hidden, self._covered = [], []
+            self.actor = new
+            self.restart()
+            self.unlocked.emit(new)
+            return
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        quit_on_close = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # no window is open between the two users
+        try:
+            self._close_for_switch()
+            log.info("user switched from %s to %s", self.actor.username, new.username)
+            self.actor = new
+            self.restart()
+            self.switched.emit(new)
+        finally:
+            QTimer.singleShot(0, lambda: app.setQuitOnLastWindowClosed(quit_on_close))
+
+    def _close_for_switch(self) -> None:
+        windows = [w for w, _c, _t in self._covered] + self._hidden
+        for w in windows:
+            flush = getattr(w, "flush_drafts", None)
+            if callable(flush):
+                try:
+                    flush()
+                except Exception:  # a failed flush must not keep the next user out
+                    log.exception("could not flush drafts of %r before switching user", w)
+        # Dialogs first (innermost exec loops), then the hidden windows.
+        for w, cover, _t in reversed(self._covered):
+            cover.deleteLater()
+            if isinstance(w, QDialog):
+                w.reject()
+            w.close()
+        for w in self._hidden:
+            w.close()
+            w.deleteLater()
+        self._hidden, self._covered = [], []
+
+
+def ensure_active(database: Database, actor: Actor) -> Actor:
+    """The actor with its current role (raises if deactivated meanwhile)."""
+    return accounts.current_actor(database, actor)

@@ -1,0 +1,92 @@
+"""Sign and unlock dialogs for a visit: the clinician re-enters the password (and, to unlock,
+gives a reason). The rules are the service's (:mod:`proapp.services.signing`)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QWidget
+
+from proapp.db.engine import Actor, Database
+from proapp.domain import schedule
+from proapp.gui.accounts.dialogs import _FormDialog, error_text, password_field
+from proapp.services import patients, signing, visits
+from proapp.services.errors import UserError
+
+
+def _describe(database: Database, visit_id: int) -> tuple[visits.VisitRecord, str]:
+    v = visits.get_visit(database, visit_id)
+    p = patients.get_patient(database, v.patient_id)
+    title = schedule.definition(v.label).title if schedule.is_label(v.label) else v.label
+    return v, (f"{p.facts.code} · {p.facts.family_name}, {p.facts.given_name}\n"
+               f"{title} visit on {v.visit_date.isoformat()} ({v.status})")
+
+
+class SignVisitDialog(_FormDialog):
+    def __init__(self, database: Database, actor: Actor, visit_id: int,
+                 parent: QWidget | None = None):
+        self.record, text = _describe(database, visit_id)
+        super().__init__(parent, "Sign visit",
+                         f"{text}\n\nBy signing you confirm this visit is correct. A signed "
+                         "visit cannot be changed until a clinician unlocks it with a reason.",
+                         "Sign")
+        self.database, self.actor = database, actor
+        self.password = password_field()
+        self.form.addRow(QLabel(f"Password of {actor.username}:"), self.password)
+        self.signature: signing.Signature | None = None
+
+    def submit(self) -> None:
+        try:
+            self.signature = signing.sign_visit(self.database, self.actor, self.record.id,
+                                                self.password.text(),
+                                                expected_version=self.record.version)
+        except UserError as exc:
+            self.show_error(error_text(exc))
+            return
+        finally:
+            self.password.clear()
+        self.accept()
+
+
+class UnlockVisitDialog(_FormDialog):
+    def __init__(self, database: Database, actor: Actor, visit_id: int,
+                 parent: QWidget | None = None):
+        self.record, text = _describe(database, visit_id)
+        sig = signing.signature_of(database, visit_id)
+        signed = (f"Signed by {sig.signed_by} on {sig.signed_at:%Y-%m-%d %H:%M} UTC."
+                  if sig else "")
+        super().__init__(parent, "Unlock signed visit",
+                         f"{text}\n{signed}\n\nUnlocking removes the signature so the visit "
+                         "can be corrected; the reason is kept in the change log.", "Unlock")
+        self.database, self.actor = database, actor
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText("Why must this signed visit change?")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(70)
+        self.password = password_field()
+        self.form.addRow("&Reason:", self.reason)
+        self.form.addRow(QLabel(f"Password of {actor.username}:"), self.password)
+        self.new_version: int | None = None
+
+    def submit(self) -> None:
+        try:
+            self.new_version = signing.unlock_visit(
+                self.database, self.actor, self.record.id, self.reason.toPlainText(),
+                self.password.text(), expected_version=self.record.version)
+        except UserError as exc:
+            self.show_error(error_text(exc))
+            return
+        finally:
+            self.password.clear()
+        self.accept()
+
+
+def sign_visit_dialog(parent: QWidget | None, database: Database, actor: Actor,
+                      visit_id: int) -> bool:
+    """True when the visit was signed."""
+    return SignVisitDialog(database, actor, visit_id, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def unlock_visit_dialog(parent: QWidget | None, database: Database, actor: Actor,
+                        visit_id: int) -> bool:
+    """True when the visit was unlocked."""
+    dialog = UnlockVisitDialog(database, actor, visit_id, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,254 @@
+"""User management for administrators: add, change role, deactivate/reactivate, reset a
+password. The services check the administrator's right and the last-administrator rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from proapp.db.engine import Actor, Database
+from proapp.domain.validation import ValidationError
+from proapp.gui.accounts.dialogs import _FormDialog, error_text, password_field
+from proapp.services import accounts
+from proapp.services.access import Role
+from proapp.services.accounts import UserInfo
+from proapp.services.errors import UserError
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+ROLE_NAMES = {Role.NURSE.value: "Nurse", Role.CLINICIAN.value: "Clinician",
+              Role.ADMIN.value: "Administrator"}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class UserTableModel(QAbstractTableModel):
+    USERNAME, FULL_NAME, ROLE, ACTIVE, PASSWORD_CHANGED = range(5)
+    HEADERS = ("User name", "Full name", "Role", "Active", "Password changed")
+
+    def __init__(self, database: Database, parent: Any = None):
+        super().__init__(parent)
+        self.database = database
+        self.rows: list[UserInfo] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = accounts.list_users(self.database)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        u = self.rows[index.row()]
+        if role == ROW_ROLE:
+            return u
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = index.column()
+            if col == self.USERNAME:
+                return u.username
+            if col == self.FULL_NAME:
+                return u.full_name
+            if col == self.ROLE:
+                return ROLE_NAMES.get(u.role, u.role)
+            if col == self.ACTIVE:
+                return "yes" if u.active else "deactivated"
+            if col == self.PASSWORD_CHANGED:
+                return (u.password_changed_at.strftime("%Y-%m-%d %H:%M UTC")
+                        if u.password_changed_at else "")
+        return None
+
+
+class AddUserDialog(_FormDialog):
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent, "Add a user", "A new staff account. Tell the person their "
+                         "password in person; they can change it after signing in.", "Add")
+        self.database, self.actor = database, actor
+        self.user_id: int | None = None
+        self.username = QLineEdit()
+        self.username.setMaxLength(64)
+        self.full_name = QLineEdit()
+        self.role = QComboBox()
+        for value, name in ROLE_NAMES.items():
+            self.role.addItem(name, value)
+        self.password = password_field(f"at least {accounts.MIN_PASSWORD} characters")
+        self.repeat = password_field()
+        self.form.addRow("&User name:", self.username)
+        self.form.addRow("&Full name:", self.full_name)
+        self.form.addRow("R&ole:", self.role)
+        self.form.addRow("&Password:", self.password)
+        self.form.addRow("&Repeat password:", self.repeat)
+
+    def submit(self) -> None:
+        try:
+            if self.password.text() != self.repeat.text():
+                self.show_error("The two passwords differ")
+                return
+            self.user_id = accounts.create_user(self.database, self.actor, self.username.text(),
+                                                self.password.text(), self.role.currentData(),
+                                                self.full_name.text())
+        except (UserError, ValidationError) as exc:
+            self.show_error(error_text(exc))
+            return
+        finally:
+            self.password.clear()
+            self.repeat.clear()
+        self.accept()
+
+
+class ResetPasswordDialog(_FormDialog):
+    def __init__(self, database: Database, actor: Actor, user: UserInfo,
+                 parent: QWidget | None = None):
+        super().__init__(parent, f"Reset the password of {user.username}",
+                         f"Set a new password for {user.username}.", "Set password")
+        self.database, self.actor, self.user = database, actor, user
+        self.password = password_field(f"at least {accounts.MIN_PASSWORD} characters")
+        self.repeat = password_field()
+        self.form.addRow("&New password:", self.password)
+        self.form.addRow("&Repeat:", self.repeat)
+
+    def submit(self) -> None:
+        try:
+            if self.password.text() != self.repeat.text():
+                self.show_error("The two passwords differ")
+                return
+            accounts.reset_password(self.database, self.actor, self.user.id,
+                                    self.password.text())
+        except (UserError, ValidationError) as exc:
+            self.show_error(error_text(exc))
+            return
+        finally:
+            self.password.clear()
+            self.repeat.clear()
+        self.accept()
+
+
+class UserManagementDialog(QDialog):
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database, self.actor = database, actor
+        self.setWindowTitle("Users")
+        self.resize(760, 380)
+        layout = QVBoxLayout(self)
+        self.model = UserTableModel(database, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("&Add user…")
+        self.role_button = QPushButton("Change &role…")
+        self.active_button = QPushButton("&Deactivate")
+        self.reset_button = QPushButton("Reset &password…")
+        for b in (self.add_button, self.role_button, self.active_button, self.reset_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.add_button.clicked.connect(self.add_user)
+        self.role_button.clicked.connect(self.change_role)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> UserInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], ROW_ROLE) if rows else None
+
+    def _update_buttons(self) -> None:
+        u = self.selected()
+        for b in (self.role_button, self.active_button, self.reset_button):
+            b.setEnabled(u is not None)
+        self.active_button.setText("&Reactivate" if u is not None and not u.active
+                                   else "&Deactivate")
+
+    def _reload(self, select_id: int | None) -> None:
+        self.model.reload()
+        for i, u in enumerate(self.model.rows):
+            if u.id == select_id:
+                self.table.selectRow(i)
+        self._update_buttons()
+
+    def _run(self, action: Any) -> bool:
+        try:
+            action()
+        except (UserError, ValidationError) as exc:
+            QMessageBox.warning(self, "Users", error_text(exc))
+            return False
+        return True
+
+    def add_user(self) -> None:
+        dialog = AddUserDialog(self.database, self.actor, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._reload(dialog.user_id)
+
+    def change_role(self) -> None:
+        u = self.selected()
+        if u is None:
+            return
+        names = list(ROLE_NAMES.values())
+        name, ok = QInputDialog.getItem(self, "Change role", f"Role of {u.username}:", names,
+                                        list(ROLE_NAMES).index(u.role), False)
+        if ok:
+            role = list(ROLE_NAMES)[names.index(name)]
+            self._run(lambda: accounts.update_user(self.database, self.actor, u.id, role=role))
+            self._reload(u.id)
+
+    def toggle_active(self) -> None:
+        u = self.selected()
+        if u is None:
+            return
+        self._run(lambda: accounts.update_user(self.database, self.actor, u.id,
+                                               active=not u.active))
+        self._reload(u.id)
+
+    def reset_password(self) -> None:
+        u = self.selected()
+        if u is not None:
+            ResetPasswordDialog(self.database, self.actor, u, self).exec()
+            self._reload(u.id)
+
+
+def open_user_management(parent: QWidget | None, database: Database, actor: Actor) -> None:
+    from proapp.services.access import Permission, can
+
+    if not can(actor, Permission.USER_MANAGE):
+        QMessageBox.information(parent, "Users", "Only an administrator manages users.")
+        return
+    UserManagementDialog(database, actor, parent).exec()

@@ -1,0 +1,1 @@
+"""Small helper programs for tests and benchmarks (not part of the user interface)."""
