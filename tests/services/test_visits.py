@@ -96,7 +96,7 @@ def test_unchanged_save_writes_nothing(db: Database, actor: Actor, patient_id: i
 
 def test_stale_save_is_refused(db: Database, actor: Actor, patient_id: int) -> None:
     d = visits.save_visit(db, actor, draft(patient_id, VisitContent({"fss": {"1": 1}})))
-    visits.save_visit(db, Actor("other.nurse"), draft(
+    visits.save_visit(db, Actor("other.nurse", role="nurse"), draft(
         patient_id, VisitContent({"fss": {"1": 2}}), visit_id=d.id, expected_version=d.version))
     with pytest.raises(ConflictError, match="changed by someone else"):
         visits.save_visit(db, actor, draft(patient_id, VisitContent({"fss": {"1": 3}}),
