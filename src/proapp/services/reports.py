@@ -306,6 +306,32 @@ def write_report(db: Database, actor: Actor, patient_code_or_id: str | int,
     return render(data, out_path, page_size)
 
 
+@dataclass(frozen=True)
+class BuiltReport:
+    patient_id: int
+    code: str
+    page_size: str
+    deidentify: bool
+    pdf: bytes
+
+
+def build_report(db: Database, actor: Actor, patient_code_or_id: str | int, *,
+                 page_size: str = "a4", deidentify: bool = False) -> BuiltReport:
+    """The report as bytes, for a preview that may then be saved or printed unchanged."""
+    access.require(actor, Permission.REPORT)
+    document.page_size(page_size)
+    pid = resolve_patient(db, patient_code_or_id)
+    item = next(load_inputs(db, [pid]))
+    data = report_data(item, clinic_name=settings.get(db, "clinic_name"), deidentify=deidentify)
+    return BuiltReport(pid, item.patient.facts.code, page_size, deidentify,
+                       document.pdf_bytes(data, page_size))
+
+
+def save_pdf(pdf: bytes, out_path: str | os.PathLike[str]) -> Path:
+    """Write already built PDF bytes (temporary file, then rename)."""
+    return _write_atomically(Path(out_path), lambda fh: fh.write(pdf))
+
+
 def report_file_name(code: str, deidentify: bool = False) -> str:
     return f"{code}{'-deidentified' if deidentify else ''}.pdf"
 

@@ -1,0 +1,314 @@
+"""Report preview (Save PDF..., Print...) and the batch export for selected patients.
+
+Entry points for the main window: :func:`open_report_dialog` (the patient view's
+``reportRequested(patient_id)``) and :func:`export_reports_for` (the patient list's action).
+The PDF is built and its pages rasterised off the GUI thread through
+:func:`~proapp.gui.tasks.run_with_progress`; this module only shows results and collects
+choices. Saving writes exactly the PDF that is previewed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from proapp.db.engine import Actor, Database
+from proapp.gui.tasks import Task, run_with_progress
+from proapp.reports import preview
+from proapp.services import reports
+from proapp.services.errors import UserError
+from proapp.services.progress import Progress
+
+log = logging.getLogger(__name__)
+
+PREVIEW_DPI = 96.0
+PRINT_DPI_MAX = 300.0
+PAGE_SIZES = (("A4", "a4"), ("US Letter", "letter"))
+
+
+def _qimage(page: preview.PageImage) -> QImage:
+    image = QImage(page.data, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888)
+    return image.copy()  # own the pixels: ``page.data`` may go away
+
+
+def _show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
+    if isinstance(exc, UserError | OSError | ValueError):
+        QMessageBox.warning(parent, title, str(exc))
+    else:
+        QMessageBox.critical(parent, title, f"Unexpected error: {exc}\n\nDetails are in the log.")
+
+
+class ReportDialog(QDialog):
+    """Preview of one patient's report with page size, de-identification, save and print."""
+
+    ready = Signal(int)  # number of pages shown
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None, database: Database, actor: Actor,
+                 patient_id: int):
+        super().__init__(parent)
+        self.database = database
+        self.actor = actor
+        self.patient_id = patient_id
+        self.report: reports.BuiltReport | None = None
+        self.page_labels: list[QLabel] = []
+        self._task: Task | None = None
+        self.setWindowTitle("Patient trend report")
+        self.resize(900, 1000)
+
+        self.page_size = QComboBox()
+        for text, value in PAGE_SIZES:
+            self.page_size.addItem(text, value)
+        self.page_size.setToolTip("Paper size of the PDF")
+        self.deidentify = QCheckBox("&De-identified (no name or birth date)")
+        self.status = QLabel("Preparing the report…")
+        self.save_button = QPushButton("&Save PDF…")
+        self.print_button = QPushButton("&Print…")
+        close = QPushButton("Close")
+        for b in (self.save_button, self.print_button):
+            b.setEnabled(False)
+        self.save_button.clicked.connect(self.save_interactive)
+        self.print_button.clicked.connect(self.print_interactive)
+        close.clicked.connect(self.reject)
+        self.page_size.currentIndexChanged.connect(self.refresh)
+        self.deidentify.toggled.connect(self.refresh)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Paper:"))
+        bar.addWidget(self.page_size)
+        bar.addWidget(self.deidentify)
+        bar.addStretch(1)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.print_button)
+        bar.addWidget(close)
+
+        self.pages = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.pages_layout.setSpacing(16)
+        scroll = QScrollArea()
+        scroll.setWidget(self.pages)
+        scroll.setWidgetResizable(True)
+        scroll.setBackgroundRole(self.backgroundRole())
+        self.pages.setStyleSheet("background: #8a8f96;")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+        self.save_button.setDefault(True)
+
+    # -- building
+    def refresh(self) -> None:
+        """(Re)build the report with the chosen options, off the GUI thread."""
+        if self._task is not None:
+            self._task.cancel()
+        for b in (self.save_button, self.print_button):
+            b.setEnabled(False)
+        self.status.setText("Preparing the report…")
+        page_size = self.page_size.currentData()
+        deidentify = self.deidentify.isChecked()
+        db, actor, pid = self.database, self.actor, self.patient_id
+
+        def work(progress: Progress) -> tuple[reports.BuiltReport, list[preview.PageImage]]:
+            progress.report(0, 2, "Building the report")
+            built = reports.build_report(db, actor, pid, page_size=page_size,
+                                         deidentify=deidentify)
+            progress.report(1, 2, "Drawing the pages")
+            pages = preview.render_pages(built.pdf, PREVIEW_DPI, check=progress.check)
+            return built, pages
+
+        task_box: list[Task] = []
+
+        def done(result: tuple[reports.BuiltReport, list[preview.PageImage]]) -> None:
+            if task_box and self._task is not task_box[0]:
+                return  # a newer request replaced this one
+            self._task = None
+            self._show(*result)
+
+        def error(exc: BaseException) -> None:
+            self._task = None
+            self.status.setText(f"The report could not be made: {exc}")
+            self.failed.emit(str(exc))
+            _show_error(self, "Report", exc)
+
+        def cancelled() -> None:
+            if task_box and self._task is task_box[0]:
+                self._task = None
+                self.status.setText("Cancelled.")
+
+        self._task = run_with_progress(self, "Preparing the report", work, on_done=done,
+                                       on_error=error, on_cancel=cancelled)
+        task_box.append(self._task)
+
+    def _show(self, built: reports.BuiltReport, pages: list[preview.PageImage]) -> None:
+        self.report = built
+        for label in self.page_labels:
+            label.deleteLater()
+        self.page_labels = []
+        for i, page in enumerate(pages, start=1):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(_qimage(page)))
+            label.setAccessibleName(f"Page {i} of {len(pages)}")
+            self.pages_layout.addWidget(label)
+            self.page_labels.append(label)
+        what = "de-identified " if built.deidentify else ""
+        self.status.setText(f"{built.code}: {what}report, {len(pages)} "
+                            f"page{'s' if len(pages) != 1 else ''}")
+        self.setWindowTitle(f"Trend report – {built.code}")
+        for b in (self.save_button, self.print_button):
+            b.setEnabled(True)
+        self.ready.emit(len(pages))
+
+    # -- saving
+    def suggested_name(self) -> str:
+        assert self.report is not None
+        return reports.report_file_name(self.report.code, self.report.deidentify)
+
+    def save_to(self, path: str | Path) -> Path:
+        """Write the previewed PDF to ``path`` (what Save PDF... does after the file dialog)."""
+        if self.report is None:
+            raise UserError("The report is not ready yet")
+        p = Path(path)
+        if p.suffix.lower() != ".pdf":
+            p = p.with_name(p.name + ".pdf")
+        return reports.save_pdf(self.report.pdf, p)
+
+    def save_interactive(self) -> None:
+        if self.report is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save report as PDF", str(Path.home() / self.suggested_name()),
+            "PDF files (*.pdf)")
+        if not path:
+            return
+        try:
+            written = self.save_to(path)
+        except (OSError, UserError) as exc:
+            _show_error(self, "Save PDF", exc)
+            return
+        self.status.setText(f"Saved to {written}")
+
+    # -- printing
+    def print_interactive(self) -> None:
+        if self.report is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(f"Trend report {self.report.code}")
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        print_pdfs(self, printer, [self.report.pdf])
+
+
+def print_pdfs(parent: QWidget | None, printer: QPrinter, pdfs: Sequence[bytes],
+               on_done: Callable[[int], None] | None = None) -> Task:
+    """Rasterise the pages off the GUI thread at the printer's resolution (at most 300 dpi),
+    then paint them page by page onto ``printer``. Returns the background task."""
+    dpi = float(min(printer.resolution(), PRINT_DPI_MAX))
+
+    def work(progress: Progress) -> list[preview.PageImage]:
+        out: list[preview.PageImage] = []
+        for i, pdf in enumerate(pdfs):
+            progress.report(i, len(pdfs), f"Preparing report {i + 1} of {len(pdfs)}")
+            out += preview.render_pages(pdf, dpi, check=progress.check)
+        return out
+
+    def paint(pages: list[preview.PageImage]) -> None:
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(parent, "Print", "The printer could not be opened.")
+            return
+        try:
+            for i, page in enumerate(pages):
+                if i:
+                    printer.newPage()
+                image = _qimage(page)
+                target = painter.viewport()
+                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(target.x(), target.y(), size.width(), size.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+                painter.setViewport(target)
+        finally:
+            painter.end()
+        if on_done is not None:
+            on_done(len(pages))
+
+    return run_with_progress(parent, "Printing", work, on_done=paint,
+                             on_error=lambda e: _show_error(parent, "Print", e))
+
+
+def open_report_dialog(parent: QWidget | None, database: Database, actor: Actor,
+                       patient_id: int) -> ReportDialog:
+    """Show the preview for one patient (non-modal) and start building the report."""
+    dialog = ReportDialog(parent, database, actor, patient_id)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.refresh()
+    return dialog
+
+
+def export_reports_for(parent: QWidget | None, database: Database, actor: Actor,
+                       patient_ids: Sequence[int], *, directory: str | Path | None = None,
+                       page_size: str = "a4", deidentify: bool = False,
+                       on_finished: Callable[[Any], None] | None = None) -> Task | None:
+    """Save one PDF per selected patient (``<code>.pdf``) into a folder the user picks.
+
+    Runs in the background with a progress bar and Cancel; reports already written when the
+    user cancels are complete files, the one in progress is removed. ``on_finished`` receives
+    the list of written paths, or None when cancelled (for callers and tests).
+    """
+    if not patient_ids:
+        QMessageBox.information(parent, "Reports", "Select one or more patients first.")
+        return None
+    if directory is None:
+        chosen = QFileDialog.getExistingDirectory(parent, "Folder for the reports",
+                                                  str(Path.home()))
+        if not chosen:
+            return None
+        directory = chosen
+    ids = list(patient_ids)
+    folder = Path(directory)
+
+    def work(progress: Progress) -> list[Path]:
+        return reports.write_reports(database, actor, ids, folder, page_size=page_size,
+                                     deidentify=deidentify, progress=progress)
+
+    def done(paths: list[Path]) -> None:
+        if on_finished is not None:
+            on_finished(paths)
+        else:
+            QMessageBox.information(parent, "Reports",
+                                    f"{len(paths)} report(s) written to {folder}")
+
+    def error(exc: BaseException) -> None:
+        if on_finished is not None:
+            on_finished(exc)
+        _show_error(parent, "Reports", exc)
+
+    def cancelled() -> None:
+        if on_finished is not None:
+            on_finished(None)
+
+    return run_with_progress(parent, f"Writing {len(ids)} report(s)", work, on_done=done,
+                             on_error=error, on_cancel=cancelled)
