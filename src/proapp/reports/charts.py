@@ -109,15 +109,19 @@ def _mark_pta(ax: Axes, data: ReportData, first: bool) -> None:
 def _midas(ax: Axes, data: ReportData) -> None:
     xs, ys = _series(data, "midas.total")
     top = max([30.0, *(y * 1.15 for y in ys)])
+    label_pts: list[float] = []  # label centres in points from the axes bottom, kept apart
     for band, fill in zip(data.midas_grades, BAND_FILLS, strict=False):
         low = band.low - 0.5 if band.low > 0 else 0
         high = band.high + 0.5 if band.high is not None else top
         ax.axhspan(low, high, facecolor=fill, edgecolor="none", zorder=0)
-        mid = (low + min(high, top)) / 2
-        ax.annotate(f"{band.grade}  {band.meaning}", xy=(1.0, mid),
-                    xycoords=("axes fraction", "data"), xytext=(6, 0),
-                    textcoords="offset points", fontsize=TICK_PT, color=MUTED, va="center",
-                    ha="left", annotation_clip=False)
+        mid_pt = (low + min(high, top)) / 2 / top * PANEL_PT
+        if label_pts:
+            mid_pt = max(mid_pt, label_pts[-1] + TICK_PT + 2)
+        label_pts.append(mid_pt)
+        ax.annotate(f"{band.grade}  {band.meaning}", xy=(1.0, mid_pt / PANEL_PT),
+                    xycoords="axes fraction", xytext=(6, 0), textcoords="offset points",
+                    fontsize=TICK_PT, color=MUTED, va="center", ha="left",
+                    annotation_clip=False)
     ax.plot(xs, ys, color=INK, linewidth=1.3, marker="o", markersize=4, zorder=3,
             clip_on=False)
     ax.set_ylim(0, top)
@@ -186,7 +190,9 @@ def _x_axis(axes: Sequence[Axes], data: ReportData) -> None:
             ax.set_xlim(lo - pad, hi + pad)
             locator = AutoDateLocator(minticks=3, maxticks=8)
             ax.xaxis.set_major_locator(locator)
-            ax.xaxis.set_major_formatter(ConciseDateFormatter(locator, show_offset=False))
+            formats = ["%Y", "%b %Y", "%d %b %Y", "%H:%M", "%H:%M", "%S"]
+            ax.xaxis.set_major_formatter(ConciseDateFormatter(
+                locator, formats=formats, zero_formats=formats, show_offset=False))
         axes[-1].set_xlabel("Visit date (no PTA recorded yet)", fontsize=LABEL_PT, color=INK)
 
 

@@ -181,25 +181,26 @@ def _change_table(data: ReportData, st: dict[str, ParagraphStyle], width: float)
     for c in data.changes:
         unit = f" ({c.column.unit})" if c.column.unit else ""
 
-        def cell(value: Number | None, visit: str) -> Paragraph:
+        def cell(value: Number | None, visit: str, empty: str) -> Paragraph:
             if value is None:
-                return Paragraph(f'<font color="#6b6b6b">{DASH} none recorded</font>',
-                                 st["cell"])
+                return Paragraph(f'<font color="#6b6b6b">{DASH} {empty}</font>', st["cell"])
             return Paragraph(f"{fmt(value)}&nbsp;&nbsp;"
                              f'<font color="#6b6b6b" size="6.5">{_esc(visit)}</font>',
                              st["cell"])
 
         pct = "" if c.percent is None else _signed(c.percent) + " %"
         rows.append([Paragraph(_esc(c.column.title + unit), st["cell"]),
-                     cell(c.baseline, c.baseline_visit), cell(c.latest, c.latest_visit),
+                     cell(c.baseline, c.baseline_visit, "no baseline value"),
+                     cell(c.latest, c.latest_visit, "no later value"),
                      Paragraph(_signed(c.absolute), st["cell"]),
                      Paragraph(pct, st["cell"])])
     widths = [0.30, 0.25, 0.25, 0.10, 0.10]
     t = Table(rows, colWidths=[w * width for w in widths], repeatRows=1, hAlign="LEFT")
     t.setStyle(_table_style(len(rows)))
-    note = Paragraph("Baseline is the baseline visit (or the first visit before the PTA); "
-                     "latest is the most recent later visit with a value. Change % is left "
-                     "blank when the baseline is 0.", st["small"])
+    basis = ("the baseline visit, else the last visit before the PTA" if data.first_pta
+             else "the first visit (no PTA recorded yet)")
+    note = Paragraph(f"Baseline: {basis}. Latest: the most recent later visit with a value. "
+                     "Change % is left blank when the baseline is 0.", st["small"])
     return [KeepTogether([Paragraph("Change from baseline to the latest visit", st["h2"]),
                           t, Spacer(0, 3), note])]
 
@@ -273,6 +274,8 @@ def _visit_table(data: ReportData, st: dict[str, ParagraphStyle],
     t = Table(table, colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = _table_style(len(table))
     style.add("ALIGN", (numeric_start, 0), (-3, -1), "RIGHT")
+    if "Grade" in header:
+        style.add("ALIGN", (header.index("Grade"), 0), (header.index("Grade"), -1), "CENTER")
     t.setStyle(style)
     flow_note = ""
     if any(c.key.startswith("flow") for c in cols):

@@ -194,16 +194,17 @@ def _where(row: VisitRow) -> str:
 
 def changes(rows: Sequence[VisitRow], columns: Iterable[Column],
             pta: date | None) -> tuple[Change, ...]:
-    """Baseline: the baseline visit, else the last visit on or before the PTA, else (no PTA
-    yet) the first visit. Latest: the most recent later visit with a value."""
+    """Baseline: the baseline visit, else the last visit before the PTA (not the "pta" visit,
+    which is after the procedure), else (no PTA yet) the first visit. Latest: the most recent
+    later visit with a value."""
     out = []
     for col in columns:
         having = [(i, r) for i, r in enumerate(rows) if r.values.get(col.key) is not None]
         if not having:
             continue
         base = next(((i, r) for i, r in having if r.label == "baseline"), None)
-        if base is None and pta is not None:
-            before = [(i, r) for i, r in having if r.visit_date <= pta]
+        if base is None and pta is not None:  # the "pta" visit is after the procedure
+            before = [(i, r) for i, r in having if r.visit_date <= pta and r.label != "pta"]
             base = before[-1] if before else None
         if base is None and pta is None:
             base = having[0]
