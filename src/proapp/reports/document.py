@@ -114,8 +114,8 @@ def _header(data: ReportData, st: dict[str, ParagraphStyle], width: float) -> li
     out.append(Paragraph(title, st["title"]))
     out.append(Spacer(0, 4))
     if p.is_demo:
-        banner = Table([[Paragraph("SYNTHETIC DEMO DATA — a training patient made up by the "
-                                   "demo generator, not a real person", st["demo"])]],
+        banner = Table([[Paragraph("SYNTHETIC DEMO DATA — a made-up training patient, "
+                                   "not a real person", st["demo"])]],
                        colWidths=[width])
         banner.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, DEMO),
                                     ("TOPPADDING", (0, 0), (-1, -1), 4),
