@@ -16,13 +16,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from proapp.db.engine import Actor  # noqa: E402
-from proapp.db.migrate import open_database  # noqa: E402
-from proapp.gui.report_dialog import ReportDialog  # noqa: E402
-from proapp.services import demo, patients  # noqa: E402
+from proapp.db.engine import Actor
+from proapp.db.migrate import open_database
+from proapp.gui.report_dialog import ReportDialog
+from proapp.services import demo, patients
 
 
 def main(argv: list[str] | None = None) -> int:
