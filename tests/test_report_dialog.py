@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -145,3 +146,26 @@ def test_batch_export_can_be_cancelled(qtbot: Any, db: Database, cohort: list[in
     assert not list(tmp_path.glob(".*.part"))  # no half files
     for p in written:
         assert len(PdfReader(p).pages) >= 1
+
+
+def test_print_selected_patients_into_one_job(qtbot: Any, db: Database, cohort: list[int],
+                                              tmp_path: Path) -> None:
+    """Printed to Qt's PDF printer: one job with every page of every selected report."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(150)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    results: list[Any] = []
+    task = report_dialog.print_reports_for(None, db, NURSE, cohort[:2], printer=printer,
+                                           on_finished=results.append)
+    assert task is not None
+    qtbot.waitUntil(lambda: bool(results), timeout=60_000)
+    expected = 0
+    for pid in cohort[:2]:
+        built = report_dialog.reports.build_report(db, NURSE, pid)
+        expected += len(PdfReader(io.BytesIO(built.pdf)).pages)
+    assert results == [expected]
+    assert len(PdfReader(out).pages) == expected

@@ -1,7 +1,8 @@
 """Report preview (Save PDF..., Print...) and the batch export for selected patients.
 
 Entry points for the main window: :func:`open_report_dialog` (the patient view's
-``reportRequested(patient_id)``) and :func:`export_reports_for` (the patient list's action).
+``reportRequested(patient_id)``), :func:`export_reports_for` and :func:`print_reports_for`
+(the patient list's actions for the selected patients).
 The PDF is built and its pages rasterised off the GUI thread through
 :func:`~proapp.gui.tasks.run_with_progress`; this module only shows results and collects
 choices. Saving writes exactly the PDF that is previewed.
@@ -10,7 +11,7 @@ choices. Saving writes exactly the PDF that is previewed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from proapp.gui.tasks import Task, run_with_progress
 from proapp.reports import preview
 from proapp.services import reports
 from proapp.services.errors import UserError
-from proapp.services.progress import Progress
+from proapp.services.progress import Cancelled, Progress
 
 log = logging.getLogger(__name__)
 
@@ -217,45 +218,91 @@ class ReportDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        print_pdfs(self, printer, [self.report.pdf])
+        pdf = self.report.pdf
+        code = self.report.code
+
+        def printed(result: Any) -> None:
+            if isinstance(result, int):
+                self.status.setText(f"{code}: {result} page(s) sent to the printer")
+
+        print_pdfs(self, printer, lambda _progress: [pdf], printed)
 
 
-def print_pdfs(parent: QWidget | None, printer: QPrinter, pdfs: Sequence[bytes],
-               on_done: Callable[[int], None] | None = None) -> Task:
-    """Rasterise the pages off the GUI thread at the printer's resolution (at most 300 dpi),
-    then paint them page by page onto ``printer``. Returns the background task."""
+def print_pdfs(parent: QWidget | None, printer: QPrinter,
+               pdfs: Callable[[Progress], Iterable[bytes]],
+               on_finished: Callable[[Any], None] | None = None) -> Task:
+    """Print PDFs through Qt: each page is rasterised at the printer's resolution (at most
+    300 dpi) and painted onto ``printer`` in the background (QPainter may paint on a QPrinter
+    outside the GUI thread), one page in memory at a time. Cancel aborts the print job.
+    ``on_finished`` gets the number of pages printed, None when cancelled, or the error."""
     dpi = float(min(printer.resolution(), PRINT_DPI_MAX))
 
-    def work(progress: Progress) -> list[preview.PageImage]:
-        out: list[preview.PageImage] = []
-        for i, pdf in enumerate(pdfs):
-            progress.report(i, len(pdfs), f"Preparing report {i + 1} of {len(pdfs)}")
-            out += preview.render_pages(pdf, dpi, check=progress.check)
-        return out
-
-    def paint(pages: list[preview.PageImage]) -> None:
+    def work(progress: Progress) -> int:
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(parent, "Print", "The printer could not be opened.")
-            return
+            raise UserError("The printer could not be opened.")
+        printed = 0
         try:
-            for i, page in enumerate(pages):
-                if i:
-                    printer.newPage()
-                image = _qimage(page)
-                target = painter.viewport()
-                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.setViewport(target.x(), target.y(), size.width(), size.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
-                painter.setViewport(target)
+            for pdf in pdfs(progress):
+                for page in preview.iter_pages(pdf, dpi, check=progress.check):
+                    if printed and not printer.newPage():
+                        raise UserError("The printer did not accept another page.")
+                    image = _qimage(page)
+                    target = painter.viewport()
+                    size = image.size().scaled(target.size(),
+                                               Qt.AspectRatioMode.KeepAspectRatio)
+                    painter.setViewport(target.x(), target.y(), size.width(), size.height())
+                    painter.setWindow(image.rect())
+                    painter.drawImage(0, 0, image)
+                    painter.setViewport(target)
+                    painter.setWindow(0, 0, target.width(), target.height())
+                    printed += 1
+        except Cancelled:
+            printer.abort()
+            raise
         finally:
             painter.end()
-        if on_done is not None:
-            on_done(len(pages))
+        return printed
 
-    return run_with_progress(parent, "Printing", work, on_done=paint,
-                             on_error=lambda e: _show_error(parent, "Print", e))
+    def done(pages: int) -> None:
+        if on_finished is not None:
+            on_finished(pages)
+
+    def error(exc: BaseException) -> None:
+        if on_finished is not None:
+            on_finished(exc)
+        _show_error(parent, "Print", exc)
+
+    def cancelled() -> None:
+        if on_finished is not None:
+            on_finished(None)
+
+    return run_with_progress(parent, "Printing", work, on_done=done, on_error=error,
+                             on_cancel=cancelled)
+
+
+def print_reports_for(parent: QWidget | None, database: Database, actor: Actor,
+                      patient_ids: Sequence[int], *, printer: QPrinter | None = None,
+                      page_size: str = "a4", deidentify: bool = False,
+                      on_finished: Callable[[Any], None] | None = None) -> Task | None:
+    """Print the reports of the selected patients in one print job (the patient list's
+    "Print reports"). Without ``printer`` the Qt print dialog asks for one."""
+    if not patient_ids:
+        QMessageBox.information(parent, "Reports", "Select one or more patients first.")
+        return None
+    if printer is None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(f"Trend reports ({len(patient_ids)} patients)")
+        if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
+            return None
+    ids = list(patient_ids)
+
+    def pdfs(progress: Progress) -> Iterable[bytes]:
+        for built in reports.iter_reports(database, actor, ids, page_size=page_size,
+                                          deidentify=deidentify, progress=progress):
+            yield built.pdf
+
+    return print_pdfs(parent, printer, pdfs, on_finished)
 
 
 def open_report_dialog(parent: QWidget | None, database: Database, actor: Actor,

@@ -9,6 +9,7 @@ print path use these images. PDFium is not thread-safe, hence the lock.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -35,23 +36,28 @@ def page_count(pdf: bytes) -> int:
             doc.close()
 
 
-def render_pages(pdf: bytes, dpi: float = 96.0, pages: list[int] | None = None,
-                 check: object = None) -> list[PageImage]:
-    """Render the given pages (default: all) at ``dpi``. ``check`` is called before each page
-    (a Progress.check that raises to cancel)."""
-    out = []
+def iter_pages(pdf: bytes, dpi: float = 96.0, check: Callable[[], None] | None = None
+               ) -> Iterator[PageImage]:
+    """Render page after page at ``dpi`` (one page in memory at a time, for printing).
+    ``check`` is called before each page (a Progress.check that raises to cancel)."""
     with _lock:
         doc = pdfium.PdfDocument(pdf)
         try:
-            for i in pages if pages is not None else range(len(doc)):
-                if callable(check):
+            for i in range(len(doc)):
+                if check is not None:
                     check()
                 page = doc[i]
                 bitmap = page.render(scale=dpi / 72.0, prefer_bgrx=True, rev_byteorder=True)
-                out.append(PageImage(bitmap.width, bitmap.height, bitmap.stride,
-                                     bytes(bitmap.buffer)))
+                image = PageImage(bitmap.width, bitmap.height, bitmap.stride,
+                                  bytes(bitmap.buffer))
                 bitmap.close()
                 page.close()
+                yield image
         finally:
             doc.close()
-    return out
+
+
+def render_pages(pdf: bytes, dpi: float = 96.0,
+                 check: Callable[[], None] | None = None) -> list[PageImage]:
+    """Every page at ``dpi`` (for the preview)."""
+    return list(iter_pages(pdf, dpi, check))

@@ -328,6 +328,24 @@ def build_report(db: Database, actor: Actor, patient_code_or_id: str | int, *,
                        document.pdf_bytes(data, page_size))
 
 
+def iter_reports(db: Database, actor: Actor, patient_ids: Sequence[int], *,
+                 page_size: str = "a4", deidentify: bool = False,
+                 progress: Progress | None = None) -> Iterator[BuiltReport]:
+    """Reports as bytes, one patient after another (for printing a selection)."""
+    access.require(actor, Permission.REPORT)
+    document.page_size(page_size)
+    clinic = settings.get(db, "clinic_name")
+    now = datetime.now().astimezone()
+    total = len(patient_ids)
+    for i, item in enumerate(load_inputs(db, list(patient_ids))):
+        code = item.patient.facts.code
+        if progress:
+            progress.report(i, total, f"Report {i + 1} of {total}: {code}")
+        data = report_data(item, clinic_name=clinic, deidentify=deidentify, now=now)
+        yield BuiltReport(item.patient.id, code, page_size, deidentify,
+                          document.pdf_bytes(data, page_size))
+
+
 def save_pdf(pdf: bytes, out_path: str | os.PathLike[str]) -> Path:
     """Write already built PDF bytes (temporary file, then rename)."""
     return _write_atomically(Path(out_path), lambda fh: fh.write(pdf))
