@@ -169,3 +169,13 @@ def test_print_selected_patients_into_one_job(qtbot: Any, db: Database, cohort: 
         expected += len(PdfReader(io.BytesIO(built.pdf)).pages)
     assert results == [expected]
     assert len(PdfReader(out).pages) == expected
+
+
+def test_closing_while_building_cancels_cleanly(qtbot: Any, db: Database,
+                                                patient_with_visit: int) -> None:
+    dialog = report_dialog.open_report_dialog(None, db, NURSE, patient_with_visit)
+    task = dialog._task
+    assert task is not None
+    with qtbot.waitSignal(dialog.destroyed, timeout=30_000):
+        dialog.close()
+    assert task.progress.cancelled

@@ -147,6 +147,8 @@ class ReportDialog(QDialog):
             self._show(*result)
 
         def error(exc: BaseException) -> None:
+            if task_box and self._task is not task_box[0]:
+                return  # replaced or closed meanwhile
             self._task = None
             self.status.setText(f"The report could not be made: {exc}")
             self.failed.emit(str(exc))
@@ -179,6 +181,19 @@ class ReportDialog(QDialog):
         for b in (self.save_button, self.print_button):
             b.setEnabled(True)
         self.ready.emit(len(pages))
+
+    def done(self, result: int) -> None:
+        """Closing while a report is still being made cancels it; the dialog is deleted only
+        after the background task has reported back (its progress dialog is our child)."""
+        task = self._task
+        self._task = None
+        super().done(result)
+        if task is None:
+            self.deleteLater()
+            return
+        task.cancel()
+        for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
+            signal.connect(self.deleteLater)
 
     # -- saving
     def suggested_name(self) -> str:
@@ -309,7 +324,6 @@ def open_report_dialog(parent: QWidget | None, database: Database, actor: Actor,
                        patient_id: int) -> ReportDialog:
     """Show the preview for one patient (non-modal) and start building the report."""
     dialog = ReportDialog(parent, database, actor, patient_id)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     dialog.refresh()
     return dialog
