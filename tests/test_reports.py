@@ -22,6 +22,8 @@ from proapp.services import demo, patients, reports, settings, visits
 from proapp.services.errors import PermissionDenied, UserError
 
 NURSE = Actor("nurse.report", role="nurse")
+# Page counts of the edge-case reports (A4): page 1 holds header and charts, the tables follow.
+PAGES = {"one": 2, "questionnaires": 1, "flow": 1, "no_pta": 1}
 PTA = date(2014, 3, 10)
 
 
@@ -161,6 +163,7 @@ def test_one_visit(db: Database, patient_id: int, tmp_path: Path) -> None:
     assert "800.0" in text
     assert image_xobjects(reader) == 0
     assert "— no later value" in text  # no later visit: no "latest" and no change
+    assert len(reader.pages) == PAGES["one"]
 
 
 def test_only_questionnaires(db: Database, patient_id: int, tmp_path: Path) -> None:
@@ -175,13 +178,15 @@ def test_only_questionnaires(db: Database, patient_id: int, tmp_path: Path) -> N
     assert "20 III" in text
     assert "draft" in text
     assert image_xobjects(reader) == 0
+    assert len(reader.pages) == PAGES["questionnaires"]
 
 
 def test_only_flow(db: Database, patient_id: int, tmp_path: Path) -> None:
     add_visit(db, patient_id, "pta", PTA, VisitContent(flows=flows("600.0", "400.0")))
     add_visit(db, patient_id, "m1", schedule.add_months(PTA, 1),
               VisitContent(flows=flows("650.0", None)))
-    _reader, text = pdf(db, patient_id, tmp_path)
+    reader, text = pdf(db, patient_id, tmp_path)
+    assert len(reader.pages) == PAGES["flow"]
     assert "No MIDAS total or FSS mean recorded yet." in text
     assert "1000.0" in text
     assert "Supine right IJV flow not measured; total not computed" in text
@@ -235,6 +240,7 @@ def test_no_pta_yet_uses_visit_dates(db: Database, tmp_path: Path) -> None:
     assert "Date Visit MIDAS Grade A B FSS S L" in text  # no months column
     assert "15 III" in text
     assert image_xobjects(reader) == 0
+    assert len(reader.pages) == PAGES["no_pta"]
 
 
 def test_non_ascii_names_and_deidentified_variant(db: Database, tmp_path: Path) -> None:
