@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -87,6 +87,10 @@ class ReportDialog(QDialog):
         close = QPushButton("Close")
         for b in (self.save_button, self.print_button):
             b.setEnabled(False)
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.save_button.setToolTip("Save this PDF (Ctrl+S)")
+        self.print_button.setToolTip("Print this report (Ctrl+P)")
         self.save_button.clicked.connect(self.save_interactive)
         self.print_button.clicked.connect(self.print_interactive)
         close.clicked.connect(self.reject)
