@@ -176,27 +176,31 @@ def _header(data: ReportData, st: dict[str, ParagraphStyle], width: float) -> li
 def _change_table(data: ReportData, st: dict[str, ParagraphStyle], width: float) -> list[Any]:
     if not data.changes:
         return []
-    head = ["Measure", "Baseline", "Latest", "Change", "Change %"]
-    rows: list[list[Any]] = [head]
+    head = ["Measure", "Baseline", "", "Latest", "", "Change", "Change %"]
+    rows: list[list[str]] = [head]
     for c in data.changes:
         unit = f" ({c.column.unit})" if c.column.unit else ""
-
-        def cell(value: Number | None, visit: str, empty: str) -> Paragraph:
-            if value is None:
-                return Paragraph(f'<font color="#6b6b6b">{DASH} {empty}</font>', st["cell"])
-            return Paragraph(f"{fmt(value)}&nbsp;&nbsp;"
-                             f'<font color="#6b6b6b" size="6.5">{_esc(visit)}</font>',
-                             st["cell"])
-
         pct = "" if c.percent is None else _signed(c.percent) + " %"
-        rows.append([Paragraph(_esc(c.column.title + unit), st["cell"]),
-                     cell(c.baseline, c.baseline_visit, "no baseline value"),
-                     cell(c.latest, c.latest_visit, "no later value"),
-                     Paragraph(_signed(c.absolute), st["cell"]),
-                     Paragraph(pct, st["cell"])])
-    widths = [0.30, 0.25, 0.25, 0.10, 0.10]
+        rows.append([
+            c.column.title + unit,
+            DASH if c.baseline is None else fmt(c.baseline),
+            "no baseline value" if c.baseline is None else c.baseline_visit,
+            DASH if c.latest is None else fmt(c.latest),
+            "no later value" if c.latest is None else c.latest_visit,
+            _signed(c.absolute), pct])
+    # Plain strings (not Paragraphs): a table of strings lays out several times faster.
+    widths = [0.29, 0.08, 0.18, 0.08, 0.17, 0.10, 0.10]
     t = Table(rows, colWidths=[w * width for w in widths], repeatRows=1, hAlign="LEFT")
-    t.setStyle(_table_style(len(rows)))
+    style = _table_style(len(rows))
+    style.add("SPAN", (1, 0), (2, 0))
+    style.add("SPAN", (3, 0), (4, 0))
+    for col in (2, 4):
+        style.add("FONT", (col, 1), (col, -1), fonts.REGULAR, 6.5)
+        style.add("TEXTCOLOR", (col, 1), (col, -1), MUTED)
+    style.add("ALIGN", (1, 1), (1, -1), "RIGHT")
+    style.add("ALIGN", (3, 1), (3, -1), "RIGHT")
+    style.add("ALIGN", (5, 0), (6, -1), "RIGHT")
+    t.setStyle(style)
     basis = ("the baseline visit, else the last visit before the PTA" if data.first_pta
              else "the first visit (no PTA recorded yet)")
     note = Paragraph(f"Baseline: {basis}. Latest: the most recent later visit with a value. "
@@ -249,7 +253,7 @@ def _visit_table(data: ReportData, st: dict[str, ParagraphStyle],
     cols = [c for c in cols if not c.key.startswith("flow.upright")
             or data.has(c.key) or any(c.key in r.missing for r in data.rows)]
     header = ["Date", "Visit"] + (["Months"] if with_pta else [])
-    numeric_start = len(header)
+    numeric_start = 2  # months and every value column are right-aligned
     for c in cols:
         header.append(c.header)
         if c.key == "midas.total":
