@@ -8,6 +8,7 @@ to a temporary name and renamed, so a crash or a cancel never leaves half a PDF 
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -399,6 +400,9 @@ _worker_db: Database | None = None
 
 def _worker_init(url: str) -> None:
     global _worker_db
+    # Everything inherited from the parent (modules, fonts, its data) stays alive all along:
+    # freezing it keeps the collector from rescanning (and copying) it for every report.
+    gc.freeze()
     _worker_db = open_read_only(url)
 
 
