@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import getpass
+import logging
 import sys
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from proapp import APP_NAME, __version__, paths
-from proapp.db.engine import Database
+from proapp import APP_NAME, __version__, logs, paths
+from proapp.db.engine import Actor, Database
+
+log = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
@@ -22,6 +26,9 @@ def application() -> QApplication:
         icon = paths.resource("icons", "proapp.svg")
         if icon.exists():
             app.setWindowIcon(QIcon(str(icon)))
+        from proapp.gui import style
+
+        style.apply(app)
     assert isinstance(app, QApplication)
     return app
 
@@ -32,13 +39,27 @@ def show_fatal(title: str, message: str) -> int:
     return 2
 
 
-def run_gui(database: Database) -> int:
+def local_actor() -> Actor:
+    """The operating-system user, until staff sign-in provides the signed-in user."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # no user name in the environment (some services, containers)
+        name = "unknown"
+    return Actor(name)
+
+
+def run_gui(database: Database, actor: Actor | None = None) -> int:
     app = application()
+    log_path = logs.setup_logging()
+    from proapp.gui.crash import CrashHandler
     from proapp.gui.main_window import MainWindow
 
-    window = MainWindow(database)
+    handler = CrashHandler(log_path).install()
+    window = MainWindow(database, actor or local_actor())
     window.show()
+    log.info("main window open on %s", database.display_name)
     try:
         return app.exec()
     finally:
+        handler.uninstall()
         database.dispose()

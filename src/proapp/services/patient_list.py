@@ -161,3 +161,10 @@ def load_rows(db: Database, patient_ids: Iterable[int],
     ids = list(patient_ids)
     with db.read() as s:
         return {r.id: r for r in _load(s, today, ids)}
+
+
+def code_owner(db: Database, code: str) -> int | None:
+    """The id of the patient using ``code``, if any: for the dialog's live uniqueness check
+    (the service checks again when saving)."""
+    with db.read() as s:
+        return s.scalar(select(Patient.id).where(Patient.code == code))

@@ -1,0 +1,118 @@
+"""The crash dialog: what an unexpected error (a bug) looks like to the user.
+
+``run_gui`` installs :class:`CrashHandler` as ``sys.excepthook``; PySide routes exceptions
+raised in slots and event handlers there. The traceback goes to the log file first, then a
+non-blocking dialog says what happened and where the log is, and the application keeps
+running. Errors the user can act on (see :mod:`proapp.gui.errors`) that escape a slot are
+shown as plain messages instead. Visit entry autosaves drafts, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from proapp import logs
+from proapp.gui.errors import plain_error
+
+log = logging.getLogger(__name__)
+
+
+class CrashDialog(QDialog):
+    def __init__(self, summary: str, details: str, log_path: Path,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("crashDialog")
+        self.setWindowTitle("proapp: unexpected error")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        head = QLabel("<b>Something went wrong inside proapp.</b>")
+        text = QLabel(
+            f"{summary}<br><br>This is a bug, not something you did wrong. The program keeps "
+            "running; visits you were entering are kept as drafts and offered again when you "
+            "open the patient.<br><br>The details were written to the log file:<br>"
+            f"<code>{log_path}</code><br>Please send that file to your IT contact.")
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_label = text
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        self.details.setObjectName("crashDetails")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        for w in (head, text, self.details, buttons):
+            layout.addWidget(w)
+
+
+class CrashHandler:
+    """``sys.excepthook``: log, then show; never lets one bug end the session."""
+
+    def __init__(self, log_path: Path | None = None):
+        self.log_path = log_path or logs.setup_logging()
+        self.previous = sys.excepthook
+        self.last_dialog: CrashDialog | None = None
+        self._showing = False
+
+    def install(self) -> CrashHandler:
+        sys.excepthook = self
+        return self
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self:
+            sys.excepthook = self.previous
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            self.previous(exc_type, exc, tb)
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        plain = plain_error(exc)
+        app = QApplication.instance()
+        parent = app.activeWindow() if isinstance(app, QApplication) else None
+        if plain is not None:
+            log.warning("user error reached the top level: %s", exc)
+            if app is not None:
+                box = QMessageBox(QMessageBox.Icon.Warning, plain.title, plain.message,
+                                  QMessageBox.StandardButton.Ok, parent)
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
+            return
+        log.critical("unexpected error:\n%s", details)
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        if app is None or self._showing:  # no GUI yet, or a crash inside the crash dialog
+            return
+        self._showing = True
+        try:
+            dialog = CrashDialog(f"{exc_type.__name__}: {exc}", details, self.log_path, parent)
+            dialog.finished.connect(self._closed)
+            self.last_dialog = dialog
+            dialog.open()  # not exec(): the event loop (and autosave) keeps running
+        except Exception:  # never recurse into ourselves
+            self._showing = False
+            log.exception("could not show the crash dialog")
+
+    def _closed(self, _result: int) -> None:
+        self._showing = False
+        self.last_dialog = None
