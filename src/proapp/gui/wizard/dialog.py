@@ -115,6 +115,7 @@ class VisitWizard(QDialog):
                                         self.review_page]
         for page in self.form_pages.values():
             page.load(content)  # type: ignore[attr-defined]
+            page.set_expected(start_label)  # type: ignore[attr-defined]
 
         self.stack = QStackedWidget()
         self.sidebar = QListWidget()
@@ -156,11 +157,9 @@ class VisitWizard(QDialog):
         for seq, slot in ((QKeySequence.StandardKey.Save, self.save),
                           ("Alt+N", self.next_page), ("Alt+B", self.back_page),
                           (QKeySequence.StandardKey.Close, self.close)):
-            QShortcut(QKeySequence(seq), self, slot,
-                      context=Qt.ShortcutContext.WindowShortcut)
+            self._shortcut(QKeySequence(seq), slot)
         for n in range(len(self.pages)):
-            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.goto(n),
-                      context=Qt.ShortcutContext.WindowShortcut)
+            self._shortcut(QKeySequence(f"Ctrl+{n + 1}"), lambda n=n: self.goto(n))
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -187,6 +186,11 @@ class VisitWizard(QDialog):
                              "with a reason on the review page.")
         elif record is not None:
             self._set_status(f"Draft resumed (last saved {_local_hm(record.updated_at)}).")
+
+    def _shortcut(self, seq: QKeySequence, slot: Any) -> None:
+        shortcut = QShortcut(seq, self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
 
     # -- collecting ----------------------------------------------------------------------
     def collect(self) -> tuple[VisitContent, list[Issue]]:
@@ -403,6 +407,11 @@ class VisitWizard(QDialog):
                 return
 
     def _focus_issue(self, page: WizardPage, issue: Issue) -> None:
+        if page.form is not None and issue.field in (page.form, f"{page.form}.skipped"):
+            skip = page.skip  # type: ignore[attr-defined]
+            (skip.reason if skip.check.isChecked() else skip.check).setFocus(
+                Qt.FocusReason.TabFocusReason)
+            return
         for w in page.entry_widgets():
             name = w.objectName()
             if name and (issue.field == name or name.startswith(issue.field + ".")

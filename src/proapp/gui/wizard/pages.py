@@ -305,9 +305,11 @@ class QuestionnairePage(WizardPage):
             unit.setStyleSheet(HINT_STYLE)
             reason = QComboBox()
             reason.setObjectName(f"{instrument.field(it.id)}.missing")
-            reason.addItem("answered / blank", None)
+            # Item data are plain strings: PySide6 miscounts references to None stored in a
+            # QVariant (a "deallocating None" abort at exit), so "no reason" is "".
+            reason.addItem("answered / blank", "")
             for r in MissingReason:
-                reason.addItem(f"missing: {r.label}", r)
+                reason.addItem(f"missing: {r.label}", r.value)
             reason.optional = True  # type: ignore[attr-defined]
             reason.setAccessibleName(f"why item {it.label} is missing")
             grid.addWidget(number, row, 0)
@@ -342,7 +344,7 @@ class QuestionnairePage(WizardPage):
         self.changed.emit()
 
     def _reason_changed(self, item_id: str) -> None:
-        if self.reasons[item_id].currentData() is not None:
+        if self.reasons[item_id].currentData():
             self.edits[item_id].clear()
         self.update_scores()
         self.changed.emit()
@@ -370,7 +372,7 @@ class QuestionnairePage(WizardPage):
                 issues.append(error(self.instrument.field(it.id), exc.rule,
                                     f"{self.instrument.name} item {it.label}: {exc}", text))
             reason = self.reasons[it.id].currentData()
-            if reason is not None:
+            if reason:
                 missing[it.id] = MissingReason(reason)
         return (responses, missing, self.skip.value()), issues
 
@@ -381,7 +383,8 @@ class QuestionnairePage(WizardPage):
             value = given.get(it.id)
             self.edits[it.id].setText("" if value is None else str(value))
             reason = reasons.get(it.id)
-            idx = self.reasons[it.id].findData(reason) if reason is not None else 0
+            idx = (self.reasons[it.id].findData(MissingReason(reason).value)
+                   if reason is not None else 0)
             self.reasons[it.id].blockSignals(True)
             self.reasons[it.id].setCurrentIndex(max(idx, 0))
             self.reasons[it.id].blockSignals(False)
