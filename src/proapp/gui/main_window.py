@@ -527,13 +527,20 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------------
     def unsaved_wizards(self) -> list[QDialog]:
+        """Open visit entries holding work that is not a completed visit: input not saved yet
+        (``has_unsaved_work``, which also flushes the draft) or a draft in progress."""
         out = []
         for d in self._wizards:
             try:
-                if d.isVisible() and d.has_unsaved_work():  # type: ignore[attr-defined]
-                    out.append(d)
+                if not d.isVisible():
+                    continue
+                unsaved = d.has_unsaved_work()  # type: ignore[attr-defined]
+                draft = (getattr(d, "visit_id", None) is not None
+                         and not getattr(d, "editing_complete", False))
             except RuntimeError:  # already deleted on the C++ side
                 continue
+            if unsaved or draft:
+                out.append(d)
         return out
 
     def closeEvent(self, event: QCloseEvent) -> None:
