@@ -81,7 +81,7 @@ class VisitWizard(QDialog):
         self._finished = False
         self._closing = False
         self._conflict = False
-        self._last_error = ""
+        self._saved_at = ""
         today = clock.today()
         existing = visits.visits_of(database, patient_id)
         others = [v for v in existing if record is None or v.id != record.id]
@@ -185,7 +185,8 @@ class VisitWizard(QDialog):
             self._set_status("Editing a completed visit: nothing is stored until you save it "
                              "with a reason on the review page.")
         elif record is not None:
-            self._set_status(f"Draft resumed (last saved {_local_hm(record.updated_at)}).")
+            self._saved_at = _local_hm(record.updated_at)
+            self._set_status(f"Draft resumed (last saved {self._saved_at}).")
 
     def _shortcut(self, seq: QKeySequence, slot: Any) -> None:
         shortcut = QShortcut(seq, self)
@@ -241,6 +242,7 @@ class VisitWizard(QDialog):
         for page in self.pages[:-1]:
             page.show_issues(issues)
         self._update_sidebar()
+        self._update_status()
 
     def _update_sidebar(self) -> None:
         content, _ = self.collect()
@@ -296,11 +298,22 @@ class VisitWizard(QDialog):
             return False
         self.visit_id, self.expected_version = rec.id, rec.version
         self._saved = snap
-        self._set_status(f"Draft saved {_local_hm(rec.updated_at)}"
-                         + (" — some values have errors and are not stored"
-                            if self._unsaved() else "") + ".",
-                         error=self._unsaved())
+        self._saved_at = _local_hm(rec.updated_at)
+        self._update_status()
         return not self._unsaved()
+
+    def _update_status(self) -> None:
+        """The line under the pages: when the draft was stored, and whether all of it was."""
+        if self.editing_complete or self._conflict or not self._saved_at:
+            return
+        content, parse_issues = self.collect()
+        if parse_issues or storable(content) != content:
+            self._set_status(f"Draft saved {self._saved_at}; the values marked in red are "
+                             "not stored until they are corrected.", error=True)
+        elif self._unsaved():
+            self._set_status(f"Draft saved {self._saved_at}; saving the latest change…")
+        else:
+            self._set_status(f"Draft saved {self._saved_at}: everything entered is stored.")
 
     def _unsaved(self) -> bool:
         """True when this window holds input the database does not."""

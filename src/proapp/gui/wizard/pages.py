@@ -288,7 +288,7 @@ class QuestionnairePage(WizardPage):
         grid = QGridLayout(inner)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(2)
+        grid.setVerticalSpacing(3)
         self.edits: dict[str, AnswerEdit] = {}
         self.reasons: dict[str, QComboBox] = {}
         row = 0
@@ -307,7 +307,7 @@ class QuestionnairePage(WizardPage):
             reason.setObjectName(f"{instrument.field(it.id)}.missing")
             # Item data are plain strings: PySide6 miscounts references to None stored in a
             # QVariant (a "deallocating None" abort at exit), so "no reason" is "".
-            reason.addItem("answered / blank", "")
+            reason.addItem("(reason if unanswered)", "")
             for r in MissingReason:
                 reason.addItem(f"missing: {r.label}", r.value)
             reason.optional = True  # type: ignore[attr-defined]
@@ -323,7 +323,8 @@ class QuestionnairePage(WizardPage):
                 grid.addWidget(wrapped(anchors, HINT_STYLE), row, 1)
                 row += 1
             grid.addWidget(self._register(instrument.field(it.id), Message()), row, 1, 1, 4)
-            row += 1
+            grid.setRowMinimumHeight(row + 1, 10)  # air between items: long texts stay readable
+            row += 2
             self.edits[it.id] = edit
             self.reasons[it.id] = reason
             edit.textEdited.connect(lambda t, i=it.id: self._answer_edited(i, t))
@@ -667,10 +668,9 @@ class ReviewPage(WizardPage):
             self.confirm.setChecked(False)
 
 
-def _fmt(value: object) -> str:
-    if isinstance(value, Decimal):
-        return str(value)
-    return html.escape(str(value))
+def _fmt(value: Decimal | None, places: int) -> str:
+    """A measurement with the places it is stored with (480 mL/min is shown as 480.0)."""
+    return "—" if value is None else str(flowmod.quantize(value, places))
 
 
 def review_html(label: str, visit_date: date, content: VisitContent) -> str:
@@ -709,17 +709,19 @@ def review_html(label: str, visit_date: date, content: VisitContent) -> str:
                 how = ("computed from velocity × area" if m.is_computed else "entered")
                 extra = []
                 if m.is_computed:
-                    extra.append(f"{_fmt(m.velocity_cm_s)} cm/s × {_fmt(m.area_cm2)} cm²")
+                    extra.append(f"{_fmt(m.velocity_cm_s, flowmod.VELOCITY_PLACES)} cm/s × "
+                                 f"{_fmt(m.area_cm2, flowmod.AREA_PLACES)} cm²")
                 if m.stenosis_pct is not None:
                     extra.append(f"stenosis {m.stenosis_pct} %")
-                flow = _fmt(m.flow) if m.flow is not None else "—"
+                flow = _fmt(m.flow, flowmod.FLOW_PLACES)
                 rows.append(f"<tr><td>{m.posture.value} {m.side.value}</td>"
                             f"<td><b>{flow}</b> {flowmod.FLOW_UNIT} ({how})</td>"
                             f"<td>{'; '.join(extra)}</td></tr>")
             out.append("<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>")
             for posture, t in content.flow_totals().items():
                 if t.left is not None or t.right is not None:
-                    total = _fmt(t.total) if t.total is not None else "— (needs both sides)"
+                    total = (_fmt(t.total, flowmod.FLOW_PLACES) if t.total is not None
+                             else "— (needs both sides)")
                     out.append(f"<p><b>Total {posture.value}: {total} "
                                f"{flowmod.FLOW_UNIT}</b></p>")
     return "".join(out)
