@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,7 +40,6 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setWindowTitle("proapp: unexpected error")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(640, 420)
         layout = QVBoxLayout(self)
         head = QLabel("<b>Something went wrong inside proapp.</b>")
@@ -71,6 +70,7 @@ class CrashHandler:
         self.log_path = log_path or logs.setup_logging()
         self.previous = sys.excepthook
         self.last_dialog: CrashDialog | None = None
+        self.last_message: QMessageBox | None = None
         self._showing = False
 
     def install(self) -> CrashHandler:
@@ -95,7 +95,8 @@ class CrashHandler:
             if app is not None:
                 box = QMessageBox(QMessageBox.Icon.Warning, plain.title, plain.message,
                                   QMessageBox.StandardButton.Ok, parent)
-                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.setObjectName("userErrorBox")
+                self.last_message = box  # keep it alive: a parentless box would be collected
                 box.open()
             return
         log.critical("unexpected error:\n%s", details)
@@ -115,4 +116,9 @@ class CrashHandler:
 
     def _closed(self, _result: int) -> None:
         self._showing = False
-        self.last_dialog = None
+        # Drop our reference (which deletes the dialog) after its finished() signal returns.
+        QTimer.singleShot(0, self._forget)
+
+    def _forget(self) -> None:
+        if not self._showing:
+            self.last_dialog = None
