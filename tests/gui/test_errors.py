@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import OperationalError
+from tests.conftest import make_facts
 
 from proapp import logs
 from proapp.db.engine import Actor, Database, make_engine, sqlite_url
@@ -16,7 +17,6 @@ from proapp.gui.crash import CrashHandler
 from proapp.gui.errors import plain_error
 from proapp.services import patients
 from proapp.services.errors import ConflictError
-from tests.conftest import make_facts
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")]
@@ -34,7 +34,8 @@ def sa_error(message: str) -> OperationalError:
 ])
 def test_sqlite_errors_get_plain_messages(message: str, title: str) -> None:
     plain = plain_error(sa_error(message))
-    assert plain is not None and plain.title == title
+    assert plain is not None
+    assert plain.title == title
     assert "Nothing was saved" in plain.message
 
 
@@ -49,7 +50,8 @@ def test_real_read_only_database_is_a_user_error(db: Database, actor: Actor) -> 
     finally:
         ro.dispose()
     plain = plain_error(info.value)
-    assert plain is not None and "read-only" in plain.title
+    assert plain is not None
+    assert "read-only" in plain.title
     assert patients.count(db) == 0
 
 
@@ -57,9 +59,11 @@ def test_user_and_validation_errors_are_plain() -> None:
     from proapp.domain.validation import ValidationError, error
 
     v = plain_error(ValidationError([error("patient.code", "code.unique", "Code is taken")]))
-    assert v is not None and "Code is taken" in v.message
+    assert v is not None
+    assert "Code is taken" in v.message
     c = plain_error(ConflictError("changed by someone else"))
-    assert c is not None and c.message == "changed by someone else"
+    assert c is not None
+    assert c.message == "changed by someone else"
     assert plain_error(sa_error("no such table: patient")) is None  # a bug, not the user's
     assert plain_error(KeyError("x")) is None
 
@@ -72,11 +76,13 @@ def test_crash_handler_logs_and_shows_a_dialog_and_the_app_keeps_running(qtbot) 
     except RuntimeError:
         handler(*sys.exc_info())
     dialog = handler.last_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     assert str(log_path) in dialog.log_label.text()
     assert "RuntimeError: boom in a slot" in dialog.details.toPlainText()
     text = Path(log_path).read_text(encoding="utf-8")
-    assert "unexpected error" in text and "RuntimeError: boom in a slot" in text
+    assert "unexpected error" in text
+    assert "RuntimeError: boom in a slot" in text
     assert "Traceback" in text
     # a second error while the dialog is open is logged, not stacked
     try:

@@ -157,7 +157,8 @@ def test_a_saved_visit_refreshes_the_row_and_worklist(qtbot, window: MainWindow,
     assert sig.args == [entry.patient.id]
     again = [e for e in window.worklist_model.rows
              if e.patient.id == entry.patient.id and e.label == entry.label]
-    assert again and again[0].has_draft
+    assert again
+    assert again[0].has_draft
     wizard._finished = True
     wizard.close()
 
@@ -191,8 +192,10 @@ def test_closing_with_a_draft_open_asks(qtbot, window: MainWindow) -> None:
 
     QTimer.singleShot(0, lambda: answer("Return to entry"))
     window.close()
-    assert seen and "not completed" in seen[0]
-    assert window.isVisible() and wizard.isVisible()
+    assert seen
+    assert "not completed" in seen[0]
+    assert window.isVisible()
+    assert wizard.isVisible()
     QTimer.singleShot(0, lambda: answer("Close proapp"))
     window.close()
     assert len(seen) == 2

@@ -58,7 +58,8 @@ def test_new_patient_from_the_main_window_is_saved_with_change_log(
     w.show()
     w.act_new_patient.trigger()
     d = w.findChild(PatientDialog)
-    assert d is not None and d.isVisible()
+    assert d is not None
+    assert d.isVisible()
     assert not d.save_button.isEnabled()  # nothing typed yet: required fields missing
     fill_valid(qtbot, d)
     assert d.save_button.isEnabled(), [i.message for i in d.issues]
@@ -91,7 +92,8 @@ def test_errors_are_shown_beside_the_field_and_block_saving(
     d.show()
     fill_valid(qtbot, d, code="P001")  # the fixture patient's code
     msg = d.messages["patient.code"]
-    assert msg.isVisible() and "already used" in msg.text()
+    assert msg.isVisible()
+    assert "already used" in msg.text()
     assert not d.save_button.isEnabled()
     type_into(qtbot, d.code, "P002")
     assert not msg.isVisible()
@@ -115,7 +117,8 @@ def test_edit_patient_and_add_a_pta(qtbot, db: Database, actor: Actor, patient_i
     d = PatientDialog(db, actor, patient_id)
     qtbot.addWidget(d)
     d.show()
-    assert d.family.text() == "Rossi" and d.proc_rows[0].date_edit.text() == "2014-03-10"
+    assert d.family.text() == "Rossi"
+    assert d.proc_rows[0].date_edit.text() == "2014-03-10"
     type_into(qtbot, d.family, "Rossi-Bianchi")
     d.add_procedure_row(focus=True)
     type_into(qtbot, d.proc_rows[1].date_edit, "2015-02-01")

@@ -31,7 +31,8 @@ def test_timeline_and_charts_for_a_demo_patient(qtbot, qtmodeltester, demo_db: D
     qtbot.addWidget(view)
     expected = patient_overview.overview(demo_db, pid, TODAY)
     f = expected.patient.facts
-    assert f.code in view.title.text() and f.family_name in view.title.text()
+    assert f.code in view.title.text()
+    assert f.family_name in view.title.text()
     assert expected.patient.first_pta.isoformat() in view.facts["PTA"].text()
     assert f"{expected.age} years" in view.facts["Age / sex"].text()
     qtmodeltester.check(view.timeline_model)
@@ -75,7 +76,8 @@ def test_timeline_shows_missed_due_and_unscheduled_visits(qtbot, db: Database, a
     assert by_label["m3"].state == VisitState.OVERDUE.value
     assert by_label["m6"].state == VisitState.UPCOMING.value
     unscheduled = by_label["unscheduled"]
-    assert unscheduled.state == UNSCHEDULED_STATE and unscheduled.is_draft
+    assert unscheduled.state == UNSCHEDULED_STATE
+    assert unscheduled.is_draft
     m = view.timeline_model
     i = m.rows.index(by_label["m3"])
     assert m.data(m.index(i, m.STATE)) == "OVERDUE"

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.conftest import make_facts
 
 from proapp.db.engine import Actor, Database
 from proapp.domain import schedule
@@ -14,7 +15,6 @@ from proapp.domain.patient import MsSubtype, ProcedureFacts
 from proapp.domain.schedule import VisitState
 from proapp.services import patient_list, patients, visits
 from proapp.services.visits import VisitDraft
-from tests.conftest import make_facts
 
 
 def test_fold_is_accent_and_case_insensitive() -> None:

@@ -139,7 +139,7 @@ def _load(s: Session, today: date, patient_ids: list[int] | None) -> list[Patien
         tq = tq.where(Procedure.patient_id.in_(patient_ids))
         vq = vq.where(Visit.patient_id.in_(patient_ids))
     conn = s.connection()  # Core rows: no ORM result processing for ~100,000 rows
-    ptas: dict[int, date] = {pid: day for pid, day in conn.execute(tq)}
+    ptas: dict[int, date] = dict(conn.execute(tq).all())
     visits: dict[int, list[RecordedVisit]] = defaultdict(list)
     for pid, label, day, status, vid in conn.execute(vq):
         visits[pid].append(RecordedVisit(label, day, status == COMPLETE, vid))
