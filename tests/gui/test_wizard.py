@@ -7,9 +7,9 @@ the test), so the focus chain itself is under test: a wrong Enter target breaks 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import shiboken6
@@ -137,7 +137,8 @@ def focused() -> QWidget:
 # ------------------------------------------------------------------------------------------
 def test_typical_visit_entirely_from_the_keyboard(qtbot, db, nurse, patient_id) -> None:
     w = open_wizard(qtbot, db, nurse, patient_id)
-    assert w.visit_page.label == "m6" and w.visit_page.visit_date == TODAY
+    assert w.visit_page.label == "m6"
+    assert w.visit_page.visit_date == TODAY
     saved: list[int] = []
     w.visitSaved.connect(saved.append)
     keys = typical_visit_keys()
@@ -166,7 +167,8 @@ def test_typical_visit_entirely_from_the_keyboard(qtbot, db, nurse, patient_id) 
     assert record.content.scores("fss") == {"mean": Decimal("4.67"), "total": 42}
     assert record.content.flow_totals()[Posture.SUPINE].total == Decimal("1092.5")
     log = rows(db, ChangeLog, visit_id=visit.id)
-    assert log[0].action == "insert" and {r.username for r in log} == {"nurse.anna"}
+    assert log[0].action == "insert"
+    assert {r.username for r in log} == {"nurse.anna"}
     assert any(r.field == "status" and r.new_value == "complete" for r in log)
     assert not shiboken6.isValid(w) or not w.isVisible()
 
@@ -178,7 +180,8 @@ def test_answer_fields_start_empty_and_scores_follow_the_definition(qtbot, db, n
     assert all(e.text() == "" for e in midas.edits.values())
     for it in MIDAS.items:  # every text in full, from the definition
         label = midas.findChild(QWidget, f"midas.{it.id}.text")
-        assert label.text() == it.text and label.wordWrap()
+        assert label.text() == it.text
+        assert label.wordWrap()
     press(qtbot, [ENTER, "2", ENTER, "3", ENTER, "1", ENTER, "4", ENTER, "9"])
     assert "MIDAS total: 19 days" in midas.score_label.text()
     assert MIDAS.score_fields[1].codes["III"] in midas.score_label.text()
@@ -194,7 +197,8 @@ def test_draft_survives_a_destroyed_window_and_is_resumed(qtbot, db, nurse,
     press(qtbot, [TAB, TAB, "3"])  # leave item 5 empty: Tab passes its reason, on to item 6
     shiboken6.delete(w)  # a crash: no close event, no flush
     (visit,) = rows(db, Visit, patient_id=patient_id)
-    assert visit.status == "draft" and visit.entered_by == "nurse.anna"
+    assert visit.status == "draft"
+    assert visit.entered_by == "nurse.anna"
     stored = {(a.instrument, a.item): a.value for a in rows(db, Answer, visit_id=visit.id)}
     assert stored == {**{("midas", k): int(v) for k, v in MIDAS_TYPED.items()},
                       ("fss", "1"): 4, ("fss", "2"): 6, ("fss", "3"): 5, ("fss", "4"): 7,
@@ -202,7 +206,8 @@ def test_draft_survives_a_destroyed_window_and_is_resumed(qtbot, db, nurse,
 
     answer_boxes("Resume")
     w2 = open_wizard(qtbot, db, nurse, patient_id)
-    assert w2.visit_id == visit.id and w2.visit_page.label == "m6"
+    assert w2.visit_id == visit.id
+    assert w2.visit_page.label == "m6"
     midas = w2.form_pages["midas"]
     assert {k: e.text() for k, e in midas.edits.items()} == MIDAS_TYPED
     fss = w2.form_pages["fss"]
@@ -232,7 +237,8 @@ def test_discarding_a_draft_needs_confirmation(qtbot, db, nurse, patient_id) -> 
     assert open_visit_entry(None, db, nurse, patient_id) is None
     answer_boxes("Discard draft", "Discard")
     w2 = open_wizard(qtbot, db, nurse, patient_id)
-    assert rows(db, Visit) == [] and w2.visit_id is None
+    assert rows(db, Visit) == []
+    assert w2.visit_id is None
     assert [r.action for r in rows(db, ChangeLog) if r.entity == "visit"][-1] == "delete"
     close_if_open(w2)
 
@@ -243,7 +249,8 @@ def test_hard_errors_block_the_step_and_are_not_stored(qtbot, db, nurse, patient
     q1 = w.form_pages["midas"].edits["q1"]
     assert focused() is q1  # Enter did not move on
     message = w.form_pages["midas"].message_for("midas.q1")
-    assert message.isVisible() and "between 0 and 90" in message.text()
+    assert message.isVisible()
+    assert "between 0 and 90" in message.text()
     assert rows(db, Answer) == []  # the draft never holds an invalid value
     press(qtbot, ["50", ENTER, "50", ENTER])  # q1 + q2 > 90
     assert focused() is w.form_pages["midas"].edits["q2"]
@@ -273,7 +280,8 @@ def test_fss_digit_out_of_range_does_not_advance(qtbot, db, nurse, patient_id) -
     assert focused() is fss.edits["1"]
     assert "between 1 and 7" in fss.message_for("fss.1").text()
     press(qtbot, ["5"])  # the field's text is selected: the digit replaces it and moves on
-    assert focused() is fss.edits["2"] and fss.edits["1"].text() == "5"
+    assert focused() is fss.edits["2"]
+    assert fss.edits["1"].text() == "5"
     close_if_open(w)
 
 
@@ -285,7 +293,8 @@ def test_warnings_must_be_confirmed_before_saving(qtbot, db, nurse, patient_id) 
     press(qtbot, [*keys, *FSS_TYPED, "612.5", ENTER, "480", ENTER, CTRL_S])
     assert page_name(w) == "Review"
     review = w.review_page
-    assert review.confirm.isVisible() and focused() is review.confirm
+    assert review.confirm.isVisible()
+    assert focused() is review.confirm
     assert "more than the headache days" in review.findings.text()
     (visit,) = rows(db, Visit)
     assert visit.status == "draft"
@@ -346,12 +355,13 @@ def test_escape_goes_back_one_page_and_never_closes(qtbot, db, nurse, patient_id
     press(qtbot, [ESC])
     assert page_name(w) == "Visit"
     press(qtbot, [ESC])
-    assert page_name(w) == "Visit" and w.isVisible()
+    assert page_name(w) == "Visit"
+    assert w.isVisible()
     close_if_open(w)
 
 
 def test_editing_a_completed_visit_needs_a_reason(qtbot, db, nurse, patient_id) -> None:
-    w = open_wizard(qtbot, db, nurse, patient_id)
+    open_wizard(qtbot, db, nurse, patient_id)
     press(qtbot, typical_visit_keys())
     (visit,) = rows(db, Visit)
     assert visit.status == "complete"
@@ -360,7 +370,8 @@ def test_editing_a_completed_visit_needs_a_reason(qtbot, db, nurse, patient_id) 
     press(qtbot, [ENTER, "7", ENTER])  # q1 2 -> 7: nothing stored until saved with a reason
     assert rows(db, Answer, item="q1")[0].value == 2
     press(qtbot, [CTRL_S])
-    assert page_name(w2) == "Review" and focused() is w2.review_page.reason
+    assert page_name(w2) == "Review"
+    assert focused() is w2.review_page.reason
     assert "reason" in w2.review_page.message_for("review.reason").text()
     assert rows(db, Answer, item="q1")[0].value == 2
     press(qtbot, ["transcription error", CTRL_S])
@@ -431,6 +442,7 @@ def test_a_label_already_used_stops_the_visit_page(qtbot, db, nurse, patient_id)
     assert w.visit_page.label == "unscheduled"  # m6 is taken: the schedule proposes no label
     box = w.visit_page.label_box
     press(qtbot, [*[Qt.Key.Key_Up] * (box.currentIndex() - box.findData("m6")), ENTER])
-    assert w.visit_page.label == "m6" and page_name(w) == "Visit"
+    assert w.visit_page.label == "m6"
+    assert page_name(w) == "Visit"
     assert "already has a m6 visit" in w.visit_page.message_for("visit.label").text()
     close_if_open(w)
