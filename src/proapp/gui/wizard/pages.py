@@ -303,6 +303,10 @@ class QuestionnairePage(WizardPage):
             text.setBuddy(edit)
             unit = QLabel(f"{it.unit} ({it.minimum}–{it.maximum})")
             unit.setStyleSheet(HINT_STYLE)
+            for lbl in (number, text, unit):  # first lines level with the text in the field
+                lbl.setAlignment(lbl.alignment() & ~Qt.AlignmentFlag.AlignVertical_Mask
+                                 | Qt.AlignmentFlag.AlignTop)
+                lbl.setContentsMargins(0, 4, 0, 0)
             reason = QComboBox()
             reason.setObjectName(f"{instrument.field(it.id)}.missing")
             # Item data are plain strings: PySide6 miscounts references to None stored in a
