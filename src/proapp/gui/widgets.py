@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from proapp.gui.models.table import RowTableModel
@@ -34,10 +34,13 @@ class RowTableView(QTableView):
     def fit_columns(self, model: RowTableModel) -> None:
         """Column widths from each column's sample text (fast: no per-row measuring)."""
         fm = QFontMetrics(self.font())
+        bold = QFont(self.font())
+        bold.setBold(True)  # headers are drawn bold by the style sheet
+        hm = QFontMetrics(bold)
         header = self.horizontalHeader()
         for i, col in enumerate(model.columns):
-            sample = max(col.width_hint, col.header, key=len)
-            self.setColumnWidth(i, fm.horizontalAdvance(sample) + 18)
+            width = max(fm.horizontalAdvance(col.width_hint), hm.horizontalAdvance(col.header))
+            self.setColumnWidth(i, width + 24)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 

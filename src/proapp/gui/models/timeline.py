@@ -43,17 +43,25 @@ def window_text(e: TimelineEntry) -> str:
     return f"{iso(e.window_start)} to {iso(e.window_end)}"
 
 
+def entered_text(e: TimelineEntry) -> str:
+    if e.visit is None:
+        return ""
+    who = e.visit.entered_by or "unknown"
+    status = "complete" if e.visit.is_complete else "draft"
+    signed = "; signed" if e.visit.is_signed else ""
+    return f"{status}{signed}; entered by {who}"
+
+
 class TimelineModel(RowTableModel[TimelineEntry]):
-    VISIT, STATE, TARGET, WINDOW, VISIT_DATE, ENTERED_BY = range(6)
+    VISIT, STATE, TARGET, WINDOW, VISIT_DATE = range(5)
     columns = (
         Column("Visit", lambda e: f"{e.label} – {e.title}",
                width_hint="baseline – Baseline (before PTA)"),
         Column("State", state_text, width_hint="upcoming (draft)"),
         Column("Target", lambda e: iso(e.target), width_hint="2000-00-00"),
         Column("Window", window_text, width_hint="2000-00-00 to 2000-00-00"),
-        Column("Visit date", lambda e: iso(e.visit_date), width_hint="2000-00-00"),
-        Column("Entered by", lambda e: e.visit.entered_by if e.visit else "",
-               width_hint="nurse.name"),
+        Column("Visit date", lambda e: iso(e.visit_date), width_hint="2000-00-00",
+               tooltip=entered_text),
     )
 
     def style_data(self, row: TimelineEntry, column: int, role: int) -> Any:
