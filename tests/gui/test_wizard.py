@@ -446,3 +446,28 @@ def test_a_label_already_used_stops_the_visit_page(qtbot, db, nurse, patient_id)
     assert page_name(w) == "Visit"
     assert "already has a m6 visit" in w.visit_page.message_for("visit.label").text()
     close_if_open(w)
+
+
+def test_a_draft_opened_by_id_is_resumed_without_asking(qtbot, db, nurse, patient_id) -> None:
+    draft = visits.save_visit(db, nurse, visits.VisitDraft(
+        patient_id, "m6", TODAY, VisitContent({"fss": {"1": 3}})))
+    w = open_wizard(qtbot, db, nurse, patient_id, visit_id=draft.id)
+    assert w.visit_id == draft.id
+    assert w.form_pages["fss"].edits["1"].text() == "3"
+    assert not w.has_unsaved_work()
+    close_if_open(w)
+
+
+def test_a_signed_visit_opens_read_only(qtbot, db, nurse, patient_id) -> None:
+    done = VisitContent(skipped=dict.fromkeys(("midas", "fss", "flow"), "not done"))
+    rec = visits.save_visit(db, nurse, visits.VisitDraft(patient_id, "m6", TODAY, done),
+                            complete=True)
+    with db.write(nurse) as s:  # signing has no service yet: mark it as a clinician would
+        s.get(Visit, rec.id).signed_at = clock.utcnow()
+    w = open_wizard(qtbot, db, nurse, patient_id, visit_id=rec.id)
+    assert "signed and locked" in w.status.text()
+    assert not w.save_button.isEnabled()
+    press(qtbot, [CTRL_S])
+    assert w.isVisible()
+    assert rows(db, Visit)[0].version == visits.get_visit(db, rec.id).version
+    close_if_open(w)

@@ -181,7 +181,12 @@ class VisitWizard(QDialog):
             self._saved = (self._saved[0], self._saved[1], {})
         self._refresh()
         self._show_page(0)
-        if self.editing_complete:
+        self.locked = bool(record and record.is_signed)
+        if self.locked:
+            self.save_button.setEnabled(False)
+            self._set_status("This visit is signed and locked: it can be read here; a "
+                             "clinician must unlock it before it can be changed.", error=True)
+        elif self.editing_complete:
             self._set_status("Editing a completed visit: nothing is stored until you save it "
                              "with a reason on the review page.")
         elif record is not None:
@@ -495,7 +500,7 @@ class VisitWizard(QDialog):
 
     def save(self) -> None:
         """Ctrl+S: complete the visit, after the review page has shown every finding."""
-        if self._finished:
+        if self._finished or self.locked:
             return
         self.flush()
         if self.current() is not self.review_page:
