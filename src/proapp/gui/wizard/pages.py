@@ -177,6 +177,13 @@ class VisitPage(WizardPage):
         layout.addWidget(self.expected)
         self._register("visit", Message())
         layout.addWidget(self._messages["visit"])
+        if plan:
+            layout.addSpacing(8)
+            layout.addWidget(QLabel("<b>Schedule of this patient</b>"))
+            overview = QLabel(schedule_html(plan))
+            overview.setObjectName("visit.schedule")
+            overview.setTextFormat(Qt.TextFormat.RichText)
+            layout.addWidget(overview)
         layout.addWidget(wrapped("Enter: continue · Alt+N next · Alt+B / Esc back · Ctrl+S save "
                                  "from the review page · Ctrl+1…5 jump to a page", HINT_STYLE))
         layout.addStretch(1)
@@ -211,6 +218,24 @@ class VisitPage(WizardPage):
 
     def chain_next(self, widget: QWidget) -> QWidget | None:
         return None  # Enter on either field confirms the visit and moves on
+
+
+def schedule_html(plan: Sequence[schedule.ScheduledVisit]) -> str:
+    """The patient's scheduled visits as a small table: label, target, window, state, forms."""
+    rows = ["<tr><th align='left'>label</th><th align='left'>visit</th>"
+            "<th align='left'>target</th><th align='left'>window</th>"
+            "<th align='left'>state</th><th align='left'>forms</th></tr>"]
+    for e in plan:
+        window = (f"{e.window_start.isoformat()} to {e.window_end.isoformat()}"
+                  if e.window_start and e.window_end else "")
+        state = e.state.value + (" (draft)" if e.has_draft else "")
+        forms = ", ".join(form_title(f) for f in FORMS if e.definition.expects(f))
+        rows.append(f"<tr><td>{html.escape(e.label)}</td>"
+                    f"<td>{html.escape(e.definition.title)}</td>"
+                    f"<td>{e.target.isoformat() if e.target else ''}</td>"
+                    f"<td>{window}</td><td>{html.escape(state)}</td>"
+                    f"<td>{html.escape(forms)}</td></tr>")
+    return "<table cellspacing='0' cellpadding='3'>" + "".join(rows) + "</table>"
 
 
 # ------------------------------------------------------------------------------------------
