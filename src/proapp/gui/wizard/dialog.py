@@ -462,6 +462,12 @@ class VisitWizard(QDialog):
             return
         if event.key() in RETURN_KEYS:
             return  # never trigger a default button by accident
+        if (event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+                and self.current() is self.review_page):
+            bar = self.review_page.summary.verticalScrollBar()
+            step = bar.pageStep() if event.key() == Qt.Key.Key_PageDown else -bar.pageStep()
+            bar.setValue(bar.value() + step)  # read a long review without the mouse
+            return
         super().keyPressEvent(event)
 
     def _advance(self, widget: QWidget) -> None:
