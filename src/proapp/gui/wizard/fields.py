@@ -67,10 +67,6 @@ class Message(QLabel):
         self.setText("\n".join(dict.fromkeys(i.message for i in shown)))
         self.show()
 
-    @property
-    def is_error(self) -> bool:
-        return self.isVisible() and self.styleSheet() == ERROR_STYLE
-
 
 def heading(text: str, size_delta: int = 3) -> QLabel:
     label = QLabel(text)
