@@ -223,3 +223,21 @@ def test_tabs_and_shortcuts(qtbot, window: MainWindow) -> None:
     assert window.tabs.count() == 2
     assert window.act_new_patient.shortcut().toString() == "Ctrl+N"
     assert window.act_new_visit.shortcut().toString() == "Ctrl+Shift+V"
+
+
+def test_worklist_filter(qtbot, window: MainWindow) -> None:
+    window.show_worklist()
+    total = window.worklist_model.rowCount()
+    window.overdue_only.setChecked(True)
+    shown = [window.worklist_proxy.row_object(i) for i in range(window.worklist_proxy.rowCount())]
+    assert shown
+    assert all(e.visit.state is VisitState.OVERDUE for e in shown)
+    assert len(shown) < total
+    assert window.worklist_count.text() == f"{len(shown)} of {total} shown"
+    window.overdue_only.setChecked(False)
+    code = window.worklist_model.rows[0].patient.code
+    qtbot.keyClicks(window.worklist_search, code.lower())
+    shown = [window.worklist_proxy.row_object(i) for i in range(window.worklist_proxy.rowCount())]
+    assert {e.patient.code for e in shown} == {code}
+    qtbot.keyClick(window.worklist_search, Qt.Key.Key_Return)
+    assert window.worklist_view.hasFocus()

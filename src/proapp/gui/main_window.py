@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from proapp import APP_NAME, __version__
 from proapp.db.engine import Actor, Database
 from proapp.domain.patient import MsSubtype
+from proapp.domain.schedule import VisitState
 from proapp.gui.errors import show_error
 from proapp.gui.models.patients import PatientFilter, PatientFilterProxy, PatientTableModel
 from proapp.gui.models.table import RowFilterProxy
@@ -158,6 +159,24 @@ class MainWindow(QMainWindow):
         self.worklist_heading.setObjectName("worklistHeading")
         self.worklist_heading.setWordWrap(True)
         layout.addWidget(self.worklist_heading)
+        bar = QHBoxLayout()
+        self.worklist_search = QLineEdit()
+        self.worklist_search.setObjectName("worklistSearch")
+        self.worklist_search.setPlaceholderText("Filter by code or name")
+        self.worklist_search.setClearButtonEnabled(True)
+        self.worklist_search.setAccessibleName("Filter the worklist by code or name")
+        self.worklist_search.textChanged.connect(self.apply_worklist_filter)
+        self.worklist_search.returnPressed.connect(self._worklist_search_enter)
+        self.overdue_only = QCheckBox("&Overdue only")
+        self.overdue_only.setObjectName("overdueOnly")
+        self.overdue_only.toggled.connect(self.apply_worklist_filter)
+        self.worklist_count = QLabel()
+        self.worklist_count.setObjectName("worklistCount")
+        bar.addWidget(self.worklist_search, 3)
+        bar.addWidget(self.overdue_only)
+        bar.addStretch(1)
+        bar.addWidget(self.worklist_count)
+        layout.addLayout(bar)
         self.worklist_view = RowTableView()
         self.worklist_view.setObjectName("worklistTable")
         self.worklist_view.setModel(self.worklist_proxy)
@@ -328,8 +347,9 @@ class MainWindow(QMainWindow):
 
     def _after_change(self) -> None:
         self._update_count()
+        self._update_worklist_count()
         n = self.worklist_model.rowCount()
-        overdue = sum(1 for e in self.worklist_model.rows if e.visit.state.value == "overdue")
+        overdue = sum(1 for e in self.worklist_model.rows if e.visit.state is VisitState.OVERDUE)
         self.tabs.setTabText(WORKLIST_TAB, f"Due today ({n})")
         self.worklist_heading.setText(
             f"<b>{n:,} visits due or overdue on {self.today.isoformat()}</b> "
@@ -348,6 +368,29 @@ class MainWindow(QMainWindow):
         if self.patient_proxy.rowCount() and not self.patient_view.currentIndex().isValid():
             self.patient_view.select_first()
         self._update_count()
+
+    def apply_worklist_filter(self, *_args: object) -> None:
+        terms = plist.search_terms(self.worklist_search.text())
+        overdue = self.overdue_only.isChecked()
+        if not terms and not overdue:
+            self.worklist_proxy.set_predicate(None)
+        else:
+            self.worklist_proxy.set_predicate(
+                lambda e: (not overdue or e.visit.state is VisitState.OVERDUE)
+                and (not terms or e.patient.matches(terms)))
+        if self.worklist_proxy.rowCount() and not self.worklist_view.currentIndex().isValid():
+            self.worklist_view.select_first()
+        self._update_worklist_count()
+
+    def _update_worklist_count(self) -> None:
+        shown, total = self.worklist_proxy.rowCount(), self.worklist_model.rowCount()
+        self.worklist_count.setText("" if shown == total else f"{shown:,} of {total:,} shown")
+
+    def _worklist_search_enter(self) -> None:
+        if self.worklist_proxy.rowCount():
+            self.worklist_view.setFocus()
+            if not self.worklist_view.currentIndex().isValid():
+                self.worklist_view.select_first()
 
     def _update_count(self) -> None:
         shown, total = self.patient_proxy.rowCount(), self.patient_model.rowCount()
