@@ -184,10 +184,10 @@ def plan(pta: date | None, visits: Iterable[RecordedVisit], today: date,
     horizon = add_months(today, 12 * years_ahead)
     last_recorded_year = max((int(m.group(1)) for lbl in by_label
                               if (m := _YEARLY.match(lbl))), default=1)
-    for index, d in enumerate(_definitions()):
+    for index, d in enumerate(_ALL_DEFINITIONS):
         target, start, end = _dates(index, pta)
-        year = d.months // 12 if d.label.startswith("y") else 0
-        if d.label.startswith("y") and start > horizon and year > last_recorded_year:
+        year = _YEAR_OF[index]
+        if year and start > horizon and year > last_recorded_year:
             break
         v = by_label.get(d.label)
         state = VisitState.DONE if v and v.complete else _state(today, start, target, end)
@@ -204,6 +204,7 @@ def _definitions() -> Iterator[VisitDefinition]:
 
 
 _ALL_DEFINITIONS = tuple(_definitions())
+_YEAR_OF = tuple(d.months // 12 if d.label.startswith("y") else 0 for d in _ALL_DEFINITIONS)
 
 
 @lru_cache(maxsize=65536)

@@ -29,6 +29,8 @@ COMPLETE = "complete"
 
 def fold(text: str) -> str:
     """Accent- and case-insensitive form of ``text`` for searching ("Müller" -> "muller")."""
+    if text.isascii():  # most codes and many names: no decomposition needed
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
