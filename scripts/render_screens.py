@@ -75,7 +75,30 @@ def render_main(ctx: Context) -> None:
     view = w.open_patient(w.patient_model.rows[4].id)
     assert view is not None
     ctx.save(w, "patient_view")
+    w.show_shortcuts()
+    from PySide6.QtWidgets import QMessageBox
+
+    box = w.findChild(QMessageBox, "shortcutsBox")
+    assert box is not None
+    ctx.save(box, "shortcuts")
+    box.close()
     w.close()
+
+
+def render_crash_dialog(ctx: Context) -> None:
+    import sys
+
+    from proapp import logs
+    from proapp.gui.crash import CrashHandler
+
+    handler = CrashHandler(logs.setup_logging())
+    try:
+        raise RuntimeError("example: an unexpected error inside a slot")
+    except RuntimeError:
+        handler(*sys.exc_info())
+    assert handler.last_dialog is not None
+    ctx.save(handler.last_dialog, "crash_dialog")
+    handler.last_dialog.close()
 
 
 def render_patient_dialog(ctx: Context) -> None:
@@ -102,7 +125,8 @@ def render_patient_dialog(ctx: Context) -> None:
     e.reject()
 
 
-RENDERERS: list[Callable[[Context], None]] = [render_main, render_patient_dialog]
+RENDERERS: list[Callable[[Context], None]] = [render_main, render_patient_dialog,
+                                               render_crash_dialog]
 
 
 def render(out: Path, scale: float) -> None:

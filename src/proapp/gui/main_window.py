@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
                             "Import data into the database", "actImport")
         self.act_refresh = A("&Reload lists", self.reload, QKeySequence.StandardKey.Refresh,
                              "Read the patient list and worklist again", "actReload")
-        self.act_quit = A("&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit proapp",
+        self.act_quit = A("&Quit", self.close, "Ctrl+Q", "Quit proapp",
                           "actQuit")
         self.act_open = A("&Open patient", self.open_current_patient, None,
                           "Open the selected patient (Enter)", "actOpenPatient")
