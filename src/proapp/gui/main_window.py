@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_state()
         self._update_actions()
+        self.search.setFocus()  # typing a name or code is the first thing most users do
         if load:
             self.reload()
 
@@ -295,8 +296,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading patients…")
         database = self.database
 
-        def work(_progress: Progress) -> PatientList:
-            return plist.load(database)
+        def work(_progress: Progress) -> tuple[PatientList, list[WorklistEntry]]:
+            result = plist.load(database)
+            return result, result.worklist()  # both off the GUI thread
 
         task = Task(work)
         task.signals.finished.connect(lambda result: self._loaded(generation, result))
@@ -308,13 +310,15 @@ class MainWindow(QMainWindow):
         """Block until a background load finished (tests, benchmarks, closing)."""
         return self._pool.waitForDone(msecs)
 
-    def _loaded(self, generation: int, result: PatientList) -> None:
+    def _loaded(self, generation: int,
+                loaded: tuple[PatientList, list[WorklistEntry]]) -> None:
         if generation != self._generation:
             return
         self._task = None
+        result, worklist = loaded
         self.today = result.today
         self.patient_model.set_rows(result.rows)
-        self.worklist_model.set_rows(result.worklist())
+        self.worklist_model.set_rows(worklist)
         self._after_change()
         if self.patient_view.currentIndex().row() < 0:
             self.patient_view.select_first()
@@ -333,9 +337,12 @@ class MainWindow(QMainWindow):
         rows = plist.load_rows(self.database, patient_ids, self.today)
         known = {r.id for r in self.patient_model.rows}
         self.patient_model.replace_rows(lambda r: r.id, rows)
-        for pid, row in rows.items():
-            if pid not in known:
-                self.patient_model.insert_row(row)
+        added = [row for pid, row in rows.items() if pid not in known]
+        for row in added:
+            self.patient_model.insert_row(row)
+        if added:  # keep the user's sort order
+            header = self.patient_view.horizontalHeader()
+            self.patient_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.worklist_model.set_rows(plist.worklist(self.patient_model.rows))
         self._after_change()
         for pid in patient_ids:
