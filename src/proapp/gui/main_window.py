@@ -278,11 +278,11 @@ class MainWindow(QMainWindow):
     # -- hooks for other features ------------------------------------------------------------
     def connectNotify(self, signal: QMetaMethod) -> None:
         super().connectNotify(signal)
-        QTimer.singleShot(0, self._update_actions)  # after the connection is complete
+        QTimer.singleShot(0, self, self._update_actions)  # after the connection is complete
 
     def disconnectNotify(self, signal: QMetaMethod) -> None:
         super().disconnectNotify(signal)
-        QTimer.singleShot(0, self._update_actions)
+        QTimer.singleShot(0, self, self._update_actions)
 
     def _hook_connected(self, name: str) -> bool:
         return self.isSignalConnected(QMetaMethod.fromSignal(getattr(self, name)))
