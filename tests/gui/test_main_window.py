@@ -86,7 +86,13 @@ def test_search_as_you_type_is_accent_and_case_insensitive(qtbot, window: MainWi
     # Enter with a single match opens that patient
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert getattr(window.tabs.currentWidget(), "patient_id", None) == shown_rows(window)[0].id
-    window.search.clear()
+    window.focus_search()
+    qtbot.keyClicks(window.search, "zzz")
+    assert window.patient_proxy.rowCount() == 0
+    assert "No patient matches" in window.patient_view._placeholder
+    window.search.setFocus()
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.search.text() == ""
     assert window.patient_proxy.rowCount() == 286
 
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -38,7 +37,7 @@ from proapp.gui.models.patients import PatientFilter, PatientFilterProxy, Patien
 from proapp.gui.models.table import RowFilterProxy
 from proapp.gui.models.worklist import WorklistModel
 from proapp.gui.tasks import Task
-from proapp.gui.widgets import RowTableView
+from proapp.gui.widgets import RowTableView, SearchField
 from proapp.services import clock
 from proapp.services import patient_list as plist
 from proapp.services.patient_list import PatientList, PatientRow, WorklistEntry
@@ -71,6 +70,7 @@ class MainWindow(QMainWindow):
         self._generation = 0
         self._wizards: list[QDialog] = []
         self._views: dict[int, QWidget] = {}
+        self._loaded_once = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{APP_NAME} – {database.display_name}")
         self.resize(1280, 800)
@@ -108,13 +108,14 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 12, 12, 8)
         bar = QHBoxLayout()
-        self.search = QLineEdit()
+        self.search = SearchField()
         self.search.setObjectName("patientSearch")
         self.search.setPlaceholderText("Search code or name   (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search patients by code or name")
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self._search_enter)
+        self.search.moveDown.connect(self._search_down)
         self.subtype = QComboBox()
         self.subtype.setObjectName("subtypeFilter")
         self.subtype.setAccessibleName("MS subtype filter")
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.patient_view.setSortingEnabled(True)
         self.patient_view.horizontalHeader().setSortIndicator(
             PatientTableModel.CODE, Qt.SortOrder.AscendingOrder)
+        self.patient_view.set_placeholder("Loading patients…")
         self.patient_view.rowActivated.connect(lambda r: self.open_patient(r.id))
         self.patient_view.selectionModel().currentChanged.connect(
             lambda *_: self._update_actions())
@@ -161,13 +163,14 @@ class MainWindow(QMainWindow):
         self.worklist_heading.setWordWrap(True)
         layout.addWidget(self.worklist_heading)
         bar = QHBoxLayout()
-        self.worklist_search = QLineEdit()
+        self.worklist_search = SearchField()
         self.worklist_search.setObjectName("worklistSearch")
         self.worklist_search.setPlaceholderText("Filter by code or name")
         self.worklist_search.setClearButtonEnabled(True)
         self.worklist_search.setAccessibleName("Filter the worklist by code or name")
         self.worklist_search.textChanged.connect(self.apply_worklist_filter)
         self.worklist_search.returnPressed.connect(self._worklist_search_enter)
+        self.worklist_search.moveDown.connect(self._worklist_search_enter)
         self.overdue_only = QCheckBox("&Overdue only")
         self.overdue_only.setObjectName("overdueOnly")
         self.overdue_only.toggled.connect(self.apply_worklist_filter)
@@ -315,6 +318,7 @@ class MainWindow(QMainWindow):
         if generation != self._generation:
             return
         self._task = None
+        self._loaded_once = True
         result, worklist = loaded
         self.today = result.today
         self.patient_model.set_rows(result.rows)
@@ -391,6 +395,9 @@ class MainWindow(QMainWindow):
 
     def _update_worklist_count(self) -> None:
         shown, total = self.worklist_proxy.rowCount(), self.worklist_model.rowCount()
+        self.worklist_view.set_placeholder(
+            f"No scheduled visit is due or overdue on {self.today.isoformat()}." if total == 0
+            else "No visit due today matches the filter.")
         self.worklist_count.setText("" if shown == total else f"{shown:,} of {total:,} shown")
 
     def _worklist_search_enter(self) -> None:
@@ -401,6 +408,17 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         shown, total = self.patient_proxy.rowCount(), self.patient_model.rowCount()
+        if not self._loaded_once:
+            self.patient_view.set_placeholder("Loading patients…")
+            return
+        if total == 0:
+            self.patient_view.set_placeholder(
+                "No patients in this database yet.\n\nPress Ctrl+N to register the first "
+                "patient. For training, create a separate demo database with\n"
+                "proapp demo --db training.db   and open it with   proapp --db training.db")
+        elif shown == 0:
+            self.patient_view.set_placeholder("No patient matches the search and filters.\n"
+                                              "Esc in the search box clears the search.")
         self.count_label.setText(f"{total:,} patients" if shown == total
                                  else f"{shown:,} of {total:,} patients")
 
@@ -411,6 +429,12 @@ class MainWindow(QMainWindow):
         elif self.patient_proxy.rowCount():
             self.patient_view.setFocus()
             self.patient_view.select_first()
+
+    def _search_down(self) -> None:
+        if self.patient_proxy.rowCount():
+            self.patient_view.setFocus()
+            if not self.patient_view.currentIndex().isValid():
+                self.patient_view.select_first()
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(PATIENTS_TAB)

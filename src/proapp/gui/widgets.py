@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
 from proapp.gui.models.table import RowTableModel
 
@@ -30,6 +30,23 @@ class RowTableView(QTableView):
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
                                                     | Qt.AlignmentFlag.AlignVCenter)
         self.doubleClicked.connect(self._activate)
+
+    def set_placeholder(self, text: str) -> None:
+        """What an empty table says instead of showing a blank area (no rows, or no match)."""
+        self._placeholder = text
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = getattr(self, "_placeholder", "")
+        model = self.model()
+        if text and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor("#52606d"))
+            rect = self.viewport().rect().adjusted(40, 40, -40, -40)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                       | Qt.TextFlag.TextWordWrap), text)
+            painter.end()
 
     def fit_columns(self, model: RowTableModel) -> None:
         """Column widths from each column's sample text (fast: no per-row measuring)."""
@@ -74,3 +91,21 @@ def _row_object(model: QAbstractItemModel, index: QModelIndex) -> object | None:
     from proapp.gui.models.table import ROW_ROLE
 
     return model.data(model.index(index.row(), 0), ROW_ROLE)
+
+
+class SearchField(QLineEdit):
+    """A search box: Esc clears it (and is passed on when it is already empty), Down moves to
+    the list below (``moveDown``), so searching never needs the mouse."""
+
+    moveDown = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Down:
+            self.moveDown.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
