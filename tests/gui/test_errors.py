@@ -13,7 +13,7 @@ from tests.conftest import make_facts
 
 from proapp import logs
 from proapp.db.engine import Actor, Database, make_engine, sqlite_url
-from proapp.gui.crash import CrashHandler
+from proapp.gui.crash import CrashHandler, log_file
 from proapp.gui.errors import plain_error
 from proapp.services import patients
 from proapp.services.errors import ConflictError
@@ -69,8 +69,9 @@ def test_user_and_validation_errors_are_plain() -> None:
 
 
 def test_crash_handler_logs_and_shows_a_dialog_and_the_app_keeps_running(qtbot) -> None:
-    log_path = logs.setup_logging()
-    handler = CrashHandler(log_path)
+    log_path = log_file()  # where the file handler writes (logging is set up once a process)
+    handler = CrashHandler()
+    assert handler.log_path == log_path
     try:
         raise RuntimeError("boom in a slot")
     except RuntimeError:

@@ -50,11 +50,11 @@ def local_actor() -> Actor:
 
 def run_gui(database: Database, actor: Actor | None = None) -> int:
     app = application()
-    log_path = logs.setup_logging()
-    from proapp.gui.crash import CrashHandler
+    logs.setup_logging()
+    from proapp.gui.crash import CrashHandler, log_file
     from proapp.gui.main_window import MainWindow
 
-    handler = CrashHandler(log_path).install()
+    handler = CrashHandler(log_file()).install()
     window = MainWindow(database, actor or local_actor())
     window.show()
     log.info("main window open on %s", database.display_name)

@@ -66,11 +66,22 @@ class CrashDialog(QDialog):
             layout.addWidget(w)
 
 
+def log_file() -> Path:
+    """The file the traceback really goes to: the root logger's file handler (set up once per
+    process by :func:`proapp.logs.setup_logging`)."""
+    path = logs.setup_logging()
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler) \
+                and Path(handler.baseFilename).name == logs.LOG_NAME:
+            return Path(handler.baseFilename)
+    return path
+
+
 class CrashHandler:
     """``sys.excepthook``: log, then show; never lets one bug end the session."""
 
     def __init__(self, log_path: Path | None = None):
-        self.log_path = log_path or logs.setup_logging()
+        self.log_path = log_path or log_file()
         self.previous = sys.excepthook
         self.last_dialog: CrashDialog | None = None
         self.last_message: QMessageBox | None = None
