@@ -247,3 +247,14 @@ def test_worklist_filter(qtbot, window: MainWindow) -> None:
     assert {e.patient.code for e in shown} == {code}
     qtbot.keyClick(window.worklist_search, Qt.Key.Key_Return)
     assert window.worklist_view.hasFocus()
+
+
+def test_reloads_in_a_row_keep_the_latest(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.listLoaded, timeout=20_000) as sig:
+        window.reload()
+        window.reload()
+        window.reload()
+    window.wait_loaded()
+    qtbot.waitUntil(lambda: not window._tasks)
+    assert sig.args == [286]
+    assert window.patient_model.rowCount() == 286

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.today: date = clock.today()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._task: Task | None = None
+        self._tasks: set[Task] = set()
         self._generation = 0
         self._wizards: list[QDialog] = []
         self._views: dict[int, QWidget] = {}
@@ -304,20 +304,22 @@ class MainWindow(QMainWindow):
             return result, result.worklist()  # both off the GUI thread
 
         task = Task(work)
-        task.signals.finished.connect(lambda result: self._loaded(generation, result))
-        task.signals.failed.connect(lambda exc: self._load_failed(generation, exc))
-        self._task = task
+        # Keep every running task referenced until it reports: a newer reload must not let
+        # Python collect a runnable the pool is still running.
+        self._tasks.add(task)
+        task.signals.finished.connect(lambda result: self._loaded(generation, result, task))
+        task.signals.failed.connect(lambda exc: self._load_failed(generation, exc, task))
         self._pool.start(task)
 
     def wait_loaded(self, msecs: int = -1) -> bool:
         """Block until a background load finished (tests, benchmarks, closing)."""
         return self._pool.waitForDone(msecs)
 
-    def _loaded(self, generation: int,
-                loaded: tuple[PatientList, list[WorklistEntry]]) -> None:
+    def _loaded(self, generation: int, loaded: tuple[PatientList, list[WorklistEntry]],
+                task: Task) -> None:
+        self._tasks.discard(task)
         if generation != self._generation:
             return
-        self._task = None
         self._loaded_once = True
         result, worklist = loaded
         self.today = result.today
@@ -329,10 +331,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{len(result.rows):,} patients loaded", 4000)
         self.listLoaded.emit(len(result.rows))
 
-    def _load_failed(self, generation: int, exc: BaseException) -> None:
+    def _load_failed(self, generation: int, exc: BaseException, task: Task) -> None:
+        self._tasks.discard(task)
         if generation != self._generation:
             return
-        self._task = None
         self.statusBar().showMessage("The patient list could not be loaded")
         show_error(self, exc, "load the patient list")
 
