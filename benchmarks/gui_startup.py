@@ -93,6 +93,9 @@ def main() -> int:
 
     bare, bare_w = first_paint(app, QMainWindow)
     bare_w.close()
+    from proapp.gui.app import settle_memory
+
+    settle_memory()  # as run_gui does before opening the window
 
     t0 = time.perf_counter()
     db = open_database(path)
