@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from proapp.domain.registry import FLOW
 
@@ -56,6 +57,7 @@ UNSCHEDULED_VISIT = VisitDefinition(UNSCHEDULED, "Unscheduled", 0, 0, 0, frozens
 _FIXED = {d.label: d for d in SCHEDULE}
 
 
+@lru_cache(maxsize=128)
 def yearly(year: int) -> VisitDefinition:
     if year < 2:
         raise ValueError("yearly visits start at y2 (m12 is the first year)")
@@ -102,6 +104,7 @@ def months_since(pta: date, day: date) -> float:
     return (day - pta).days / (365.2425 / 12)
 
 
+@lru_cache(maxsize=65536)  # plan() for 10,000 patients asks for ~400,000 of these
 def add_months(day: date, months: int) -> date:
     """Calendar months later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
     index = day.year * 12 + day.month - 1 + months
@@ -181,13 +184,12 @@ def plan(pta: date | None, visits: Iterable[RecordedVisit], today: date,
     horizon = add_months(today, 12 * years_ahead)
     last_recorded_year = max((int(m.group(1)) for lbl in by_label
                               if (m := _YEARLY.match(lbl))), default=1)
-    for d in _definitions():
-        start, end = d.window(pta)
-        year = d.months // 12 if d.label.startswith("y") else 0
-        if d.label.startswith("y") and start > horizon and year > last_recorded_year:
+    for index, d in enumerate(_ALL_DEFINITIONS):
+        target, start, end = _dates(index, pta)
+        year = _YEAR_OF[index]
+        if year and start > horizon and year > last_recorded_year:
             break
         v = by_label.get(d.label)
-        target = d.target(pta)
         state = VisitState.DONE if v and v.complete else _state(today, start, target, end)
         result.append(ScheduledVisit(d, target, start, end, state, v))
     return result
@@ -199,6 +201,19 @@ def _definitions() -> Iterator[VisitDefinition]:
     while year < 100:
         yield yearly(year)
         year += 1
+
+
+_ALL_DEFINITIONS = tuple(_definitions())
+_YEAR_OF = tuple(d.months // 12 if d.label.startswith("y") else 0 for d in _ALL_DEFINITIONS)
+
+
+@lru_cache(maxsize=65536)
+def _dates(index: int, pta: date) -> tuple[date, date, date]:
+    """Target and window of the ``index``-th scheduled visit: cached by (index, PTA date) so
+    that planning 10,000 patients (who share a few thousand PTA dates) stays fast."""
+    d = _ALL_DEFINITIONS[index]
+    start, end = d.window(pta)
+    return d.target(pta), start, end
 
 
 def next_due(entries: Iterable[ScheduledVisit]) -> ScheduledVisit | None:

@@ -1,0 +1,1 @@
+"""Dialogs: patient details (and, from other features, reports and exports)."""

@@ -1,0 +1,88 @@
+"""Small widgets the wizard pages are built from: answer fields, messages beside a field.
+
+They only show and collect text; parsing and rules belong to the domain.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFont
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QWidget
+
+from proapp.domain.validation import Issue
+
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #8a5a00;"
+HINT_STYLE = "color: #555555;"
+
+
+class AnswerEdit(QLineEdit):
+    """A short text field for one answer. ``optional`` fields are reached by Tab but skipped by
+    Enter, which walks only the fields a typical visit needs. A ``single_digit`` field reports
+    ``digitTyped`` so the page can move on after one keystroke."""
+
+    digitTyped = Signal()
+
+    def __init__(self, field_path: str, *, chars: int = 6, single_digit: bool = False,
+                 optional: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.field_path = field_path
+        self.single_digit = single_digit
+        self.optional = optional
+        self.setObjectName(field_path)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setMaxLength(1 if single_digit else 12)
+        width = self.fontMetrics().horizontalAdvance("0" * chars) + 24
+        self.setFixedWidth(width)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.textEdited.connect(self._edited)
+
+    def _edited(self, text: str) -> None:
+        if self.single_digit and len(text) == 1 and text.isdigit():
+            self.digitTyped.emit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.selectAll()  # typing replaces the old answer, as on a paper form's correction
+
+
+class Message(QLabel):
+    """The message beside (below) a field: an error in red, a warning in amber, else hidden."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.hide()
+
+    def show_issues(self, issues: list[Issue]) -> None:
+        if not issues:
+            self.clear()
+            self.hide()
+            return
+        errs = [i for i in issues if i.is_error]
+        shown = errs or issues
+        self.setStyleSheet(ERROR_STYLE if errs else WARNING_STYLE)
+        self.setText("\n".join(dict.fromkeys(i.message for i in shown)))
+        self.show()
+
+
+def heading(text: str, size_delta: int = 3) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() + size_delta)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def wrapped(text: str, style: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if style:
+        label.setStyleSheet(style)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return label

@@ -1,0 +1,172 @@
+"""The patient list and the worklist of visits due today, for thousands of patients at once.
+
+The main window shows every patient with the first PTA date, the last visit and the next visit
+due. Loading that through the ORM relationships would issue a query per patient; here it is
+three Core queries (patients, first PTA per patient, visit label/date/status rows) and one pass
+in Python that asks the domain schedule (:func:`proapp.domain.schedule.plan`) what is due.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from proapp.db.engine import Database
+from proapp.db.models import Patient, Procedure, Visit
+from proapp.domain import schedule
+from proapp.domain.patient import MsSubtype, Sex, age_on
+from proapp.domain.schedule import RecordedVisit, ScheduledVisit, VisitState
+from proapp.services import clock
+
+COMPLETE = "complete"
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form of ``text`` for searching ("Müller" -> "muller")."""
+    if text.isascii():  # most codes and many names: no decomposition needed
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class PatientRow:
+    """One line of the patient list: the patient's facts and what the schedule says today."""
+
+    id: int
+    code: str
+    family_name: str
+    given_name: str
+    birth_date: date | None
+    sex: Sex
+    ms_subtype: MsSubtype
+    headache_positive: bool
+    fatigue_positive: bool
+    is_demo: bool
+    first_pta: date | None
+    last_visit: date | None  # the latest completed visit
+    next_due: ScheduledVisit | None  # the first overdue, due or upcoming scheduled visit
+    due_now: tuple[ScheduledVisit, ...]  # due or overdue today (the worklist entries)
+    drafts: int  # visits saved as drafts, not yet complete
+    search_key: str  # folded "code family given"
+
+    @property
+    def name(self) -> str:
+        return f"{self.family_name}, {self.given_name}"
+
+    @property
+    def overdue(self) -> bool:
+        return self.next_due is not None and self.next_due.state is VisitState.OVERDUE
+
+    def age(self, today: date) -> int | None:
+        return None if self.birth_date is None else age_on(self.birth_date, today)
+
+    def matches(self, terms: Sequence[str]) -> bool:
+        """Every folded search term occurs in the code or the name."""
+        return all(t in self.search_key for t in terms)
+
+
+def search_terms(text: str) -> tuple[str, ...]:
+    """What the user typed, split into folded terms: "rossi  ANNA" -> ("rossi", "anna")."""
+    return tuple(fold(text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class WorklistEntry:
+    """A scheduled visit that is due or overdue today, for one patient."""
+
+    patient: PatientRow
+    visit: ScheduledVisit
+
+    @property
+    def label(self) -> str:
+        return self.visit.label
+
+    @property
+    def has_draft(self) -> bool:
+        return self.visit.has_draft
+
+
+@dataclass(frozen=True)
+class PatientList:
+    today: date
+    rows: list[PatientRow]
+
+    def worklist(self) -> list[WorklistEntry]:
+        return worklist(self.rows)
+
+
+def worklist(rows: Iterable[PatientRow]) -> list[WorklistEntry]:
+    """Visits due or overdue today, most urgent first: overdue before due, then by the day
+    the window closes, then patient code."""
+    entries = [WorklistEntry(r, v) for r in rows for v in r.due_now]
+    entries.sort(key=lambda e: (e.visit.state is not VisitState.OVERDUE,
+                                e.visit.window_end or date.max, e.patient.code, e.label))
+    return entries
+
+
+def _row(p: tuple, pta: date | None, visits: list[RecordedVisit], today: date) -> PatientRow:
+    (pid, code, family, given, birth, sex, subtype, headache, fatigue, is_demo) = p
+    entries = schedule.plan(pta, visits, today)
+    last = max((v.visit_date for v in visits if v.complete), default=None)
+    return PatientRow(
+        id=pid, code=code, family_name=family, given_name=given, birth_date=birth,
+        sex=Sex(sex), ms_subtype=MsSubtype(subtype), headache_positive=bool(headache),
+        fatigue_positive=bool(fatigue), is_demo=bool(is_demo), first_pta=pta, last_visit=last,
+        next_due=schedule.next_due(entries),
+        due_now=tuple(e for e in entries if e.actionable),
+        drafts=sum(1 for v in visits if not v.complete),
+        search_key=fold(f"{code} {family} {given}"),
+    )
+
+
+_PATIENT_COLUMNS = (Patient.id, Patient.code, Patient.family_name, Patient.given_name,
+                    Patient.birth_date, Patient.sex, Patient.ms_subtype,
+                    Patient.headache_positive, Patient.fatigue_positive, Patient.is_demo)
+
+
+def _load(s: Session, today: date, patient_ids: list[int] | None) -> list[PatientRow]:
+    pq = select(*_PATIENT_COLUMNS).order_by(Patient.code)
+    tq = select(Procedure.patient_id, func.min(Procedure.pta_date)).group_by(
+        Procedure.patient_id)
+    vq = select(Visit.patient_id, Visit.label, Visit.visit_date, Visit.status, Visit.id)
+    if patient_ids is not None:
+        pq = pq.where(Patient.id.in_(patient_ids))
+        tq = tq.where(Procedure.patient_id.in_(patient_ids))
+        vq = vq.where(Visit.patient_id.in_(patient_ids))
+    conn = s.connection()  # Core rows: no ORM result processing for ~100,000 rows
+    ptas: dict[int, date] = dict(conn.execute(tq).all())
+    visits: dict[int, list[RecordedVisit]] = defaultdict(list)
+    for pid, label, day, status, vid in conn.execute(vq):
+        visits[pid].append(RecordedVisit(label, day, status == COMPLETE, vid))
+    return [_row(tuple(p), ptas.get(p[0]), visits.get(p[0], []), today)
+            for p in conn.execute(pq)]
+
+
+def load(db: Database, today: date | None = None) -> PatientList:
+    """Every patient, ordered by code, with the schedule state on ``today``."""
+    today = today or clock.today()
+    with db.read() as s:
+        return PatientList(today, _load(s, today, None))
+
+
+def load_rows(db: Database, patient_ids: Iterable[int],
+              today: date | None = None) -> dict[int, PatientRow]:
+    """Fresh rows for a few patients, after a save changed them (no full reload)."""
+    today = today or clock.today()
+    ids = list(patient_ids)
+    with db.read() as s:
+        return {r.id: r for r in _load(s, today, ids)}
+
+
+def code_owner(db: Database, code: str) -> int | None:
+    """The id of the patient using ``code``, if any: for the dialog's live uniqueness check
+    (the service checks again when saving)."""
+    with db.read() as s:
+        return s.scalar(select(Patient.id).where(Patient.code == code))

@@ -1,0 +1,44 @@
+"""The real start-up path: run_gui shows the main window with the crash handler installed."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from proapp.db.engine import Database
+from proapp.gui.app import run_gui
+from proapp.gui.crash import CrashHandler
+from proapp.gui.main_window import MainWindow
+
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")]
+
+
+def test_run_gui_shows_the_window_with_the_crash_handler(qapp, db: Database,
+                                                         patient_id: int) -> None:
+    seen: dict[str, object] = {}
+    before = sys.excepthook
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or windows[0].patient_model.rowCount() == 0:
+            QTimer.singleShot(20, look)  # the list loads in the background
+            return
+        w = windows[0]
+        seen["hook"] = sys.excepthook
+        seen["rows"] = w.patient_model.rowCount()
+        seen["status"] = w.db_label.text()
+        seen["user"] = w.user_label.text()
+        w.close()
+
+    QTimer.singleShot(0, look)
+    assert run_gui(db) == 0
+    assert isinstance(seen["hook"], CrashHandler)
+    assert seen["rows"] == 1
+    assert seen["status"] == f"Database: {db.display_name}"
+    assert str(seen["user"]).startswith("Signed in: ")
+    assert sys.excepthook is before  # uninstalled when the application ends

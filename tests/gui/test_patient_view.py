@@ -1,0 +1,91 @@
+"""The patient view on a demo patient: header, timeline states, charts drawn only when shown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from proapp.db.engine import Actor, Database
+from proapp.domain.schedule import VisitState
+from proapp.gui.patient_view import PatientView
+from proapp.services import clock, patient_overview
+from proapp.services.patient_overview import UNSCHEDULED_STATE
+
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")]
+
+TODAY = date(2018, 1, 15)
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> date:
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    return TODAY
+
+
+def test_timeline_and_charts_for_a_demo_patient(qtbot, qtmodeltester, demo_db: Database,
+                                                actor: Actor) -> None:
+    pid = 5
+    view = PatientView(demo_db, actor, pid)
+    qtbot.addWidget(view)
+    expected = patient_overview.overview(demo_db, pid, TODAY)
+    f = expected.patient.facts
+    assert f.code in view.title.text()
+    assert f.family_name in view.title.text()
+    assert expected.patient.first_pta.isoformat() in view.facts["PTA"].text()
+    assert f"{expected.age} years" in view.facts["Age / sex"].text()
+    qtmodeltester.check(view.timeline_model)
+    rows = view.timeline_model.rows
+    assert rows == expected.timeline()
+    states = {r.state for r in rows}
+    assert VisitState.DONE.value in states
+    assert states & {VisitState.UPCOMING.value, VisitState.DUE.value, VisitState.OVERDUE.value}
+    done = [r for r in rows if r.state == VisitState.DONE.value]
+    assert all(r.visit is not None and r.visit.is_complete for r in done)
+    # charts are drawn only once the view is shown
+    assert view.charts.draw_count == 0
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.charts.draw_count == 1
+    axes = view.charts.figure.axes
+    series = expected.series()
+    assert [a.get_title(loc="left") for a in axes] == [f"{s.title} ({s.unit})" for s in series]
+    for ax, s in zip(axes, series, strict=True):
+        assert s.points, f"{s.title} has values for a demo patient"
+        xs, ys = ax.lines[-1].get_data()
+        assert list(zip(xs, ys, strict=True)) == list(s.points)
+
+
+def test_timeline_shows_missed_due_and_unscheduled_visits(qtbot, db: Database, actor: Actor,
+                                                          patient_id: int,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    from proapp.services import visits
+    from proapp.services.visits import VisitDraft
+
+    day = date(2014, 6, 20)  # m3 overdue (target 06-10), m1 missed, baseline missed
+    monkeypatch.setattr(clock, "today", lambda: day)
+    visits.save_visit(db, actor, VisitDraft(patient_id, "unscheduled", date(2014, 5, 2)),
+                      today=day)
+    view = PatientView(db, actor, patient_id)
+    qtbot.addWidget(view)
+    by_label = {r.label: r for r in view.timeline_model.rows}
+    assert by_label["m1"].state == VisitState.MISSED.value
+    assert by_label["m3"].state == VisitState.OVERDUE.value
+    assert by_label["m6"].state == VisitState.UPCOMING.value
+    unscheduled = by_label["unscheduled"]
+    assert unscheduled.state == UNSCHEDULED_STATE
+    assert unscheduled.is_draft
+    m = view.timeline_model
+    i = m.rows.index(by_label["m3"])
+    assert m.data(m.index(i, m.STATE)) == "OVERDUE"
+    # Enter on the overdue m3 asks for entry of that visit
+    view.timeline.setCurrentIndex(m.index(i, 0))
+    with qtbot.waitSignal(view.openVisitRequested) as sig:
+        view.btn_open.click()
+    assert sig.args == [patient_id, 0, "m3"]
+    # the report button is a disabled hook with an explanation
+    assert not view.btn_report.isEnabled()
+    assert "not available" in view.btn_report.toolTip()
