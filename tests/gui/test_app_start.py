@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from proapp.db.engine import Database
+from proapp.db.engine import Actor, Database
 from proapp.gui.app import run_gui
 from proapp.gui.crash import CrashHandler
 from proapp.gui.main_window import MainWindow
@@ -17,8 +17,13 @@ pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")]
 
 
-def test_run_gui_shows_the_window_with_the_crash_handler(qapp, db: Database,
-                                                         patient_id: int) -> None:
+def test_run_gui_shows_the_window_with_the_crash_handler(
+        qapp, db: Database, patient_id: int, actor: Actor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import proapp.gui.accounts as gui_accounts
+
+    # Sign-in itself is driven by tests/security/test_gui_accounts.py; here it succeeds.
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: actor)
     seen: dict[str, object] = {}
     before = sys.excepthook
 
@@ -33,6 +38,9 @@ def test_run_gui_shows_the_window_with_the_crash_handler(qapp, db: Database,
         seen["rows"] = w.patient_model.rowCount()
         seen["status"] = w.db_label.text()
         seen["user"] = w.user_label.text()
+        seen["hooks"] = {name: w._hook_connected(name)
+                         for name in ("reportRequested", "batchReportsRequested",
+                                      "exportRequested", "importRequested")}
         w.close()
 
     QTimer.singleShot(0, look)
@@ -40,5 +48,8 @@ def test_run_gui_shows_the_window_with_the_crash_handler(qapp, db: Database,
     assert isinstance(seen["hook"], CrashHandler)
     assert seen["rows"] == 1
     assert seen["status"] == f"Database: {db.display_name}"
-    assert str(seen["user"]).startswith("Signed in: ")
+    assert seen["user"] == "Signed in: nurse.test (nurse)"
+    # run_gui connects every feature's entry point to the window it opens
+    assert seen["hooks"] == {"reportRequested": True, "batchReportsRequested": True,
+                             "exportRequested": True, "importRequested": True}
     assert sys.excepthook is before  # uninstalled when the application ends
