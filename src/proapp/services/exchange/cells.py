@@ -10,6 +10,7 @@ never prefixed (a number is written by its kind, never as text).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -56,6 +57,38 @@ def to_text(col: Column, value: object) -> str:
     if kind is Kind.INTEGER:
         return str(int(value))  # type: ignore[call-overload]
     return neutralise(str(value))
+
+
+def formatter(col: Column) -> Callable[[object], str]:
+    """A fast ``to_text`` for one column (exports call it millions of times): decimal texts
+    are cached, since flows and means repeat a lot."""
+    if col.kind is Kind.INTEGER:
+        return lambda v: "" if v is None else str(v)
+    if col.kind is Kind.DECIMAL:
+        cache: dict[object, str] = {}
+
+        def dec(v: object) -> str:
+            if v is None:
+                return ""
+            text = cache.get(v)
+            if text is None:
+                if len(cache) > 100_000:
+                    cache.clear()
+                text = cache[v] = to_text(col, v)
+            return text
+        return dec
+    if col.kind is Kind.DATE:
+        return lambda v: "" if v is None else v.isoformat()  # type: ignore[attr-defined]
+    if col.kind in (Kind.TEXT, Kind.CODE):
+        risky = frozenset((*TRIGGERS, "'"))
+
+        def text(v: object) -> str:
+            if v is None:
+                return ""
+            t = str(v)
+            return neutralise(t) if t[:1] in risky else t
+        return text
+    return lambda v: to_text(col, v)
 
 
 def parse(col: Column, raw: str) -> object:

@@ -32,11 +32,11 @@ def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]])
 
 def text_rows(columns: Sequence[Column], rows: Iterable[Row],
               progress: Progress | None = None) -> Iterable[list[str]]:
-    to_text = cells.to_text
+    plan = [(c.name, cells.formatter(c)) for c in columns]
     for n, row in enumerate(rows):
         if progress is not None and n % 2000 == 0:
             progress.check()
-        yield [to_text(c, row.get(c.name)) for c in columns]
+        yield [fmt(row.get(name)) for name, fmt in plan]
 
 
 def write_dictionary(path: Path, items: Iterable[Entry]) -> None:
@@ -96,14 +96,13 @@ def wide_name(col: Column, label: str) -> str:
 def write_wide(data: Dataset, folder: Path, progress: Progress | None = None) -> None:
     layout, rows = wide_layout(data)
     names = [wide_name(c, label) for c, label in layout]
-    to_text = cells.to_text
+    plan = [(name, cells.formatter(c)) for (c, _l), name in zip(layout, names, strict=True)]
 
     def text() -> Iterable[list[str]]:
         for n, row in enumerate(rows):
             if progress is not None and n % 2000 == 0:
                 progress.check()
-            yield [to_text(c, row.get(name)) for (c, _l), name in zip(layout, names,
-                                                                       strict=True)]
+            yield [fmt(row.get(name)) for name, fmt in plan]
 
     write_rows(folder / WIDE_FILE, names, text())
     write_dictionary(folder / DICTIONARY_FILE, [

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from proapp.db.engine import Actor, Database
@@ -24,10 +24,9 @@ from proapp.domain import flow as flowmod
 from proapp.domain import schedule
 from proapp.domain.answers import MissingReason
 from proapp.domain.patient import age_on
-from proapp.domain.registry import FLOW, QUESTIONNAIRES
-from proapp.domain.visit import VisitContent
+from proapp.domain.registry import QUESTIONNAIRES
 from proapp.services.access import Permission, require
-from proapp.services.exchange.columns import PATIENTS, VISITS, Column, selected
+from proapp.services.exchange.columns import PATIENTS, VISIT_COLUMNS, VISITS, Column, selected
 from proapp.services.progress import Progress
 
 Row = dict[str, Any]
@@ -79,17 +78,21 @@ def load(db: Database, actor: Actor, options: ExportOptions,
         return _load(s, options, progress)
 
 
+def _rows(conn: Any, query: Any) -> Iterable[Any]:
+    """Rows of a Core select (no ORM objects)."""
+    yield from conn.execute(query)
+
+
 def _load(s: Session, options: ExportOptions, progress: Progress | None) -> Dataset:
+    conn = s.connection()  # Core rows, no ORM objects: several times faster at 10k patients
     pq = select(Patient.id, Patient.code, Patient.family_name, Patient.given_name,
                 Patient.birth_date, Patient.sex, Patient.ms_subtype, Patient.diagnosis_year,
                 Patient.headache_positive, Patient.fatigue_positive, Patient.notes)
     if options.subtypes:
         pq = pq.where(Patient.ms_subtype.in_(sorted(options.subtypes)))
-    patient_rows = s.execute(pq.order_by(Patient.code)).all()
-    first_pta = dict(s.execute(select(Procedure.patient_id, func.min(Procedure.pta_date))
-                               .group_by(Procedure.patient_id)).all())
-    selected_ids = {r.id for r in patient_rows}
-    everyone = not options.subtypes
+    patient_rows = conn.execute(pq.order_by(Patient.code)).all()
+    first_pta = dict(conn.execute(select(Procedure.patient_id, func.min(Procedure.pta_date))
+                                  .group_by(Procedure.patient_id)).all())
 
     def visit_filter(q: Any) -> Any:
         q = q.where(Visit.status == "complete")
@@ -97,36 +100,10 @@ def _load(s: Session, options: ExportOptions, progress: Progress | None) -> Data
             q = q.where(Visit.visit_date >= options.date_from)
         if options.date_to:
             q = q.where(Visit.visit_date <= options.date_to)
-        if not everyone:
+        if options.subtypes:
             q = q.join(Patient, Patient.id == Visit.patient_id).where(
                 Patient.ms_subtype.in_(sorted(options.subtypes)))
         return q
-
-    if progress:
-        progress.report(0, 4, "Reading visits")
-    visits = s.execute(visit_filter(select(Visit.id, Visit.patient_id, Visit.visit_date,
-                                           Visit.label))).all()
-    answers: dict[int, list[tuple[str, str, int | None, str | None]]] = defaultdict(list)
-    for vid, instrument, item, value, reason in s.execute(visit_filter(
-            select(Answer.visit_id, Answer.instrument, Answer.item, Answer.value,
-                   Answer.missing_reason).join(Visit, Visit.id == Answer.visit_id))):
-        answers[vid].append((instrument, item, value, reason))
-    if progress:
-        progress.report(1, 4, "Reading answers")
-    skipped: dict[int, dict[str, str]] = defaultdict(dict)
-    for vid, form, reason in s.execute(visit_filter(
-            select(SkippedForm.visit_id, SkippedForm.form, SkippedForm.reason)
-            .join(Visit, Visit.id == SkippedForm.visit_id))):
-        skipped[vid][form] = reason
-    flows: dict[int, list[flowmod.FlowMeasurement]] = defaultdict(list)
-    for vid, posture, side, ml, vel, area, sten in s.execute(visit_filter(
-            select(FlowRow.visit_id, FlowRow.posture, FlowRow.side, FlowRow.flow_ml_min,
-                   FlowRow.velocity_cm_s, FlowRow.area_cm2, FlowRow.stenosis_pct)
-            .join(Visit, Visit.id == FlowRow.visit_id))):
-        flows[vid].append(flowmod.FlowMeasurement(flowmod.Side(side), flowmod.Posture(posture),
-                                                  ml, vel, area, sten))
-    if progress:
-        progress.report(2, 4, "Computing scores")
 
     pcols = selected(PATIENTS, deidentify=options.deidentify)
     vcols = selected(VISITS, deidentify=options.deidentify)
@@ -142,64 +119,127 @@ def _load(s: Session, options: ExportOptions, progress: Progress | None) -> Data
                "pta_date": first_pta.get(r.id), "notes": r.notes or None}
         patients.append({c.name: row[c.name] for c in pcols})
 
-    out: list[tuple[tuple[Any, ...], Row]] = []
-    names = {c.name for c in vcols}
-    for n, v in enumerate(visits):
-        if v.patient_id not in selected_ids:
+    if progress:
+        progress.report(0, 4, "Reading visits")
+    template: Row = dict.fromkeys(c.name for c in VISIT_COLUMNS)
+    rows: dict[int, Row] = {}
+    keys: list[tuple[Any, ...]] = []
+    for vid, pid, day, label in _rows(conn, visit_filter(
+            select(Visit.id, Visit.patient_id, Visit.visit_date, Visit.label))):
+        who = info.get(pid)
+        if who is None:
             continue
-        code, birth = info[v.patient_id]
-        row = visit_row(code, birth, v.visit_date, v.label, answers.get(v.id, ()),
-                        skipped.get(v.id, {}), flows.get(v.id, ()))
-        if len(names) != len(row):
-            row = {k: val for k, val in row.items() if k in names}
-        out.append(((code, v.visit_date, schedule.sort_key(v.label), v.id), row))
+        code, birth = who
+        row = template.copy()
+        row["patient_code"], row["visit_date"], row["visit_label"] = code, day, label
+        row["age_at_visit"] = None if birth is None else age_on(birth, day)
+        rows[vid] = row
+        keys.append((code, day, schedule.sort_key(label), vid))
+
+    # Answers pivoted to one row per visit by SQL (items from the definitions): ~10x fewer
+    # rows to Python than one per answer. Missing reasons are rare: fetched apart.
+    item_columns = [(i.id, item, i.column(item)) for i in QUESTIONNAIRES.values()
+                    for item in i.item_ids]
+    pivot = select(Answer.visit_id, *(
+        func.max(case((and_(Answer.instrument == i, Answer.item == item), Answer.value)))
+        for i, item, _col in item_columns)).join(Visit, Visit.id == Answer.visit_id)
+    names = [col for _i, _item, col in item_columns]
+    for vid, *values in _rows(conn, visit_filter(pivot).group_by(Answer.visit_id)):
+        row = rows.get(vid)
+        if row is not None:
+            row.update(zip(names, values, strict=True))
+    item_column = {(i, item): col for i, item, col in item_columns}
+    missing: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for vid, instrument, item, reason in _rows(conn, visit_filter(
+            select(Answer.visit_id, Answer.instrument, Answer.item, Answer.missing_reason)
+            .join(Visit, Visit.id == Answer.visit_id)
+            .where(Answer.value.is_(None), Answer.missing_reason.is_not(None)))):
+        if vid in rows:
+            missing[vid].append((item_column[(instrument, item)], reason))
+    if progress:
+        progress.report(1, 4, "Reading flows")
+    for vid, form, reason in conn.execute(visit_filter(
+            select(SkippedForm.visit_id, SkippedForm.form, SkippedForm.reason)
+            .join(Visit, Visit.id == SkippedForm.visit_id))):
+        if vid in rows:
+            rows[vid][f"{form}_skip_reason"] = reason
+    flow_cols = {(p.value, sd.value): (f"flow_{p.value}_{sd.value}_ml_min",
+                                       f"flow_{p.value}_{sd.value}_velocity_cm_s",
+                                       f"flow_{p.value}_{sd.value}_area_cm2",
+                                       f"flow_{p.value}_{sd.value}_stenosis_pct", p, sd)
+                 for p in flowmod.POSTURES for sd in flowmod.SIDES}
+    for vid, posture, side, ml, vel, area, sten in _rows(conn, visit_filter(
+            select(FlowRow.visit_id, FlowRow.posture, FlowRow.side, FlowRow.flow_ml_min,
+                   FlowRow.velocity_cm_s, FlowRow.area_cm2, FlowRow.stenosis_pct)
+            .join(Visit, Visit.id == FlowRow.visit_id))):
+        row = rows.get(vid)
+        if row is None:
+            continue
+        c_flow, c_vel, c_area, c_sten, p, sd = flow_cols[(posture, side)]
+        if ml is None:  # the domain decides what the analysed flow is
+            ml = flowmod.FlowMeasurement(sd, p, None, vel, area, sten).flow
+        row[c_flow], row[c_vel], row[c_area], row[c_sten] = ml, vel, area, sten
+    if progress:
+        progress.report(2, 4, "Computing scores")
+    for n, (vid, row) in enumerate(rows.items()):
+        _derive(row, missing.get(vid))
         if progress and n % 5000 == 0:
             progress.check()
-    out.sort(key=lambda t: t[0])
+    keys.sort()
+    names = [c.name for c in vcols]
+    if len(names) == len(template):
+        visits = [rows[k[3]] for k in keys]
+    else:
+        visits = [{n: rows[k[3]][n] for n in names} for k in keys]
     if progress:
         progress.report(3, 4, "Writing")
-    return Dataset(options, pcols, vcols, patients, [r for _k, r in out])
+    return Dataset(options, pcols, vcols, patients, visits)
+
+
+_SCORING = [(i, [(item, i.column(item)) for item in i.item_ids],
+             [(key.id, i.column(key.id)) for key in i.score_fields])
+            for i in QUESTIONNAIRES.values()]
+_TOTALS = [(f"flow_{p.value}_left_ml_min", f"flow_{p.value}_right_ml_min",
+            f"flow_{p.value}_total_ml_min") for p in flowmod.POSTURES]
+_ORDER = {i.column(item): n for n, (i, item) in enumerate(
+    (i, item) for i in QUESTIONNAIRES.values() for item in i.item_ids)}
+
+
+def _derive(row: Row, missing: list[tuple[str, str]] | None) -> None:
+    """Fill a row's derived columns from its items and flows, by the domain's definitions."""
+    for instrument, items, scores in _SCORING:
+        result = instrument.score({item: row[col] for item, col in items})
+        for key, col in scores:
+            row[col] = result[key]
+    for left, right, total in _TOTALS:
+        row[total] = flowmod.PostureTotals(row[left], row[right]).total
+    if missing:
+        row["missing_items"] = " ".join(f"{col}:{reason}" for col, reason in
+                                        sorted(missing, key=lambda m: _ORDER[m[0]]))
 
 
 def visit_row(code: str, birth: date | None, visit_date: date, label: str,
               answers: Iterable[tuple[str, str, int | None, str | None]],
               skipped: dict[str, str], flows: Iterable[flowmod.FlowMeasurement]) -> Row:
-    """One ``visits.csv`` row, with every derived value computed by the domain layer."""
-    responses: dict[str, dict[str, int | None]] = {i: {} for i in QUESTIONNAIRES}
-    missing: dict[str, dict[str, MissingReason]] = defaultdict(dict)
-    for instrument, item, value, reason in answers:
-        if value is not None:
-            responses.setdefault(instrument, {})[item] = value
-        elif reason:
-            missing[instrument][item] = MissingReason(reason)
-    content = VisitContent(responses, dict(missing), skipped, tuple(flows))
-    row: Row = {"patient_code": code, "visit_date": visit_date, "visit_label": label}
-    for instrument in QUESTIONNAIRES.values():
-        given = content.answers(instrument.id)
-        for item_id, value in given.items():
-            row[instrument.column(item_id)] = value
-        for key, value in instrument.score(given).items():
-            row[instrument.column(key)] = value
-    by_key = {(m.posture, m.side): m for m in content.flows}
-    totals = content.flow_totals()
-    for posture in flowmod.POSTURES:
-        for side in flowmod.SIDES:
-            m = by_key.get((posture, side))
-            row[f"flow_{posture.value}_{side.value}_ml_min"] = None if m is None else m.flow
-        row[f"flow_{posture.value}_total_ml_min"] = totals[posture].total
+    """One ``visits.csv`` row from a visit's parts (the import uses it to recompute the
+    derived columns it was given); derived values via :func:`_derive`, as in :func:`load`."""
+    row: Row = dict.fromkeys(c.name for c in VISIT_COLUMNS)
+    row["patient_code"], row["visit_date"], row["visit_label"] = code, visit_date, label
     row["age_at_visit"] = None if birth is None else age_on(birth, visit_date)
-    for posture in flowmod.POSTURES:
-        for side in flowmod.SIDES:
-            m = by_key.get((posture, side))
-            prefix = f"flow_{posture.value}_{side.value}"
-            row[f"{prefix}_velocity_cm_s"] = None if m is None else m.velocity_cm_s
-            row[f"{prefix}_area_cm2"] = None if m is None else m.area_cm2
-            row[f"{prefix}_stenosis_pct"] = None if m is None else m.stenosis_pct
-    for form in (*QUESTIONNAIRES, FLOW):
-        row[f"{form}_skip_reason"] = skipped.get(form)
-    pairs = [f"{QUESTIONNAIRES[i].column(item)}:{reason.value}"
-             for i in QUESTIONNAIRES for item, reason in sorted(
-                 missing.get(i, {}).items(),
-                 key=lambda kv: QUESTIONNAIRES[i].item_ids.index(kv[0]))]
-    row["missing_items"] = " ".join(pairs) or None
+    missing = []
+    for instrument, item, value, reason in answers:
+        col = QUESTIONNAIRES[instrument].column(item)
+        if value is not None:
+            row[col] = value
+        elif reason:
+            missing.append((col, MissingReason(reason).value))
+    for form, reason in skipped.items():
+        row[f"{form}_skip_reason"] = reason
+    for m in flows:
+        prefix = f"flow_{m.posture.value}_{m.side.value}"
+        row[f"{prefix}_ml_min"] = m.flow
+        row[f"{prefix}_velocity_cm_s"] = m.velocity_cm_s
+        row[f"{prefix}_area_cm2"] = m.area_cm2
+        row[f"{prefix}_stenosis_pct"] = m.stenosis_pct
+    _derive(row, missing)
     return row
