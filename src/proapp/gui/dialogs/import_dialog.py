@@ -185,8 +185,9 @@ class ImportDialog(QDialog):
             ok = report.ok and key == self._key()
             self._checked_for = key if ok else None
             self.import_button.setEnabled(ok)
-            self.summary.setText(("Check passed: " if report.ok else "Check found errors; "
-                                  "fix the files and check again. ") + report.summary())
+            self.summary.setText(("Check passed, press Import to write: " if report.ok else
+                                  "Check found errors; fix the files and check again. Check: ")
+                                 + report.summary())
             self.checked.emit(report)
         else:
             self._checked_for = None

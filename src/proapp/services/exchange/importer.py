@@ -116,7 +116,10 @@ class ImportReport:
         return not self.errors
 
     def summary(self) -> str:
-        what = ("would import" if self.dry_run else "imported") if self.ok else "nothing imported"
+        if self.dry_run:
+            what = "would import" if self.ok else "would import nothing"
+        else:
+            what = "imported" if self.applied else "nothing imported"
         return (f"{what}: patients {self.patients_added} new, {self.patients_updated} updated, "
                 f"{self.patients_unchanged} unchanged; visits {self.visits_added} new, "
                 f"{self.visits_updated} updated, {self.visits_unchanged} unchanged; "
@@ -202,11 +205,11 @@ class _Reader:
                 ok = False
         return ok
 
-    def parse(self, n: int, raw: dict[str, str]) -> tuple[dict[str, Any], bool]:
-        """Parsed values of the known columns present (computed ones left out) and whether
-        every cell parsed."""
+    def parse(self, n: int, raw: dict[str, str]) -> tuple[dict[str, Any], set[str]]:
+        """Parsed values of the known columns present (computed ones left out) and the
+        columns whose cells did not parse (already reported)."""
         values: dict[str, Any] = {}
-        ok = True
+        failed: set[str] = set()
         for name, text in raw.items():
             col = self.columns.get(name)
             if col is None or col.computed:
@@ -215,8 +218,8 @@ class _Reader:
                 values[name] = cells.parse(col, text)
             except ParseError as exc:
                 self.add(ERROR, n, name, text, exc.rule, str(exc))
-                ok = False
-        return values, ok
+                failed.add(name)
+        return values, failed
 
 
 # --- database state --------------------------------------------------------------------------
@@ -303,7 +306,8 @@ class _Importer:
         seen: dict[str, int] = {}
         for n, raw in r.rows():
             self._tick(n)
-            values, ok = r.parse(n, raw)
+            values, failed = r.parse(n, raw)
+            ok = not failed
             code = values.get("patient_code")
             if code is None:
                 r.add(ERROR, n, "patient_code", "", "required", "Patient code is required")
@@ -318,7 +322,7 @@ class _Importer:
                 if name in raw and values.get(name) is None:
                     r.add(ERROR, n, name, "", "boolean", f"{name} must be 0 (no) or 1 (yes)")
                     ok = False
-            if not ok:
+            if "sex" in failed or "ms_subtype" in failed:
                 self.invalid_codes.add(code)
                 continue
             try:
@@ -338,7 +342,7 @@ class _Importer:
             pta = values.get("pta_date")
             if pta is not None:
                 issues += validate_procedure(ProcedureFacts(pta), facts.birth_date, self.today)
-            if self._issues(r, n, raw, issues):
+            if self._issues(r, n, raw, issues, failed) or not ok:
                 self.invalid_codes.add(code)
                 continue
             existing = self.db.get(code)
@@ -397,7 +401,8 @@ class _Importer:
         self._match_existing(r, rows)
 
     def _visit(self, r: _Reader, n: int, raw: dict[str, str]) -> _VisitIn | None:
-        values, ok = r.parse(n, raw)
+        values, failed = r.parse(n, raw)
+        ok = not failed
         code = values.get("patient_code")
         day = values.get("visit_date")
         label = values.get("visit_label")
@@ -411,13 +416,13 @@ class _Importer:
                   f"no patient with code {code} in the database or in patients.csv")
             ok = False
         content = self._content(r, n, raw, values)
-        if content is None or not ok or code in self.invalid_codes or day is None \
-                or label is None or code is None:
+        if content is None or code in self.invalid_codes or code not in self.known \
+                or day is None or label is None or code is None:
             return None
         birth, pta = self.known[code]
         issues = validate_visit(label, day, content, today=self.today, birth_date=birth,
                                 pta_date=pta, completing=True)
-        if self._issues(r, n, raw, issues):
+        if self._issues(r, n, raw, issues, failed) or not ok:
             return None
         self._check_computed(r, n, raw, content, birth, day)
         return _VisitIn(n, code, label, day, content)
@@ -545,11 +550,16 @@ class _Importer:
             self.plan.visit_updates.append(v)
             self.report.visits_updated += 1
 
-    def _issues(self, r: _Reader, n: int, raw: dict[str, str], issues: list[Issue]) -> bool:
-        """Add domain findings; True when any is an error."""
+    def _issues(self, r: _Reader, n: int, raw: dict[str, str], issues: list[Issue],
+                failed: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+        """Add domain findings; True when any is an error. With cells that did not parse
+        (``failed``, reported already), findings about those cells and about incomplete forms
+        are left out: they would only repeat the parse error."""
         bad = False
         for issue in issues:
             col = item_column_of(issue.field) or issue.field
+            if failed and (col in failed or issue.rule in ("form.expected", "unanswered")):
+                continue
             value = raw.get(col, _show(issue.value))
             r.add(ERROR if issue.is_error else WARNING, n, col, value, issue.rule,
                   issue.message)

@@ -87,8 +87,10 @@ def write_redcap(data: Dataset, folder: Path) -> None:
     fields = pcols + vcols
     forms_in_order = [f for f in FORM_ORDER if any(c.form == f for c in fields)]
     ordered = [c for f in forms_in_order for c in fields if c.form == f]
+    # Generated from the definitions, never from patient data; written as REDCap reads it
+    # (an action tag such as @READONLY must stay as it is).
     write_rows(folder / REDCAP_DICTIONARY, DICTIONARY_HEADER,
-               ([cells.neutralise(t) for t in dictionary_row(c)] for c in ordered))
+               (dictionary_row(c) for c in ordered))
 
     data_fields = [c for c in ordered if c.name != RECORD_ID]
     header = [RECORD_ID, "redcap_event_name", "redcap_repeat_instrument",
