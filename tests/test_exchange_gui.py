@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from exchange_helpers import NURSE, count, digest, write_csv
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
 
+from exchange_helpers import NURSE, count, digest, write_csv
 from proapp.db.engine import Database
 from proapp.gui.dialogs.export_dialog import ExportDialog, open_export_dialog
 from proapp.gui.dialogs.import_dialog import FindingsModel, ImportDialog, open_import_dialog
@@ -108,8 +108,8 @@ def test_import_dialog_shows_every_error_before_writing(qtbot, db: Database,  # 
         qtbot.mouseClick(dialog.check_button, qtbot_button())
     assert dialog.model.rowCount() == 2
     cells = [[dialog.model.index(r, c).data() for c in range(7)] for r in range(2)]
-    assert ["error", "patients.csv", "2", "birth_date", "1975-13-01"] == cells[0][:5]
-    assert ["error", "patients.csv", "3", "sex", "Q", "code"] == cells[1][:6]
+    assert cells[0][:5] == ["error", "patients.csv", "2", "birth_date", "1975-13-01"]
+    assert cells[1][:6] == ["error", "patients.csv", "3", "sex", "Q", "code"]
     assert not dialog.import_button.isEnabled()
     assert digest(db) == before
 

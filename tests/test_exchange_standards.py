@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_helpers import NURSE
 
+from exchange_helpers import NURSE
 from proapp.db.engine import Database
 from proapp.domain.fss import FSS
 from proapp.domain.midas import MIDAS
@@ -56,14 +56,16 @@ def test_redcap_dictionary_has_the_18_standard_columns_record_id_first(
         if f[3] == "radio":
             for choice in f[5].split(" | "):
                 code, _sep, label = choice.partition(", ")
-                assert code and label
+                assert code
+                assert label
         if f[7] in ("integer",) and f[8]:
             assert int(f[8]) <= int(f[9] or f[8])
     by_name = {f[0]: f for f in fields}
     assert by_name["midas_q1"][7:10] == ["integer", "0", "90"]
     assert by_name["fss_mean"][7] == "number_2dp"
     assert by_name["flow_supine_left_ml_min"][7] == "number_1dp"
-    assert by_name["birth_date"][10] == "y" and by_name["birth_date"][7] == "date_ymd"
+    assert by_name["birth_date"][10] == "y"
+    assert by_name["birth_date"][7] == "date_ymd"
     assert by_name["midas_total"][17].startswith("@READONLY")
     # forms are contiguous, as REDCap requires
     forms = [f[1] for f in fields]
@@ -85,7 +87,8 @@ def test_redcap_events_mapping_and_data_agree(redcap_out: Path) -> None:
     assert mapping[0] == ["arm_num", "unique_event_name", "form"]
     mapped = {(m[1], m[2]) for m in mapping[1:]}
     assert ("enrolment_arm_1", "patient") in mapped
-    assert ("m3_arm_1", "midas") in mapped and ("m3_arm_1", "visit") in mapped
+    assert ("m3_arm_1", "midas") in mapped
+    assert ("m3_arm_1", "visit") in mapped
     dictionary = rows(redcap_out / redcap.REDCAP_DICTIONARY)[1:]
     form_of = {f[0]: f[1] for f in dictionary}
     data = rows(redcap_out / redcap.REDCAP_DATA)
@@ -147,7 +150,8 @@ def test_fhir_bundle_is_structurally_valid(demo_db: Database, tmp_path: Path) ->
     assert [i["linkId"] for i in midas_q["item"]] == list(MIDAS.item_ids)
     assert midas_q["item"][0]["text"] == MIDAS.items[0].text
     for p in by_type["Patient"]:
-        assert "name" not in p and "birthDate" not in p
+        assert "name" not in p
+        assert "birthDate" not in p
         assert p["identifier"][0]["value"].startswith("DEMO-")
     for qr in by_type["QuestionnaireResponse"]:
         assert qr["status"] == "completed"
@@ -168,7 +172,8 @@ def test_fhir_bundle_is_structurally_valid(demo_db: Database, tmp_path: Path) ->
         assert category in ("survey", "imaging")
         if category == "imaging":
             q = o["valueQuantity"]
-            assert q["system"] == "http://unitsofmeasure.org" and q["code"] == "mL/min"
+            assert q["system"] == "http://unitsofmeasure.org"
+            assert q["code"] == "mL/min"
     for ref in _references(bundle):
         assert ref in urls, ref
     assert len(by_type["QuestionnaireResponse"]) > 1000
