@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -61,7 +61,7 @@ from proapp.services.exchange.columns import (
     item_column_of,
 )
 from proapp.services.progress import Progress
-from proapp.services.visits import _sync_rows, flatten, load_records
+from proapp.services.visits import _content, _sync_rows, flatten
 
 PATIENTS_FILE, VISITS_FILE = "patients.csv", "visits.csv"
 ERROR, WARNING = "error", "warning"
@@ -259,6 +259,47 @@ def _db_patients(s: Session) -> dict[str, _DbPatient]:
     return out
 
 
+@dataclass(frozen=True)
+class _Stored:
+    id: int
+    label: str
+    visit_date: date
+    status: str
+    is_signed: bool
+    content: VisitContent
+
+
+def _stored_visits(s: Session, patient_ids: set[int]) -> dict[int, list[_Stored]]:
+    """The stored visits of these patients with their content, from Core rows (the same
+    conversion ``services.visits`` uses; no ORM objects, so 10,000 patients stay quick)."""
+    everyone = len(patient_ids) > 900
+
+    def where(q: Any) -> Any:
+        return q if everyone else q.where(Visit.patient_id.in_(sorted(patient_ids)))
+
+    def children(model: Any, *cols: Any) -> dict[int, list[Any]]:
+        grouped: dict[int, list[Any]] = defaultdict(list)
+        q = where(select(model.visit_id, *cols).join(Visit, Visit.id == model.visit_id))
+        for row in s.execute(q):
+            grouped[row.visit_id].append(row)
+        return grouped
+
+    answers = children(Answer, Answer.instrument, Answer.item, Answer.value,
+                       Answer.missing_reason)
+    skipped = children(SkippedForm, SkippedForm.form, SkippedForm.reason)
+    flows = children(FlowRow, FlowRow.posture, FlowRow.side, FlowRow.flow_ml_min,
+                     FlowRow.velocity_cm_s, FlowRow.area_cm2, FlowRow.stenosis_pct)
+    out: dict[int, list[_Stored]] = defaultdict(list)
+    for v in s.execute(where(select(Visit.id, Visit.patient_id, Visit.label, Visit.visit_date,
+                                    Visit.status, Visit.signed_at))):
+        if v.patient_id not in patient_ids:
+            continue
+        content = _content(answers.get(v.id, ()), skipped.get(v.id, ()), flows.get(v.id, ()))
+        out[v.patient_id].append(_Stored(v.id, v.label, v.visit_date, v.status,
+                                         v.signed_at is not None, content))
+    return out
+
+
 # --- the plan ---------------------------------------------------------------------------------
 
 
@@ -430,13 +471,12 @@ class _Importer:
     def _content(self, r: _Reader, n: int, raw: dict[str, str],
                  values: dict[str, Any]) -> VisitContent | None:
         responses: dict[str, dict[str, int | None]] = {}
-        for instrument in QUESTIONNAIRES.values():
-            given = {it.id: values.get(instrument.column(it.id)) for it in instrument.items}
-            responses[instrument.id] = {k: v for k, v in given.items() if v is not None}
+        for instrument_id, items in _ITEM_COLUMNS:
+            responses[instrument_id] = {item: values[col] for item, col in items
+                                        if values.get(col) is not None}
         missing: dict[str, dict[str, MissingReason]] = defaultdict(dict)
         ok = True
-        by_column = {i.column(it): (i.id, it) for i in QUESTIONNAIRES.values()
-                     for it in i.item_ids}
+        by_column = _ITEM_BY_COLUMN
         for pair in (values.get("missing_items") or "").split():
             col, _sep, reason = pair.partition(":")
             if col not in by_column or reason not in MissingReason.__members__.values():
@@ -476,7 +516,7 @@ class _Importer:
                         birth: date | None, day: date) -> None:
         from proapp.services.exchange.dataset import visit_row
 
-        computed = [c for c in VISIT_COLUMNS if c.computed and raw.get(c.name, "").strip()]
+        computed = [c for c in _COMPUTED if raw.get(c.name, "").strip()]
         if not computed:
             return
         answers = [(i, item, v, None) for i, given in content.responses.items()
@@ -485,7 +525,7 @@ class _Importer:
         for c in computed:
             text = raw[c.name].strip()
             try:
-                value = cells.parse(_plain(c), text)
+                value = cells.parse(_PLAIN[c.name], text)
             except ParseError:
                 value = text
             if value != expected.get(c.name):
@@ -497,8 +537,8 @@ class _Importer:
         """Duplicate labels in the file, and each visit against the database."""
         seen: dict[tuple[str, str], int] = {}
         unscheduled_seen: dict[tuple[str, date], int] = defaultdict(int)
-        ids = [self.db[v.code].id for v in rows if v.code in self.db]
-        existing = load_records(self.s, sorted(set(ids))) if ids else {}
+        ids = {self.db[v.code].id for v in rows if v.code in self.db}
+        existing = _stored_visits(self.s, ids) if ids else {}
         for v in rows:
             if v.label != schedule.UNSCHEDULED:
                 key = (v.code, v.label)
@@ -573,9 +613,15 @@ class _Importer:
 
 def _plain(col: Column) -> Column:
     """A computed column read like an entered one (for comparing a present value)."""
-    from dataclasses import replace
-
     return replace(col, computed=False, kind=Kind.TEXT if col.kind is Kind.CODE else col.kind)
+
+
+_COMPUTED = [c for c in VISIT_COLUMNS if c.computed]
+_PLAIN = {c.name: _plain(c) for c in _COMPUTED}
+_ITEM_BY_COLUMN = {i.column(it): (i.id, it) for i in QUESTIONNAIRES.values()
+                   for it in i.item_ids}
+_ITEM_COLUMNS = [(i.id, [(it.id, i.column(it.id)) for it in i.items])
+                 for i in QUESTIONNAIRES.values()]
 
 
 # --- writing ---------------------------------------------------------------------------------
