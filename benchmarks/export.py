@@ -79,6 +79,20 @@ def visit_sql() -> str:
             "fl.visit_id = i.vid ORDER BY i.patient_code, i.visit_date;")
 
 
+def patient_sql() -> str:
+    """The contract columns of patients.csv (first PTA per patient)."""
+    return ("SELECT p.code AS patient_code, p.family_name, p.given_name, p.birth_date, p.sex, "
+            "p.ms_subtype, p.diagnosis_year, p.headache_positive, p.fatigue_positive, "
+            "(SELECT min(x.pta_date) FROM procedure x WHERE x.patient_id = p.id) AS pta_date, "
+            "p.notes FROM patient p ORDER BY p.code;")
+
+
+def sqlite3_script(folder: Path) -> str:
+    """One sqlite3 run writing both files, as the export does."""
+    return "\n".join([".headers on", ".mode csv", f".once {folder / 'patients.csv'}",
+                      patient_sql(), f".once {folder / 'visits.csv'}", visit_sql(), ""])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--patients", type=int, default=10_000)
@@ -98,28 +112,27 @@ def main() -> int:
         print(f"demo database: {args.patients} patients in {time.perf_counter() - t:.1f} s")
     db = open_database(path)
     out = work / "csv"
-    sql_out = work / "sqlite3.csv"
+    sql_out = work / "sqlite3"
+    sql_out.mkdir(exist_ok=True)
     try:
-        # sqlite3 first, then proapp, then sqlite3 again: take each side's best of two runs
+        # sqlite3 first, then proapp, then sqlite3 again: take each side's best of three runs
         sql_times, app_times = [], []
-        for _ in range(2):
+        for _ in range(3):
             t = time.perf_counter()
-            with open(sql_out, "w") as fh:
-                subprocess.run(["sqlite3", "-csv", "-header", str(path), visit_sql()],
-                               stdout=fh, check=True)
+            subprocess.run(["sqlite3", "-csv", str(path)], input=sqlite3_script(sql_out),
+                           text=True, check=True)
             sql_times.append(time.perf_counter() - t)
             t = time.perf_counter()
             result = run_export(db, ACTOR, "csv", out, ExportOptions(), force=True)
             app_times.append(time.perf_counter() - t)
-        with open(sql_out, newline="") as fh:
+        with open(sql_out / "visits.csv", newline="") as fh:
             sql_rows = sum(1 for _ in csv.reader(fh)) - 1
         best_sql, best_app = min(sql_times), min(app_times)
         print(f"visits exported: proapp {result.visits:,} rows, sqlite3 {sql_rows:,} rows")
-        print(f"sqlite3 -csv (one SQL join):  {best_sql:7.2f} s")
-        print(f"proapp export --format csv:   {best_app:7.2f} s "
-              f"(patients.csv + visits.csv + data dictionary)")
+        print(f"sqlite3 -csv (patients + visits, SQL pivot join): {best_sql:7.2f} s")
+        print(f"proapp export --format csv (+ data dictionary):    {best_app:7.2f} s")
         ratio = best_app / best_sql
-        print(f"ratio proapp / sqlite3:       {ratio:7.2f}x  (budget 2.00x: "
+        print(f"ratio proapp / sqlite3:                           {ratio:7.2f}x  (budget 2.00x: "
               f"{'within' if ratio <= 2 else 'OVER'})")
         target = work / "import.db"
         target.unlink(missing_ok=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from proapp.services.exchange import cells
-from proapp.services.exchange.columns import Column
+from proapp.services.exchange.columns import Column, Kind
 from proapp.services.exchange.dataset import Dataset, Row
 from proapp.services.exchange.dictionary import HEADER, Entry, entries
 from proapp.services.progress import Progress
@@ -31,12 +32,22 @@ def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]])
 
 
 def text_rows(columns: Sequence[Column], rows: Iterable[Row],
-              progress: Progress | None = None) -> Iterable[list[str]]:
-    plan = [(c.name, cells.formatter(c)) for c in columns]
+              progress: Progress | None = None) -> Iterable[list[Any]]:
+    """Rows ready for ``csv.writer``: integers, dates and blanks are passed through (the
+    writer prints them as ``str()`` does: "12", "2014-03-10", ""), every other kind goes
+    through its column's formatter (exact decimals, 0/1, formula-safe text)."""
+    getter = itemgetter(*(c.name for c in columns))
+    special = [(i, cells.formatter(c)) for i, c in enumerate(columns)
+               if c.kind not in (Kind.INTEGER, Kind.DATE)]
     for n, row in enumerate(rows):
         if progress is not None and n % 2000 == 0:
             progress.check()
-        yield [fmt(row.get(name)) for name, fmt in plan]
+        values = list(getter(row)) if len(columns) > 1 else [row[columns[0].name]]
+        for i, fmt in special:
+            v = values[i]
+            if v is not None:
+                values[i] = fmt(v)
+        yield values
 
 
 def write_dictionary(path: Path, items: Iterable[Entry]) -> None:

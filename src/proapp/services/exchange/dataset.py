@@ -10,12 +10,14 @@ Only complete visits are exported; drafts are work in progress.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import Integer, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from proapp.db.engine import Actor, Database
@@ -78,6 +80,22 @@ def load(db: Database, actor: Actor, options: ExportOptions,
         return _load(s, options, progress)
 
 
+def _decimal_reader(column: Any) -> Callable[[int | None], Decimal | None]:
+    """The stored integer of a scaled-decimal column to its Decimal, by the column type's own
+    conversion, remembered per stored value (flows repeat a lot across 10,000 patients)."""
+    convert = column.type.process_result_value
+    cache: dict[int, Decimal] = {}
+
+    def read(value: int | None) -> Decimal | None:
+        if value is None:
+            return None
+        d = cache.get(value)
+        if d is None:
+            d = cache[value] = convert(value, None)
+        return d
+    return read
+
+
 def _rows(conn: Any, query: Any) -> Iterable[Any]:
     """Rows of a Core select (no ORM objects)."""
     yield from conn.execute(query)
@@ -124,6 +142,7 @@ def _load(s: Session, options: ExportOptions, progress: Progress | None) -> Data
     template: Row = dict.fromkeys(c.name for c in VISIT_COLUMNS)
     rows: dict[int, Row] = {}
     keys: list[tuple[Any, ...]] = []
+    label_order: dict[str, tuple[int, int]] = {}
     for vid, pid, day, label in _rows(conn, visit_filter(
             select(Visit.id, Visit.patient_id, Visit.visit_date, Visit.label))):
         who = info.get(pid)
@@ -134,26 +153,36 @@ def _load(s: Session, options: ExportOptions, progress: Progress | None) -> Data
         row["patient_code"], row["visit_date"], row["visit_label"] = code, day, label
         row["age_at_visit"] = None if birth is None else age_on(birth, day)
         rows[vid] = row
-        keys.append((code, day, schedule.sort_key(label), vid))
+        order = label_order.get(label)
+        if order is None:
+            order = label_order[label] = schedule.sort_key(label)
+        keys.append((code, day, order, vid))
 
-    # Answers pivoted to one row per visit by SQL (items from the definitions): ~10x fewer
-    # rows to Python than one per answer. Missing reasons are rare: fetched apart.
+    # Answers pivoted to one row per visit by SQL, one query per instrument (items from the
+    # definitions): ~10x fewer rows reach Python than one per answer. Rows of visits not
+    # selected (drafts, filtered out) are skipped below, so the child queries only join the
+    # visit table when a filter makes that worth it.
+    def child_filter(q: Any, model: Any) -> Any:
+        if not (options.subtypes or options.date_from or options.date_to):
+            return q
+        return visit_filter(q.join(Visit, Visit.id == model.visit_id))
+
     item_columns = [(i.id, item, i.column(item)) for i in QUESTIONNAIRES.values()
                     for item in i.item_ids]
-    pivot = select(Answer.visit_id, *(
-        func.max(case((and_(Answer.instrument == i, Answer.item == item), Answer.value)))
-        for i, item, _col in item_columns)).join(Visit, Visit.id == Answer.visit_id)
-    names = [col for _i, _item, col in item_columns]
-    for vid, *values in _rows(conn, visit_filter(pivot).group_by(Answer.visit_id)):
-        row = rows.get(vid)
-        if row is not None:
-            row.update(zip(names, values, strict=True))
+    for instrument in QUESTIONNAIRES.values():
+        pivot = select(Answer.visit_id, *(
+            func.max(case({item: Answer.value}, value=Answer.item))
+            for item in instrument.item_ids)).where(Answer.instrument == instrument.id)
+        names = [instrument.column(item) for item in instrument.item_ids]
+        for vid, *values in _rows(conn, child_filter(pivot, Answer).group_by(Answer.visit_id)):
+            row = rows.get(vid)
+            if row is not None:
+                row.update(zip(names, values, strict=True))
     item_column = {(i, item): col for i, item, col in item_columns}
     missing: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for vid, instrument, item, reason in _rows(conn, visit_filter(
+    for vid, instrument, item, reason in _rows(conn, child_filter(
             select(Answer.visit_id, Answer.instrument, Answer.item, Answer.missing_reason)
-            .join(Visit, Visit.id == Answer.visit_id)
-            .where(Answer.value.is_(None), Answer.missing_reason.is_not(None)))):
+            .where(Answer.value.is_(None), Answer.missing_reason.is_not(None)), Answer)):
         if vid in rows:
             missing[vid].append((item_column[(instrument, item)], reason))
     if progress:
@@ -168,21 +197,26 @@ def _load(s: Session, options: ExportOptions, progress: Progress | None) -> Data
                                        f"flow_{p.value}_{sd.value}_area_cm2",
                                        f"flow_{p.value}_{sd.value}_stenosis_pct", p, sd)
                  for p in flowmod.POSTURES for sd in flowmod.SIDES}
-    for vid, posture, side, ml, vel, area, sten in _rows(conn, visit_filter(
-            select(FlowRow.visit_id, FlowRow.posture, FlowRow.side, FlowRow.flow_ml_min,
-                   FlowRow.velocity_cm_s, FlowRow.area_cm2, FlowRow.stenosis_pct)
-            .join(Visit, Visit.id == FlowRow.visit_id))):
+    read_ml, read_vel, read_area = (_decimal_reader(c) for c in (
+        FlowRow.flow_ml_min, FlowRow.velocity_cm_s, FlowRow.area_cm2))
+    for vid, posture, side, ml, vel, area, sten in _rows(conn, child_filter(
+            select(FlowRow.visit_id, FlowRow.posture, FlowRow.side,
+                   type_coerce(FlowRow.flow_ml_min, Integer),
+                   type_coerce(FlowRow.velocity_cm_s, Integer),
+                   type_coerce(FlowRow.area_cm2, Integer), FlowRow.stenosis_pct), FlowRow)):
         row = rows.get(vid)
         if row is None:
             continue
+        ml, vel, area = read_ml(ml), read_vel(vel), read_area(area)
         c_flow, c_vel, c_area, c_sten, p, sd = flow_cols[(posture, side)]
         if ml is None:  # the domain decides what the analysed flow is
             ml = flowmod.FlowMeasurement(sd, p, None, vel, area, sten).flow
         row[c_flow], row[c_vel], row[c_area], row[c_sten] = ml, vel, area, sten
     if progress:
         progress.report(2, 4, "Computing scores")
+    memo: dict[tuple[str, tuple[Any, ...]], dict[str, Any]] = {}
     for n, (vid, row) in enumerate(rows.items()):
-        _derive(row, missing.get(vid))
+        _derive(row, missing.get(vid), memo)
         if progress and n % 5000 == 0:
             progress.check()
     keys.sort()
@@ -196,7 +230,7 @@ def _load(s: Session, options: ExportOptions, progress: Progress | None) -> Data
     return Dataset(options, pcols, vcols, patients, visits)
 
 
-_SCORING = [(i, [(item, i.column(item)) for item in i.item_ids],
+_SCORING = [(i, i.item_ids, itemgetter(*(i.column(item) for item in i.item_ids)),
              [(key.id, i.column(key.id)) for key in i.score_fields])
             for i in QUESTIONNAIRES.values()]
 _TOTALS = [(f"flow_{p.value}_left_ml_min", f"flow_{p.value}_right_ml_min",
@@ -205,10 +239,19 @@ _ORDER = {i.column(item): n for n, (i, item) in enumerate(
     (i, item) for i in QUESTIONNAIRES.values() for item in i.item_ids)}
 
 
-def _derive(row: Row, missing: list[tuple[str, str]] | None) -> None:
-    """Fill a row's derived columns from its items and flows, by the domain's definitions."""
-    for instrument, items, scores in _SCORING:
-        result = instrument.score({item: row[col] for item, col in items})
+def _derive(row: Row, missing: list[tuple[str, str]] | None,
+            memo: dict[tuple[str, tuple[Any, ...]], dict[str, Any]] | None = None) -> None:
+    """Fill a row's derived columns from its items and flows, by the domain's definitions.
+
+    ``memo`` remembers each instrument's scores per tuple of answers: many visits share
+    their answers (all blank, all zero), and a score is a pure function of them."""
+    for instrument, item_ids, answers_of, scores in _SCORING:
+        answers = answers_of(row)
+        result = None if memo is None else memo.get((instrument.id, answers))
+        if result is None:
+            result = instrument.score(dict(zip(item_ids, answers, strict=True)))
+            if memo is not None:
+                memo[(instrument.id, answers)] = result
         for key, col in scores:
             row[col] = result[key]
     for left, right, total in _TOTALS:
