@@ -374,3 +374,19 @@ def test_wide_has_one_row_per_patient_and_columns_per_label(demo_db: Database,
         v = by.get((r["patient_code"], "m3"))
         expected = "" if v is None or v["midas_total"] is None else str(v["midas_total"])
         assert r["midas_total_m3"] == expected
+
+
+def test_every_exported_decimal_has_exactly_its_columns_places(demo_db: Database) -> None:
+    """The CSV writer prints decimals with str(): that is exact only with this invariant."""
+    data = load(demo_db, NURSE, ExportOptions())
+    decimals = [c for c in data.visit_columns if c.kind is columns.Kind.DECIMAL]
+    seen = 0
+    for row in data.visits:
+        for c in decimals:
+            v = row[c.name]
+            if v is not None:
+                assert isinstance(v, Decimal)
+                assert v.as_tuple().exponent == -c.places, (c.name, v)
+                assert str(v) == format(v, "f")
+                seen += 1
+    assert seen > 10_000

@@ -33,12 +33,16 @@ def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]])
 
 def text_rows(columns: Sequence[Column], rows: Iterable[Row],
               progress: Progress | None = None) -> Iterable[list[Any]]:
-    """Rows ready for ``csv.writer``: integers, dates and blanks are passed through (the
-    writer prints them as ``str()`` does: "12", "2014-03-10", ""), every other kind goes
-    through its column's formatter (exact decimals, 0/1, formula-safe text)."""
+    """Rows ready for ``csv.writer``: integers, dates, decimals and blanks are passed through
+    (the writer prints them as ``str()`` does: "12", "2014-03-10", "612.5", ""), text and
+    yes/no go through their column's formatter (formula-safe text, 0/1).
+
+    Decimals can pass through because :mod:`.dataset` holds every decimal with exactly its
+    column's places (stored scaled integers, domain-quantized scores), so ``str()`` is the
+    exact fixed-point text; ``tests/test_exchange_export.py`` checks that invariant."""
     getter = itemgetter(*(c.name for c in columns))
     special = [(i, cells.formatter(c)) for i, c in enumerate(columns)
-               if c.kind not in (Kind.INTEGER, Kind.DATE)]
+               if c.kind not in (Kind.INTEGER, Kind.DATE, Kind.DECIMAL)]
     for n, row in enumerate(rows):
         if progress is not None and n % 2000 == 0:
             progress.check()
