@@ -91,7 +91,7 @@ def run_export(db: Database, actor: Actor, fmt: Format | str, out: Path | str,
         Format.CSV: lambda d, f: csv_export.write_interchange(d, f, progress),
         Format.WIDE: lambda d, f: csv_export.write_wide(d, f, progress),
         Format.REDCAP: redcap.write_redcap,
-        Format.FHIR: _fhir,
+        Format.FHIR: lambda d, f: _fhir(d, f, progress),
     }[fmt]
     with safe_write.staged_folder(out, FOLDER_FILES[fmt], force=force) as tmp:
         writer(data, tmp)
@@ -101,8 +101,8 @@ def run_export(db: Database, actor: Actor, fmt: Format | str, out: Path | str,
                         len(data.visits))
 
 
-def _fhir(data: Dataset, folder: Path) -> None:
-    fhir.write_fhir(data, folder)
+def _fhir(data: Dataset, folder: Path, progress: Progress | None = None) -> None:
+    fhir.write_fhir(data, folder, progress)
     csv_export.write_dictionary(folder / csv_export.DICTIONARY_FILE,
                                 csv_export.entries(csv_export.VISITS_FILE, data.visit_columns))
 

@@ -27,6 +27,7 @@ from proapp.domain.instruments import Instrument
 from proapp.domain.midas import GRADES
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.services.exchange.dataset import Dataset
+from proapp.services.progress import Progress
 
 BASE = "https://proapp.invalid"
 CODE_SYSTEM = f"{BASE}/CodeSystem/proapp"
@@ -179,6 +180,19 @@ def dumps(obj: dict[str, Any]) -> str:
     return _DEC.sub(lambda m: m.group(1), text)
 
 
-def write_fhir(data: Dataset, folder: Path) -> None:
-    (folder / BUNDLE_FILE).write_text(dumps(bundle(data)) + "\n", encoding="utf-8")
+def write_fhir(data: Dataset, folder: Path, progress: Progress | None = None) -> None:
+    """Stream the bundle entry by entry (10,000 patients make ~600,000 resources: building
+    one dict for json.dumps would take gigabytes). Same bytes as ``dumps(bundle(data))``."""
+    head = dumps({"resourceType": "Bundle", "id": str(uuid.uuid5(NAMESPACE, "bundle")),
+                  "type": "collection", "entry": []})
+    assert head.endswith("[]}")
+    with open(folder / BUNDLE_FILE, "w", encoding="utf-8") as fh:
+        fh.write(head[:-2])
+        for n, entry in enumerate(entries(data)):
+            if n:
+                fh.write(",")
+            fh.write(dumps(entry))
+            if progress is not None and n % 5000 == 0:
+                progress.check()
+        fh.write("]}\n")
 

@@ -37,9 +37,7 @@ def _number_format(col: Column) -> str | None:
         return DATE_FORMAT
     if col.kind is Kind.DECIMAL:
         return "0." + "0" * col.places if col.places else "0"
-    if col.kind is Kind.INTEGER:
-        return "0"
-    return None
+    return None  # integers and text: Excel's General format shows them as they are
 
 
 def cell_value(col: Column, value: Any) -> Any:
