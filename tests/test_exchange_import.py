@@ -285,3 +285,15 @@ def test_import_needs_the_permission(db: Database, tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
         import_folder(db, Actor("nobody"), d)
     assert count(db, "patient") == 0
+
+
+def test_a_cancelled_import_writes_nothing(db: Database, tmp_path: Path) -> None:
+    from proapp.services.progress import Cancelled, Progress
+
+    progress = Progress()
+    progress.cancel()
+    before = digest(db)
+    with pytest.raises(Cancelled):
+        import_folder(db, NURSE, folder(tmp_path, [patient_row()], [visit_row()]),
+                      progress=progress)
+    assert digest(db) == before
