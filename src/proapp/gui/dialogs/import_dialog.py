@@ -96,7 +96,9 @@ class ImportDialog(QDialog):
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
-        row.addWidget(QLabel("&Folder:"))
+        label = QLabel("&Folder:")
+        label.setBuddy(self.folder)
+        row.addWidget(label)
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         self.update_box = QCheckBox("Replace patients and visits that exist with different "
