@@ -297,3 +297,24 @@ def test_a_cancelled_import_writes_nothing(db: Database, tmp_path: Path) -> None
         import_folder(db, NURSE, folder(tmp_path, [patient_row()], [visit_row()]),
                       progress=progress)
     assert digest(db) == before
+
+
+def test_update_replaces_patient_details_and_logs_them(seeded: Database,
+                                                      tmp_path: Path) -> None:
+    d = folder(tmp_path, [patient_row("P001", family_name="Rossi-Verdi", given_name="Anna",
+                                      birth_date="1975-04-12", sex="F", ms_subtype="RR",
+                                      diagnosis_year=2001, headache_positive=1,
+                                      fatigue_positive=1)])
+    r = rejected(seeded, d)
+    assert has(r, "patients.csv", 2, "family_name", "patient.differs", "Rossi-Verdi")
+    logged = count(seeded, "change_log")
+    report = import_folder(seeded, NURSE, d, update=True)
+    assert report.applied
+    assert report.patients_updated == 1
+    assert patients.find_by_code(seeded, "P001").facts.family_name == "Rossi-Verdi"
+    with seeded.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT field, old_value, new_value, reason FROM change_log WHERE id > ?",
+            (logged,)).all()
+    assert rows == [("family_name", "Rossi", "Rossi-Verdi",
+                     f"import --update from {d / 'patients.csv'}")]
