@@ -8,6 +8,7 @@ set -u
 missing=()
 need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
 need pdftoppm poppler-utils
+need sqlite3 sqlite3  # benchmarks/export.py compares against the sqlite3 shell
 if [ "$(uname -s)" = "Linux" ] && command -v ldconfig >/dev/null 2>&1; then
   for pair in libEGL.so.1:libegl1 libGL.so.1:libgl1 libxkbcommon.so.0:libxkbcommon0 \
               libfontconfig.so.1:libfontconfig1 libdbus-1.so.3:libdbus-1-3 \

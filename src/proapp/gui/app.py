@@ -55,6 +55,8 @@ def settle_memory() -> None:
 def open_main_window(database: Database, actor: Actor) -> MainWindow:
     """The main window with every feature's entry points connected (reports, export, import).
     Kept in one place so the first sign-in and a user switch build the same window."""
+    from proapp.gui.dialogs.export_dialog import open_export_dialog
+    from proapp.gui.dialogs.import_dialog import open_import_dialog
     from proapp.gui.main_window import MainWindow
     from proapp.gui.report_dialog import export_reports_for, open_report_dialog
 
@@ -63,6 +65,10 @@ def open_main_window(database: Database, actor: Actor) -> MainWindow:
         lambda patient_id: open_report_dialog(window, database, actor, patient_id))
     window.batchReportsRequested.connect(
         lambda ids: export_reports_for(window, database, actor, ids))
+    window.exportRequested.connect(lambda: open_export_dialog(window, database, actor))
+    window.importRequested.connect(
+        lambda: open_import_dialog(window, database, actor).imported.connect(
+            lambda _report: window.reload()))
     return window
 
 

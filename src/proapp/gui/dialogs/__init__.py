@@ -1,1 +1,1 @@
-"""Dialogs: patient details (and, from other features, reports and exports)."""
+"""Dialogs opened from the main window's menus: patient details, export, import."""

@@ -1,0 +1,125 @@
+"""Cell text of the interchange CSV: writing values exactly, neutralising formula-like text,
+and parsing cells back with the domain's own parsers (``domain.answers``).
+
+Formula injection: a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return is written with a leading apostrophe (``'=HYPERLINK(...)``), which spreadsheets show as
+text. The import removes that one apostrophe again, so the round trip is exact. Numbers are
+never prefixed (a number is written by its kind, never as text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from proapp.domain.answers import ParseError, parse_decimal, parse_int
+from proapp.services.exchange.columns import Column, Kind
+
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def needs_guard(text: str) -> bool:
+    """True for text a spreadsheet could take as a formula (also behind leading apostrophes,
+    so that a text already starting with ``'`` keeps its apostrophe through a round trip)."""
+    rest = text.lstrip("'")
+    return bool(rest) and rest[0] in TRIGGERS
+
+
+def neutralise(text: str) -> str:
+    return "'" + text if needs_guard(text) else text
+
+
+def unneutralise(text: str) -> str:
+    return text[1:] if text.startswith("'") and needs_guard(text) else text
+
+
+def scaled_text(value: Decimal, places: int) -> str:
+    """Fixed-point text with exactly ``places`` decimals ("4.00", "612.5"); never a float."""
+    return format(value.quantize(Decimal(1).scaleb(-places)) if places else value, "f")
+
+
+def to_text(col: Column, value: object) -> str:
+    """The CSV text for a value of ``col`` (blank for missing)."""
+    if value is None:
+        return ""
+    kind = col.kind
+    if kind is Kind.BOOLEAN:
+        return "1" if value else "0"
+    if kind is Kind.DECIMAL:
+        assert isinstance(value, Decimal)
+        return scaled_text(value, col.places)
+    if kind is Kind.DATE:
+        assert isinstance(value, date)
+        return value.isoformat()
+    if kind is Kind.INTEGER:
+        return str(int(value))  # type: ignore[call-overload]
+    return neutralise(str(value))
+
+
+def formatter(col: Column) -> Callable[[object], str]:
+    """A fast ``to_text`` for one column (exports call it millions of times): decimal texts
+    are cached, since flows and means repeat a lot."""
+    if col.kind is Kind.INTEGER:
+        return lambda v: "" if v is None else str(v)
+    if col.kind is Kind.DECIMAL:
+        cache: dict[object, str] = {}
+
+        def dec(v: object) -> str:
+            if v is None:
+                return ""
+            text = cache.get(v)
+            if text is None:
+                if len(cache) > 100_000:
+                    cache.clear()
+                text = cache[v] = to_text(col, v)
+            return text
+        return dec
+    if col.kind is Kind.DATE:
+        return lambda v: "" if v is None else v.isoformat()  # type: ignore[attr-defined]
+    if col.kind in (Kind.TEXT, Kind.CODE):
+        risky = frozenset((*TRIGGERS, "'"))
+
+        def text(v: object) -> str:
+            if v is None:
+                return ""
+            t = str(v)
+            return neutralise(t) if t[:1] in risky else t
+        return text
+    return lambda v: to_text(col, v)
+
+
+def parse(col: Column, raw: str) -> object:
+    """The value of a cell, or None for blank. Raises :class:`ParseError` (rule, message)."""
+    kind = col.kind
+    if kind is Kind.TEXT:
+        text = unneutralise(raw)
+        if col.max_length is not None and len(text) > col.max_length:
+            raise ParseError("length", f"longer than {col.max_length} characters")
+        return text if text != "" else None
+    text = raw.strip()
+    if text == "":
+        return None
+    if kind is Kind.INTEGER:
+        return parse_int(text)
+    if kind is Kind.DECIMAL:
+        return parse_decimal(text, col.places)
+    if kind is Kind.DATE:
+        if not _DATE.match(text):
+            raise ParseError("date.format", f"{text[:40]!r} is not a date in the form "
+                             "YYYY-MM-DD")
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ParseError("date.format", f"{text} is not a calendar date") from None
+    if kind is Kind.BOOLEAN:
+        if text in ("0", "1"):
+            return text == "1"
+        raise ParseError("boolean", f"{text[:40]!r} must be 0 (no) or 1 (yes)")
+    if kind is Kind.CODE:
+        if text in col.codes or col.name == "visit_label":
+            return text
+        raise ParseError("code", f"{text[:40]!r} is not one of {', '.join(col.codes)}")
+    raise AssertionError(kind)

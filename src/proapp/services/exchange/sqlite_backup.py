@@ -1,0 +1,72 @@
+"""A consistent copy of the SQLite database, taken with SQLite's online backup API while the
+application (or another workstation) may be writing: readers and writers are not blocked for
+long, and the copy is one point-in-time snapshot, checked with ``PRAGMA integrity_check``."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import inspect
+
+from proapp.db.engine import Database
+from proapp.db.models import Base
+from proapp.services.errors import UserError
+from proapp.services.progress import Progress
+
+PAGES_PER_STEP = 256
+
+
+def backup_to(db: Database, target: Path, progress: Progress | None = None) -> None:
+    """Copy ``db`` to ``target`` (a fresh file) page by page, reporting progress."""
+    source_path = db.path
+    if source_path is None:
+        raise UserError("A database copy is only possible for a local SQLite file; use your "
+                        "server's own backup tools for a server database")
+    src = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True, timeout=30)
+    dst = sqlite3.connect(target)
+    try:
+        def step(_status: int, remaining: int, total: int) -> None:
+            if progress is not None:
+                progress.report(total - remaining, total, "Copying the database")
+
+        src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+        dst.execute("PRAGMA journal_mode = DELETE")  # a self-contained single file
+        result = dst.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            raise UserError(f"The copy failed SQLite's integrity check: {result}")
+        dst.commit()
+    finally:
+        dst.close()
+        src.close()
+
+
+def write_schema_dictionary(db: Database, path: Path) -> None:
+    """What the copy holds: each table and column with its type and whether it may be empty."""
+    insp = inspect(db.engine)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\r\n")
+        w.writerow(("table", "column", "type", "nullable", "primary_key", "meaning"))
+        for table in Base.metadata.sorted_tables:
+            if not insp.has_table(table.name):
+                continue
+            doc = (table.info.get("doc") or "")
+            for col in table.columns:
+                w.writerow((table.name, col.name, str(col.type), "yes" if col.nullable else "no",
+                            "yes" if col.primary_key else "no", _meaning(table.name, col.name,
+                                                                         doc)))
+
+
+_MEANINGS = {
+    ("flow_measurement", "flow_ml_min"): "IJV flow entered in mL/min, stored as an integer "
+    "count of 0.1 mL/min (6125 = 612.5)",
+    ("flow_measurement", "velocity_cm_s"): "mean velocity, stored in 0.01 cm/s units",
+    ("flow_measurement", "area_cm2"): "cross-sectional area, stored in 0.001 cm2 units",
+    ("answer", "value"): "the item answer; NULL with missing_reason when not answered",
+    ("change_log", "hash"): "SHA-256 of the row chained to the previous row's hash",
+}
+
+
+def _meaning(table: str, column: str, doc: str) -> str:
+    return _MEANINGS.get((table, column), doc)
