@@ -60,7 +60,7 @@ def pinned_today(monkeypatch: pytest.MonkeyPatch) -> date:
 
 @pytest.fixture
 def nurse() -> Actor:
-    return Actor("nurse.anna")
+    return Actor("nurse.anna", role="nurse")
 
 
 def press(qtbot, keys: Iterable[object]) -> int:
@@ -387,7 +387,7 @@ def test_conflict_keeps_the_input(qtbot, db, nurse, patient_id) -> None:
     press(qtbot, [ENTER, "3", ENTER])
     (visit,) = rows(db, Visit)
     other = visits.get_visit(db, visit.id)  # someone else saves the same draft meanwhile
-    visits.save_visit(db, Actor("nurse.bruno"), visits.VisitDraft(
+    visits.save_visit(db, Actor("nurse.bruno", role="nurse"), visits.VisitDraft(
         patient_id, "m6", TODAY, VisitContent({"midas": {"q1": 3, "q2": 9}}),
         visit.id, other.version))
     answer_boxes("Keep editing, do not save")
