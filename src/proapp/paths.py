@@ -27,8 +27,39 @@ def log_dir() -> Path:
     return ensure_private_dir(path)
 
 
+DATABASE_NAME = "proapp.db"
+TRAINING_NAME = "proapp-training.db"
+LOCATION_FILE = "database-location.txt"
+
+
 def default_database() -> Path:
-    return data_dir() / "proapp.db"
+    """``proapp.db`` in the data folder, unless IT chose another file at the first start
+    (recorded in ``database-location.txt`` there, so the GUI and the CLI agree)."""
+    return chosen_database() or data_dir() / DATABASE_NAME
+
+
+def chosen_database() -> Path | None:
+    try:
+        text = (data_dir() / LOCATION_FILE).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return Path(text).expanduser() if text else None
+
+
+def choose_database(path: Path | None) -> None:
+    """Record ``path`` as the default database (None: back to the data folder's)."""
+    target = data_dir() / LOCATION_FILE
+    if path is None or path.resolve() == (data_dir() / DATABASE_NAME).resolve():
+        target.unlink(missing_ok=True)
+        return
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(f"{path.resolve()}\n", encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def training_database() -> Path:
+    """The separate database for the synthetic demo cohort, never the clinic's own."""
+    return data_dir() / TRAINING_NAME
 
 
 def ensure_private_dir(path: Path) -> Path:
