@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QProcess, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -122,6 +123,8 @@ class LocationPage(QWizardPage):
             self.path.setText(chosen if chosen.endswith(".db") else f"{chosen}.db")
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+        if self.welcome.existing:  # done() below validates this page once more
+            return True
         self.error.hide()
         text = self.path.text().strip()
         if not text:
@@ -137,7 +140,8 @@ class LocationPage(QWizardPage):
         if has_users:
             # An existing clinic database (another workstation set it up): nothing more
             # to create here; the normal sign-in follows.
-            self.welcome.accept()
+            self.welcome.existing = True
+            self.welcome.done(QDialog.DialogCode.Accepted)
             return False
         return True
 
@@ -292,6 +296,7 @@ class WelcomeWizard(QWizard):
         self.database = database
         self.opened: list[Database] = []  # databases this wizard opened (closed if unused)
         self.actor: Actor | None = None
+        self.existing = False  # the chosen database already has accounts
         self.location = LocationPage(self)
         self.admin = AdminPage(self)
         self.clinic = ClinicPage(self)
