@@ -49,7 +49,7 @@ class FirstPaintExit(QObject):
         super().__init__(app)
         self.done = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Expose goes to the window system's window (QWindow, a QWidgetWindow for widgets),
         # not to the QWidget; the widget paints while this event is handled.
         if (not self.done and event.type() == QEvent.Type.Expose

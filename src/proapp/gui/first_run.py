@@ -122,7 +122,7 @@ class LocationPage(QWizardPage):
         if chosen:
             self.path.setText(chosen if chosen.endswith(".db") else f"{chosen}.db")
 
-    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+    def validatePage(self) -> bool:
         if self.welcome.existing:  # done() below validates this page once more
             return True
         self.error.hide()
@@ -179,10 +179,10 @@ class AdminPage(QWizardPage):
         layout.addWidget(self.error)
         layout.addStretch(1)
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt name)
+    def initializePage(self) -> None:
         self.username.setFocus()
 
-    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+    def validatePage(self) -> bool:
         password, repeat = self.password.text(), self.repeat.text()
         self.password.clear()
         self.repeat.clear()
@@ -221,11 +221,11 @@ class ClinicPage(QWizardPage):
         layout.addWidget(self.error)
         layout.addStretch(1)
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt name)
+    def initializePage(self) -> None:
         self.name.setText(settings.get(self.welcome.database, "clinic_name"))
         self.name.setFocus()
 
-    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+    def validatePage(self) -> bool:
         actor = self.welcome.actor
         assert actor is not None  # the administrator page came first
         try:
@@ -263,7 +263,7 @@ class TrainingPage(QWizardPage):
         layout.addWidget(self.error)
         layout.addStretch(1)
 
-    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+    def validatePage(self) -> bool:
         if not self.create.isChecked():
             return True
         self.status.setText("Creating the training database…")
@@ -357,7 +357,7 @@ class _TitleKeeper(QObject):
         super().__init__(window)
         self.window = window
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.WindowTitleChange:
             title = self.window.windowTitle()
             if not title.startswith(TRAINING_MARK):
