@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import sysconfig
 from pathlib import Path
 
 import platformdirs
@@ -71,11 +72,29 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+def installed_resources() -> list[Path]:
+    """Where a wheel puts ``resources/`` (pyproject's data-files): ``<prefix>/share/proapp``
+    for the environment's scheme and for a ``--user`` install."""
+    found = []
+    for scheme in (None, f"{os.name}_user"):
+        try:
+            data = sysconfig.get_path("data", scheme) if scheme else sysconfig.get_path("data")
+        except KeyError:  # no user scheme on this platform
+            continue
+        if data:
+            found.append(Path(data) / "share" / APP / "resources")
+    return found
+
+
 def resources() -> Path:
-    """The bundled ``resources`` folder: beside the frozen executable, or at the repo top."""
+    """The bundled ``resources`` folder: inside the frozen build (``sys._MEIPASS``), where a
+    wheel installed it, or at the top of a source checkout (also an editable install)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
+    for candidate in installed_resources():
+        if (candidate / "fonts").is_dir():
+            return candidate
     here = Path(__file__).resolve()
     for parent in here.parents:
         candidate = parent / "resources"

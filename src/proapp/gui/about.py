@@ -121,7 +121,9 @@ def third_party_text() -> str:
 
 
 def show_about(parent: QWidget | None, database: Database) -> None:
-    AboutDialog(database, parent).exec()
+    dialog = AboutDialog(database, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.exec()
 
 
 def help_menu(window: QMainWindow) -> QMenu:

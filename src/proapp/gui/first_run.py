@@ -81,12 +81,23 @@ def _text(html: str) -> QLabel:
     return label
 
 
-class LocationPage(QWizardPage):
+class _Page(QWizardPage):
+    """A page that reaches its wizard through Qt, never through a stored reference: a
+    Python reference cycle would leave the widgets to the cyclic garbage collector, which
+    may run on a worker thread, and Qt widgets must be deleted on the GUI thread."""
+
+    @property
+    def welcome(self) -> WelcomeWizard:
+        wizard = self.wizard()
+        assert isinstance(wizard, WelcomeWizard)
+        return wizard
+
+
+class LocationPage(_Page):
     """Where the clinic's database lives (the user data folder unless IT chooses)."""
 
     def __init__(self, wizard: WelcomeWizard):
         super().__init__()
-        self.welcome = wizard
         self.setTitle(f"Welcome to {APP_NAME}")
         self.setSubTitle("Three short steps prepare this workstation: where the data is kept, "
                          "the administrator account and the clinic's name.")
@@ -146,12 +157,11 @@ class LocationPage(QWizardPage):
         return True
 
 
-class AdminPage(QWizardPage):
+class AdminPage(_Page):
     """The first administrator; a commit page: once created there is no going back."""
 
     def __init__(self, wizard: WelcomeWizard):
         super().__init__()
-        self.welcome = wizard
         self.setTitle("Administrator account")
         self.setSubTitle("The administrator adds the nurses and clinicians, changes clinic "
                          "settings and restores backups.")
@@ -202,10 +212,9 @@ class AdminPage(QWizardPage):
         return True
 
 
-class ClinicPage(QWizardPage):
+class ClinicPage(_Page):
     def __init__(self, wizard: WelcomeWizard):
         super().__init__()
-        self.welcome = wizard
         self.setTitle("Clinic")
         self.setSubTitle("The clinic's name is printed at the top of every report.")
         layout = QVBoxLayout(self)
@@ -238,10 +247,9 @@ class ClinicPage(QWizardPage):
         return True
 
 
-class TrainingPage(QWizardPage):
+class TrainingPage(_Page):
     def __init__(self, wizard: WelcomeWizard):
         super().__init__()
-        self.welcome = wizard
         self.setTitle("Training")
         self.setSubTitle("Practise with synthetic patients before entering real ones.")
         layout = QVBoxLayout(self)
