@@ -122,3 +122,18 @@ def test_frozen_gui_reaches_first_paint(frozen: Path, bare_env: dict[str, str],
     log = (tmp_path / "data" / "logs" / "proapp.log").read_text(encoding="utf-8")
     assert "first window painted (proapp: welcome)" in log
     assert (tmp_path / "data" / "proapp.db").is_file()
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run (package xvfb) missing")
+def test_frozen_gui_on_x11(frozen: Path, bare_env: dict[str, str], tmp_path: Path) -> None:
+    """The xcb platform plugin and the XCB libraries bundled with it load on a real X
+    server (Xvfb), still without Python or anything else on the PATH."""
+    env = {**bare_env, "QT_QPA_PLATFORM": "xcb", "PROAPP_EXIT_AFTER_FIRST_PAINT": "1"}
+    inner = " ".join(f"{k}={v}" for k, v in env.items())
+    done = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "sh", "-c",
+         f'exec env -i {inner} DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" "$0"', str(frozen)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    log = (tmp_path / "data" / "logs" / "proapp.log").read_text(encoding="utf-8")
+    assert "first window painted (proapp: welcome)" in log
