@@ -90,6 +90,9 @@ class AboutDialog(QDialog):
         texts.clicked.connect(self.show_texts)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        close.setFocus()  # Enter or Esc closes; Tab reaches the table
 
     def show_texts(self) -> None:
         dialog = QDialog(self)

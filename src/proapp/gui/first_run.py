@@ -225,7 +225,7 @@ class ClinicPage(_Page):
         self.name.setPlaceholderText("e.g. MS Centre, Vascular Unit")
         form.addRow("Clinic &name:", self.name)
         layout.addLayout(form)
-        layout.addWidget(_text("You can leave it blank now and set it later."))
+        layout.addWidget(_text("Left blank, reports print no clinic name."))
         self.error = _error_label()
         layout.addWidget(self.error)
         layout.addStretch(1)
