@@ -228,3 +228,30 @@ def test_about_dialog_lists_paths_versions_and_licences(qtbot, db: Database) -> 
         assert rows[name], name
     assert any(k.startswith("DejaVu fonts") for k in rows)
     assert any(k.startswith("PDFium") for k in rows)
+
+
+def test_open_training_database_creates_it_then_starts_a_separate_proapp(
+        qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QProcess, "startDetached",
+                        lambda program, args: (started.append((program, args)) or True, 1))
+    monkeypatch.setattr(first_run, "DEMO_PATIENTS", 4)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert first_run.open_training_database(parent)
+    path = paths.training_database()
+    assert started == [(sys.executable, ["-m", "proapp", "--db", str(path)])]
+    trained = open_database(path)
+    try:
+        assert training.contents(trained).demo_patients == 4
+    finally:
+        trained.dispose()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert first_run.training_command(path) == (sys.executable, ["--db", str(path)])
