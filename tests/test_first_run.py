@@ -255,3 +255,43 @@ def test_open_training_database_creates_it_then_starts_a_separate_proapp(
         trained.dispose()
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert first_run.training_command(path) == (sys.executable, ["--db", str(path)])
+
+
+def test_back_and_forth_and_cancel_leave_nothing_behind(qtbot, default_db: Database,  # type: ignore[no-untyped-def]
+                                                        tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    default = paths.default_database()
+    other = tmp_path / "other.db"
+    location_file = paths.data_dir() / paths.LOCATION_FILE
+
+    def there_and_back(self: WelcomeWizard) -> int:
+        self.show()
+        self.location.path.setText(str(other))
+        self.next()
+        self.back()
+        self.location.path.setText(str(default))  # back to the data folder
+        self.next()
+        fill_admin(qtbot, self)
+        self.next()
+        self.next()
+        self.accept()
+        return int(self.result())
+
+    monkeypatch.setattr(WelcomeWizard, "exec", there_and_back)
+    outcome = first_run.run_welcome(default_db)
+    assert outcome is not None and outcome.database is default_db  # opened once only
+    assert not other.exists() and default.exists() and not location_file.exists()
+
+    def choose_then_cancel(self: WelcomeWizard) -> int:
+        self.show()
+        self.location.path.setText(str(other))
+        self.next()
+        self.reject()
+        return int(self.result())
+
+    fresh = open_database(tmp_path / "fresh" / "proapp.db")
+    monkeypatch.setattr(WelcomeWizard, "exec", choose_then_cancel)
+    assert first_run.run_welcome(fresh) is None
+    assert not other.exists() and not location_file.exists()
+    fresh.dispose()

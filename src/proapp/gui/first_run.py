@@ -301,6 +301,7 @@ class WelcomeWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(640, 460)
+        self.original = database
         self.database = database
         self.opened: list[Database] = []  # databases this wizard opened (closed if unused)
         self.actor: Actor | None = None
@@ -315,13 +316,15 @@ class WelcomeWizard(QWizard):
 
     def use_database(self, path: Path) -> bool:
         """Switch to the database at ``path`` (created if missing); True when it already has
-        accounts. The chosen place is remembered for the GUI and the CLI."""
-        current = self.database.path
-        if current is None or path.resolve() != current.resolve():
-            database = open_database(path)
-            self.opened.append(database)
-            self.database = database
-        paths.choose_database(path)
+        accounts. Each file is opened once, however often the user goes back and forth."""
+        target = path.resolve()
+        for known in (self.original, *self.opened):
+            if known.path is not None and known.path.resolve() == target:
+                self.database = known
+                break
+        else:
+            self.database = open_database(path)
+            self.opened.append(self.database)
         return accounts.has_users(self.database)
 
 
@@ -342,19 +345,26 @@ def _remove_if_empty(database: Database) -> None:
 
 
 def run_welcome(database: Database, parent: QWidget | None = None) -> Outcome | None:
-    """Show the welcome; None when it was cancelled before an administrator existed."""
+    """Show the welcome; None when it was cancelled before an administrator existed.
+
+    Files the welcome created and nobody used are removed again (empty: no account, no
+    patient); the chosen place is remembered (``paths.choose_database``) only once the
+    welcome succeeded, so a cancelled first start leaves nothing behind but the default.
+    """
     wizard = WelcomeWizard(database, parent)
     accepted = wizard.exec() == QWizard.DialogCode.Accepted
     chosen = wizard.database
+    succeeded = accepted or wizard.actor is not None
+    keep = chosen if succeeded else database
     for opened in wizard.opened:
-        if opened is not chosen:
-            opened.dispose()
+        if opened is not keep:
+            _remove_if_empty(opened)
+    if not succeeded:
+        return None
     if chosen is not database:
         _remove_if_empty(database)
-    if not accepted and wizard.actor is None:
-        if chosen is not database:
-            chosen.dispose()
-        return None
+    if chosen.path is not None:
+        paths.choose_database(chosen.path)
     return Outcome(chosen, wizard.actor)
 
 
