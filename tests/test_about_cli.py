@@ -33,3 +33,4 @@ def test_full_licence_texts(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "alembic" in out and "Permission is hereby granted" in out  # MIT text in full
     assert "LICENSE_DEJAVU" in out
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in out  # Qt/PySide6 carry no text of their own

@@ -31,8 +31,8 @@ CHOSEN = {
 NON_PYTHON = (
     ("Qt 6 libraries (inside PySide6)", "LGPL-3.0-only",
      "The Qt shared libraries in the program folder may be replaced by the user with "
-     "compatible builds (dynamic linking, as the LGPL requires). Source: "
-     "https://download.qt.io/official_releases/qt/"),
+     "compatible builds (dynamic linking, as the LGPL requires); the LGPL and GPL texts "
+     "follow below. Source: https://download.qt.io/official_releases/qt/"),
     ("PDFium (inside pypdfium2)", "BSD-3-Clause, Apache-2.0 and the licences of its "
      "third-party parts",
      "The full texts are in pypdfium2's licence folder (BUILD_LICENSES)."),
@@ -155,18 +155,24 @@ def full_text() -> str:
             text = read_license_text(name, relative).strip()
             if text:
                 out += ["", rule, f"{name} {dist.version}: {relative}", rule, "", text]
-    fonts = _dejavu_license()
-    if fonts:
-        out += ["", rule, "DejaVu fonts: resources/fonts/LICENSE_DEJAVU", rule, "", fonts]
+    for title, parts in (("DejaVu fonts: resources/fonts/LICENSE_DEJAVU",
+                          ("fonts", "LICENSE_DEJAVU")),
+                         ("Qt 6, PySide6, shiboken6: GNU LGPL version 3",
+                          ("licenses", "LGPL-3.0.txt")),
+                         ("GNU GPL version 3 (the LGPL version 3 builds on it)",
+                          ("licenses", "GPL-3.0.txt"))):
+        text = _resource_text(*parts)
+        if text:
+            out += ["", rule, title, rule, "", text]
     for name, lic, note in NON_PYTHON:
         out += ["", rule, name, rule, "", f"Licence: {lic}", note]
     return "\n".join(out) + "\n"
 
 
-def _dejavu_license() -> str:
+def _resource_text(*parts: str) -> str:
     from proapp import paths
 
-    path = paths.resource("fonts", "LICENSE_DEJAVU")
+    path = paths.resource(*parts)
     try:
         return path.read_text(encoding="utf-8", errors="replace").strip()
     except OSError:
