@@ -102,6 +102,11 @@ def test_frozen_cli_without_python(frozen: Path, bare_env: dict[str, str],
     assert len(reader.pages) >= 1
     assert "DEMO-0001" in text and "SYNTHETIC DEMO DATA" in text
 
+    everyone = run(frozen, bare_env, "report", "--all", "--out-dir", str(tmp_path / "all"),
+                   "--jobs", "2", "--db", str(db), cwd=tmp_path)
+    assert "12 reports written" in everyone.stdout and "2 processes" in everyone.stdout
+    assert len(list((tmp_path / "all").glob("DEMO-*.pdf"))) == 12
+
     about = run(frozen, bare_env, "about", "--check", cwd=tmp_path).stdout
     assert "frozen build" in about
     assert "PySide6_Essentials" in about and "LGPL-3.0-only" in about
@@ -110,7 +115,7 @@ def test_frozen_cli_without_python(frozen: Path, bare_env: dict[str, str],
 
     # The CLI writes the rotating log in the data folder, once per start.
     log = (tmp_path / "data" / "logs" / "proapp.log").read_text(encoding="utf-8")
-    assert log.count("(frozen) started") == 4  # demo, check, report, about (not --version)
+    assert log.count("(frozen) started") == 5  # demo, check, 2 x report, about; not --version
     shipped = (DIST / "THIRD_PARTY_LICENSES.txt").read_text(encoding="utf-8")
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in shipped and "SQLAlchemy" in shipped
 
