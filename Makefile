@@ -7,12 +7,13 @@ STAMP_APP  := $(VENV)/.stamp-app
 STAMP_TEST := $(VENV)/.stamp-test
 STAMP_PKG  := $(VENV)/.stamp-package
 
-.PHONY: run test lint bench package system-deps clean
+.PHONY: run test lint bench package licenses system-deps clean
 
 run: $(STAMP_APP)
 	$(BIN)/proapp $(ARGS)
 
-test: $(STAMP_TEST) system-deps
+# The suite includes the frozen-build test (tests/packaging), so it needs PyInstaller too.
+test: $(STAMP_PKG) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP_TEST)
@@ -24,6 +25,10 @@ bench: $(STAMP_TEST)
 
 package: $(STAMP_PKG)
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/proapp.spec
+
+# packaging/THIRD_PARTY_LICENSES.txt for review (every build bundles a fresh one anyway).
+licenses: $(STAMP_PKG)
+	$(BIN)/python packaging/licenses.py
 
 # Non-Python needs of the tests (pdftoppm, Qt's X/EGL libraries): installed when missing.
 system-deps:

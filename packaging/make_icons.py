@@ -111,7 +111,7 @@ def build() -> dict[Path, bytes]:
 def check_readable(outputs: dict[Path, bytes]) -> None:
     """Open the containers again and make sure every expected size is inside."""
     ico = Image.open(io.BytesIO(outputs[ICO]))
-    ico_found = {size for size in ico.info.get("sizes", set())}
+    ico_found = set(ico.info.get("sizes", set()))
     missing = {(n, n) for n in ICO_SIZES} - ico_found
     if missing:
         raise SystemExit(f"error: {ICO.name} lacks sizes {sorted(missing)}")

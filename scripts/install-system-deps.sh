@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs outside Python, only when it is missing:
 #   pdftoppm (poppler-utils) to render report pages, and the shared libraries Qt's
-#   offscreen platform loads (EGL, GL, xkbcommon, fontconfig, dbus).
+#   offscreen platform loads (EGL, GL, xkbcommon, fontconfig, dbus), and the two XCB
+#   libraries Qt's xcb plugin needs that are not always installed (icccm, keysyms):
+#   `make package` bundles them, so the build runs on X11 desktops that lack them.
 # Debian/Ubuntu: apt-get (as root, or through passwordless sudo). macOS: Homebrew if present.
 # Anything it cannot install is reported; tests that need it are then skipped with that reason.
 set -u
@@ -9,10 +11,12 @@ missing=()
 need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
 need pdftoppm poppler-utils
 need sqlite3 sqlite3  # benchmarks/export.py compares against the sqlite3 shell
+[ "$(uname -s)" = "Linux" ] && need xvfb-run xvfb  # the frozen build's xcb test (tests/packaging)
 if [ "$(uname -s)" = "Linux" ] && command -v ldconfig >/dev/null 2>&1; then
   for pair in libEGL.so.1:libegl1 libGL.so.1:libgl1 libxkbcommon.so.0:libxkbcommon0 \
               libfontconfig.so.1:libfontconfig1 libdbus-1.so.3:libdbus-1-3 \
-              libglib-2.0.so.0:libglib2.0-0; do
+              libglib-2.0.so.0:libglib2.0-0 \
+              libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1; do
     lib=${pair%%:*}; pkg=${pair##*:}
     ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$pkg")
   done

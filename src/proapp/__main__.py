@@ -15,9 +15,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    start_logging(args.command or "gui")
     if args.command is not None:
         return run(args)
     return launch_gui(getattr(args, "db", None))
+
+
+def start_logging(what: str) -> None:
+    """The one call to :func:`proapp.logs.setup_logging`, for the GUI and every command
+    (after argument parsing, so ``--help`` and ``--version`` write no log)."""
+    import logging
+    import platform
+
+    from proapp import __version__
+    from proapp.logs import setup_logging
+
+    setup_logging()
+    logging.getLogger("proapp").info(
+        "proapp %s (%s) started: %s, Python %s on %s", __version__,
+        "frozen" if getattr(sys, "frozen", False) else "source", what,
+        platform.python_version(), platform.platform())
 
 
 def launch_gui(db: str | None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import sysconfig
 from pathlib import Path
 
 import platformdirs
@@ -27,8 +28,39 @@ def log_dir() -> Path:
     return ensure_private_dir(path)
 
 
+DATABASE_NAME = "proapp.db"
+TRAINING_NAME = "proapp-training.db"
+LOCATION_FILE = "database-location.txt"
+
+
 def default_database() -> Path:
-    return data_dir() / "proapp.db"
+    """``proapp.db`` in the data folder, unless IT chose another file at the first start
+    (recorded in ``database-location.txt`` there, so the GUI and the CLI agree)."""
+    return chosen_database() or data_dir() / DATABASE_NAME
+
+
+def chosen_database() -> Path | None:
+    try:
+        text = (data_dir() / LOCATION_FILE).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return Path(text).expanduser() if text else None
+
+
+def choose_database(path: Path | None) -> None:
+    """Record ``path`` as the default database (None: back to the data folder's)."""
+    target = data_dir() / LOCATION_FILE
+    if path is None or path.resolve() == (data_dir() / DATABASE_NAME).resolve():
+        target.unlink(missing_ok=True)
+        return
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(f"{path.resolve()}\n", encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def training_database() -> Path:
+    """The separate database for the synthetic demo cohort, never the clinic's own."""
+    return data_dir() / TRAINING_NAME
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -40,11 +72,29 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+def installed_resources() -> list[Path]:
+    """Where a wheel puts ``resources/`` (pyproject's data-files): ``<prefix>/share/proapp``
+    for the environment's scheme and for a ``--user`` install."""
+    found = []
+    for scheme in (None, f"{os.name}_user"):
+        try:
+            data = sysconfig.get_path("data", scheme) if scheme else sysconfig.get_path("data")
+        except KeyError:  # no user scheme on this platform
+            continue
+        if data:
+            found.append(Path(data) / "share" / APP / "resources")
+    return found
+
+
 def resources() -> Path:
-    """The bundled ``resources`` folder: beside the frozen executable, or at the repo top."""
+    """The bundled ``resources`` folder: inside the frozen build (``sys._MEIPASS``), where a
+    wheel installed it, or at the top of a source checkout (also an editable install)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
+    for candidate in installed_resources():
+        if (candidate / "fonts").is_dir():
+            return candidate
     here = Path(__file__).resolve()
     for parent in here.parents:
         candidate = parent / "resources"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from proapp import __version__
 
 # Sub-command modules, in the order ``--help`` lists them.
-COMMANDS = ("demo", "check", "report", "export", "import_", "user", "backup")
+COMMANDS = ("demo", "check", "report", "export", "import_", "user", "backup", "about")
 
 
 def build_parser() -> argparse.ArgumentParser:

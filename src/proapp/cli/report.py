@@ -35,10 +35,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 class TerminalBar:
     """A one-line progress bar redrawn with a carriage return (plain lines when piped)."""
 
-    def __init__(self, stream: TextIO = sys.stderr, width: int = 30):
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None, width: int = 30):
+        # sys.stderr looked up now, not when the module was imported: it may have been
+        # replaced since (pytest's capture, a redirect) and the old one closed.
+        self.stream = stream if stream is not None else sys.stderr
         self.width = width
-        self.tty = stream.isatty()
+        self.tty = self.stream.isatty()
         self.last = -1.0
 
     def __call__(self, done: int, total: int, message: str = "") -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon, QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from proapp import APP_NAME, __version__, logs, paths
@@ -17,6 +19,9 @@ if TYPE_CHECKING:
     from proapp.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+# Start-up measurement (benchmarks/startup.py): quit as soon as the first window is painted.
+ENV_EXIT_AFTER_FIRST_PAINT = "PROAPP_EXIT_AFTER_FIRST_PAINT"
 
 
 def application() -> QApplication:
@@ -72,42 +77,89 @@ def open_main_window(database: Database, actor: Actor) -> MainWindow:
     return window
 
 
+class FirstPaintExit(QObject):
+    """With ``$PROAPP_EXIT_AFTER_FIRST_PAINT=1``: the first window of the process to be
+    exposed (sign-in, welcome or main window) quits the program right after its first paint,
+    with status 0. Installed on the application before any window exists."""
+
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Expose goes to the window system's window (QWindow, a QWidgetWindow for widgets),
+        # not to the QWidget; the widget paints while this event is handled.
+        if (not self.done and event.type() == QEvent.Type.Expose
+                and isinstance(watched, QWindow) and watched.isExposed()):
+            self.done = True
+            log.info("first window painted (%s): exiting as %s asks",
+                     watched.title(), ENV_EXIT_AFTER_FIRST_PAINT)
+            # After this event: the paint the exposure asked for happens first. exit() ends
+            # every running event loop, a dialog's too, so the usual clean-up runs.
+            QTimer.singleShot(0, lambda: QApplication.exit(0))
+        return False
+
+
+def install_first_paint_exit(app: QApplication) -> FirstPaintExit | None:
+    if os.environ.get(ENV_EXIT_AFTER_FIRST_PAINT) != "1":
+        return None
+    watcher = FirstPaintExit(app)
+    app.installEventFilter(watcher)
+    return watcher
+
+
 def run_gui(database: Database) -> int:
-    """Daily backup, first administrator or sign-in, then the main window under the idle
-    lock, with the crash handler installed. Returns the exit status."""
+    """First-start welcome (a new, empty default database), daily backup, first
+    administrator or sign-in, then the main window under the idle lock, marked when it
+    shows a training database, with the crash handler installed. Returns the exit status."""
     app = application()
     logs.setup_logging()
+    install_first_paint_exit(app)
+    from proapp.gui.about import install_help_menu
     from proapp.gui.accounts import IdleLock, first_admin_or_login
     from proapp.gui.accounts.menu import install_account_menu
     from proapp.gui.crash import CrashHandler, log_file
+    from proapp.gui.first_run import mark_training_window, needs_welcome, run_welcome
 
     handler = CrashHandler(log_file()).install()
-    daily_backup(database)
     try:
-        actor = first_admin_or_login(database)
-        if actor is None:  # cancelled: nobody signed in, nothing to show
-            return 0
-        lock = IdleLock(database, actor, parent=app)
-        windows: list[object] = []
-
-        def open_main(who: Actor) -> None:
-            window = open_main_window(database, who)
-            install_account_menu(window, database, who, lock)
-            windows[:] = [window]
-            window.show()
-            log.info("main window open on %s for %s", database.display_name, who.username)
-
-        settle_memory()
-        open_main(actor)
-        lock.switched.connect(open_main)
+        welcomed: Actor | None = None
+        if needs_welcome(database):
+            outcome = run_welcome(database)
+            if outcome is None:  # cancelled before an administrator existed
+                database.dispose()
+                return 0
+            database, welcomed = outcome.database, outcome.actor
+        daily_backup(database)
         try:
-            return app.exec()
+            actor = welcomed or first_admin_or_login(database)
+            if actor is None:  # cancelled: nobody signed in, nothing to show
+                return 0
+            lock = IdleLock(database, actor, parent=app)
+            windows: list[MainWindow] = []
+
+            def open_main(who: Actor) -> None:
+                window = open_main_window(database, who)
+                install_account_menu(window, database, who, lock)
+                install_help_menu(window, database)
+                mark_training_window(window, database)
+                windows[:] = [window]
+                window.show()
+                log.info("main window open on %s for %s", database.display_name,
+                         who.username)
+
+            settle_memory()
+            open_main(actor)
+            lock.switched.connect(open_main)
+            try:
+                return app.exec()
+            finally:
+                lock.uninstall()
+                lock.setParent(None)  # freed with this frame, not left on the application
         finally:
-            lock.uninstall()
-            lock.setParent(None)  # freed with this frame, not left on the application
+            database.dispose()
     finally:
         handler.uninstall()
-        database.dispose()
 
 
 def daily_backup(database: Database) -> None:
