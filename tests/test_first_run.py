@@ -180,7 +180,9 @@ def test_run_gui_welcome_then_main_window_with_help_menu(qtbot, default_db: Data
                         lambda _db: pytest.fail("the welcome signed the administrator in"))
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert gui_app.run_gui(default_db) == 0
-    assert seen == {"actor": "m.rossi", "help": ["Open &training database…", "&About proapp"],
+    assert seen == {"actor": "m.rossi",
+                    "help": ["&Keyboard shortcuts", "Open &training database…",
+                             "&About proapp"],
                     "marked": False}
 
 

@@ -147,11 +147,15 @@ def install_help_menu(window: QMainWindow, database: Database) -> QMenu:
     from proapp.gui.first_run import open_training_database
 
     menu = help_menu(window)
-    if menu.actions():
-        menu.addSeparator()
     training = QAction("Open &training database…", window)
     training.setObjectName("openTraining")
     training.triggered.connect(lambda: open_training_database(window))
+    existing = window.findChild(QAction, "actAbout")  # the main window's own About action
+    if existing is not None and existing in menu.actions():
+        menu.insertAction(existing, training)
+        return menu
+    if menu.actions():
+        menu.addSeparator()
     menu.addAction(training)
     about = QAction(f"&About {APP_NAME}", window)
     about.setObjectName("about")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from proapp import APP_NAME, __version__
+from proapp import APP_NAME
 from proapp.db.engine import Actor, Database
 from proapp.domain.patient import MsSubtype
 from proapp.domain.schedule import VisitState
@@ -696,10 +696,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
-                          f"<b>{APP_NAME} {__version__}</b><br>Patient-reported outcomes "
-                          "(MIDAS, FSS) and IJV flow for MS patients treated with PTA.<br><br>"
-                          f"Database: {self.database.display_name}<br>"
-                          f"Signed in: {self.actor.username}", QMessageBox.StandardButton.Close,
-                          self)
-        box.open()
+        """Versions, folders, log file and every bundled library's licence."""
+        from proapp.gui.about import show_about
+
+        show_about(self, self.database)
