@@ -9,13 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from proapp.db.engine import Actor, Database
+from proapp.gui.models.table import ROW_ROLE, Column, RowTableModel
 from proapp.services import audit
 from proapp.services.audit import LogEntry
 
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
+ENTRY_ROLE = ROW_ROLE
 ACTION_NAMES = {"insert": "created", "update": "changed", "delete": "deleted",
                 "sign": "signed", "unlock": "unlocked"}
 
@@ -48,74 +42,47 @@ def local_time(at: str) -> str:
         return at
 
 
-class ChangeLogModel(QAbstractTableModel):
+def _record(e: LogEntry) -> str:
+    who = f"{e.entity} {e.entity_id}" if e.entity_id is not None else e.entity
+    if e.patient_code and e.entity != "patient":
+        return f"{e.patient_code} · {who}"
+    return e.patient_code or who
+
+
+def _field(e: LogEntry) -> str:
+    if e.field:
+        return e.field
+    return "(content signed)" if e.action == "sign" else "(whole record)"
+
+
+class ChangeLogModel(RowTableModel[LogEntry]):
     TIME, USER, ACTION, WHAT, FIELD, OLD, NEW, REASON = range(8)
-    HEADERS = ("Time", "User", "Action", "Record", "Field", "Old value", "New value", "Reason")
+    columns = (
+        Column("Time", lambda e: local_time(e.at), key=lambda e: e.at,
+               tooltip=lambda e: f"{e.at} (UTC), log row {e.id}",
+               width_hint="2026-01-01 12:00:00"),
+        Column("User", lambda e: e.username, width_hint="system:demo"),
+        Column("Action", lambda e: ACTION_NAMES.get(e.action, e.action), width_hint="unlocked"),
+        Column("Record", _record, width_hint="DEMO-0001 · visit 1234"),
+        Column("Field", _field, width_hint="flow.supine.left.flow_ml_min"),
+        Column("Old value", lambda e: _short(e.old_value), tooltip=lambda e: e.old_value or "",
+               width_hint="missing:declined"),
+        Column("New value", lambda e: _short(e.new_value), tooltip=lambda e: e.new_value or "",
+               width_hint="missing:declined"),
+        Column("Reason", lambda e: e.reason or "", tooltip=lambda e: e.reason or "",
+               width_hint="patient corrected item 9"),
+    )
 
     def __init__(self, database: Database, patient_id: int | None = None,
                  visit_id: int | None = None, parent: Any = None):
         super().__init__(parent)
         self.database = database
         self.patient_id, self.visit_id = patient_id, visit_id
-        self.rows: list[LogEntry] = []
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = audit.entries(self.database, patient_id=self.patient_id,
-                                  visit_id=self.visit_id)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    @staticmethod
-    def record(e: LogEntry) -> str:
-        who = f"{e.entity} {e.entity_id}" if e.entity_id is not None else e.entity
-        if e.patient_code and e.entity != "patient":
-            return f"{e.patient_code} · {who}"
-        return e.patient_code or who
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        e = self.rows[index.row()]
-        if role == ENTRY_ROLE:
-            return e
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.TIME:
-                return local_time(e.at)
-            if col == self.USER:
-                return e.username
-            if col == self.ACTION:
-                return ACTION_NAMES.get(e.action, e.action)
-            if col == self.WHAT:
-                return self.record(e)
-            if col == self.FIELD:
-                if e.field:
-                    return e.field
-                return "(content signed)" if e.action == "sign" else "(whole record)"
-            if col == self.OLD:
-                return _short(e.old_value)
-            if col == self.NEW:
-                return _short(e.new_value)
-            if col == self.REASON:
-                return e.reason or ""
-        if role == Qt.ItemDataRole.ToolTipRole and col in (self.OLD, self.NEW, self.REASON):
-            return {self.OLD: e.old_value, self.NEW: e.new_value, self.REASON: e.reason}[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.TIME:
-            return f"{e.at} (UTC), log row {e.id}"
-        return None
+        self.set_rows(audit.entries(self.database, patient_id=self.patient_id,
+                                    visit_id=self.visit_id))
 
 
 def _short(value: str | None, limit: int = 120) -> str:

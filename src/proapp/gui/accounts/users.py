@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,65 +24,38 @@ from PySide6.QtWidgets import (
 from proapp.db.engine import Actor, Database
 from proapp.domain.validation import ValidationError
 from proapp.gui.accounts.dialogs import _FormDialog, error_text, password_field
+from proapp.gui.models.table import ROW_ROLE, Column, RowTableModel
 from proapp.services import accounts
 from proapp.services.access import Role
 from proapp.services.accounts import UserInfo
 from proapp.services.errors import UserError
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 ROLE_NAMES = {Role.NURSE.value: "Nurse", Role.CLINICIAN.value: "Clinician",
               Role.ADMIN.value: "Administrator"}
 
-_Index = QModelIndex | QPersistentModelIndex
+
+def _password_changed(u: UserInfo) -> str:
+    return u.password_changed_at.strftime("%Y-%m-%d %H:%M UTC") if u.password_changed_at else ""
 
 
-class UserTableModel(QAbstractTableModel):
+class UserTableModel(RowTableModel[UserInfo]):
     USERNAME, FULL_NAME, ROLE, ACTIVE, PASSWORD_CHANGED = range(5)
-    HEADERS = ("User name", "Full name", "Role", "Active", "Password changed")
+    columns = (
+        Column("User name", lambda u: u.username, width_hint="m.rossi.long"),
+        Column("Full name", lambda u: u.full_name, width_hint="Maria Rossi-Bianchi"),
+        Column("Role", lambda u: ROLE_NAMES.get(u.role, u.role), width_hint="Administrator"),
+        Column("Active", lambda u: "yes" if u.active else "deactivated",
+               width_hint="deactivated"),
+        Column("Password changed", _password_changed, width_hint="2026-01-01 12:00 UTC"),
+    )
 
     def __init__(self, database: Database, parent: Any = None):
         super().__init__(parent)
         self.database = database
-        self.rows: list[UserInfo] = []
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = accounts.list_users(self.database)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        u = self.rows[index.row()]
-        if role == ROW_ROLE:
-            return u
-        if role == Qt.ItemDataRole.DisplayRole:
-            col = index.column()
-            if col == self.USERNAME:
-                return u.username
-            if col == self.FULL_NAME:
-                return u.full_name
-            if col == self.ROLE:
-                return ROLE_NAMES.get(u.role, u.role)
-            if col == self.ACTIVE:
-                return "yes" if u.active else "deactivated"
-            if col == self.PASSWORD_CHANGED:
-                return (u.password_changed_at.strftime("%Y-%m-%d %H:%M UTC")
-                        if u.password_changed_at else "")
-        return None
+        self.set_rows(accounts.list_users(self.database))
 
 
 class AddUserDialog(_FormDialog):
