@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.services.exchange.helpers import NURSE
 
-from exchange_helpers import NURSE
 from proapp.db.engine import Database
 from proapp.domain.fss import FSS
 from proapp.domain.midas import MIDAS

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from tests.conftest import make_facts
+from tests.services.exchange.helpers import NURSE, count, digest, read_csv, write_csv
 
-from conftest import make_facts
-from exchange_helpers import NURSE, count, digest, read_csv, write_csv
 from proapp.cli import main as cli_main
 from proapp.db.engine import Actor, Database
 from proapp.domain.patient import ProcedureFacts

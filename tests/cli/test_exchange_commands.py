@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 import pytest
+from tests.services.exchange.helpers import count, digest
 
-from exchange_helpers import count, digest
 from proapp.cli import main
 from proapp.cli.actor import cli_actor
 from proapp.db.engine import Database

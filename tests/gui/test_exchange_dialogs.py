@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
+from tests.services.exchange.helpers import NURSE, count, digest, write_csv
 
-from exchange_helpers import NURSE, count, digest, write_csv
 from proapp.db.engine import Database
 from proapp.gui.dialogs.export_dialog import ExportDialog, open_export_dialog
 from proapp.gui.dialogs.import_dialog import FindingsModel, ImportDialog, open_import_dialog

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.services.exchange.helpers import NURSE, digest, write_csv
 
-from exchange_helpers import NURSE, digest, write_csv
 from proapp.db.engine import Database
 from proapp.domain.answers import ParseError
 from proapp.domain.patient import validate_patient

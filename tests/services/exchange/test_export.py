@@ -13,9 +13,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from tests.conftest import make_facts
+from tests.services.exchange.helpers import NURSE, count, read_csv
 
-from conftest import make_facts
-from exchange_helpers import NURSE, count, read_csv
 from proapp.db.engine import Actor, Database
 from proapp.db.migrate import open_database
 from proapp.domain.flow import FlowMeasurement, Posture, Side
