@@ -89,3 +89,71 @@ def test_timeline_shows_missed_due_and_unscheduled_visits(qtbot, db: Database, a
     # the report button is a disabled hook with an explanation
     assert not view.btn_report.isEnabled()
     assert "not available" in view.btn_report.toolTip()
+
+
+def test_clinician_signs_and_unlocks_from_the_patient_view(qtbot, db: Database,
+                                                           patient_id: int) -> None:
+    """The real sign and unlock dialogs, reached from the patient view and typed into."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from proapp.domain.visit import VisitContent
+    from proapp.gui.accounts.signing import SignVisitDialog, UnlockVisitDialog
+    from proapp.services import accounts, visits
+
+    password = "correct horse battery"
+    admin = accounts.create_first_admin(db, "boss", password, "Dr Boss")
+    doc = Actor("doc", accounts.create_user(db, admin, "doc", password, "clinician"),
+                "clinician")
+    nurse = Actor("nina", accounts.create_user(db, admin, "nina", password, "nurse"), "nurse")
+    content = VisitContent({"midas": {"q1": 1, "q2": 0, "q3": 2, "q4": 0, "q5": 1, "a": 8,
+                                      "b": 5},
+                            "fss": {str(n): 4 for n in range(1, 10)}})
+    saved = visits.save_visit(db, nurse, visits.VisitDraft(patient_id, "m3", date(2014, 6, 10),
+                                                           content), complete=True)
+
+    def select_m3(view: PatientView) -> None:
+        row = next(i for i, e in enumerate(view.timeline_model.rows) if e.label == "m3")
+        view.timeline.setCurrentIndex(view.timeline_model.index(row, 0))
+
+    as_nurse = PatientView(db, nurse, patient_id)
+    qtbot.addWidget(as_nurse)
+    select_m3(as_nurse)
+    assert not as_nurse.btn_sign.isEnabled()
+    assert "clinician" in as_nurse.btn_sign.toolTip()
+    assert as_nurse.act_visit_log.isEnabled()
+
+    view = PatientView(db, doc, patient_id)
+    qtbot.addWidget(view)
+    select_m3(view)
+    assert view.btn_sign.isEnabled() and not view.btn_unlock.isEnabled()
+
+    def answer(kind: type, fill) -> None:  # type: ignore[no-untyped-def]
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, kind) and w.isVisible())
+        fill(dialog)
+        dialog.submit()
+
+    QTimer.singleShot(0, lambda: answer(SignVisitDialog,
+                                        lambda d: d.password.setText(password)))
+    view.btn_sign.click()
+    assert visits.get_visit(db, saved.id).is_signed
+    assert view.btn_unlock.isEnabled() and not view.btn_sign.isEnabled()
+
+    def unlock(d: UnlockVisitDialog) -> None:
+        d.reason.setPlainText("item 3 was misread")
+        d.password.setText(password)
+
+    QTimer.singleShot(0, lambda: answer(UnlockVisitDialog, unlock))
+    view.btn_unlock.click()
+    assert not visits.get_visit(db, saved.id).is_signed
+    assert view.btn_sign.isEnabled()
+    from proapp.gui.changelog_view import ChangeLogDialog
+
+    view.act_visit_log.trigger()
+    log = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, ChangeLogDialog) and w.isVisible())
+    actions = [e.action for e in log.model.rows]
+    assert set(actions) == {"insert", "sign", "unlock"}  # this visit's rows only
+    assert "visit" in log.windowTitle()
+    log.close()

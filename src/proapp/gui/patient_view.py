@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -22,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from proapp.db.engine import Actor, Database
+from proapp.gui.accounts.signing import sign_visit_dialog, unlock_visit_dialog
+from proapp.gui.changelog_view import open_changelog
 from proapp.gui.models.table import iso
 from proapp.gui.models.timeline import TimelineModel
 from proapp.gui.widgets import RowTableView
+from proapp.services.access import Permission, can
 from proapp.services.patient_overview import PatientOverview, TimelineEntry, overview
 
 SEX_TEXT = {"F": "female", "M": "male", "X": "other / not stated"}
@@ -145,6 +149,22 @@ class PatientView(QWidget):
         for b in (self.btn_new, self.btn_open, self.btn_edit, self.btn_report):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        # Signing, unlocking and the audit trail of this patient or of the selected visit.
+        self.btn_sign = QPushButton("Sign visit…")
+        self.btn_sign.setObjectName("btnSignVisit")
+        self.btn_sign.clicked.connect(self.sign_current)
+        self.btn_unlock = QPushButton("Unlock visit…")
+        self.btn_unlock.setObjectName("btnUnlockVisit")
+        self.btn_unlock.clicked.connect(self.unlock_current)
+        self.btn_log = QPushButton("Change log")
+        self.btn_log.setObjectName("btnChangeLog")
+        log_menu = QMenu(self.btn_log)
+        self.act_patient_log = log_menu.addAction("Everything for this &patient…",
+                                                  self.show_patient_log)
+        self.act_visit_log = log_menu.addAction("The selected &visit…", self.show_visit_log)
+        self.btn_log.setMenu(log_menu)
+        for b in (self.btn_sign, self.btn_unlock, self.btn_log):
+            buttons.addWidget(b)
         root.addLayout(buttons)
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -240,9 +260,42 @@ class PatientView(QWidget):
 
     def _update_buttons(self) -> None:
         e = self.current_entry()
+        v = e.visit if e is not None else None
+        may_sign = can(self.actor, Permission.VISIT_SIGN)
+        self.btn_sign.setEnabled(v is not None and v.is_complete and not v.is_signed
+                                 and may_sign)
+        self.btn_sign.setToolTip(
+            "Only a clinician may sign visits" if not may_sign else
+            "Sign the selected completed visit (password re-entered); it becomes read-only")
+        may_unlock = can(self.actor, Permission.VISIT_UNLOCK)
+        self.btn_unlock.setEnabled(v is not None and v.is_signed and may_unlock)
+        self.btn_unlock.setToolTip(
+            "Only a clinician may unlock signed visits" if not may_unlock else
+            "Unlock the selected signed visit, with a reason, so it can be corrected")
+        self.act_visit_log.setEnabled(v is not None)
         self.btn_open.setEnabled(e is not None and (e.visit is not None or e.can_start))
         self.btn_open.setText("Open visit  (Enter)" if e is None or e.visit is not None
                               else f"Enter {e.label} visit  (Enter)")
+
+    def sign_current(self) -> None:
+        e = self.current_entry()
+        if e is not None and e.visit is not None and sign_visit_dialog(
+                self, self.database, self.actor, e.visit.id):
+            self.refresh()
+
+    def unlock_current(self) -> None:
+        e = self.current_entry()
+        if e is not None and e.visit is not None and unlock_visit_dialog(
+                self, self.database, self.actor, e.visit.id):
+            self.refresh()
+
+    def show_patient_log(self) -> None:
+        open_changelog(self, self.database, self.actor, patient_id=self.patient_id)
+
+    def show_visit_log(self) -> None:
+        e = self.current_entry()
+        if e is not None and e.visit is not None:
+            open_changelog(self, self.database, self.actor, visit_id=e.visit.id)
 
     def open_current(self) -> None:
         e = self.current_entry()
