@@ -157,3 +157,21 @@ def test_clinician_signs_and_unlocks_from_the_patient_view(qtbot, db: Database,
     assert set(actions) == {"insert", "sign", "unlock"}  # this visit's rows only
     assert "visit" in log.windowTitle()
     log.close()
+
+
+def test_signed_visits_say_so_in_the_timeline(db: Database, actor: Actor,
+                                              patient_id: int) -> None:
+    from dataclasses import replace
+
+    from proapp.gui.models.timeline import state_text
+    from proapp.services import visits
+
+    saved = visits.save_visit(db, actor, visits.VisitDraft(patient_id, "unscheduled",
+                                                           date(2014, 6, 10)))
+    entry = patient_overview.TimelineEntry("unscheduled", "Unscheduled", UNSCHEDULED_STATE,
+                                           None, None, None, saved)
+    assert state_text(entry) == "unscheduled (draft)"
+    done = replace(saved, status="complete")
+    assert state_text(replace(entry, visit=done)) == "unscheduled"
+    signed = replace(done, signed_at=saved.created_at)
+    assert state_text(replace(entry, visit=signed)) == "unscheduled, signed"

@@ -32,7 +32,9 @@ STATE_TEXT = {
 
 def state_text(e: TimelineEntry) -> str:
     text = STATE_TEXT.get(e.state, e.state)
-    return f"{text} (draft)" if e.is_draft else text
+    if e.is_draft:
+        return f"{text} (draft)"
+    return f"{text}, signed" if e.visit is not None and e.visit.is_signed else text
 
 
 def window_text(e: TimelineEntry) -> str:
