@@ -133,3 +133,34 @@ def test_bulk_loader_matches_single_loads(demo_db: Database) -> None:
     for pid, records in bulk.items():
         assert [(r.id, r.content) for r in records] == [
             (r.id, r.content) for r in visits.visits_of(demo_db, pid)]
+
+
+def test_patient_details_and_ptas_are_saved_together_or_not_at_all(
+        db: Database, actor: Actor, patient_id: int) -> None:
+    from tests.conftest import make_facts
+
+    from proapp.domain.patient import ProcedureFacts
+    from proapp.services import patients
+
+    record = patients.get_patient(db, patient_id)
+    first_id = record.procedures[0][0]
+    before = log_count(db)
+    with pytest.raises(ValidationError, match="already has a PTA"):
+        patients.save_patient_record(
+            db, actor, patient_id, make_facts(family_name="Renamed"),
+            [(first_id, ProcedureFacts(date(2014, 3, 10))), (None, ProcedureFacts(
+                date(2014, 3, 10)))], expected_version=record.version)
+    after = patients.get_patient(db, patient_id)
+    assert after.facts.family_name == "Rossi" and after.version == record.version
+    assert log_count(db) == before
+    version = patients.save_patient_record(
+        db, actor, patient_id, make_facts(family_name="Renamed"),
+        [(first_id, ProcedureFacts(date(2014, 3, 11))), (None, ProcedureFacts(
+            date(2015, 5, 1)))], expected_version=record.version)
+    after = patients.get_patient(db, patient_id)
+    assert after.version == version > record.version
+    assert [p.pta_date for _i, p in after.procedures] == [date(2014, 3, 11), date(2015, 5, 1)]
+    assert log_count(db) == before + 3  # name, moved PTA date, new PTA
+    with pytest.raises(ConflictError):
+        patients.save_patient_record(db, actor, patient_id, make_facts(), [],
+                                     expected_version=record.version)

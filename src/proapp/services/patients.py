@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -134,6 +135,27 @@ def add_procedure(db: Database, actor: Actor, patient_id: int, proc: ProcedureFa
         return _add_procedure(s, p, proc, today or clock.today()).id
 
 
+def _update_procedure_row(s: Session, row: Procedure, proc: ProcedureFacts, today: date,
+                          expected_version: int | None) -> None:
+    issues = hard_errors(validate_procedure(proc, row.patient.birth_date, today))
+    if any(x.pta_date == proc.pta_date and x.id != row.id for x in row.patient.procedures):
+        issues.append(error("procedure.pta_date", "procedure.duplicate",
+                            f"{row.patient.code} already has a PTA on "
+                            f"{proc.pta_date.isoformat()}", proc.pta_date))
+    if issues:
+        raise ValidationError(issues)
+    old = {"pta_date": row.pta_date, "side": row.side, "notes": row.notes}
+    new = {"pta_date": proc.pta_date, "side": proc.side.value, "notes": proc.notes}
+    changes = [Change("update", "procedure", row.id, k, a, b, patient_id=row.patient_id)
+               for k, a, b in changelog.diff(old, new)]
+    if not changes:
+        return
+    _touch(row.patient, expected_version)
+    for k, _a, b in changelog.diff(old, new):
+        setattr(row, k, b)
+    changelog.append(s, changes)
+
+
 def update_procedure(db: Database, actor: Actor, procedure_id: int, proc: ProcedureFacts, *,
                      reason: str | None = None, today: date | None = None,
                      expected_version: int | None = None) -> None:
@@ -142,24 +164,43 @@ def update_procedure(db: Database, actor: Actor, procedure_id: int, proc: Proced
         row = s.get(Procedure, procedure_id)
         if row is None:
             raise NotFoundError(f"No procedure with id {procedure_id}")
-        issues = hard_errors(validate_procedure(proc, row.patient.birth_date,
-                                                today or clock.today()))
-        if any(x.pta_date == proc.pta_date and x.id != row.id for x in row.patient.procedures):
-            issues.append(error("procedure.pta_date", "procedure.duplicate",
-                                f"{row.patient.code} already has a PTA on "
-                                f"{proc.pta_date.isoformat()}", proc.pta_date))
-        if issues:
-            raise ValidationError(issues)
-        old = {"pta_date": row.pta_date, "side": row.side, "notes": row.notes}
-        new = {"pta_date": proc.pta_date, "side": proc.side.value, "notes": proc.notes}
-        changes = [Change("update", "procedure", row.id, k, a, b, patient_id=row.patient_id)
-                   for k, a, b in changelog.diff(old, new)]
-        if not changes:
-            return
-        _touch(row.patient, expected_version)
-        for k, _a, b in changelog.diff(old, new):
-            setattr(row, k, b)
-        changelog.append(s, changes)
+        _update_procedure_row(s, row, proc, today or clock.today(), expected_version)
+
+
+def save_patient_record(db: Database, actor: Actor, patient_id: int, facts: PatientFacts,
+                        procedures: Sequence[tuple[int | None, ProcedureFacts]], *,
+                        expected_version: int | None = None, reason: str | None = None,
+                        today: date | None = None) -> int:
+    """What the patient dialog saves: the details and every PTA (``None`` id: a new one), all
+    in ONE transaction, so a refused PTA leaves the details unsaved too. Returns the new
+    version."""
+    today = today or clock.today()
+    with db.write(actor, reason) as s:
+        authorize(s, actor, Permission.PATIENT_EDIT)
+        p = _get(s, patient_id)
+        if expected_version is not None and p.version != expected_version:
+            raise ConflictError(f"Patient {p.code} was changed by someone else since you opened "
+                                "it; your input is kept, please review and save again")
+        _check(s, facts, today, patient_id)
+        old, new = _values(facts_of(p)), _values(facts)
+        changes = list(changelog.diff(old, new))
+        if changes:
+            for k, _a, b in changes:
+                setattr(p, k, b)
+            p.updated_at = clock.utcnow()
+            changelog.append(s, [Change("update", "patient", p.id, k, a, b, patient_id=p.id)
+                                 for k, a, b in changes])
+        for procedure_id, proc in procedures:
+            if procedure_id is None:
+                _add_procedure(s, p, proc, today)
+                _touch(p, None)
+                continue
+            row = s.get(Procedure, procedure_id)
+            if row is None or row.patient_id != p.id:
+                raise NotFoundError(f"No procedure with id {procedure_id} for {p.code}")
+            _update_procedure_row(s, row, proc, today, None)
+        s.flush()
+        return p.version
 
 
 def delete_procedure(db: Database, actor: Actor, procedure_id: int, reason: str, *,

@@ -8,7 +8,7 @@ when saving, in one transaction each, and write the change log.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -397,19 +397,11 @@ class PatientDialog(QDialog):
                                                         [p for _r, p in procs])
             else:
                 pid = self.record.id
-                version = patients.update_patient(self.database, self.actor, pid, facts,
-                                                  expected_version=self.record.version)
-                # Each step is its own transaction: remember what is stored, so that saving
-                # again after a later step failed neither conflicts nor adds a PTA twice.
-                self.record = replace(self.record, version=version)
-                for row, proc in procs:
-                    if row.procedure_id is None:
-                        row.procedure_id = patients.add_procedure(self.database, self.actor,
-                                                                  pid, proc)
-                    elif proc != row.original:
-                        patients.update_procedure(self.database, self.actor, row.procedure_id,
-                                                  proc)
-                    row.original = proc
+                # Details and PTA dates in one transaction: all saved, or nothing.
+                patients.save_patient_record(
+                    self.database, self.actor, pid, facts,
+                    [(row.procedure_id, proc) for row, proc in procs],
+                    expected_version=self.record.version)
                 self.saved_id = pid
         except ValidationError as exc:
             self._show_issues(list(exc.issues))
