@@ -78,25 +78,8 @@ def update_patient(db: Database, actor: Actor, patient_id: int, facts: PatientFa
                    expected_version: int | None = None, reason: str | None = None,
                    today: date | None = None) -> int:
     """Apply changed fields; returns the new version. Unchanged input writes nothing."""
-    today = today or clock.today()
-    with db.write(actor, reason) as s:
-        authorize(s, actor, Permission.PATIENT_EDIT)
-        p = _get(s, patient_id)
-        if expected_version is not None and p.version != expected_version:
-            raise ConflictError(f"Patient {p.code} was changed by someone else since you opened "
-                                "it; your input is kept, please review and save again")
-        _check(s, facts, today, patient_id)
-        old, new = _values(facts_of(p)), _values(facts)
-        changes = [Change("update", "patient", p.id, k, a, b, patient_id=p.id)
-                   for k, a, b in changelog.diff(old, new)]
-        if not changes:
-            return p.version
-        for k, _a, b in changelog.diff(old, new):
-            setattr(p, k, b)
-        p.updated_at = clock.utcnow()
-        s.flush()
-        changelog.append(s, changes)
-        return p.version
+    return save_patient_record(db, actor, patient_id, facts, (),
+                               expected_version=expected_version, reason=reason, today=today)
 
 
 def _touch(p: Patient, expected_version: int | None) -> None:

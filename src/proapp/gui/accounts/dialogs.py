@@ -72,6 +72,15 @@ class _FormDialog(QDialog):
         self.error.setText(text)
         self.error.show()
 
+    def repeated(self, password: QLineEdit, repeat: QLineEdit) -> bool:
+        """True when the repeat matches; otherwise says so and puts the cursor back in it."""
+        if password.text() == repeat.text():
+            return True
+        repeat.clear()
+        self.show_error("The two passwords differ")
+        repeat.setFocus()
+        return False
+
     def submit(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
@@ -101,12 +110,9 @@ class FirstAdminDialog(_FormDialog):
         self.form.addRow("&Repeat password:", self.repeat)
 
     def submit(self) -> None:
-        password, repeat = self.password.text(), self.repeat.text()
-        if password != repeat:
-            self.repeat.clear()
-            self.show_error("The two passwords differ")
-            self.repeat.setFocus()
+        if not self.repeated(self.password, self.repeat):
             return
+        password = self.password.text()
         try:
             self.actor = accounts.create_first_admin(self.database, self.username.text(),
                                                      password, self.full_name.text())
@@ -186,8 +192,7 @@ class ChangePasswordDialog(_FormDialog):
 
     def submit(self) -> None:
         try:
-            if self.new.text() != self.repeat.text():
-                self.show_error("The two new passwords differ")
+            if not self.repeated(self.new, self.repeat):
                 return
             accounts.change_password(self.database, self.actor, self.current.text(),
                                      self.new.text())

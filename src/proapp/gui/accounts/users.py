@@ -80,8 +80,7 @@ class AddUserDialog(_FormDialog):
 
     def submit(self) -> None:
         try:
-            if self.password.text() != self.repeat.text():
-                self.show_error("The two passwords differ")
+            if not self.repeated(self.password, self.repeat):
                 return
             self.user_id = accounts.create_user(self.database, self.actor, self.username.text(),
                                                 self.password.text(), self.role.currentData(),
@@ -108,8 +107,7 @@ class ResetPasswordDialog(_FormDialog):
 
     def submit(self) -> None:
         try:
-            if self.password.text() != self.repeat.text():
-                self.show_error("The two passwords differ")
+            if not self.repeated(self.password, self.repeat):
                 return
             accounts.reset_password(self.database, self.actor, self.user.id,
                                     self.password.text())
