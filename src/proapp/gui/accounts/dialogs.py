@@ -8,6 +8,8 @@ longer than needed.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
@@ -81,6 +83,23 @@ class _FormDialog(QDialog):
         repeat.setFocus()
         return False
 
+    def attempt(self, action: Callable[[], object], secrets: Sequence[QLineEdit], *,
+                check: Callable[[], bool] = lambda: True) -> None:
+        """Run the service call behind the OK button: a user error is shown in the dialog,
+        which stays open; success closes it. Password fields are cleared whatever happens,
+        so a password never lingers in a widget."""
+        try:
+            if not check():
+                return
+            action()
+        except (UserError, ValidationError) as exc:
+            self.show_error(error_text(exc))
+            return
+        finally:
+            for edit in secrets:
+                edit.clear()
+        self.accept()
+
     def submit(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
@@ -112,17 +131,12 @@ class FirstAdminDialog(_FormDialog):
     def submit(self) -> None:
         if not self.repeated(self.password, self.repeat):
             return
-        password = self.password.text()
-        try:
+
+        def create() -> None:
             self.actor = accounts.create_first_admin(self.database, self.username.text(),
-                                                     password, self.full_name.text())
-        except (UserError, ValidationError) as exc:
-            self.show_error(error_text(exc))
-            return
-        finally:
-            self.password.clear()
-            self.repeat.clear()
-        self.accept()
+                                                     self.password.text(), self.full_name.text())
+
+        self.attempt(create, (self.password, self.repeat))
 
 
 THROTTLE_AFTER = 5  # failed attempts before the Sign in button pauses
@@ -191,18 +205,10 @@ class ChangePasswordDialog(_FormDialog):
         self.form.addRow("&Repeat new password:", self.repeat)
 
     def submit(self) -> None:
-        try:
-            if not self.repeated(self.new, self.repeat):
-                return
-            accounts.change_password(self.database, self.actor, self.current.text(),
-                                     self.new.text())
-        except (UserError, ValidationError) as exc:
-            self.show_error(error_text(exc))
-            return
-        finally:
-            for edit in (self.current, self.new, self.repeat):
-                edit.clear()
-        self.accept()
+        self.attempt(lambda: accounts.change_password(self.database, self.actor,
+                                                      self.current.text(), self.new.text()),
+                     (self.current, self.new, self.repeat),
+                     check=lambda: self.repeated(self.new, self.repeat))
 
 
 def first_admin_or_login(database: Database, parent: QWidget | None = None) -> Actor | None:

@@ -79,19 +79,13 @@ class AddUserDialog(_FormDialog):
         self.form.addRow("&Repeat password:", self.repeat)
 
     def submit(self) -> None:
-        try:
-            if not self.repeated(self.password, self.repeat):
-                return
+        def create() -> None:
             self.user_id = accounts.create_user(self.database, self.actor, self.username.text(),
                                                 self.password.text(), self.role.currentData(),
                                                 self.full_name.text())
-        except (UserError, ValidationError) as exc:
-            self.show_error(error_text(exc))
-            return
-        finally:
-            self.password.clear()
-            self.repeat.clear()
-        self.accept()
+
+        self.attempt(create, (self.password, self.repeat),
+                     check=lambda: self.repeated(self.password, self.repeat))
 
 
 class ResetPasswordDialog(_FormDialog):
@@ -106,18 +100,10 @@ class ResetPasswordDialog(_FormDialog):
         self.form.addRow("&Repeat:", self.repeat)
 
     def submit(self) -> None:
-        try:
-            if not self.repeated(self.password, self.repeat):
-                return
-            accounts.reset_password(self.database, self.actor, self.user.id,
-                                    self.password.text())
-        except (UserError, ValidationError) as exc:
-            self.show_error(error_text(exc))
-            return
-        finally:
-            self.password.clear()
-            self.repeat.clear()
-        self.accept()
+        self.attempt(lambda: accounts.reset_password(self.database, self.actor, self.user.id,
+                                                     self.password.text()),
+                     (self.password, self.repeat),
+                     check=lambda: self.repeated(self.password, self.repeat))
 
 
 class UserManagementDialog(QDialog):
