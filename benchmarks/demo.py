@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from proapp.db.migrate import open_database
-from proapp.services.demo import generate
+from proapp.services.training.demo import generate
 
 
 def baseline_rows_per_second(rows: int, folder: Path) -> float:

@@ -21,14 +21,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from proapp.db.engine import Actor
 from proapp.db.migrate import open_database
+from proapp.domain.actor import Actor
 from proapp.domain.fss import FSS
 from proapp.domain.midas import GRADES, MIDAS
-from proapp.services import demo
 from proapp.services.exchange.dataset import ExportOptions
 from proapp.services.exchange.export import run_export
 from proapp.services.exchange.importer import import_folder
+from proapp.services.training import demo
 
 ACTOR = Actor("bench", role="nurse")
 

@@ -71,9 +71,10 @@ def main() -> int:
     p.add_argument("--repeat", type=int, default=5, help="search repetitions")
     args = p.parse_args()
 
-    from proapp.db.engine import Actor
     from proapp.db.migrate import open_database
-    from proapp.services import demo, patient_list
+    from proapp.domain.actor import Actor
+    from proapp.services.patients import listing as patient_list
+    from proapp.services.training import demo
 
     tmp = tempfile.TemporaryDirectory()
     os.environ.setdefault("PROAPP_DATA_DIR", tmp.name)
@@ -86,14 +87,14 @@ def main() -> int:
         demo.generate(db, args.patients, 2011)
         db.dispose()
 
-    from proapp.gui.app import application
-    from proapp.gui.main_window import MainWindow
+    from proapp.gui.shell.app import application
+    from proapp.gui.shell.main_window import MainWindow
 
     app = application()
 
     bare, bare_w = first_paint(app, QMainWindow)
     bare_w.close()
-    from proapp.gui.app import settle_memory
+    from proapp.gui.shell.app import settle_memory
 
     settle_memory()  # as run_gui does before opening the window
 

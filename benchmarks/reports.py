@@ -27,10 +27,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from proapp.db.engine import Actor
 from proapp.db.migrate import open_database
+from proapp.domain.actor import Actor
 from proapp.reports import fonts
-from proapp.services import demo, reports
+from proapp.services import reports
+from proapp.services.training import demo
 
 ACTOR = Actor("bench", role="nurse")
 

@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+WRITER = Path(__file__).resolve().parents[1] / "tests" / "support" / "writer.py"
+
 
 def argon2_times(n: int = 10) -> tuple[float, float]:
     from argon2 import PasswordHasher
@@ -34,7 +36,7 @@ def writers(db: Path, n: int, seconds: float) -> int:
     from proapp.db.migrate import open_database
 
     open_database(db).dispose()
-    procs = [subprocess.Popen([sys.executable, "-m", "proapp.tools.writer", "--db", str(db),
+    procs = [subprocess.Popen([sys.executable, str(WRITER), "--db", str(db),
                                "--visits", "1000000", "--seconds", str(seconds),
                                "--code", f"B{i}"], stdout=subprocess.PIPE, text=True)
              for i in range(n)]

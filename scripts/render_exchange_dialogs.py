@@ -23,11 +23,11 @@ def main() -> int:
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
-    from proapp.db.engine import Actor
     from proapp.db.migrate import open_database
-    from proapp.gui.dialogs.export_dialog import ExportDialog
-    from proapp.gui.dialogs.import_dialog import ImportDialog
-    from proapp.services import demo
+    from proapp.domain.actor import Actor
+    from proapp.gui.exchange.export_dialog import ExportDialog
+    from proapp.gui.exchange.import_dialog import ImportDialog
+    from proapp.services.training import demo
 
     app = QApplication.instance() or QApplication([])
     db = open_database(work / "demo.db")

@@ -25,11 +25,12 @@ def main() -> int:
     os.environ["PROAPP_DATA_DIR"] = str(tmp / "data")
     from proapp import paths
     from proapp.db.migrate import open_database
-    from proapp.gui.about import AboutDialog, install_help_menu
-    from proapp.gui.app import application
-    from proapp.gui.first_run import WelcomeWizard, mark_training_window
-    from proapp.gui.main_window import MainWindow
-    from proapp.services import accounts, demo
+    from proapp.gui.shell.about import AboutDialog, install_help_menu
+    from proapp.gui.shell.app import application
+    from proapp.gui.shell.first_run import WelcomeWizard, mark_training_window
+    from proapp.gui.shell.main_window import MainWindow
+    from proapp.services import accounts
+    from proapp.services.training import demo
 
     app = application()
     suffix = "" if scale == "1" else f"@{scale}x"

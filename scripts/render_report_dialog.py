@@ -19,10 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from proapp.db.engine import Actor
 from proapp.db.migrate import open_database
-from proapp.gui.report_dialog import ReportDialog
-from proapp.services import demo, patients
+from proapp.domain.actor import Actor
+from proapp.gui.reports.report_dialog import ReportDialog
+from proapp.services import patients
+from proapp.services.training import demo
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,14 +20,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
 from proapp.db.migrate import open_database
 from proapp.domain import schedule
+from proapp.domain.actor import Actor
 from proapp.domain.answers import MissingReason
 from proapp.domain.flow import FlowMeasurement, Posture, Side
 from proapp.domain.patient import MsSubtype, PatientFacts, ProcedureFacts, Sex
 from proapp.domain.visit import VisitContent
-from proapp.services import demo, patients, reports, settings, visits
+from proapp.services import patients, reports, settings, visits
+from proapp.services.training import demo
 
 ACTOR = Actor("script:render", role="nurse")
 

@@ -53,7 +53,7 @@ class Context:
 
 
 def render_main(ctx: Context) -> None:
-    from proapp.gui.main_window import WORKLIST_TAB, MainWindow
+    from proapp.gui.shell.main_window import WORKLIST_TAB, MainWindow
 
     w = MainWindow(ctx.database, ctx.actor)  # type: ignore[arg-type]
     w.resize(*SIZE)
@@ -89,7 +89,7 @@ def render_crash_dialog(ctx: Context) -> None:
     import sys
 
     from proapp import logs
-    from proapp.gui.crash import CrashHandler
+    from proapp.gui.shell.crash import CrashHandler
 
     handler = CrashHandler(logs.setup_logging())
     try:
@@ -102,8 +102,8 @@ def render_crash_dialog(ctx: Context) -> None:
 
 
 def render_patient_dialog(ctx: Context) -> None:
-    from proapp.gui.dialogs.patient_dialog import PatientDialog
-    from proapp.services import patient_list
+    from proapp.gui.patients.patient_dialog import PatientDialog
+    from proapp.services.patients import listing as patient_list
 
     host = ctx.host  # dialogs belong to a window, as in the application
     d = PatientDialog(ctx.database, ctx.actor, None, host)  # type: ignore[arg-type]
@@ -130,10 +130,11 @@ RENDERERS: list[Callable[[Context], None]] = [render_main, render_patient_dialog
 
 
 def render(out: Path, scale: float) -> None:
-    from proapp.db.engine import Actor
     from proapp.db.migrate import open_database
-    from proapp.gui.app import application
-    from proapp.services import clock, demo
+    from proapp.domain.actor import Actor
+    from proapp.gui.shell.app import application
+    from proapp.services import clock
+    from proapp.services.training import demo
 
     clock.today = lambda: TODAY  # the screens show the schedule on a fixed day
     app = application()

@@ -21,15 +21,17 @@ def main() -> int:
     os.environ["PROAPP_DATA_DIR"] = str(tmp / "data")
     from PySide6.QtWidgets import QMainWindow
 
-    from proapp.db.engine import Actor
     from proapp.db.migrate import open_database
+    from proapp.domain.actor import Actor
     from proapp.domain.visit import VisitContent
     from proapp.gui.accounts import FirstAdminDialog, IdleLock, LoginDialog
+    from proapp.gui.accounts.changelog_view import ChangeLogDialog
     from proapp.gui.accounts.signing import SignVisitDialog, UnlockVisitDialog
     from proapp.gui.accounts.users import UserManagementDialog
-    from proapp.gui.app import application
-    from proapp.gui.changelog_view import ChangeLogDialog
-    from proapp.services import accounts, demo, signing, visits
+    from proapp.gui.shell.app import application
+    from proapp.services import accounts, visits
+    from proapp.services.training import demo
+    from proapp.services.visits import signing
 
     app = application()
     db = open_database(tmp / "render.db")

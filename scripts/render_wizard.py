@@ -34,11 +34,12 @@ def render(scale: float, out: Path) -> list[Path]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from proapp.db.engine import Actor
     from proapp.db.migrate import open_database
+    from proapp.domain.actor import Actor
     from proapp.domain.patient import MsSubtype, PatientFacts, ProcedureFacts, Sex
-    from proapp.gui.app import application
-    from proapp.gui.wizard import VisitWizard, open_visit_entry
+    from proapp.gui.shell.app import application
+    from proapp.gui.visits.entry import open_visit_entry
+    from proapp.gui.visits.wizard import VisitWizard
     from proapp.services import clock, patients
 
     clock.today = lambda: TODAY  # the schedule and the validation read today from here

@@ -16,10 +16,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
 from proapp.db.migrate import open_database
+from proapp.domain.actor import Actor
 from proapp.domain.patient import MsSubtype, PatientFacts, ProcedureFacts, Sex
-from proapp.services import demo, patients
+from proapp.services import patients
+from proapp.services.training import demo
+
+# Fixtures that live in tests/support (accounts with real Argon2id hashes, ...).
+pytest_plugins = ["support.staff"]
 
 
 @pytest.fixture(autouse=True)

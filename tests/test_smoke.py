@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
 from proapp.domain.visit import VisitContent
 from proapp.services import visits
 

@@ -43,10 +43,10 @@ def launch_gui(db: str | None) -> int:
     try:
         database = open_database(db)
     except DatabaseRefused as exc:
-        from proapp.gui.app import show_fatal
+        from proapp.gui.shell.app import show_fatal
 
         return show_fatal("proapp cannot open the database", str(exc))
-    from proapp.gui.app import run_gui
+    from proapp.gui.shell.app import run_gui
 
     return run_gui(database)
 

@@ -13,7 +13,7 @@ from proapp import __version__
 from proapp.cli import main as cli_main
 from proapp.db.migrate import open_database
 from proapp.db.models import Patient
-from proapp.services import demo
+from proapp.services.training import demo
 
 
 def run(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess[str]:

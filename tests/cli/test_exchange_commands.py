@@ -11,7 +11,7 @@ from tests.services.exchange.helpers import count, digest
 from proapp.cli import main
 from proapp.cli.actor import cli_actor
 from proapp.db.engine import Database
-from proapp.services.access import Permission, can
+from proapp.domain.actor import Permission, can
 
 
 def test_cli_actor_without_accounts_is_a_named_nurse(db: Database) -> None:

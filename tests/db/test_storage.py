@@ -10,9 +10,10 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from proapp.db import changelog
-from proapp.db.engine import Actor, Database, resolve_url
+from proapp.db.engine import Database, resolve_url
 from proapp.db.migrate import open_database
 from proapp.db.models import Answer, ChangeLog, Patient
+from proapp.domain.actor import Actor
 from proapp.domain.answers import MissingReason
 from proapp.domain.flow import FlowMeasurement, Posture, Side
 from proapp.domain.visit import VisitContent

@@ -17,7 +17,8 @@ import os
 import sys
 
 from proapp.cli.auth import ENV_USER, password_for
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
 from proapp.services import accounts
 from proapp.services.errors import UserError
 

@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def handle_backup(args: argparse.Namespace) -> int:
     from proapp.db.migrate import open_database
-    from proapp.services.backup import backup_now
+    from proapp.services.integrity.backup import backup_now
 
     db = open_database(getattr(args, "db", None))
     try:
@@ -69,8 +69,8 @@ def handle_restore(args: argparse.Namespace) -> int:
         inspect_sqlite_file,
         open_database,
     )
-    from proapp.services.backup import check_backup, restore
     from proapp.services.errors import UserError
+    from proapp.services.integrity.backup import check_backup, restore
 
     path = sqlite_path(resolve_url(getattr(args, "db", None)))
     if path is None:

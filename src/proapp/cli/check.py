@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from proapp.db.migrate import open_database
-    from proapp.services.check import run_check
+    from proapp.services.integrity.check import run_check
 
     db = open_database(getattr(args, "db", None), migrate=False)
     try:

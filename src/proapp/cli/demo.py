@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from proapp.db.migrate import open_database
-    from proapp.services.demo import generate
+    from proapp.services.training.demo import generate
 
     db = open_database(getattr(args, "db", None))
     try:

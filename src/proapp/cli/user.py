@@ -91,7 +91,8 @@ def handle(args: argparse.Namespace) -> int:
             accounts.create_user(db, actor, args.name, pw, args.role, args.full_name)
             print(f"user {args.name.strip().lower()} ({args.role}) created")
         elif action == "list":
-            from proapp.services.access import Permission, require
+            from proapp.domain.actor import Permission
+            from proapp.services.accounts.access import require
 
             require(actor, Permission.USER_MANAGE)
             print(f"{'user':<24} {'role':<10} {'active':<7} full name")

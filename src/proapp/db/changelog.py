@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from proapp.db.engine import Actor
 from proapp.db.models import ChangeLog
+from proapp.domain.actor import Actor
 
 GENESIS = "0" * 64
 _LAST_HASH = "proapp_last_log_hash"

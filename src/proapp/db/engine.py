@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from proapp import paths
+from proapp.domain.actor import Actor
 
 BUSY_TIMEOUT_MS = 30_000
 ENV_DB = "PROAPP_DB"
@@ -75,19 +75,6 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is doing something: a signed-in user, or a named system job (user_id None)."""
-
-    username: str
-    user_id: int | None = None
-    role: str | None = None
-
-    @classmethod
-    def system(cls, job: str) -> Actor:
-        return cls(f"system:{job}")
 
 
 class Database:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from proapp.domain import flow as flowmod
 from proapp.domain import schedule
@@ -18,6 +18,7 @@ from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue, error, warning
 
 SKIP_REASON_MAX = 500
+DRAFT, COMPLETE = "draft", "complete"
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,32 @@ class VisitContent:
             if m.posture is posture and m.side is side:
                 return m
         return None
+
+
+@dataclass(frozen=True)
+class VisitRecord:
+    id: int
+    patient_id: int
+    label: str
+    visit_date: date
+    status: str
+    version: int
+    content: VisitContent
+    entered_by: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    completed_at: datetime | None = None
+    signed_at: datetime | None = None
+    signed_by_id: int | None = None
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status == COMPLETE
+
+    @property
+    def is_signed(self) -> bool:
+        return self.signed_at is not None
+
 
 
 def validate_content(content: VisitContent) -> list[Issue]:

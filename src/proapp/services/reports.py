@@ -1,6 +1,6 @@
 """Per-patient trend reports: load patients and visits, turn them into report data, write PDFs.
 
-Every figure in a report comes from :mod:`proapp.services.summaries` (scores, grades, flows
+Every figure in a report comes from :mod:`proapp.domain.summary` (scores, grades, flows
 computed once by the domain); this module only picks them, explains the gaps (missing
 answers, skipped forms, warnings) and works out the change from baseline. Files are written
 to a temporary name and renamed, so a crash or a cancel never leaves half a PDF behind.
@@ -11,11 +11,10 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
@@ -23,62 +22,29 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from proapp import __version__
-from proapp.db.engine import Actor, Database, make_engine, resolve_url, sqlite_path
+from proapp.db.engine import Database, make_engine, resolve_url, sqlite_path
 from proapp.db.models import Patient
-from proapp.domain import schedule
-from proapp.domain.flow import FLOW_UNIT, Posture, Side
-from proapp.domain.fss import FSS, THRESHOLD_MEAN
-from proapp.domain.instruments import Instrument
-from proapp.domain.midas import GRADES, MIDAS
+from proapp.domain.actor import Actor, Permission
+from proapp.domain.flow import FLOW_UNIT
+from proapp.domain.fss import THRESHOLD_MEAN
+from proapp.domain.midas import GRADES
 from proapp.domain.patient import age_on
-from proapp.domain.registry import FLOW
+from proapp.domain.summary import summarize_all
+from proapp.domain.visit import VisitRecord
 from proapp.reports import document
 from proapp.reports.model import (
-    Change,
-    Column,
     GradeBand,
-    Number,
     PatientHeader,
     ReportData,
-    VisitRow,
 )
-from proapp.services import access, patients, settings
-from proapp.services.access import Permission
+from proapp.reports.rows import COLUMNS, changes, visit_row
+from proapp.services import patients, settings
+from proapp.services.accounts import access
 from proapp.services.errors import NotFoundError, UserError
 from proapp.services.progress import Progress
-from proapp.services.summaries import VisitSummary, summarize_all
-from proapp.services.visits import VisitRecord, load_records
+from proapp.services.visits import load_records
 
 CHUNK = 40  # patients loaded per query batch in a multi-patient run
-
-
-def _score_title(instrument: Instrument, key: str) -> str:
-    return next(f.label for f in instrument.score_fields if f.id == key)
-
-
-def _flow_columns() -> tuple[Column, ...]:
-    out = []
-    for posture in Posture:
-        p = posture.value[0].upper()
-        for side, short in ((Side.LEFT, "L"), (Side.RIGHT, "R"), (None, "total")):
-            name = "total" if side is None else side.value
-            out.append(Column(f"flow.{posture.value}.{name}", f"{p} {short}",
-                              f"IJV flow, {posture.value}, {name}", FLOW_UNIT))
-    return tuple(out)
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("midas.total", "MIDAS", _score_title(MIDAS, "total"), "days"),
-    Column("midas.a", MIDAS.item("a").label, f"MIDAS {MIDAS.item('a').label}: "
-           f"{MIDAS.item('a').short.lower()}", MIDAS.item("a").unit),
-    Column("midas.b", MIDAS.item("b").label, f"MIDAS {MIDAS.item('b').label}: "
-           f"{MIDAS.item('b').short.lower()} (0–10)", ""),
-    Column("fss.mean", "FSS", _score_title(FSS, "mean"), ""),
-    *_flow_columns(),
-)
-_MIDAS_COLS = ("midas.total", "midas.a", "midas.b")
-_FORM_COLUMNS = {MIDAS.id: _MIDAS_COLS, FSS.id: ("fss.mean",),
-                 FLOW: tuple(c.key for c in COLUMNS if c.key.startswith("flow.supine"))}
 
 
 @dataclass(frozen=True)
@@ -87,137 +53,6 @@ class PatientReportInput:
 
     patient: patients.PatientRecord
     visits: list[VisitRecord]
-
-
-# ------------------------------------------------------------------ rows
-def _reason_text(s: VisitSummary, instrument_id: str, item_id: str) -> str:
-    reason = s.visit.content.missing.get(instrument_id, {}).get(item_id)
-    return reason.label if reason is not None else "no reason given"
-
-
-def _questionnaire_gaps(s: VisitSummary, instrument: Instrument, values: dict[str, int | None]
-                        ) -> tuple[set[str], list[str]]:
-    """Columns shown as missing and the note texts for one questionnaire at one visit."""
-    content = s.visit.content
-    missing: set[str] = set()
-    notes: list[str] = []
-    if instrument.id in content.skipped:
-        missing.update(_FORM_COLUMNS[instrument.id])
-        notes.append(f"{instrument.name} not collected: {content.skipped[instrument.id]}")
-        return missing, notes
-    if not content.has_data(instrument.id):
-        if schedule.is_label(s.label) and schedule.definition(s.label).expects(instrument.id):
-            missing.update(_FORM_COLUMNS[instrument.id])
-            notes.append(f"{instrument.name} expected at this visit but not entered"
-                         + (" (visit still a draft)" if not s.visit.is_complete else ""))
-        return missing, notes
-    by_reason: dict[str, list[str]] = {}
-    for it in instrument.items:
-        if values[it.id] is None:
-            by_reason.setdefault(_reason_text(s, instrument.id, it.id), []).append(it.label)
-            if instrument is MIDAS:
-                missing.add("midas.total" if it.scored else f"midas.{it.id}")
-            else:
-                missing.add("fss.mean")
-    for reason, labels in by_reason.items():
-        items = "item" + ("s " if len(labels) > 1 else " ") + ", ".join(labels)
-        notes.append(f"{instrument.name} {items} not answered ({reason})")
-    if instrument is MIDAS and "midas.total" in missing:
-        notes.append("MIDAS total and grade not computed: needs all five of items 1–5")
-    if instrument is FSS and missing:
-        notes.append("FSS mean not computed: needs all nine items")
-    return missing, notes
-
-
-def _flow_gaps(s: VisitSummary) -> tuple[set[str], list[str]]:
-    content = s.visit.content
-    if FLOW in content.skipped:
-        return set(_FORM_COLUMNS[FLOW]), [f"Flow not measured: {content.skipped[FLOW]}"]
-    missing: set[str] = set()
-    notes: list[str] = []
-    if not content.has_data(FLOW):
-        if schedule.is_label(s.label) and schedule.definition(s.label).expects(FLOW):
-            notes.append("Flow expected at this visit but not entered"
-                         + (" (visit still a draft)" if not s.visit.is_complete else ""))
-            missing.update(_FORM_COLUMNS[FLOW])
-        return missing, notes
-    for posture in Posture:
-        f = s.flow[posture]
-        if f.left is None and f.right is None:
-            continue
-        for side, value in ((Side.LEFT, f.left), (Side.RIGHT, f.right)):
-            if value is None:
-                missing.update({f"flow.{posture.value}.{side.value}",
-                                f"flow.{posture.value}.total"})
-                notes.append(f"{posture.value.capitalize()} {side.value} IJV flow not "
-                             "measured; total not computed")
-    return missing, notes
-
-
-def _status(v: VisitRecord) -> str:
-    return "signed" if v.is_signed else ("complete" if v.is_complete else "draft")
-
-
-def visit_row(s: VisitSummary) -> VisitRow:
-    values: dict[str, Number | None] = {
-        "midas.total": s.midas_total, "midas.a": s.midas.get("a"), "midas.b": s.midas.get("b"),
-        "fss.mean": s.fss_mean,
-    }
-    for posture in Posture:
-        for side in (Side.LEFT, Side.RIGHT, None):
-            name = "total" if side is None else side.value
-            values[f"flow.{posture.value}.{name}"] = s.flow_value(posture, side)
-    missing: set[str] = set()
-    notes: list[str] = []
-    for instrument, answers in ((MIDAS, s.midas), (FSS, s.fss)):
-        m, n = _questionnaire_gaps(s, instrument, answers)
-        missing |= m
-        notes += n
-    m, n = _flow_gaps(s)
-    missing |= m
-    notes += n
-    warnings = tuple(w.message for w in s.warnings if w.rule != "unanswered")
-    return VisitRow(s.visit_date, s.label, s.months_since_pta, values, s.midas_grade,
-                    _status(s.visit), frozenset(k for k in missing if values.get(k) is None),
-                    tuple(notes), warnings)
-
-
-# ------------------------------------------------------------------ change from baseline
-def _percent(change: Number, base: Number) -> Decimal | None:
-    if base == 0:
-        return None
-    return (Decimal(change) * 100 / Decimal(base)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-
-
-def _where(row: VisitRow) -> str:
-    return f"{row.visit_date.isoformat()} {row.label}"
-
-
-def changes(rows: Sequence[VisitRow], columns: Iterable[Column],
-            pta: date | None) -> tuple[Change, ...]:
-    """Baseline: the baseline visit, else the last visit before the PTA (not the "pta" visit,
-    which is after the procedure), else (no PTA yet) the first visit. Latest: the most recent
-    later visit with a value."""
-    out = []
-    for col in columns:
-        having = [(i, r) for i, r in enumerate(rows) if r.values.get(col.key) is not None]
-        if not having:
-            continue
-        base = next(((i, r) for i, r in having if r.label == "baseline"), None)
-        if base is None and pta is not None:  # the "pta" visit is after the procedure
-            before = [(i, r) for i, r in having if r.visit_date <= pta and r.label != "pta"]
-            base = before[-1] if before else None
-        if base is None and pta is None:
-            base = having[0]
-        later = [(i, r) for i, r in having if base is None or i > base[0]]
-        latest = later[-1] if later else None
-        b = base[1].values[col.key] if base else None
-        v = latest[1].values[col.key] if latest else None
-        absolute = v - b if b is not None and v is not None else None
-        out.append(Change(col, b, _where(base[1]) if base else "", v,
-                          _where(latest[1]) if latest else "", absolute,
-                          None if absolute is None or b is None else _percent(absolute, b)))
-    return tuple(out)
 
 
 # ------------------------------------------------------------------ report data

@@ -8,9 +8,10 @@ from sqlalchemy import select
 
 from proapp.db import changelog
 from proapp.db.changelog import Change
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
 from proapp.db.models import Setting
-from proapp.services.access import Permission, authorize
+from proapp.domain.actor import Actor, Permission
+from proapp.services.accounts.access import authorize
 
 
 @dataclass(frozen=True)

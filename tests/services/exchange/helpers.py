@@ -10,7 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
 
 NURSE = Actor("nurse.exchange", role="nurse")
 TABLES = ("patient", "procedure", "visit", "answer", "skipped_form", "flow_measurement",

@@ -16,8 +16,9 @@ import pytest
 from tests.conftest import make_facts
 from tests.services.exchange.helpers import NURSE, count, read_csv
 
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
 from proapp.db.migrate import open_database
+from proapp.domain.actor import Actor
 from proapp.domain.flow import FlowMeasurement, Posture, Side
 from proapp.domain.patient import ProcedureFacts
 from proapp.domain.visit import VisitContent

@@ -11,7 +11,8 @@ from tests.conftest import make_facts
 from tests.services.exchange.helpers import NURSE, count, digest, read_csv, write_csv
 
 from proapp.cli import main as cli_main
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
 from proapp.domain.patient import ProcedureFacts
 from proapp.domain.visit import VisitContent
 from proapp.services import patients, visits

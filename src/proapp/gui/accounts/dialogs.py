@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from proapp import APP_NAME
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
 from proapp.domain.validation import ValidationError
 from proapp.services import accounts
 from proapp.services.errors import UserError

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from proapp import APP_NAME
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
 from proapp.gui.accounts.dialogs import LoginDialog
 from proapp.services import accounts, settings
 

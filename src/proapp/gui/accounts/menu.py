@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor, Permission, can
+from proapp.gui.accounts.changelog_view import open_changelog
 from proapp.gui.accounts.dialogs import ChangePasswordDialog
 from proapp.gui.accounts.idle_lock import IdleLock
 from proapp.gui.accounts.users import open_user_management
-from proapp.gui.changelog_view import open_changelog
-from proapp.services.access import Permission, can
 
 
 def install_account_menu(window: QMainWindow, database: Database, actor: Actor,

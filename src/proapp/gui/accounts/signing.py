@@ -1,15 +1,17 @@
 """Sign and unlock dialogs for a visit: the clinician re-enters the password (and, to unlock,
-gives a reason). The rules are the service's (:mod:`proapp.services.signing`)."""
+gives a reason). The rules are the service's (:mod:`proapp.services.visits.signing`)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QWidget
 
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
 from proapp.domain import schedule
+from proapp.domain.actor import Actor
 from proapp.gui.accounts.dialogs import _FormDialog, error_text, password_field
-from proapp.services import patients, signing, visits
+from proapp.services import patients, visits
 from proapp.services.errors import UserError
+from proapp.services.visits import signing
 
 
 def _describe(database: Database, visit_id: int) -> tuple[visits.VisitRecord, str]:

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor, Role
 from proapp.domain.validation import ValidationError
 from proapp.gui.accounts.dialogs import _FormDialog, error_text, password_field
-from proapp.gui.models.table import ROW_ROLE, Column, RowTableModel
+from proapp.gui.common.table import ROW_ROLE, Column, RowTableModel
 from proapp.services import accounts
-from proapp.services.access import Role
 from proapp.services.accounts import UserInfo
 from proapp.services.errors import UserError
 
@@ -202,7 +202,7 @@ class UserManagementDialog(QDialog):
 
 
 def open_user_management(parent: QWidget | None, database: Database, actor: Actor) -> None:
-    from proapp.services.access import Permission, can
+    from proapp.domain.actor import Permission, can
 
     if not can(actor, Permission.USER_MANAGE):
         QMessageBox.information(parent, "Users", "Only an administrator manages users.")

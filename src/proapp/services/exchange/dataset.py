@@ -20,14 +20,15 @@ from typing import Any
 from sqlalchemy import Integer, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
 from proapp.db.models import Answer, FlowRow, Patient, Procedure, SkippedForm, Visit
 from proapp.domain import flow as flowmod
 from proapp.domain import schedule
+from proapp.domain.actor import Actor, Permission
 from proapp.domain.answers import MissingReason
 from proapp.domain.patient import age_on
 from proapp.domain.registry import QUESTIONNAIRES
-from proapp.services.access import Permission, require
+from proapp.services.accounts.access import require
 from proapp.services.exchange.columns import PATIENTS, VISIT_COLUMNS, VISITS, Column, selected
 from proapp.services.progress import Progress
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from proapp.db.engine import Actor, Database
-from proapp.services.access import Permission, require
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor, Permission
+from proapp.services.accounts.access import require
 from proapp.services.errors import UserError
 from proapp.services.exchange import csv_export, fhir, redcap, safe_write, sqlite_backup, xlsx
 from proapp.services.exchange.dataset import Dataset, ExportOptions, load

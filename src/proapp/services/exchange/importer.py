@@ -31,10 +31,11 @@ from sqlalchemy.orm import Session
 
 from proapp.db import changelog
 from proapp.db.changelog import Change
-from proapp.db.engine import Actor, Database
+from proapp.db.engine import Database
 from proapp.db.models import Answer, FlowRow, Patient, Procedure, SkippedForm, Visit
 from proapp.domain import flow as flowmod
 from proapp.domain import schedule
+from proapp.domain.actor import Actor, Permission
 from proapp.domain.answers import MissingReason, ParseError
 from proapp.domain.patient import (
     MsSubtype,
@@ -48,7 +49,7 @@ from proapp.domain.registry import FLOW, QUESTIONNAIRES
 from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent, validate_visit
 from proapp.services import clock
-from proapp.services.access import Permission, require
+from proapp.services.accounts.access import require
 from proapp.services.errors import UserError
 from proapp.services.exchange import cells
 from proapp.services.exchange.columns import (
@@ -61,7 +62,8 @@ from proapp.services.exchange.columns import (
     item_column_of,
 )
 from proapp.services.progress import Progress
-from proapp.services.visits import _content, _sync_rows, flatten
+from proapp.services.visits import flatten
+from proapp.services.visits.records import _content, _sync_rows
 
 PATIENTS_FILE, VISITS_FILE = "patients.csv", "visits.csv"
 ERROR, WARNING = "error", "warning"

@@ -1,0 +1,151 @@
+"""The change log as a table: who changed what, when, from what to what, and why.
+
+Opened for the whole database, one patient or one visit; a text filter narrows it further
+(any column). Read-only: the log itself is append-only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
+from proapp.gui.common.table import ROW_ROLE, Column, RowTableModel
+from proapp.services.integrity import audit
+from proapp.services.integrity.audit import LogEntry
+
+ENTRY_ROLE = ROW_ROLE
+ACTION_NAMES = {"insert": "created", "update": "changed", "delete": "deleted",
+                "sign": "signed", "unlock": "unlocked"}
+
+
+def local_time(at: str) -> str:
+    """The stored UTC stamp in the computer's time zone, to the second."""
+    try:
+        return datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone().strftime(
+            "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return at
+
+
+def _record(e: LogEntry) -> str:
+    who = f"{e.entity} {e.entity_id}" if e.entity_id is not None else e.entity
+    if e.patient_code and e.entity != "patient":
+        return f"{e.patient_code} · {who}"
+    return e.patient_code or who
+
+
+def _field(e: LogEntry) -> str:
+    if e.field:
+        return e.field
+    return "(content signed)" if e.action == "sign" else "(whole record)"
+
+
+class ChangeLogModel(RowTableModel[LogEntry]):
+    TIME, USER, ACTION, WHAT, FIELD, OLD, NEW, REASON = range(8)
+    columns = (
+        Column("Time", lambda e: local_time(e.at), key=lambda e: e.at,
+               tooltip=lambda e: f"{e.at} (UTC), log row {e.id}",
+               width_hint="2026-01-01 12:00:00"),
+        Column("User", lambda e: e.username, width_hint="system:demo"),
+        Column("Action", lambda e: ACTION_NAMES.get(e.action, e.action), width_hint="unlocked"),
+        Column("Record", _record, width_hint="DEMO-0001 · visit 1234"),
+        Column("Field", _field, width_hint="flow.supine.left.flow_ml_min"),
+        Column("Old value", lambda e: _short(e.old_value), tooltip=lambda e: e.old_value or "",
+               width_hint="missing:declined"),
+        Column("New value", lambda e: _short(e.new_value), tooltip=lambda e: e.new_value or "",
+               width_hint="missing:declined"),
+        Column("Reason", lambda e: e.reason or "", tooltip=lambda e: e.reason or "",
+               width_hint="patient corrected item 9"),
+    )
+
+    def __init__(self, database: Database, patient_id: int | None = None,
+                 visit_id: int | None = None, parent: Any = None):
+        super().__init__(parent)
+        self.database = database
+        self.patient_id, self.visit_id = patient_id, visit_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.set_rows(audit.entries(self.database, patient_id=self.patient_id,
+                                    visit_id=self.visit_id))
+
+
+def _short(value: str | None, limit: int = 120) -> str:
+    if value is None:
+        return ""
+    one_line = " ".join(value.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+class ChangeLogDialog(QDialog):
+    def __init__(self, database: Database, actor: Actor, patient_id: int | None = None,
+                 visit_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database, self.actor = database, actor
+        scope = ("visit" if visit_id is not None else "patient" if patient_id is not None
+                 else "database")
+        self.setWindowTitle(f"Change log ({scope})")
+        self.resize(1100, 560)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter: user, field, value, reason…")
+        self.filter.setClearButtonEnabled(True)
+        top.addWidget(QLabel("&Filter:"))
+        top.itemAt(0).widget().setBuddy(self.filter)  # type: ignore[union-attr]
+        top.addWidget(self.filter, 1)
+        self.count = QLabel()
+        top.addWidget(self.count)
+        layout.addLayout(top)
+        self.model = ChangeLogModel(database, patient_id, visit_id, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        for col in (ChangeLogModel.OLD, ChangeLogModel.NEW):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 220))
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.filter.textChanged.connect(self._filter)
+        self._filter("")
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} entries")
+
+
+def open_changelog(parent: QWidget | None, database: Database, actor: Actor,
+                   patient_id: int | None = None, visit_id: int | None = None) -> ChangeLogDialog:
+    """Show the change log (modeless) for the database, a patient or a visit."""
+    dialog = ChangeLogDialog(database, actor, patient_id, visit_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

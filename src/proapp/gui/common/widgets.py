@@ -1,0 +1,116 @@
+"""Small widgets shared by the windows: a table view where Enter opens the current row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+
+from proapp.gui.common.table import RowTableModel
+
+
+class RowTableView(QTableView):
+    """Whole-row selection; Enter/Return (on every platform) or a double click emits
+    ``rowActivated`` with the current row's object."""
+
+    rowActivated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 10)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
+                                                    | Qt.AlignmentFlag.AlignVCenter)
+        self.doubleClicked.connect(self._activate)
+
+    def set_placeholder(self, text: str) -> None:
+        """What an empty table says instead of showing a blank area (no rows, or no match)."""
+        self._placeholder = text
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = getattr(self, "_placeholder", "")
+        model = self.model()
+        if text and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor("#52606d"))
+            rect = self.viewport().rect().adjusted(40, 40, -40, -40)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                       | Qt.TextFlag.TextWordWrap), text)
+            painter.end()
+
+    def fit_columns(self, model: RowTableModel) -> None:
+        """Column widths from each column's sample text (fast: no per-row measuring)."""
+        fm = QFontMetrics(self.font())
+        bold = QFont(self.font())
+        bold.setBold(True)  # headers are drawn bold by the style sheet
+        hm = QFontMetrics(bold)
+        header = self.horizontalHeader()
+        for i, col in enumerate(model.columns):
+            width = max(fm.horizontalAdvance(col.width_hint), hm.horizontalAdvance(col.header))
+            self.setColumnWidth(i, width + 24)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def current_object(self) -> object | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        return _row_object(self.model(), index)
+
+    def selected_objects(self) -> list[object]:
+        """The row objects of every selected row, in view order."""
+        rows = sorted(self.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [_row_object(self.model(), i) for i in rows]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                         | Qt.KeyboardModifier.AltModifier)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain \
+                and self.currentIndex().isValid():
+            self._activate(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def select_first(self) -> None:
+        if self.model() is not None and self.model().rowCount() > 0:
+            self.setCurrentIndex(self.model().index(0, 0))
+
+    def _activate(self, index: QModelIndex) -> None:
+        obj = _row_object(self.model(), index)
+        if obj is not None:
+            self.rowActivated.emit(obj)
+
+
+def _row_object(model: QAbstractItemModel, index: QModelIndex) -> object | None:
+    from proapp.gui.common.table import ROW_ROLE
+
+    return model.data(model.index(index.row(), 0), ROW_ROLE)
+
+
+class SearchField(QLineEdit):
+    """A search box: Esc clears it (and is passed on when it is already empty), Down moves to
+    the list below (``moveDown``), so searching never needs the mouse."""
+
+    moveDown = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Down:
+            self.moveDown.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,1 +1,0 @@
-"""Dialogs opened from the main window's menus: patient details, export, import."""

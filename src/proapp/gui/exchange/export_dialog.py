@@ -1,0 +1,215 @@
+"""File > Export...: choose a format, options and destination; the export runs off the GUI
+thread behind a progress dialog with Cancel, and existing files are replaced only after the
+user agreed. All work is done by ``services.exchange.export``; this dialog only collects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
+from proapp.domain.patient import MsSubtype
+from proapp.gui.common.tasks import Task, run_with_progress
+from proapp.services.errors import UserError
+from proapp.services.exchange.dataset import ExportOptions
+from proapp.services.exchange.export import ExportResult, Format, run_export, targets
+from proapp.services.progress import Progress
+
+
+class ExportDialog(QDialog):
+    finished_export = Signal(object)  # ExportResult, for callers and tests
+
+    def __init__(self, parent: QWidget | None, database: Database, actor: Actor):
+        super().__init__(parent)
+        self.database, self.actor = database, actor
+        self.task: Task | None = None
+        self.result_: ExportResult | None = None
+        self.setWindowTitle("Export")
+
+        self.format = QComboBox()
+        for fmt in Format:
+            self.format.addItem(fmt.description, fmt)
+        self.destination = QLineEdit()
+        self.destination.setPlaceholderText("folder or file to write")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        dest_row = QHBoxLayout()
+        dest_row.addWidget(self.destination, 1)
+        dest_row.addWidget(browse)
+
+        self.deidentify = QCheckBox("De-identify (no names, birth dates or free text; keeps "
+                                    "age at visit and patient code)")
+        self.subtypes = {s: QCheckBox(s.value) for s in MsSubtype}
+        subtype_row = QHBoxLayout()
+        for subtype, box in self.subtypes.items():
+            box.setChecked(True)
+            box.setToolTip(subtype.title)
+            subtype_row.addWidget(box)
+        subtype_row.addStretch(1)
+        self.limit_dates = QCheckBox("Only visits from")
+        self.date_from = QDateEdit(QDate(2000, 1, 1))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.limit_dates.toggled.connect(self.date_from.setEnabled)
+        self.limit_dates.toggled.connect(self.date_to.setEnabled)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.limit_dates)
+        date_row.addWidget(self.date_from)
+        date_row.addWidget(QLabel("to"))
+        date_row.addWidget(self.date_to)
+        date_row.addStretch(1)
+
+        form = QFormLayout()
+        form.addRow("&Format:", self.format)
+        form.addRow("Destination:", dest_row)
+        form.addRow("MS subtypes:", subtype_row)
+        form.addRow("Visits:", date_row)
+        form.addRow("", self.deidentify)
+        self.status = QLabel("Only complete visits are exported. Every export includes a data "
+                             "dictionary.")
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self._format_changed()
+        self.resize(620, self.sizeHint().height())
+
+    # --- collecting -------------------------------------------------------------------------
+    def selected_format(self) -> Format:
+        return Format(self.format.currentData())
+
+    def options(self) -> ExportOptions:
+        chosen = frozenset(s.value for s, box in self.subtypes.items() if box.isChecked())
+        subtypes = frozenset() if len(chosen) == len(self.subtypes) else chosen
+        date_from = date_to = None
+        if self.limit_dates.isChecked():
+            date_from = self.date_from.date().toPython()
+            date_to = self.date_to.date().toPython()
+        return ExportOptions(self.deidentify.isChecked(), date_from, date_to, subtypes)
+
+    def _format_changed(self) -> None:
+        fmt = self.selected_format()
+        sqlite = fmt is Format.SQLITE
+        for w in (self.deidentify, self.limit_dates, *self.subtypes.values()):
+            w.setEnabled(not sqlite)
+        self.date_from.setEnabled(not sqlite and self.limit_dates.isChecked())
+        self.date_to.setEnabled(not sqlite and self.limit_dates.isChecked())
+        text = self.destination.text().strip()
+        if text:
+            p = Path(text)
+            if fmt.writes_folder and p.suffix in (".xlsx", ".db"):
+                self.destination.setText(str(p.with_suffix("")))
+            elif fmt is Format.XLSX and p.suffix != ".xlsx":
+                self.destination.setText(str(p.with_suffix(".xlsx")))
+            elif sqlite and p.suffix != ".db":
+                self.destination.setText(str(p.with_suffix(".db")))
+
+    def _browse(self) -> None:
+        fmt = self.selected_format()
+        if fmt.writes_folder:
+            path = QFileDialog.getExistingDirectory(self, "Export to folder",
+                                                    self.destination.text())
+        else:
+            filt = "Excel workbook (*.xlsx)" if fmt is Format.XLSX else "SQLite database (*.db)"
+            path, _ = QFileDialog.getSaveFileName(self, "Export to file",
+                                                  self.destination.text(), filt)
+        if path:
+            self.destination.setText(path)
+
+    def confirm_overwrite(self, paths: list[Path]) -> bool:
+        names = "\n".join(str(p) for p in paths)
+        answer = QMessageBox.question(
+            self, "Replace existing files?",
+            f"These files already exist and will be replaced:\n\n{names}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # --- running ----------------------------------------------------------------------------
+    def start(self) -> None:
+        text = self.destination.text().strip()
+        if not text:
+            self.status.setText("Choose a destination first.")
+            self.destination.setFocus()
+            return
+        fmt, out, options = self.selected_format(), Path(text).expanduser(), self.options()
+        if options.date_from and options.date_to and options.date_from > options.date_to:
+            self.status.setText("The first date is after the last date.")
+            return
+        clash = [p for p in targets(fmt, out) if p.exists()]
+        force = False
+        if clash:
+            if not self.confirm_overwrite(clash):
+                self.status.setText("Nothing was exported.")
+                return
+            force = True
+        self.export_button.setEnabled(False)
+        self.status.setText("Exporting…")
+        database, actor = self.database, self.actor
+
+        def work(progress: Progress) -> ExportResult:
+            return run_export(database, actor, fmt, out, options, force=force,
+                              progress=progress)
+
+        self.task = run_with_progress(self, "Exporting", work, on_done=self._done,
+                                      on_error=self._failed, on_cancel=self._cancelled)
+
+    def _done(self, result: ExportResult) -> None:
+        self.task = None
+        self.result_ = result
+        self.export_button.setEnabled(True)
+        where = result.paths[0].parent if result.format.writes_folder else result.paths[0]
+        counts = ("" if result.format is Format.SQLITE else
+                  f"{result.patients} patients, {result.visits} visits ")
+        self.status.setText(f"Exported {counts}to {where}.")
+        self.finished_export.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.export_button.setEnabled(True)
+        if isinstance(exc, UserError | OSError):
+            self.status.setText(f"Export failed: {exc}")
+        else:
+            self.status.setText(f"Export failed (see the log): {exc}")
+
+    def _cancelled(self) -> None:
+        self.task = None
+        self.export_button.setEnabled(True)
+        self.status.setText("Export cancelled; no file was written.")
+
+
+def open_export_dialog(parent: QWidget | None, database: Database,
+                       actor: Actor) -> ExportDialog:
+    """Show the export dialog (window-modal, non-blocking) and return it."""
+    dialog = ExportDialog(parent, database, actor)
+    dialog.open()
+    return dialog
+

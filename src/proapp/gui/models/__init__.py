@@ -1,1 +1,0 @@
-"""Qt table models over rows the services produce (patient list, worklist, visit timeline)."""

@@ -1,0 +1,103 @@
+"""The patient list: one row per patient, from :mod:`proapp.services.patients.listing`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from proapp.domain.patient import MsSubtype
+from proapp.domain.schedule import ScheduledVisit, VisitState
+from proapp.gui.common.table import (
+    ALERT_BACKGROUND,
+    ALERT_FOREGROUND,
+    Column,
+    RowFilterProxy,
+    RowTableModel,
+    bold_font,
+    brush,
+    date_key,
+    iso,
+)
+from proapp.services.patients.listing import PatientRow, search_terms
+
+STATE_ORDER = {VisitState.OVERDUE: 0, VisitState.DUE: 1, VisitState.UPCOMING: 2}
+
+
+def flags_text(r: PatientRow) -> str:
+    return " ".join(t for t, on in (("Headache+", r.headache_positive),
+                                     ("Fatigue+", r.fatigue_positive)) if on)
+
+
+def due_text(v: ScheduledVisit | None) -> str:
+    """"m6 2014-09-10 OVERDUE": the state in words, never by colour alone."""
+    if v is None or v.target is None:
+        return "" if v is None else f"{v.label} (no PTA date yet)"
+    state = "OVERDUE" if v.state is VisitState.OVERDUE else v.state.value
+    return f"{v.label}  {iso(v.target)}  {state}"
+
+
+def due_tooltip(v: ScheduledVisit | None) -> str:
+    if v is None or v.window_start is None:
+        return ""
+    return (f"{v.definition.title}: target {iso(v.target)}, window {iso(v.window_start)} to "
+            f"{iso(v.window_end)} ({v.state.value})" + ("; a draft is saved" if v.has_draft
+                                                         else ""))
+
+
+class PatientTableModel(RowTableModel[PatientRow]):
+    CODE, NAME, SUBTYPE, FLAGS, PTA_DATE, LAST_VISIT, NEXT_DUE = range(7)
+    columns = (
+        Column("Code", lambda r: r.code, width_hint="DEMO-00000"),
+        Column("Name", lambda r: r.name, key=lambda r: (r.search_key.split(" ", 1)[-1]),
+               width_hint="Papadopoulos, Francesca"),
+        Column("MS", lambda r: r.ms_subtype.value,
+               tooltip=lambda r: MsSubtype(r.ms_subtype).title, width_hint="MS  "),
+        Column("Flags", flags_text, width_hint="Headache+ Fatigue+"),
+        Column("PTA date", lambda r: iso(r.first_pta), key=lambda r: date_key(r.first_pta),
+               width_hint="2000-00-00"),
+        Column("Last visit", lambda r: iso(r.last_visit), key=lambda r: date_key(r.last_visit),
+               width_hint="2000-00-00"),
+        Column("Next visit due", lambda r: due_text(r.next_due),
+               key=lambda r: (STATE_ORDER.get(r.next_due.state, 9) if r.next_due else 9,
+                              date_key(r.next_due.target if r.next_due else None)),
+               tooltip=lambda r: due_tooltip(r.next_due),
+               width_hint="baseline  2000-00-00  upcoming"),
+    )
+
+    def style_data(self, row: PatientRow, column: int, role: int) -> Any:
+        if column == self.NEXT_DUE and row.overdue:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return brush(ALERT_BACKGROUND)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return brush(ALERT_FOREGROUND)
+            if role == Qt.ItemDataRole.FontRole:
+                return bold_font()
+        return None
+
+
+class PatientFilter:
+    """What the user asked to see: search text and the subtype / flag filters."""
+
+    def __init__(self, text: str = "", subtype: MsSubtype | None = None,
+                 headache: bool = False, fatigue: bool = False):
+        self.terms: Sequence[str] = search_terms(text)
+        self.subtype = subtype
+        self.headache = headache
+        self.fatigue = fatigue
+
+    def __call__(self, r: PatientRow) -> bool:
+        return ((self.subtype is None or r.ms_subtype is self.subtype)
+                and (not self.headache or r.headache_positive)
+                and (not self.fatigue or r.fatigue_positive)
+                and (not self.terms or r.matches(self.terms)))
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.terms or self.subtype or self.headache or self.fatigue)
+
+
+class PatientFilterProxy(RowFilterProxy):
+    def set_filter(self, f: PatientFilter) -> None:
+        self.set_predicate(None if f.is_empty else f)

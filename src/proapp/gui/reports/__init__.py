@@ -1,0 +1,2 @@
+"""The trend report preview, saving and printing, and batch reports.
+"""

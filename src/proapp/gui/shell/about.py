@@ -1,0 +1,165 @@
+"""Help → About: versions, where the files are, and the licence of every bundled library.
+
+The licence list comes from :mod:`proapp.licenses` (the installed distributions' metadata,
+bundled into the frozen build too), so it always matches what actually ships. The *Help*
+menu is installed by ``run_gui`` on whatever main window it opens, like the Account menu.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from html import escape
+
+import PySide6
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from proapp import APP_NAME, __version__, licenses, paths
+from proapp.db.engine import Database
+from proapp.logs import log_file
+
+
+def facts(database: Database) -> list[tuple[str, str]]:
+    """(label, value) rows shown at the top of the dialog."""
+    build = "frozen build" if getattr(sys, "frozen", False) else "from source"
+    return [
+        ("Version", f"{APP_NAME} {__version__} ({build})"),
+        ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
+        ("Qt / PySide6", f"Qt {qVersion()}, PySide6 {PySide6.__version__}"),
+        ("System", platform.platform()),
+        ("Database", database.display_name),
+        ("Data folder", str(paths.data_dir())),
+        ("Log file", str(log_file())),
+    ]
+
+
+class AboutDialog(QDialog):
+    def __init__(self, database: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("about")
+        self.setWindowTitle(f"About {APP_NAME}")
+        self.resize(760, 640)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<h2>{APP_NAME} {escape(__version__)}</h2>"
+                         "<p>Patient-reported outcomes (MIDAS, FSS) and IJV flow for MS "
+                         "clinics.</p>")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        rows = "".join(f"<tr><td style='padding-right:12px'><b>{escape(k)}</b></td>"
+                       f"<td>{escape(v)}</td></tr>" for k, v in facts(database))
+        self.facts = QLabel(f"<table>{rows}</table>")
+        self.facts.setObjectName("facts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout.addWidget(self.facts)
+        layout.addWidget(QLabel("<b>Bundled software and licences</b>"))
+        parts = licenses.components()
+        self.table = QTableWidget(len(parts), 3)
+        self.table.setObjectName("licenses")
+        self.table.setHorizontalHeaderLabels(["Component", "Version", "Licence"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        for row, part in enumerate(parts):
+            for col, text in enumerate((part.name, part.version, part.license)):
+                item = QTableWidgetItem(text)
+                if part.note:
+                    item.setToolTip(part.note)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeRowsToContents()
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        texts = buttons.addButton("Full licence &texts…", QDialogButtonBox.ButtonRole.ActionRole)
+        texts.clicked.connect(self.show_texts)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        close.setFocus()  # Enter or Esc closes; Tab reaches the table
+
+    def show_texts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Third-party licences")
+        dialog.resize(760, 640)
+        layout = QVBoxLayout(dialog)
+        text = QPlainTextEdit()
+        text.setReadOnly(True)
+        text.setFont(QFont("DejaVu Sans Mono", 9))
+        text.setPlainText(third_party_text())
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.exec()
+
+
+def third_party_text() -> str:
+    """The bundled THIRD_PARTY_LICENSES.txt of a frozen build, else made from the installed
+    metadata (the same function wrote the bundled file)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        from pathlib import Path
+
+        bundled = Path(frozen) / "THIRD_PARTY_LICENSES.txt"
+        if bundled.is_file():
+            return bundled.read_text(encoding="utf-8", errors="replace")
+    return licenses.full_text()
+
+
+def show_about(parent: QWidget | None, database: Database) -> None:
+    dialog = AboutDialog(database, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.exec()
+
+
+def help_menu(window: QMainWindow) -> QMenu:
+    """The window's existing *Help* menu (by title, ``&Help`` or ``Help``), else a new one
+    at the end of the menu bar."""
+    bar = window.menuBar()
+    for action in bar.actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and action.text().replace("&", "") == "Help":
+            return menu
+    menu = bar.addMenu("&Help")
+    menu.setObjectName("helpMenu")
+    return menu
+
+
+def install_help_menu(window: QMainWindow, database: Database) -> QMenu:
+    """About and the training database, on whatever main window ``run_gui`` opens."""
+    from proapp.gui.shell.first_run import open_training_database
+
+    menu = help_menu(window)
+    training = QAction("Open &training database…", window)
+    training.setObjectName("openTraining")
+    training.triggered.connect(lambda: open_training_database(window))
+    existing = window.findChild(QAction, "actAbout")  # the main window's own About action
+    if existing is not None and existing in menu.actions():
+        menu.insertAction(existing, training)
+        return menu
+    if menu.actions():
+        menu.addSeparator()
+    menu.addAction(training)
+    about = QAction(f"&About {APP_NAME}", window)
+    about.setObjectName("about")
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    about.triggered.connect(lambda: show_about(window, database))
+    menu.addAction(about)
+    return menu

@@ -1,0 +1,180 @@
+"""QApplication set-up and the functions ``__main__`` calls to start or refuse the GUI."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon, QWindow
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from proapp import APP_NAME, __version__, logs, paths
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
+
+if TYPE_CHECKING:
+    from proapp.gui.shell.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# Start-up measurement (benchmarks/startup.py): quit as soon as the first window is painted.
+ENV_EXIT_AFTER_FIRST_PAINT = "PROAPP_EXIT_AFTER_FIRST_PAINT"
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName(APP_NAME)
+        app.setOrganizationName(APP_NAME)
+        app.setApplicationVersion(__version__)
+        app.setDesktopFileName("proapp")
+        icon = paths.resource("icons", "proapp.svg")
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
+        from proapp.gui.common import style
+
+        style.apply(app)
+    assert isinstance(app, QApplication)
+    return app
+
+
+def show_fatal(title: str, message: str) -> int:
+    application()
+    QMessageBox.critical(None, title, message)
+    return 2
+
+
+def settle_memory() -> None:
+    """Move everything created at start-up (Qt, matplotlib, SQLAlchemy modules: about a million
+    objects) out of the garbage collector's reach. Full collections then scan only what the
+    session creates, so they no longer stall the event loop for 100 ms at a time (measured by
+    ``benchmarks/gui_startup.py`` while the 10,000-patient list loads)."""
+    gc.collect()
+    gc.freeze()
+
+
+def open_main_window(database: Database, actor: Actor) -> MainWindow:
+    """The main window with every feature's entry points connected (reports, export, import).
+    Kept in one place so the first sign-in and a user switch build the same window."""
+    from proapp.gui.exchange.export_dialog import open_export_dialog
+    from proapp.gui.exchange.import_dialog import open_import_dialog
+    from proapp.gui.reports.report_dialog import export_reports_for, open_report_dialog
+    from proapp.gui.shell.main_window import MainWindow
+
+    window = MainWindow(database, actor)
+    window.reportRequested.connect(
+        lambda patient_id: open_report_dialog(window, database, actor, patient_id))
+    window.batchReportsRequested.connect(
+        lambda ids: export_reports_for(window, database, actor, ids))
+    window.exportRequested.connect(lambda: open_export_dialog(window, database, actor))
+    window.importRequested.connect(
+        lambda: open_import_dialog(window, database, actor).imported.connect(
+            lambda _report: window.reload()))
+    return window
+
+
+class FirstPaintExit(QObject):
+    """With ``$PROAPP_EXIT_AFTER_FIRST_PAINT=1``: the first window of the process to be
+    exposed (sign-in, welcome or main window) quits the program right after its first paint,
+    with status 0. Installed on the application before any window exists."""
+
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Expose goes to the window system's window (QWindow, a QWidgetWindow for widgets),
+        # not to the QWidget; the widget paints while this event is handled.
+        if (not self.done and event.type() == QEvent.Type.Expose
+                and isinstance(watched, QWindow) and watched.isExposed()):
+            self.done = True
+            log.info("first window painted (%s): exiting as %s asks",
+                     watched.title(), ENV_EXIT_AFTER_FIRST_PAINT)
+            # After this event: the paint the exposure asked for happens first. exit() ends
+            # every running event loop, a dialog's too, so the usual clean-up runs.
+            QTimer.singleShot(0, lambda: QApplication.exit(0))
+        return False
+
+
+def install_first_paint_exit(app: QApplication) -> FirstPaintExit | None:
+    if os.environ.get(ENV_EXIT_AFTER_FIRST_PAINT) != "1":
+        return None
+    watcher = FirstPaintExit(app)
+    app.installEventFilter(watcher)
+    return watcher
+
+
+def run_gui(database: Database) -> int:
+    """First-start welcome (a new, empty default database), daily backup, first
+    administrator or sign-in, then the main window under the idle lock, marked when it
+    shows a training database, with the crash handler installed. Returns the exit status."""
+    app = application()
+    logs.setup_logging()
+    install_first_paint_exit(app)
+    from proapp.gui.accounts import IdleLock, first_admin_or_login
+    from proapp.gui.accounts.menu import install_account_menu
+    from proapp.gui.shell.about import install_help_menu
+    from proapp.gui.shell.crash import CrashHandler, log_file
+    from proapp.gui.shell.first_run import mark_training_window, needs_welcome, run_welcome
+
+    handler = CrashHandler(log_file()).install()
+    try:
+        welcomed: Actor | None = None
+        if needs_welcome(database):
+            outcome = run_welcome(database)
+            if outcome is None:  # cancelled before an administrator existed
+                database.dispose()
+                return 0
+            database, welcomed = outcome.database, outcome.actor
+        daily_backup(database)
+        try:
+            actor = welcomed or first_admin_or_login(database)
+            if actor is None:  # cancelled: nobody signed in, nothing to show
+                return 0
+            lock = IdleLock(database, actor, parent=app)
+            windows: list[MainWindow] = []
+
+            def open_main(who: Actor) -> None:
+                window = open_main_window(database, who)
+                install_account_menu(window, database, who, lock)
+                install_help_menu(window, database)
+                mark_training_window(window, database)
+                windows[:] = [window]
+                window.show()
+                log.info("main window open on %s for %s", database.display_name,
+                         who.username)
+
+            settle_memory()
+            open_main(actor)
+            lock.switched.connect(open_main)
+            try:
+                return app.exec()
+            finally:
+                lock.uninstall()
+                lock.setParent(None)  # freed with this frame, not left on the application
+        finally:
+            database.dispose()
+    finally:
+        handler.uninstall()
+
+
+def daily_backup(database: Database) -> None:
+    """The first start of the day backs up the database; a failure is shown, not fatal."""
+    from proapp.services.integrity.backup import ensure_daily_backup
+
+    try:
+        made = ensure_daily_backup(database)
+    except Exception as exc:  # disk full, folder gone: say so, keep working
+        log.exception("daily backup failed")
+        QMessageBox.warning(None, "Backup failed",
+                            f"The daily backup could not be written: {exc}\n\nproapp "
+                            "continues; ask IT to check the backup folder (setting "
+                            "backup_dir).")
+        return
+    if made is not None:
+        log.info("daily backup written to %s", made)

@@ -1,0 +1,439 @@
+"""The first start: a short welcome before anyone signs in, and the training marks.
+
+On a new (or still empty) database at the default location, :func:`run_welcome` asks where
+the clinic's database goes, creates the first administrator, takes the clinic name and
+offers the synthetic demo cohort for training. The demo cohort goes into a separate
+training database, never into the clinic's own; every window on a database that holds demo
+patients is marked by :func:`mark_training_window`.
+
+The pages only collect and show: accounts, settings, the database and the demo cohort are
+made by the same services the CLI uses, and their messages are shown as they are.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QProcess, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from proapp import APP_NAME, paths
+from proapp.db.engine import Database
+from proapp.db.migrate import DatabaseRefused, open_database
+from proapp.domain.actor import Actor
+from proapp.domain.validation import ValidationError
+from proapp.gui.accounts.dialogs import error_text, password_field
+from proapp.services import accounts, settings, training
+from proapp.services.errors import UserError
+
+log = logging.getLogger(__name__)
+
+TRAINING_MARK = "TRAINING DATABASE — synthetic demo patients"
+DEMO_PATIENTS = 286
+
+
+@dataclass
+class Outcome:
+    """What the welcome leaves behind: the database to use and who is signed in (None when
+    the chosen database already had accounts: the normal sign-in follows)."""
+
+    database: Database
+    actor: Actor | None
+
+
+def needs_welcome(database: Database) -> bool:
+    """A first start: the default database, with no account and no patient in it."""
+    return training.is_default_database(database) and training.contents(database).empty
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def _text(html: str) -> QLabel:
+    label = QLabel(html)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+class _Page(QWizardPage):
+    """A page that reaches its wizard through Qt, never through a stored reference: a
+    Python reference cycle would leave the widgets to the cyclic garbage collector, which
+    may run on a worker thread, and Qt widgets must be deleted on the GUI thread."""
+
+    @property
+    def welcome(self) -> WelcomeWizard:
+        wizard = self.wizard()
+        assert isinstance(wizard, WelcomeWizard)
+        return wizard
+
+
+class LocationPage(_Page):
+    """Where the clinic's database lives (the user data folder unless IT chooses)."""
+
+    def __init__(self, wizard: WelcomeWizard):
+        super().__init__()
+        self.setTitle(f"Welcome to {APP_NAME}")
+        self.setSubTitle("Three short steps prepare this workstation: where the data is kept, "
+                         "the administrator account and the clinic's name.")
+        layout = QVBoxLayout(self)
+        layout.addWidget(_text(
+            "The clinic's database is one file. It is created in your user data folder, "
+            "which only your account can read. IT may choose another place, for example a "
+            "folder that is backed up every night."))
+        row = QHBoxLayout()
+        self.path = QLineEdit(str(wizard.database.path or ""))
+        self.path.setObjectName("databasePath")
+        self.path.setMinimumWidth(360)
+        label = QLabel("&Database file:")
+        label.setBuddy(self.path)
+        browse = QPushButton("C&hoose…")
+        browse.clicked.connect(self.choose)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        layout.addWidget(label)
+        layout.addLayout(row)
+        layout.addWidget(_text(
+            f"Logs are written to <code>{paths.log_dir()}</code>.<br>"
+            "proapp also keeps a backup of the database every day it is started."))
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def choose(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Where should the database be created?", self.path.text(),
+            "proapp database (*.db);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if chosen:
+            self.path.setText(chosen if chosen.endswith(".db") else f"{chosen}.db")
+
+    def validatePage(self) -> bool:
+        if self.welcome.existing:  # done() below validates this page once more
+            return True
+        self.error.hide()
+        text = self.path.text().strip()
+        if not text:
+            self.error.setText("Give the database file")
+            self.error.show()
+            return False
+        try:
+            has_users = self.welcome.use_database(Path(text).expanduser())
+        except (DatabaseRefused, OSError) as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return False
+        if has_users:
+            # An existing clinic database (another workstation set it up): nothing more
+            # to create here; the normal sign-in follows.
+            self.welcome.existing = True
+            self.welcome.done(QDialog.DialogCode.Accepted)
+            return False
+        return True
+
+
+class AdminPage(_Page):
+    """The first administrator; a commit page: once created there is no going back."""
+
+    def __init__(self, wizard: WelcomeWizard):
+        super().__init__()
+        self.setTitle("Administrator account")
+        self.setSubTitle("The administrator adds the nurses and clinicians, changes clinic "
+                         "settings and restores backups.")
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "&Create administrator")
+        layout = QVBoxLayout(self)
+        layout.addWidget(_text(
+            "Keep the password safe: nobody can read it back, and without an administrator "
+            "no new account can be made."))
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.username.setMaxLength(64)
+        self.username.setPlaceholderText("e.g. m.rossi")
+        self.full_name = QLineEdit()
+        self.full_name.setMaxLength(accounts.MAX_FULL_NAME)
+        self.password = password_field(f"at least {accounts.MIN_PASSWORD} characters")
+        self.repeat = password_field()
+        form.addRow("&User name:", self.username)
+        form.addRow("&Full name:", self.full_name)
+        form.addRow("&Password:", self.password)
+        form.addRow("&Repeat password:", self.repeat)
+        layout.addLayout(form)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.username.setFocus()
+
+    def validatePage(self) -> bool:
+        password, repeat = self.password.text(), self.repeat.text()
+        self.password.clear()
+        self.repeat.clear()
+        if password != repeat:
+            self.error.setText("The two passwords differ")
+            self.error.show()
+            self.password.setFocus()
+            return False
+        try:
+            self.welcome.actor = accounts.create_first_admin(
+                self.welcome.database, self.username.text(), password, self.full_name.text())
+        except (UserError, ValidationError) as exc:
+            self.error.setText(error_text(exc))
+            self.error.show()
+            self.password.setFocus()
+            return False
+        return True
+
+
+class ClinicPage(_Page):
+    def __init__(self, wizard: WelcomeWizard):
+        super().__init__()
+        self.setTitle("Clinic")
+        self.setSubTitle("The clinic's name is printed at the top of every report.")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("clinicName")
+        self.name.setMaxLength(200)
+        self.name.setPlaceholderText("e.g. MS Centre, Vascular Unit")
+        form.addRow("Clinic &name:", self.name)
+        layout.addLayout(form)
+        layout.addWidget(_text("Left blank, reports print no clinic name."))
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.name.setText(settings.get(self.welcome.database, "clinic_name"))
+        self.name.setFocus()
+
+    def validatePage(self) -> bool:
+        actor = self.welcome.actor
+        assert actor is not None  # the administrator page came first
+        try:
+            settings.set_value(self.welcome.database, actor, "clinic_name",
+                               self.name.text().strip())
+        except (UserError, ValidationError) as exc:
+            self.error.setText(error_text(exc))
+            self.error.show()
+            return False
+        return True
+
+
+class TrainingPage(_Page):
+    def __init__(self, wizard: WelcomeWizard):
+        super().__init__()
+        self.setTitle("Training")
+        self.setSubTitle("Practise with synthetic patients before entering real ones.")
+        layout = QVBoxLayout(self)
+        self.create = QCheckBox(f"Create a &training database with {DEMO_PATIENTS} "
+                                "synthetic demo patients")
+        self.create.setObjectName("createTraining")
+        layout.addWidget(self.create)
+        layout.addWidget(_text(
+            "The demo patients are invented (codes DEMO-0001 and on). They go into a "
+            f"<b>separate file</b>, <code>{paths.training_database()}</code>, and never "
+            "into the clinic's database. Open it with <i>Help → Open training database</i>; "
+            f"its window says <b>{TRAINING_MARK}</b> and its reports carry a "
+            "SYNTHETIC DEMO DATA banner. The training database has its own accounts: the "
+            "first person to open it creates its administrator."))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def validatePage(self) -> bool:
+        if not self.create.isChecked():
+            return True
+        self.status.setText("Creating the training database…")
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QGuiApplication.processEvents()
+        try:
+            result = training.create_training_database(patients=DEMO_PATIENTS)
+        except (DatabaseRefused, UserError, OSError) as exc:
+            self.error.setText(f"The training database could not be created: {exc}")
+            self.error.show()
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+            self.status.clear()
+        if result is None:
+            log.info("training database already holds patients: left as it is")
+        else:
+            log.info("training database created with %d demo patients", result.patients)
+        return True
+
+
+class WelcomeWizard(QWizard):
+    def __init__(self, database: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        self.setWindowTitle(f"{APP_NAME}: welcome")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setMinimumSize(640, 460)
+        self.original = database
+        self.database = database
+        self.opened: list[Database] = []  # databases this wizard opened (closed if unused)
+        self.actor: Actor | None = None
+        self.existing = False  # the chosen database already has accounts
+        self.location = LocationPage(self)
+        self.admin = AdminPage(self)
+        self.clinic = ClinicPage(self)
+        self.training = TrainingPage(self)
+        for page in (self.location, self.admin, self.clinic, self.training):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Start proapp")
+
+    def use_database(self, path: Path) -> bool:
+        """Switch to the database at ``path`` (created if missing); True when it already has
+        accounts. Each file is opened once, however often the user goes back and forth."""
+        target = path.resolve()
+        for known in (self.original, *self.opened):
+            if known.path is not None and known.path.resolve() == target:
+                self.database = known
+                break
+        else:
+            self.database = open_database(path)
+            self.opened.append(self.database)
+        return accounts.has_users(self.database)
+
+
+def _remove_if_empty(database: Database) -> None:
+    """The database created at the default place before IT chose another: it holds nothing
+    anyone entered, so it is removed rather than left to confuse."""
+    path = database.path
+    empty = training.contents(database).empty
+    database.dispose()
+    if path is None or not empty:
+        return
+    for suffix in ("", "-wal", "-shm"):
+        target = path.with_name(path.name + suffix)
+        try:
+            target.unlink(missing_ok=True)
+        except OSError:  # left behind: harmless, it is an empty database
+            log.warning("could not remove the unused empty database %s", target)
+
+
+def run_welcome(database: Database, parent: QWidget | None = None) -> Outcome | None:
+    """Show the welcome; None when it was cancelled before an administrator existed.
+
+    Files the welcome created and nobody used are removed again (empty: no account, no
+    patient); the chosen place is remembered (``paths.choose_database``) only once the
+    welcome succeeded, so a cancelled first start leaves nothing behind but the default.
+    """
+    wizard = WelcomeWizard(database, parent)
+    accepted = wizard.exec() == QWizard.DialogCode.Accepted
+    chosen = wizard.database
+    succeeded = accepted or wizard.actor is not None
+    keep = chosen if succeeded else database
+    for opened in wizard.opened:
+        if opened is not keep:
+            _remove_if_empty(opened)
+    if not succeeded:
+        return None
+    if chosen is not database:
+        _remove_if_empty(database)
+    if chosen.path is not None:
+        paths.choose_database(chosen.path)
+    return Outcome(chosen, wizard.actor)
+
+
+class _TitleKeeper(QObject):
+    """Puts the training mark back when the window changes its title."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.WindowTitleChange:
+            title = self.window.windowTitle()
+            if not title.startswith(TRAINING_MARK):
+                self.window.setWindowTitle(f"{TRAINING_MARK} — {title}")
+        return False
+
+
+def mark_training_window(window: QMainWindow, database: Database) -> bool:
+    """If ``database`` holds demo patients: the mark in the window title (kept there when
+    the window retitles itself) and a permanent, coloured label in the status bar. Returns
+    whether the window was marked."""
+    if not training.has_demo_patients(database):
+        return False
+    label = QLabel(f" {TRAINING_MARK} ")
+    label.setObjectName("trainingMark")
+    label.setStyleSheet("background: #ffd54f; color: #3e2723; font-weight: bold; "
+                        "padding: 2px 8px; border-radius: 3px;")
+    window.statusBar().addPermanentWidget(label)
+    keeper = _TitleKeeper(window)
+    window.installEventFilter(keeper)
+    title = window.windowTitle() or APP_NAME
+    window.setWindowTitle(title if title.startswith(TRAINING_MARK)
+                          else f"{TRAINING_MARK} — {title}")
+    return True
+
+
+def training_command(path: Path) -> tuple[str, list[str]]:
+    """How to start another proapp on ``path``: the frozen executable itself, else this
+    Python with ``-m proapp``."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--db", str(path)]
+    return sys.executable, ["-m", "proapp", "--db", str(path)]
+
+
+def open_training_database(parent: QWidget) -> bool:
+    """Help → Open training database: created with the demo cohort when missing (after
+    asking), then opened in a separate proapp window with its own sign-in."""
+    path = paths.training_database()
+    if not path.exists():
+        answer = QMessageBox.question(
+            parent, "Open training database",
+            f"There is no training database yet. Create it now with {DEMO_PATIENTS} "
+            f"synthetic demo patients?\n\n{path}")
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            training.create_training_database(path, DEMO_PATIENTS)
+        except (DatabaseRefused, UserError, OSError) as exc:
+            QMessageBox.warning(parent, "Open training database",
+                                f"The training database could not be created: {exc}")
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+    program, arguments = training_command(path)
+    started, _pid = QProcess.startDetached(program, arguments)
+    if not started:
+        QMessageBox.warning(parent, "Open training database",
+                            f"proapp could not be started on {path}.")
+    return bool(started)

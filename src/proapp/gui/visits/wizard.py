@@ -1,0 +1,618 @@
+"""The visit entry wizard: one non-modal dialog, pages on a stack, drafts saved as you type.
+
+Keyboard model (see README, "Entering a visit from the keyboard"): Enter moves to the next
+field a typical visit needs and, after the last one, to the next page; a one-digit answer moves
+on by itself; Tab reaches every field (missing reasons, stenosis, optional posture); Esc goes
+back one page; Alt+N / Alt+B next / back; Ctrl+1…5 jump to a page; Ctrl+S saves.
+
+Nothing is lost: every change that the draft rules accept is stored at once (a short debounce
+while typing, flushed on every Enter, page change and close); values the rules refuse are
+shown as errors beside their field and are not stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import OperationalError
+
+from proapp.db.engine import Database
+from proapp.domain import schedule
+from proapp.domain.actor import Actor
+from proapp.domain.draft import merge, storable
+from proapp.domain.registry import FLOW, QUESTIONNAIRES
+from proapp.domain.validation import Issue, ValidationError, error
+from proapp.domain.visit import VisitContent, VisitRecord, validate_visit
+from proapp.gui.visits.fields import ERROR_STYLE, HINT_STYLE, AnswerEdit
+from proapp.gui.visits.pages import FlowPage, QuestionnairePage, ReviewPage, VisitPage, WizardPage
+from proapp.services import clock, patients, visits
+from proapp.services.errors import (
+    ConflictError,
+    ReasonRequired,
+    UserError,
+    WarningsNeedConfirmation,
+)
+from proapp.services.visits import VisitDraft, flatten
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 600
+RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+Snapshot = tuple[str, date, dict[str, Any]]
+
+
+class VisitWizard(QDialog):
+    """Guided entry of one visit. ``record`` resumes a draft or edits a completed visit."""
+
+    visitSaved = Signal(int)
+
+    def __init__(self, parent: QWidget | None, database: Database, actor: Actor,
+                 patient_id: int, *, label: str | None = None,
+                 record: VisitRecord | None = None):
+        super().__init__(parent)
+        self.database, self.actor, self.patient_id = database, actor, patient_id
+        self.patient = patients.get_patient(database, patient_id)
+        self.visit_id = record.id if record else None
+        self.expected_version = record.version if record else None
+        self.editing_complete = bool(record and record.is_complete)
+        self._finished = False
+        self._closing = False
+        self._conflict = False
+        self._saved_at = ""
+        today = clock.today()
+        existing = visits.visits_of(database, patient_id)
+        others = [v for v in existing if record is None or v.id != record.id]
+        plan = schedule.plan(self.patient.first_pta, visits.recorded(others), today)
+        if record is not None:
+            start_label, start_date, content = record.label, record.visit_date, record.content
+        else:
+            taken = [v.label for v in others]
+            start_label = label or schedule.suggest_label(self.patient.first_pta, today, taken)
+            start_date, content = today, VisitContent()
+
+        f = self.patient.facts
+        who = f"{f.code} · {f.family_name}, {f.given_name} · born {f.birth_date.isoformat()}"
+        pta = self.patient.first_pta
+        who += f" · PTA {pta.isoformat()}" if pta else " · no PTA recorded"
+        self.setWindowTitle(f"Visit entry — {f.code} {f.family_name}, {f.given_name}")
+        self.setModal(False)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(1100, 760)
+
+        info = ""
+        if record is not None:
+            state = "completed visit: changes need a reason" if record.is_complete else "draft"
+            info = f"Editing a {state}, entered by {record.entered_by or 'unknown'}."
+        self.visit_page = VisitPage(who, plan, start_label, start_date, extra_info=info)
+        self.form_pages: dict[str, WizardPage] = {
+            i.id: QuestionnairePage(i) for i in QUESTIONNAIRES.values()}
+        self.form_pages[FLOW] = FlowPage()
+        self.review_page = ReviewPage(self.editing_complete)
+        self.pages: list[WizardPage] = [self.visit_page, *self.form_pages.values(),
+                                        self.review_page]
+        for page in self.form_pages.values():
+            page.load(content)  # type: ignore[attr-defined]
+            page.set_expected(start_label)  # type: ignore[attr-defined]
+
+        self.stack = QStackedWidget()
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("wizard.steps")
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sidebar.setFixedWidth(self.sidebar.fontMetrics().horizontalAdvance("M" * 15) + 16)
+        for page in self.pages:
+            self.stack.addWidget(page)
+            self.sidebar.addItem(QListWidgetItem(page.title))
+        self.sidebar.currentRowChanged.connect(self._sidebar_clicked)
+
+        self.status = QLabel()
+        self.status.setObjectName("wizard.status")
+        self.status.setWordWrap(True)
+        self.back_button = QPushButton("Back (Alt+B)")
+        self.next_button = QPushButton("Next (Alt+N)")
+        self.save_button = QPushButton("Save visit (Ctrl+S)")
+        self.close_button = QPushButton("Close")
+        for b in (self.back_button, self.next_button, self.save_button, self.close_button):
+            b.setAutoDefault(False)
+            b.setDefault(False)
+            b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.back_button.clicked.connect(self.back_page)
+        self.next_button.clicked.connect(self.next_page)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.close)
+
+        body = QHBoxLayout()
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for b in (self.back_button, self.next_button, self.save_button, self.close_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+
+        for seq, slot in ((QKeySequence.StandardKey.Save, self.save),
+                          ("Alt+N", self.next_page), ("Alt+B", self.back_page),
+                          (QKeySequence.StandardKey.Close, self.close)):
+            self._shortcut(QKeySequence(seq), slot)
+        for n in range(len(self.pages)):
+            self._shortcut(QKeySequence(f"Ctrl+{n + 1}"), lambda n=n: self.goto(n))
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.flush)
+
+        for page in self.pages:
+            page.changed.connect(self._changed)
+            for w in page.entry_widgets():
+                w.installEventFilter(self)
+                if isinstance(w, QAbstractSpinBox):
+                    for child in w.findChildren(QWidget):
+                        child.installEventFilter(self)
+                if isinstance(w, AnswerEdit) and w.single_digit:
+                    w.digitTyped.connect(lambda w=w, page=page: self._digit_typed(page, w))
+
+        self._saved: Snapshot = self._snapshot(storable_only=True)
+        if record is None:
+            self._saved = (self._saved[0], self._saved[1], {})
+        self._refresh()
+        self._show_page(0)
+        self.locked = bool(record and record.is_signed)
+        if self.locked:
+            self.save_button.setEnabled(False)
+            self._set_status("This visit is signed and locked: it can be read here; a "
+                             "clinician must unlock it before it can be changed.", error=True)
+        elif self.editing_complete:
+            self._set_status("Editing a completed visit: nothing is stored until you save it "
+                             "with a reason on the review page.")
+        elif record is not None:
+            self._saved_at = _local_hm(record.updated_at)
+            self._set_status(f"Draft resumed (last saved {self._saved_at}).")
+
+    def _shortcut(self, seq: QKeySequence, slot: Any) -> None:
+        shortcut = QShortcut(seq, self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+
+    # -- collecting ----------------------------------------------------------------------
+    def collect(self) -> tuple[VisitContent, list[Issue]]:
+        parts, parse_issues = [], []
+        for form, page in self.form_pages.items():
+            value, issues = page.collect()  # type: ignore[attr-defined]
+            parts.append((form, value))
+            parse_issues += issues
+        return merge(parts), parse_issues
+
+    def draft(self, content: VisitContent) -> VisitDraft:
+        return VisitDraft(self.patient_id, self.visit_page.label, self.visit_page.visit_date,
+                          content, self.visit_id, self.expected_version)
+
+    def _snapshot(self, *, storable_only: bool) -> Snapshot:
+        content, _issues = self.collect()
+        if storable_only:
+            content = storable(content) or VisitContent()
+        return (self.visit_page.label, self.visit_page.visit_date, flatten(content))
+
+    def _live_issues(self, *, completing: bool) -> list[Issue]:
+        content, parse_issues = self.collect()
+        issues = validate_visit(self.visit_page.label, self.visit_page.visit_date, content,
+                                today=clock.today(), birth_date=self.patient.facts.birth_date,
+                                pta_date=self.patient.first_pta, completing=completing)
+        parsed_fields = {i.field for i in parse_issues}
+        return parse_issues + [i for i in issues if i.field not in parsed_fields]
+
+    def _checked_issues(self) -> list[Issue]:
+        """Every finding for completing the visit now, from the service (duplicate label too)."""
+        content, parse_issues = self.collect()
+        with self.database.read() as s:
+            issues = visits.check_visit(s, self.draft(content), complete=True,
+                                        today=clock.today())
+        return parse_issues + issues
+
+    # -- changes and drafts ---------------------------------------------------------------
+    def _changed(self) -> None:
+        label = self.visit_page.label
+        for page in self.form_pages.values():
+            page.set_expected(label)  # type: ignore[attr-defined]
+        self._refresh()
+        if not self.editing_complete and not self._finished:
+            self._timer.start()
+
+    def _refresh(self) -> None:
+        issues = self._live_issues(completing=False)
+        for page in self.pages[:-1]:
+            page.show_issues(issues)
+        self._update_sidebar()
+        self._update_status()
+
+    def _update_sidebar(self) -> None:
+        content, _ = self.collect()
+        d = schedule.definition(self.visit_page.label)
+        for n, page in enumerate(self.pages):
+            text = f"{n + 1}  {page.title}"
+            form = page.form
+            if form is not None:
+                if form in content.skipped:
+                    text += "  — not done"
+                elif content.has_data(form):
+                    text += "  ✓" if self._form_complete(form, content) else "  …"
+                elif not d.expects(form):
+                    text += "  (not expected)"
+            self.sidebar.item(n).setText(text)
+
+    @staticmethod
+    def _form_complete(form: str, content: VisitContent) -> bool:
+        if form in QUESTIONNAIRES:
+            reasons = content.missing.get(form, {})
+            return all(v is not None or k in reasons
+                       for k, v in content.answers(form).items())
+        return any(t.total is not None for t in content.flow_totals().values())
+
+    def flush(self) -> bool:
+        """Store the draft now if anything changed. True when the database holds the input."""
+        self._timer.stop()
+        if self.editing_complete or self._finished or self._conflict:
+            return not self._unsaved()
+        content, _issues = self.collect()
+        safe = storable(content) or VisitContent()
+        snap = (self.visit_page.label, self.visit_page.visit_date, flatten(safe))
+        if snap == self._saved:
+            return not self._unsaved()
+        if self.visit_id is None and not snap[2]:
+            return True  # nothing entered yet: no draft row for an empty visit
+        try:
+            rec = visits.save_visit(self.database, self.actor, self.draft(safe), complete=False,
+                                    today=clock.today())
+        except ConflictError as exc:
+            self._handle_conflict(str(exc))
+            return False
+        except ValidationError as exc:
+            for page in self.pages[:-1]:
+                page.show_issues([*self._live_issues(completing=False), *exc.issues])
+            self._set_status("Draft not saved: " + "; ".join(i.message for i in exc.issues),
+                             error=True)
+            return False
+        except (UserError, OperationalError) as exc:
+            self._set_status(f"Draft not saved: {_plain(exc)}. Your input is kept in this "
+                             "window.", error=True)
+            log.warning("draft not saved: %s", exc)
+            return False
+        self.visit_id, self.expected_version = rec.id, rec.version
+        self._saved = snap
+        self._saved_at = _local_hm(rec.updated_at)
+        self._update_status()
+        return not self._unsaved()
+
+    def _update_status(self) -> None:
+        """The line under the pages: when the draft was stored, and whether all of it was."""
+        if self.editing_complete or self._conflict or not self._saved_at:
+            return
+        content, parse_issues = self.collect()
+        if parse_issues or storable(content) != content:
+            self._set_status(f"Draft saved {self._saved_at}; the values marked in red are "
+                             "not stored until they are corrected.", error=True)
+        elif self._unsaved():
+            self._set_status(f"Draft saved {self._saved_at}; saving the latest change…")
+        else:
+            self._set_status(f"Draft saved {self._saved_at}: everything entered is stored.")
+
+    def _unsaved(self) -> bool:
+        """True when this window holds input the database does not."""
+        content, parse_issues = self.collect()
+        if self.editing_complete:
+            return self._snapshot(storable_only=False) != self._saved or bool(parse_issues)
+        if parse_issues:
+            return True
+        snap = (self.visit_page.label, self.visit_page.visit_date, flatten(content))
+        if self.visit_id is None and not snap[2]:
+            return False
+        return snap != self._saved
+
+    def flush_drafts(self) -> None:
+        """Called by the idle lock before another user takes over: store the draft now, as
+        the user who typed it."""
+        if not self._finished:
+            self.flush()
+
+    def has_unsaved_work(self) -> bool:
+        """For the main window before quitting: flushes, then says whether input would be lost."""
+        if self._finished:
+            return False
+        self.flush()
+        return self._unsaved()
+
+    def _handle_conflict(self, message: str) -> None:
+        self._conflict = True
+        self._set_status("Not saved: this visit was changed elsewhere. Your input is kept.",
+                         error=True)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Visit changed elsewhere",
+                          message + "\n\nSave your version over the other one? (Both are kept "
+                          "in the change log.)", parent=self)
+        mine = box.addButton("Save my version", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep editing, do not save", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is mine and self.visit_id is not None:
+            self.expected_version = visits.get_visit(self.database, self.visit_id).version
+            self._conflict = False
+            self.flush()
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
+
+    # -- navigation -------------------------------------------------------------------
+    def current(self) -> WizardPage:
+        page = self.stack.currentWidget()
+        assert isinstance(page, WizardPage)
+        return page
+
+    def _in_path(self, page: WizardPage) -> bool:
+        if page.form is None:
+            return True
+        content, _ = self.collect()
+        d = schedule.definition(self.visit_page.label)
+        return (d.expects(page.form) or content.has_data(page.form)
+                or page.form in content.skipped)
+
+    def _show_page(self, index: int) -> None:
+        page = self.pages[index]
+        self.stack.setCurrentIndex(index)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(index)
+        self.sidebar.blockSignals(False)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(page is not self.review_page)
+        if page is self.review_page:
+            self._show_review()
+        target = page.first_focus()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.stack.setFocus()
+
+    def goto(self, index: int) -> None:
+        self.flush()
+        self._show_page(index)
+
+    def _sidebar_clicked(self, row: int) -> None:
+        if 0 <= row < len(self.pages) and row != self.stack.currentIndex():
+            self.goto(row)
+
+    def next_page(self) -> None:
+        """Leave the page only without hard errors on it (an expected form needs its data or
+        a skip reason); move to the next page the visit needs."""
+        self.flush()
+        page = self.current()
+        if page is self.review_page:
+            return
+        blocking = [i for i in self._checked_issues() if i.is_error and page.owns(i.field)]
+        if blocking:
+            page.show_issues(blocking + [i for i in self._live_issues(completing=False)
+                                         if not i.is_error])
+            self._set_status("Please correct the marked field before going on.", error=True)
+            self._focus_issue(page, blocking[0])
+            return
+        index = self.pages.index(page)
+        for n in range(index + 1, len(self.pages)):
+            if self._in_path(self.pages[n]):
+                self._show_page(n)
+                return
+
+    def back_page(self) -> None:
+        self.flush()
+        index = self.stack.currentIndex()
+        for n in range(index - 1, -1, -1):
+            if self._in_path(self.pages[n]):
+                self._show_page(n)
+                return
+
+    def _focus_issue(self, page: WizardPage, issue: Issue) -> None:
+        if page.form is not None and issue.field in (page.form, f"{page.form}.skipped"):
+            skip = page.skip  # type: ignore[attr-defined]
+            (skip.reason if skip.check.isChecked() else skip.check).setFocus(
+                Qt.FocusReason.TabFocusReason)
+            return
+        for w in page.entry_widgets():
+            name = w.objectName()
+            if name and (issue.field == name or name.startswith(issue.field + ".")
+                         or issue.field.startswith(name + ".")) and w.isEnabled():
+                w.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+        if page.form is not None:
+            page.skip.check.setFocus(Qt.FocusReason.TabFocusReason)  # type: ignore[attr-defined]
+
+    # -- keys -------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if (event.key() in RETURN_KEYS
+                    and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+                widget = watched
+                while widget is not None and not self._is_entry(widget):
+                    widget = widget.parent()
+                if isinstance(widget, QWidget):
+                    self._advance(widget)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _is_entry(self, obj: QObject) -> bool:
+        return any(obj in page.entry_widgets() for page in self.pages)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.back_page()  # Esc never closes the wizard
+            return
+        if event.key() in RETURN_KEYS:
+            return  # never trigger a default button by accident
+        if (event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+                and self.current() is self.review_page):
+            bar = self.review_page.summary.verticalScrollBar()
+            step = bar.pageStep() if event.key() == Qt.Key.Key_PageDown else -bar.pageStep()
+            bar.setValue(bar.value() + step)  # read a long review without the mouse
+            return
+        super().keyPressEvent(event)
+
+    def _advance(self, widget: QWidget) -> None:
+        """Enter in ``widget``: store, then the next field of the chain or the next page."""
+        page = self.current()
+        if page is self.review_page:
+            nxt = page.chain_next(widget)
+            if nxt is not None:
+                nxt.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        if isinstance(widget, AnswerEdit):
+            own = [i for i in self._live_issues(completing=False)
+                   if i.is_error and i.field == widget.field_path]
+            if own:
+                page.show_issues(self._live_issues(completing=False))
+                widget.selectAll()
+                return
+        self.flush()
+        nxt = page.chain_next(widget)
+        if nxt is not None:
+            nxt.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        self.next_page()
+
+    def _digit_typed(self, page: WizardPage, widget: AnswerEdit) -> None:
+        if page is self.current():
+            self._advance(widget)
+
+    # -- review and save --------------------------------------------------------------
+    def _show_review(self) -> list[Issue]:
+        content, _ = self.collect()
+        issues = self._checked_issues()
+        self.review_page.show_review(self.visit_page.label, self.visit_page.visit_date,
+                                     content, issues)
+        return issues
+
+    def save(self) -> None:
+        """Ctrl+S: complete the visit, after the review page has shown every finding."""
+        if self._finished or self.locked:
+            return
+        self.flush()
+        if self.current() is not self.review_page:
+            self._show_page(self.pages.index(self.review_page))
+        issues = self._show_review()
+        if any(i.is_error for i in issues):
+            self._set_status("Not saved: correct the errors listed on the review page (click "
+                             "a page on the left or press Ctrl+1…5).", error=True)
+            return
+        if any(not i.is_error for i in issues) and not self.review_page.confirm.isChecked():
+            self._set_status("Not saved: please check the warnings and tick the confirmation "
+                             "(Space).", error=True)
+            self.review_page.confirm.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        reason = self.review_page.reason.text().strip() if self.editing_complete else None
+        if self.editing_complete and not self._unsaved():
+            self._finished = True
+            self._shutdown()
+            super().accept()  # nothing changed: nothing to store, no reason needed
+            return
+        if self.editing_complete and not reason:
+            self.review_page.show_issues([_reason_issue()])
+            self._set_status("Not saved: give a reason for changing a completed visit.",
+                             error=True)
+            self.review_page.reason.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        content, _ = self.collect()
+        try:
+            rec = visits.save_visit(self.database, self.actor, self.draft(content),
+                                    complete=True,
+                                    confirm_warnings=self.review_page.confirm.isChecked(),
+                                    reason=reason, today=clock.today())
+        except ConflictError as exc:
+            self._handle_conflict(str(exc))
+            return
+        except WarningsNeedConfirmation:
+            self._show_review()
+            self.review_page.confirm.setFocus(Qt.FocusReason.TabFocusReason)
+            self._set_status("Not saved: please confirm the warnings.", error=True)
+            return
+        except ReasonRequired as exc:
+            self.review_page.show_issues([_reason_issue(str(exc))])
+            self.review_page.reason.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        except ValidationError as exc:
+            self._show_review()
+            self._set_status("Not saved: " + "; ".join(i.message for i in exc.issues),
+                             error=True)
+            return
+        except (UserError, OperationalError) as exc:
+            self._set_status(f"Not saved: {_plain(exc)}. Your input is kept in this window.",
+                             error=True)
+            return
+        self.visit_id, self.expected_version = rec.id, rec.version
+        self._saved = self._snapshot(storable_only=False)
+        self._finished = True
+        self._shutdown()
+        self.visitSaved.emit(rec.id)
+        super().accept()
+
+    # -- closing ----------------------------------------------------------------------
+    def reject(self) -> None:
+        """Close button, Ctrl+W or the window manager (Esc goes back instead)."""
+        if self._closing:
+            return
+        if self._finished or self._confirm_close():
+            self._finished = self._closing = True
+            self._shutdown()
+            super().reject()
+
+    def _confirm_close(self) -> bool:
+        self.flush()
+        if not self._unsaved():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, "Close the visit entry?",
+                          "Some of your input is not stored (fields with errors, or a change "
+                          "that could not be saved). Close and lose it?", parent=self)
+        box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        lose = box.addButton("Close and lose it", QMessageBox.ButtonRole.DestructiveRole)
+        box.exec()
+        return box.clickedButton() is lose
+
+    def _shutdown(self) -> None:
+        self._timer.stop()
+
+
+def _reason_issue(message: str = "Give a reason for changing a completed visit") -> Issue:
+    return error("review.reason", "reason.required", message)
+
+
+def _plain(exc: BaseException) -> str:
+    if isinstance(exc, OperationalError):
+        text = str(exc.orig) if exc.orig is not None else str(exc)
+        if "locked" in text:
+            return "the database is busy or locked by another program"
+        if "full" in text:
+            return "the disk is full"
+        if "readonly" in text or "read-only" in text:
+            return "the database is read-only"
+        return f"the database refused the change ({text})"
+    return str(exc)
+
+
+def _local_hm(when: Any) -> str:
+    """A naive UTC timestamp from the database as local HH:MM."""
+    if when is None:
+        return "—"
+    return when.replace(tzinfo=UTC).astimezone().strftime("%H:%M")

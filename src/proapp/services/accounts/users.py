@@ -1,0 +1,309 @@
+"""Staff accounts: first administrator, user management, passwords, sign-in.
+
+Passwords are hashed with Argon2id (argon2-cffi's ``PasswordHasher`` defaults, RFC 9106 low
+memory profile) and never stored, logged or written to the change log in clear. A hash made
+with older parameters is replaced at the next successful sign-in. Deactivated users keep their
+row, so every change they made stays attributable; the last active administrator can be
+neither deactivated nor demoted, so the clinic can never lock itself out.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from proapp.db import changelog
+from proapp.db.changelog import Change
+from proapp.db.engine import Database
+from proapp.db.models import User
+from proapp.domain.actor import Actor, Permission, Role
+from proapp.domain.validation import ValidationError, error
+from proapp.services import clock
+from proapp.services.accounts.access import require
+from proapp.services.errors import NotFoundError, UserError
+
+log = logging.getLogger(__name__)
+
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+MIN_PASSWORD = 10
+MAX_PASSWORD = 1024  # Argon2 hashes any length; a cap keeps a pasted file from stalling us
+MAX_FULL_NAME = 200
+
+_hasher = PasswordHasher()
+# Verified when the user name is unknown, so a wrong name costs as long as a wrong password.
+_DUMMY_HASH = _hasher.hash("proapp: no such user")
+
+
+class AuthenticationFailed(UserError):
+    """Wrong user name or password (deliberately not saying which)."""
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    created_at: datetime
+    password_changed_at: datetime | None
+
+    def actor(self) -> Actor:
+        return Actor(self.username, self.id, self.role)
+
+
+def _info(u: User) -> UserInfo:
+    return UserInfo(u.id, u.username, u.full_name or "", u.role, bool(u.active), u.created_at,
+                    u.password_changed_at)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_username(username: str) -> str:
+    name = username.strip().lower()
+    if not USERNAME_RE.fullmatch(name):
+        raise ValidationError([error(
+            "user.username", "username.format",
+            "A user name has 2 to 64 characters: lower-case letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit", username)])
+    return name
+
+
+def check_password(password: str, username: str = "") -> None:
+    """Length rules only (NIST SP 800-63B: length beats composition rules)."""
+    problems = []
+    if len(password) < MIN_PASSWORD:
+        problems.append(f"at least {MIN_PASSWORD} characters")
+    if len(password) > MAX_PASSWORD:
+        problems.append(f"at most {MAX_PASSWORD} characters")
+    if username and password.strip().lower() == username.lower():
+        problems.append("not the user name")
+    if problems:
+        # The value is never echoed back: it is a password.
+        raise ValidationError([error("user.password", "password.rules",
+                                     "The password must have " + " and ".join(problems),
+                                     None)])
+
+
+def _check_role(role: str) -> str:
+    try:
+        return Role(role).value
+    except ValueError:
+        raise ValidationError([error("user.role", "role.unknown",
+                                     "Role must be nurse, clinician or admin", role)]) from None
+
+
+def _check_full_name(full_name: str) -> str:
+    name = full_name.strip()
+    if len(name) > MAX_FULL_NAME or any(ord(c) < 32 for c in name):
+        raise ValidationError([error("user.full_name", "full_name.format",
+                                     f"A full name has at most {MAX_FULL_NAME} characters and "
+                                     "no control characters", full_name[:40])])
+    return name
+
+
+def _snapshot(u: User) -> dict[str, object]:
+    return {"username": u.username, "full_name": u.full_name, "role": u.role,
+            "active": u.active}
+
+
+def has_users(db: Database) -> bool:
+    with db.read() as s:
+        return (s.scalar(select(func.count(User.id))) or 0) > 0
+
+
+def list_users(db: Database) -> list[UserInfo]:
+    with db.read() as s:
+        return [_info(u) for u in s.scalars(select(User).order_by(User.username))]
+
+
+def get_user(db: Database, user_id: int) -> UserInfo:
+    with db.read() as s:
+        return _info(_get(s, user_id))
+
+
+def _get(s: Session, user_id: int) -> User:
+    u = s.get(User, user_id)
+    if u is None:
+        raise NotFoundError(f"No user with id {user_id}")
+    return u
+
+
+def _insert(s: Session, username: str, password: str, role: str, full_name: str) -> User:
+    name = check_username(username)
+    check_password(password, name)
+    role = _check_role(role)
+    full_name = _check_full_name(full_name)
+    if s.scalar(select(User.id).where(func.lower(User.username) == name)) is not None:
+        raise ValidationError([error("user.username", "username.unique",
+                                     f"The user name {name} is already taken (perhaps by a "
+                                     "deactivated user)", name)])
+    now = clock.utcnow()
+    u = User(username=name, full_name=full_name, role=role, password_hash=hash_password(password),
+             active=True, created_at=now, password_changed_at=now)
+    s.add(u)
+    s.flush()
+    return u
+
+
+def create_first_admin(db: Database, username: str, password: str,
+                       full_name: str = "") -> Actor:
+    """The first start: only possible while no user exists (checked inside the write
+    transaction, so two first starts at once cannot both succeed)."""
+    name = check_username(username)
+    with db.write(Actor.system("first-start"), "first administrator") as s:
+        if (s.scalar(select(func.count(User.id))) or 0) > 0:
+            raise UserError("An administrator already exists; sign in instead")
+        u = _insert(s, name, password, Role.ADMIN.value, full_name)
+        actor = Actor(u.username, u.id, u.role)
+        changelog.append(s, [Change("insert", "user", u.id, None, None, _snapshot(u))],
+                         actor=actor)
+    log.info("first administrator %s created", name)
+    return actor
+
+
+def create_user(db: Database, actor: Actor, username: str, password: str, role: str,
+                full_name: str = "") -> int:
+    require(actor, Permission.USER_MANAGE)
+    with db.write(actor, "user created") as s:
+        u = _insert(s, username, password, role, full_name)
+        changelog.append(s, [Change("insert", "user", u.id, None, None, _snapshot(u))])
+        log.info("user %s (%s) created by %s", u.username, u.role, actor.username)
+        return u.id
+
+
+def _active_admins(s: Session) -> int:
+    return s.scalar(select(func.count(User.id)).where(User.role == Role.ADMIN.value,
+                                                     User.active.is_(True))) or 0
+
+
+def update_user(db: Database, actor: Actor, user_id: int, *, full_name: str | None = None,
+                role: str | None = None, active: bool | None = None,
+                reason: str | None = None) -> UserInfo:
+    """Change name, role or active flag. Deactivating keeps the row (history stays linked)."""
+    require(actor, Permission.USER_MANAGE)
+    with db.write(actor, reason) as s:
+        u = _get(s, user_id)
+        old = _snapshot(u)
+        if full_name is not None:
+            u.full_name = _check_full_name(full_name)
+        if role is not None:
+            u.role = _check_role(role)
+        if active is not None:
+            u.active = bool(active)
+        if old["role"] == Role.ADMIN.value and old["active"] and not (
+                u.role == Role.ADMIN.value and u.active):
+            s.flush()
+            if _active_admins(s) == 0:
+                raise UserError(f"{u.username} is the last active administrator; make another "
+                                "user an administrator first")
+        changes = [Change("update", "user", u.id, k, a, b)
+                   for k, a, b in changelog.diff(old, _snapshot(u))]
+        changelog.append(s, changes)
+        return _info(u)
+
+
+def deactivate_user(db: Database, actor: Actor, user_id: int,
+                    reason: str | None = None) -> UserInfo:
+    return update_user(db, actor, user_id, active=False, reason=reason)
+
+
+def reset_password(db: Database, actor: Actor, user_id: int, new_password: str) -> None:
+    """An administrator sets another user's password (e.g. forgotten)."""
+    require(actor, Permission.USER_MANAGE)
+    with db.write(actor, "password reset by administrator") as s:
+        u = _get(s, user_id)
+        _set_password(s, u, new_password)
+
+
+def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
+    """A user changes their own password; the current one must be given."""
+    if actor.user_id is None:
+        raise UserError("Only a signed-in user has a password to change")
+    with db.write(actor, "password changed by its owner") as s:
+        u = _get(s, actor.user_id)
+        if not u.active or not _verify(u.password_hash, old_password):
+            raise AuthenticationFailed("The current password is wrong")
+        if old_password == new_password:
+            raise ValidationError([error("user.password", "password.same",
+                                         "The new password must differ from the current one",
+                                         None)])
+        _set_password(s, u, new_password)
+
+
+def _set_password(s: Session, u: User, password: str) -> None:
+    check_password(password, u.username)
+    u.password_hash = hash_password(password)
+    u.password_changed_at = clock.utcnow()
+    # The fact is logged, never the password or its hash.
+    changelog.append(s, [Change("update", "user", u.id, "password", None, "changed")])
+
+
+def _verify(stored: str | None, password: str) -> bool:
+    if len(password) > MAX_PASSWORD:
+        return False
+    try:
+        return _hasher.verify(stored or _DUMMY_HASH, password) and stored is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def authenticate(db: Database, username: str, password: str) -> Actor:
+    """Sign in: the Actor for an active user with this password, else AuthenticationFailed.
+
+    Unknown names, wrong passwords and deactivated accounts give the same message, so the
+    dialog does not tell an outsider which user names exist.
+    """
+    name = username.strip().lower()
+    with db.read() as s:
+        u = s.scalar(select(User).where(User.username == name))
+        stored = u.password_hash if u is not None else None
+        ok = _verify(stored, password)
+        if u is None or not ok or not u.active:
+            log.warning("sign-in refused for user name %r", name[:64])
+            raise AuthenticationFailed("Wrong user name or password, or the account is "
+                                       "deactivated")
+        actor = Actor(u.username, u.id, u.role)
+        rehash = stored is not None and _hasher.check_needs_rehash(stored)
+    if rehash:
+        try:
+            with db.write(actor) as s:
+                row = _get(s, u.id)
+                row.password_hash = hash_password(password)
+            log.info("password hash of %s upgraded to current Argon2 parameters", name)
+        except SQLAlchemyError:  # a read-only database (a backup): upgrade next time
+            log.info("password hash of %s not upgraded (read-only database)", name)
+    log.info("user %s signed in", name)
+    return actor
+
+
+def verify_actor_password(db: Database, actor: Actor, password: str) -> None:
+    """Re-entry of the signed-in user's password (signing a visit, unlocking the screen)."""
+    if actor.user_id is None:
+        raise AuthenticationFailed("Only a signed-in user can confirm with a password")
+    with db.read() as s:
+        u = s.get(User, actor.user_id)
+        if u is None or not u.active or not _verify(u.password_hash, password):
+            log.warning("password confirmation refused for %s", actor.username)
+            raise AuthenticationFailed("The password is wrong, or the account was deactivated")
+
+
+def current_actor(db: Database, actor: Actor) -> Actor:
+    """The actor with its role as stored now (a role may have changed since sign-in)."""
+    if actor.user_id is None:
+        return actor
+    with db.read() as s:
+        u = s.get(User, actor.user_id)
+        if u is None or not u.active:
+            raise AuthenticationFailed(f"The account {actor.username} was deactivated")
+        return Actor(u.username, u.id, u.role)

@@ -1,0 +1,27 @@
+"""Visits: drafts, completion, edits and deletion (:mod:`.records`), and signing
+(:mod:`.signing`).
+
+The package re-exports the record operations, so callers write ``visits.save_visit``.
+"""
+
+from proapp.domain.visit import VisitRecord
+from proapp.services.visits.records import (
+    FLOW_ATTRS,
+    VisitDraft,
+    check_visit,
+    content_of,
+    delete_visit,
+    discard_draft,
+    drafts_of,
+    flatten,
+    get_visit,
+    load_records,
+    record_of,
+    recorded,
+    save_visit,
+    visits_of,
+)
+
+__all__ = ["FLOW_ATTRS", "VisitDraft", "VisitRecord", "check_visit", "content_of", "delete_visit",
+           "discard_draft", "drafts_of", "flatten", "get_visit", "load_records", "record_of",
+           "recorded", "save_visit", "visits_of"]

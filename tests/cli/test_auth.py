@@ -1,0 +1,119 @@
+"""The command line acts as a named user: password files must be private; no password on the
+command line; a fresh database works without accounts until the first administrator exists."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from proapp.cli import main as cli_main
+from proapp.db.engine import Database
+from support.staff import PASSWORD, Staff
+
+pytestmark = pytest.mark.security
+
+
+@pytest.fixture
+def password_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    p = tmp_path / "pw"
+    p.write_text(PASSWORD + "\n")
+    p.chmod(0o600)
+    monkeypatch.setenv("PROAPP_PASSWORD_FILE", str(p))
+    return p
+
+
+def test_backup_as_named_user(db: Database, staff: Staff, password_file: Path,
+                              tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert db.path is not None
+    assert cli_main(["backup", "--db", str(db.path), "--user", "nina",
+                     "--to", str(tmp_path / "out")]) == 0
+    written = Path(capsys.readouterr().out.strip())
+    assert written.parent == tmp_path / "out"
+    assert written.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604, 0o660])
+def test_readable_password_file_refused(db: Database, staff: Staff, password_file: Path,
+                                        mode: int, capsys: pytest.CaptureFixture[str]) -> None:
+    assert db.path is not None
+    password_file.chmod(mode)
+    assert cli_main(["backup", "--db", str(db.path), "--user", "nina"]) == 1
+    assert "can be read by others" in capsys.readouterr().err
+
+
+def test_wrong_or_missing_credentials(db: Database, staff: Staff, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert db.path is not None
+    assert cli_main(["backup", "--db", str(db.path)]) == 1
+    assert "--user NAME" in capsys.readouterr().err
+    assert cli_main(["backup", "--db", str(db.path), "--user", "nina"]) == 1
+    assert "PROAPP_PASSWORD_FILE" in capsys.readouterr().err  # stdin is not a terminal
+    wrong = tmp_path / "wrong"
+    wrong.write_text("not the password")
+    wrong.chmod(0o600)
+    monkeypatch.setenv("PROAPP_PASSWORD_FILE", str(wrong))
+    monkeypatch.setenv("PROAPP_USER", "nina")
+    assert cli_main(["backup", "--db", str(db.path)]) == 1
+    assert "Wrong user name or password" in capsys.readouterr().err
+
+
+def test_user_management_from_cli(db_path: Path, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD)
+    pw.chmod(0o600)
+    db = ["--db", str(db_path)]
+    assert cli_main(["user", "add", *db, "nina", "--role", "nurse", "--password-file",
+                     str(pw)]) == 1  # the first user must be an administrator
+    assert cli_main(["user", "add", *db, "boss", "--role", "admin", "--password-file",
+                     str(pw)]) == 0
+    monkeypatch.setenv("PROAPP_PASSWORD_FILE", str(pw))
+    assert cli_main(["user", "add", *db, "--user", "boss", "nina", "--role", "nurse",
+                     "--password-file", str(pw)]) == 0
+    assert cli_main(["user", "list", *db, "--user", "nina"]) == 1  # nurses may not
+    assert cli_main(["user", "deactivate", *db, "--user", "boss", "boss"]) == 1  # last admin
+    assert cli_main(["user", "deactivate", *db, "--user", "boss", "nina"]) == 0
+    capsys.readouterr()
+    assert cli_main(["user", "list", *db, "--user", "boss"]) == 0
+    out = capsys.readouterr().out
+    assert "nina" in out
+    assert "no" in out.split("nina")[1].split("\n")[0]
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT count(*) FROM change_log WHERE entity='user'").fetchone()[0] >= 3
+    con.close()
+
+
+def test_fresh_database_escape(db: Database, capsys: pytest.CaptureFixture[str],
+                               tmp_path: Path) -> None:
+    """No accounts yet: commands run as cli:<login> with the nurse role and say so."""
+    import argparse
+
+    from proapp.cli.actor import cli_actor, os_user
+
+    actor = cli_actor(argparse.Namespace(db=str(db.path)), db)
+    assert actor.username == f"cli:{os_user()}"
+    assert actor.role == "nurse"
+    assert "no user accounts yet" in capsys.readouterr().err
+    assert cli_main(["backup", "--db", str(db.path), "--to", str(tmp_path / "b")]) == 0
+    assert cli_main(["check", "--db", str(db.path)]) == 0
+
+
+def test_restore_from_cli_needs_admin(db: Database, staff: Staff, password_file: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert db.path is not None
+    assert cli_main(["backup", "--db", str(db.path), "--user", "nina"]) == 0
+    saved = capsys.readouterr().out.strip()
+    db.dispose()
+    assert cli_main(["restore", "--db", str(db.path), "--user", "nina", saved]) == 1
+    assert "restore needs another role" in capsys.readouterr().err
+    assert cli_main(["restore", "--db", str(db.path), "--user", "boss", saved]) == 0
+    assert "replaced database was kept" in capsys.readouterr().out
+    # A damaged current database: the administrator signs in against the backup.
+    db.path.write_bytes(b"junk" * 100)
+    assert cli_main(["restore", "--db", str(db.path), "--user", "boss", saved]) == 0

@@ -1,0 +1,161 @@
+"""The change log: every kind of change is logged in the same transaction; the log is
+append-only (triggers) and tampering is found by ``proapp check`` (exit 1, row named)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from tests.conftest import make_facts
+
+from proapp.cli import main as cli_main
+from proapp.db.engine import Database
+from proapp.domain.patient import ProcedureFacts
+from proapp.domain.visit import VisitContent
+from proapp.services import accounts, patients, settings, visits
+from proapp.services.errors import ValidationError
+from proapp.services.integrity import backup
+from proapp.services.visits import signing
+from support.staff import PASSWORD, Staff
+
+pytestmark = pytest.mark.security
+
+FSS = {"fss": {str(n): 5 for n in range(1, 10)},
+       "midas": {"q1": 0, "q2": 0, "q3": 0, "q4": 0, "q5": 0, "a": 0, "b": 0}}
+
+
+def _log(path: Path, after: int = 0) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT id, username, action, entity, entity_id, patient_id, "
+                           "visit_id, field, old_value, new_value, reason FROM change_log "
+                           "WHERE id > ? ORDER BY id", (after,)).fetchall()
+    finally:
+        con.close()
+
+
+def _last_id(path: Path) -> int:
+    rows = _log(path)
+    return rows[-1][0] if rows else 0
+
+
+def test_every_kind_of_change_is_logged(db: Database, staff: Staff) -> None:
+    path = db.path
+    assert path is not None
+    n = staff.nurse
+    mark = _last_id(path)
+    pid = patients.create_patient(db, n, make_facts(), [ProcedureFacts(date(2014, 3, 10))])
+    rows = _log(path, mark)
+    assert [(r[2], r[3]) for r in rows] == [("insert", "patient"), ("insert", "procedure")]
+    assert all(r[1] == "nina" and r[5] == pid for r in rows)
+
+    cases = []
+
+    def expect(fn, *what):  # type: ignore[no-untyped-def]
+        before = _last_id(path)
+        fn()
+        got = {(r[2], r[3], r[7]) for r in _log(path, before)}
+        cases.append(what)
+        for w in what:
+            assert w in got, (w, got)
+
+    rec = patients.get_patient(db, pid)
+    expect(lambda: patients.update_patient(db, n, pid, make_facts(notes="new note"),
+                                           expected_version=rec.version, reason="update"),
+           ("update", "patient", "notes"))
+    proc_id = rec.procedures[0][0]
+    expect(lambda: patients.update_procedure(db, n, proc_id, ProcedureFacts(
+        date(2014, 3, 11)), reason="date typo"), ("update", "procedure", "pta_date"))
+    expect(lambda: patients.add_procedure(db, n, pid, ProcedureFacts(date(2015, 1, 5))),
+           ("insert", "procedure", None))
+    second = patients.get_patient(db, pid).procedures[1][0]
+    expect(lambda: patients.delete_procedure(db, n, second, "entered twice"),
+           ("delete", "procedure", None))
+    d = visits.save_visit(db, n, visits.VisitDraft(pid, "m3", date(2014, 6, 10),
+                                                   VisitContent(FSS)))
+    assert ("insert", "visit", None) in {(r[2], r[3], r[7]) for r in _log(path)}
+    changed = VisitContent({**FSS, "fss": {**FSS["fss"], "1": 6}})
+    expect(lambda: visits.save_visit(db, n, visits.VisitDraft(
+        pid, "m3", date(2014, 6, 10), changed, d.id)), ("update", "visit", "fss.1"))
+    expect(lambda: visits.discard_draft(db, n, d.id), ("delete", "visit", None))
+    c = visits.save_visit(db, n, visits.VisitDraft(pid, "m3", date(2014, 6, 12),
+                                                   VisitContent(FSS)), complete=True,
+                          confirm_warnings=True)
+    expect(lambda: signing.sign_visit(db, staff.clinician, c.id, PASSWORD),
+           ("sign", "visit", "signed_at"))
+    expect(lambda: signing.unlock_visit(db, staff.clinician, c.id, "re-check", PASSWORD),
+           ("unlock", "visit", "signed_at"))
+    expect(lambda: visits.delete_visit(db, staff.clinician, c.id, "wrong patient"),
+           ("delete", "visit", None))
+    expect(lambda: settings.set_value(db, staff.admin, "clinic_name", "MS Clinic"),
+           ("update", "setting", "clinic_name"))
+    expect(lambda: accounts.create_user(db, staff.admin, "newbie", PASSWORD, "nurse"),
+           ("insert", "user", None))
+    expect(lambda: accounts.update_user(db, staff.admin, staff.nurse.user_id or 0,
+                                        role="clinician"), ("update", "user", "role"))
+    assert len(cases) == 12
+    # A refused change writes nothing, not even a log row.
+    before = _last_id(path)
+    with pytest.raises(ValidationError):
+        patients.update_patient(db, n, pid, make_facts(code="bad code!"))
+    assert _last_id(path) == before
+
+
+def test_triggers_refuse_update_and_delete(db: Database, staff: Staff) -> None:
+    assert db.path is not None
+    con = sqlite3.connect(db.path)
+    try:
+        for sql in ("UPDATE change_log SET username='mallory' WHERE id=1",
+                    "DELETE FROM change_log WHERE id=1", "DELETE FROM change_log"):
+            with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+                con.execute(sql)
+    finally:
+        con.close()
+    assert _log(db.path)[0][1] == "boss"
+
+
+def _tamper(path: Path, sql: str) -> None:
+    con = sqlite3.connect(path)
+    con.execute("DROP TRIGGER change_log_no_update")
+    con.execute("DROP TRIGGER change_log_no_delete")
+    con.execute(sql)
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize(("sql", "row"), [
+    ("UPDATE change_log SET new_value='7' WHERE id=3", 3),
+    ("DELETE FROM change_log WHERE id=2", 3),
+    ("UPDATE change_log SET username='mallory', hash=hash WHERE id=4", 4),
+])
+def test_check_finds_tampered_row(db: Database, staff: Staff, patient_id: int,
+                                  capsys: pytest.CaptureFixture[str], sql: str,
+                                  row: int) -> None:
+    assert db.path is not None
+    assert cli_main(["check", "--db", str(db.path)]) == 0
+    capsys.readouterr()
+    db.dispose()
+    _tamper(db.path, sql)
+    assert cli_main(["check", "--db", str(db.path)]) == 1
+    out = capsys.readouterr().out
+    assert f"change log: TAMPERED at row {row}:" in out
+    assert "PROBLEMS FOUND" in out
+
+
+def test_truncation_of_newest_rows_found_against_backup(
+        db: Database, staff: Staff, patient_id: int, capsys: pytest.CaptureFixture[str]) -> None:
+    """The chain alone cannot see the newest rows removed; the newest backup can."""
+    assert db.path is not None
+    backup.ensure_daily_backup(db)
+    assert cli_main(["check", "--db", str(db.path)]) == 0
+    assert "against newest backup" in capsys.readouterr().out
+    last = _last_id(db.path)
+    db.dispose()
+    _tamper(db.path, f"DELETE FROM change_log WHERE id >= {last - 1}")
+    assert cli_main(["check", "--db", str(db.path)]) == 1
+    out = capsys.readouterr().out
+    assert "change log: ok" in out  # the chain itself is still consistent ...
+    assert f"row {last}" in out
+    assert "were removed" in out

@@ -1,0 +1,56 @@
+"""The real start-up path: run_gui shows the main window with the crash handler installed."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
+from proapp.gui.shell.app import run_gui
+from proapp.gui.shell.crash import CrashHandler
+from proapp.gui.shell.main_window import MainWindow
+
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")]
+
+
+def test_run_gui_shows_the_window_with_the_crash_handler(
+        qapp, db: Database, patient_id: int, actor: Actor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import proapp.gui.accounts as gui_accounts
+
+    # Sign-in itself is driven by tests/gui/accounts/test_account_dialogs.py; here it succeeds.
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: actor)
+    seen: dict[str, object] = {}
+    before = sys.excepthook
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or windows[0].patient_model.rowCount() == 0:
+            QTimer.singleShot(20, look)  # the list loads in the background
+            return
+        w = windows[0]
+        seen["hook"] = sys.excepthook
+        seen["rows"] = w.patient_model.rowCount()
+        seen["status"] = w.db_label.text()
+        seen["user"] = w.user_label.text()
+        seen["hooks"] = {name: w._hook_connected(name)
+                         for name in ("reportRequested", "batchReportsRequested",
+                                      "exportRequested", "importRequested")}
+        w.close()
+
+    QTimer.singleShot(0, look)
+    assert run_gui(db) == 0
+    assert isinstance(seen["hook"], CrashHandler)
+    assert seen["rows"] == 1
+    assert seen["status"] == f"Database: {db.display_name}"
+    assert seen["user"] == "Signed in: nurse.test (nurse)"
+    # run_gui connects every feature's entry point to the window it opens
+    assert seen["hooks"] == {"reportRequested": True, "batchReportsRequested": True,
+                             "exportRequested": True, "importRequested": True}
+    assert sys.excepthook is before  # uninstalled when the application ends

@@ -1,0 +1,262 @@
+"""The main window on the demo cohort: list, search and filters, worklist, hooks, closing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
+from proapp.domain.patient import MsSubtype
+from proapp.domain.schedule import VisitState
+from proapp.gui.common.table import ROW_ROLE
+from proapp.gui.patients.list_model import PatientTableModel
+from proapp.gui.shell.main_window import PATIENTS_TAB, WORKLIST_TAB, MainWindow
+from proapp.services import clock
+from proapp.services.patients import listing as patient_list
+
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")]
+
+TODAY = date(2018, 1, 15)  # just after the demo's follow-up: every visit state occurs
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> date:
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    return TODAY
+
+
+@pytest.fixture
+def window(qtbot, demo_db: Database, actor: Actor) -> MainWindow:
+    w = MainWindow(demo_db, actor, load=False)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.listLoaded, timeout=20_000):
+        w.reload()
+    w.show()
+    return w
+
+
+def shown_rows(w: MainWindow) -> list[patient_list.PatientRow]:
+    return [w.patient_proxy.row_object(i) for i in range(w.patient_proxy.rowCount())]
+
+
+def test_models_pass_the_model_tester(qtmodeltester, window: MainWindow) -> None:
+    qtmodeltester.check(window.patient_model)
+    qtmodeltester.check(window.patient_proxy)
+    qtmodeltester.check(window.worklist_model)
+    qtmodeltester.check(window.worklist_proxy)
+
+
+def test_list_shows_every_patient_with_schedule_columns(window: MainWindow,
+                                                        demo_db: Database) -> None:
+    expected = patient_list.load(demo_db, TODAY)
+    assert window.patient_model.rowCount() == 286
+    assert window.count_label.text() == "286 patients"
+    m = window.patient_model
+    first = expected.rows[0]
+    assert m.data(m.index(0, m.CODE)) == first.code
+    assert m.data(m.index(0, m.NAME)) == f"{first.family_name}, {first.given_name}"
+    assert m.data(m.index(0, m.PTA_DATE)) == first.first_pta.isoformat()
+    assert m.data(m.index(0, m.LAST_VISIT)) == first.last_visit.isoformat()
+    assert m.data(m.index(0, 0), ROW_ROLE) == first
+    overdue = [i for i, r in enumerate(m.rows) if r.overdue]
+    assert overdue, "the demo on 2018-01-15 has overdue patients"
+    i = overdue[0]
+    text = m.data(m.index(i, m.NEXT_DUE))
+    assert "OVERDUE" in text  # in words, not by colour alone
+    assert m.data(m.index(i, m.NEXT_DUE), Qt.ItemDataRole.BackgroundRole) is not None
+    assert m.data(m.index(i, m.CODE), Qt.ItemDataRole.BackgroundRole) is None
+    assert window.db_label.text() == f"Database: {demo_db.display_name}"
+    assert "nurse.test" in window.user_label.text()
+
+
+def test_search_as_you_type_is_accent_and_case_insensitive(qtbot, window: MainWindow) -> None:
+    muellers = [r for r in window.patient_model.rows if r.family_name == "Müller"]
+    assert muellers
+    window.focus_search()
+    qtbot.keyClicks(window.search, "MULLER")
+    assert {r.id for r in shown_rows(window)} == {r.id for r in muellers}
+    assert window.count_label.text() == f"{len(muellers)} of 286 patients"
+    window.search.clear()
+    qtbot.keyClicks(window.search, "demo-0007")
+    assert [r.code for r in shown_rows(window)] == ["DEMO-0007"]
+    # Enter with a single match opens that patient
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert getattr(window.tabs.currentWidget(), "patient_id", None) == shown_rows(window)[0].id
+    window.focus_search()
+    qtbot.keyClicks(window.search, "zzz")
+    assert window.patient_proxy.rowCount() == 0
+    assert "No patient matches" in window.patient_view._placeholder
+    window.search.setFocus()
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.search.text() == ""
+    assert window.patient_proxy.rowCount() == 286
+
+
+def test_subtype_and_flag_filters(qtbot, window: MainWindow) -> None:
+    window.subtype.setCurrentIndex(window.subtype.findData(MsSubtype.PP.value))
+    assert window.patient_proxy.rowCount() == 36  # the reference cohort's PP patients
+    window.headache.setChecked(True)
+    assert window.patient_proxy.rowCount() == 9
+    assert all(r.ms_subtype is MsSubtype.PP and r.headache_positive for r in shown_rows(window))
+    window.subtype.setCurrentIndex(0)
+    assert window.patient_proxy.rowCount() == 113
+    window.headache.setChecked(False)
+    window.fatigue.setChecked(True)
+    assert window.patient_proxy.rowCount() == 277
+    qtbot.keyClicks(window.search, "rossi")
+    assert all("Rossi" in r.family_name and r.fatigue_positive for r in shown_rows(window))
+
+
+def test_sorting_by_a_column_keeps_the_filter(window: MainWindow) -> None:
+    window.subtype.setCurrentIndex(window.subtype.findData(MsSubtype.SP.value))
+    window.patient_view.sortByColumn(PatientTableModel.PTA_DATE, Qt.SortOrder.DescendingOrder)
+    dates = [r.first_pta for r in shown_rows(window)]
+    assert len(dates) == 75
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_worklist_lists_visits_due_or_overdue_today(window: MainWindow,
+                                                   demo_db: Database) -> None:
+    entries = window.worklist_model.rows
+    expected = patient_list.load(demo_db, TODAY).worklist()
+    assert [(e.patient.id, e.label) for e in entries] == [(e.patient.id, e.label)
+                                                          for e in expected]
+    assert entries
+    for e in entries:
+        assert e.visit.state in (VisitState.DUE, VisitState.OVERDUE)
+        assert e.visit.window_start <= TODAY <= e.visit.window_end
+    assert window.tabs.tabText(WORKLIST_TAB) == f"Due today ({len(entries)})"
+
+
+def test_enter_on_the_worklist_starts_entry_for_that_visit(qtbot, window: MainWindow) -> None:
+    window.act_worklist.trigger()
+    assert window.tabs.currentIndex() == WORKLIST_TAB
+    view = window.worklist_view
+    entry = window.worklist_model.rows[0]
+    assert view.current_object() == entry
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    wizards = window.open_wizards()
+    assert len(wizards) == 1
+    wizard = wizards[0]
+    assert wizard.patient_id == entry.patient.id
+    assert wizard.visit_page.label == entry.label
+    wizard._finished = True
+    wizard.close()
+
+
+def test_a_saved_visit_refreshes_the_row_and_worklist(qtbot, window: MainWindow,
+                                                      demo_db: Database, actor: Actor) -> None:
+    from proapp.services import visits
+    from proapp.services.visits import VisitDraft
+
+    entry = window.worklist_model.rows[0]
+    window.show_worklist()
+    qtbot.keyClick(window.worklist_view, Qt.Key.Key_Return)
+    wizard = window.open_wizards()[0]
+    draft = visits.save_visit(demo_db, actor, VisitDraft(entry.patient.id, entry.label, TODAY))
+    with qtbot.waitSignal(window.patientChanged, timeout=5000) as sig:
+        wizard.visitSaved.emit(draft.id)  # what the wizard reports after a save
+    assert sig.args == [entry.patient.id]
+    again = [e for e in window.worklist_model.rows
+             if e.patient.id == entry.patient.id and e.label == entry.label]
+    assert again
+    assert again[0].has_draft
+    wizard._finished = True
+    wizard.close()
+
+
+def test_report_action_is_a_disabled_hook_until_connected(qtbot, window: MainWindow) -> None:
+    assert not window.act_report.isEnabled()
+    assert "not available" in window.act_report.toolTip()
+    got: list[int] = []
+    window.reportRequested.connect(got.append)
+    qtbot.waitUntil(window.act_report.isEnabled)
+    window.patient_view.setFocus()
+    window.patient_view.select_first()
+    window.act_report.trigger()
+    assert got == [window.patient_model.rows[0].id]
+
+
+def test_closing_with_a_draft_open_asks(qtbot, window: MainWindow) -> None:
+    window.show_worklist()
+    qtbot.keyClick(window.worklist_view, Qt.Key.Key_Return)
+    wizard = window.open_wizards()[0]
+    wizard.has_unsaved_work = lambda: True  # what the wizard says while entry is going on
+    seen: list[str] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, lambda: answer(button))
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, lambda: answer("Return to entry"))
+    window.close()
+    assert seen
+    assert "not completed" in seen[0]
+    assert window.isVisible()
+    assert wizard.isVisible()
+    QTimer.singleShot(0, lambda: answer("Close proapp"))
+    window.close()
+    assert len(seen) == 2
+    assert not window.isVisible()
+    if shiboken6.isValid(wizard):
+        wizard._finished = True
+        wizard.close()
+
+
+def test_closing_without_open_entry_does_not_ask(window: MainWindow) -> None:
+    window.close()
+    assert not window.isVisible()
+
+
+def test_tabs_and_shortcuts(qtbot, window: MainWindow) -> None:
+    row = window.patient_model.rows[3]
+    window.tabs.setCurrentIndex(PATIENTS_TAB)
+    window.patient_view.setFocus()
+    window.patient_view.setCurrentIndex(window.patient_proxy.index(3, 0))
+    qtbot.keyClick(window.patient_view, Qt.Key.Key_Return)
+    assert getattr(window.tabs.currentWidget(), "patient_id", None) == row.id
+    assert window.current_patient_id() == row.id
+    assert window.act_close_tab.isEnabled()
+    window.act_close_tab.trigger()
+    assert window.tabs.count() == 2
+    assert window.act_new_patient.shortcut().toString() == "Ctrl+N"
+    assert window.act_new_visit.shortcut().toString() == "Ctrl+Shift+V"
+
+
+def test_worklist_filter(qtbot, window: MainWindow) -> None:
+    window.show_worklist()
+    total = window.worklist_model.rowCount()
+    window.overdue_only.setChecked(True)
+    shown = [window.worklist_proxy.row_object(i) for i in range(window.worklist_proxy.rowCount())]
+    assert shown
+    assert all(e.visit.state is VisitState.OVERDUE for e in shown)
+    assert len(shown) < total
+    assert window.worklist_count.text() == f"{len(shown)} of {total} shown"
+    window.overdue_only.setChecked(False)
+    code = window.worklist_model.rows[0].patient.code
+    qtbot.keyClicks(window.worklist_search, code.lower())
+    shown = [window.worklist_proxy.row_object(i) for i in range(window.worklist_proxy.rowCount())]
+    assert {e.patient.code for e in shown} == {code}
+    qtbot.keyClick(window.worklist_search, Qt.Key.Key_Return)
+    assert window.worklist_view.hasFocus()
+
+
+def test_reloads_in_a_row_keep_the_latest(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.listLoaded, timeout=20_000) as sig:
+        window.reload()
+        window.reload()
+        window.reload()
+    window.wait_loaded()
+    qtbot.waitUntil(lambda: not window._tasks)
+    assert sig.args == [286]
+    assert window.patient_model.rowCount() == 286
