@@ -41,7 +41,11 @@ from proapp.domain.registry import FLOW, QUESTIONNAIRES
 from proapp.domain.validation import Issue, ValidationError, error
 from proapp.domain.visit import VisitContent, VisitRecord, validate_visit
 from proapp.gui.visits.fields import ERROR_STYLE, HINT_STYLE, AnswerEdit
-from proapp.gui.visits.pages import FlowPage, QuestionnairePage, ReviewPage, VisitPage, WizardPage
+from proapp.gui.visits.pages.base import WizardPage
+from proapp.gui.visits.pages.flow import FlowPage
+from proapp.gui.visits.pages.questionnaire import QuestionnairePage
+from proapp.gui.visits.pages.review import ReviewPage
+from proapp.gui.visits.pages.visit import VisitPage
 from proapp.services import clock, patients, visits
 from proapp.services.errors import (
     ConflictError,

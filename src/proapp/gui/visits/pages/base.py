@@ -1,0 +1,155 @@
+"""What every wizard page shares: the page base class (title, the form it collects, where an
+issue's message is shown), the form titles, and the two widgets of a form page: the
+expectation banner and "not done at this visit".
+
+Every text, range, anchor, unit and score on the pages is read from the instrument definitions
+and the schedule in :mod:`proapp.domain`; the pages only lay them out and collect what is
+typed. Each page knows which issue fields (``midas.q2``, ``flow.supine.left.area``,
+``visit.visit_date`` ...) it shows, so a message appears beside the field it concerns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
+
+from proapp.domain import schedule
+from proapp.domain.registry import QUESTIONNAIRES
+from proapp.domain.validation import Issue
+from proapp.gui.visits.fields import HINT_STYLE, Message
+
+FLOW_TITLE = "IJV flow"
+
+
+def form_title(form: str) -> str:
+    """The short name of a form as nurses know it (MIDAS, FSS, IJV flow)."""
+    return QUESTIONNAIRES[form].name if form in QUESTIONNAIRES else FLOW_TITLE
+
+
+def scroll(inner: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(inner)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
+
+
+class WizardPage(QWidget):
+    """Base: a title, the form it collects (None for visit and review), and issue routing."""
+
+    changed = Signal()  # any edit; the wizard re-validates and schedules a draft save
+
+    form: str | None = None
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = title
+        self._messages: dict[str, Message] = {}
+
+    # -- navigation -------------------------------------------------------------------
+    def entry_widgets(self) -> list[QWidget]:
+        """Widgets the wizard watches for Enter (in tab order)."""
+        return []
+
+    def first_focus(self) -> QWidget | None:
+        widgets = self.entry_widgets()
+        return widgets[0] if widgets else None
+
+    def chain_next(self, widget: QWidget) -> QWidget | None:
+        """Where Enter in ``widget`` goes; None ends the page (the wizard moves on)."""
+        widgets = self.entry_widgets()
+        if widget not in widgets:
+            return None
+        for w in widgets[widgets.index(widget) + 1:]:
+            if not getattr(w, "optional", False) and w.isEnabled():
+                return w
+        return None
+
+    # -- issues -----------------------------------------------------------------------
+    def message_for(self, field_path: str) -> Message | None:
+        """The message label for an issue field: the exact field, else its nearest parent."""
+        path = field_path
+        while path:
+            if path in self._messages:
+                return self._messages[path]
+            path = path.rpartition(".")[0]
+        return None
+
+    def owns(self, field_path: str) -> bool:
+        return self.message_for(field_path) is not None
+
+    def show_issues(self, issues: Sequence[Issue]) -> None:
+        routed: dict[int, list[Issue]] = {}
+        for issue in issues:
+            m = self.message_for(issue.field)
+            if m is not None:
+                routed.setdefault(id(m), []).append(issue)
+        for m in dict.fromkeys(self._messages.values()):
+            m.show_issues(routed.get(id(m), []))
+
+    def _register(self, field_path: str, message: Message) -> Message:
+        self._messages[field_path] = message
+        return message
+
+
+class SkipBox(QWidget):
+    """"Not done at this visit" with its reason; stored as VisitContent.skipped."""
+
+    def __init__(self, form: str, page: WizardPage):
+        super().__init__(page)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(f"{form_title(form)} not done at this visit — reason:")
+        self.check.setObjectName(f"{form}.skip")
+        self.reason = QLineEdit()
+        self.reason.setObjectName(f"{form}.skipped")
+        self.reason.setPlaceholderText("why it was not done (required to skip an expected form)")
+        self.check.optional = True  # type: ignore[attr-defined]
+        self.reason.optional = True  # type: ignore[attr-defined]
+        row.addWidget(self.check)
+        row.addWidget(self.reason, 1)
+        self.check.toggled.connect(self._toggled)
+        self.reason.textEdited.connect(lambda _t: page.changed.emit())
+        self.reason.setEnabled(False)
+        self._page = page
+
+    def _toggled(self, on: bool) -> None:
+        self.reason.setEnabled(on)
+        if on:
+            self.reason.setFocus()
+        self._page.changed.emit()
+
+    def value(self) -> str | None:
+        return self.reason.text() if self.check.isChecked() else None
+
+    def set_value(self, reason: str | None) -> None:
+        self.check.setChecked(reason is not None)
+        self.reason.setText(reason or "")
+
+
+class ExpectationBanner(QLabel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+
+    def set_expected(self, form: str, label: str) -> None:
+        d = schedule.definition(label)
+        if d.expects(form):
+            self.setText(f"{d.title} expects {form_title(form)}. To leave it out, tick "
+                         "“not done at this visit” and give a reason.")
+            self.setStyleSheet("")
+        else:
+            self.setText(f"{d.title} does not expect {form_title(form)}: leave the page empty "
+                         "to skip it, or enter it if it was done.")
+            self.setStyleSheet(HINT_STYLE)

@@ -1,0 +1,172 @@
+"""The review page: every answer, the scores and the findings; warnings are confirmed here and a
+change to a completed visit is given its reason."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from proapp.domain import flow as flowmod
+from proapp.domain import schedule
+from proapp.domain.answers import MissingReason
+from proapp.domain.registry import FORMS, QUESTIONNAIRES
+from proapp.domain.validation import Issue
+from proapp.domain.visit import VisitContent
+from proapp.gui.visits.fields import (
+    ERROR_STYLE,
+    HINT_STYLE,
+    WARNING_STYLE,
+    Message,
+    heading,
+    wrapped,
+)
+from proapp.gui.visits.pages.base import WizardPage, form_title
+from proapp.gui.visits.pages.questionnaire import score_line
+
+
+class ReviewPage(WizardPage):
+    """Every answer, the scores and the findings; warnings are confirmed here before saving."""
+
+    def __init__(self, editing_complete: bool, parent: QWidget | None = None):
+        super().__init__("Review", parent)
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading("Review and save"))
+        self.summary = QTextBrowser()
+        self.summary.setObjectName("review.summary")
+        self.summary.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.summary.setOpenLinks(False)
+        outer.addWidget(self.summary, 1)
+        self.findings = QLabel()
+        self.findings.setObjectName("review.findings")
+        self.findings.setWordWrap(True)
+        self.findings.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(self.findings)
+        self.confirm = QCheckBox("I have checked these warnings with the patient and the "
+                                 "source documents")
+        self.confirm.setObjectName("review.confirm")
+        self.confirm.toggled.connect(lambda _on: self.changed.emit())
+        outer.addWidget(self.confirm)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("review.reason")
+        self.reason.setPlaceholderText("reason for changing a completed visit (required, kept in "
+                                       "the change log)")
+        self.reason_label = QLabel("&Reason for the change")
+        self.reason_label.setBuddy(self.reason)
+        row = QHBoxLayout()
+        row.addWidget(self.reason_label)
+        row.addWidget(self.reason, 1)
+        outer.addLayout(row)
+        outer.addWidget(self._register("review.reason", Message()))
+        self.status = wrapped("")
+        self.status.setObjectName("review.status")
+        outer.addWidget(self.status)
+        outer.addWidget(wrapped("Ctrl+S saves and completes the visit.", HINT_STYLE))
+        self.reason_label.setVisible(editing_complete)
+        self.reason.setVisible(editing_complete)
+        self.confirm.hide()
+
+    def entry_widgets(self) -> list[QWidget]:
+        return [self.confirm, self.reason]
+
+    def first_focus(self) -> QWidget | None:
+        if not self.confirm.isHidden():
+            return self.confirm
+        if not self.reason.isHidden():
+            return self.reason
+        return None
+
+    def chain_next(self, widget: QWidget) -> QWidget | None:
+        if widget is self.confirm and not self.reason.isHidden():
+            return self.reason
+        return None
+
+    def show_review(self, label: str, visit_date: date, content: VisitContent,
+                    issues: Sequence[Issue]) -> None:
+        self.summary.setHtml(review_html(label, visit_date, content))
+        errs = [i for i in issues if i.is_error]
+        warns = [i for i in issues if not i.is_error]
+        parts = []
+        if errs:
+            parts.append(f"<p style='{ERROR_STYLE}'><b>Must be corrected before saving:</b><br>"
+                         + "<br>".join(html.escape(i.message) for i in errs) + "</p>")
+        if warns:
+            parts.append(f"<p style='{WARNING_STYLE}'><b>Please confirm:</b><br>"
+                         + "<br>".join(html.escape(i.message) for i in warns) + "</p>")
+        if not issues:
+            parts.append("<p>No errors and no warnings.</p>")
+        self.findings.setText("".join(parts))
+        self.confirm.setVisible(bool(warns))
+        if not warns:
+            self.confirm.setChecked(False)
+
+
+def _fmt(value: Decimal | None, places: int) -> str:
+    """A measurement with the places it is stored with (480 mL/min is shown as 480.0)."""
+    return "—" if value is None else str(flowmod.quantize(value, places))
+
+
+def review_html(label: str, visit_date: date, content: VisitContent) -> str:
+    d = schedule.definition(label)
+    out = [f"<h3>{html.escape(d.title)} ({html.escape(label)}) on {visit_date.isoformat()}</h3>"]
+    for form in FORMS:
+        expected = "expected" if d.expects(form) else "not expected"
+        out.append(f"<h4>{html.escape(form_title(form))} <small>({expected})</small></h4>")
+        if form in content.skipped:
+            out.append(f"<p><i>Not done: {html.escape(content.skipped[form])}</i></p>")
+            continue
+        if not content.has_data(form):
+            out.append("<p><i>Not entered.</i></p>")
+            continue
+        if form in QUESTIONNAIRES:
+            instrument = QUESTIONNAIRES[form]
+            given = content.answers(form)
+            reasons = content.missing.get(form, {})
+            rows = []
+            for it in instrument.items:
+                value = given.get(it.id)
+                if value is not None:
+                    shown = f"<b>{value}</b> {html.escape(it.unit)}"
+                elif it.id in reasons:
+                    shown = f"<i>missing: {html.escape(MissingReason(reasons[it.id]).label)}</i>"
+                else:
+                    shown = "<i>not answered</i>"
+                rows.append(f"<tr><td>{html.escape(it.label)}</td>"
+                            f"<td>{html.escape(it.short or it.text)}</td><td>{shown}</td></tr>")
+            out.append("<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>")
+            out.append(f"<p><b>{html.escape(score_line(instrument, content.scores(form)))}"
+                       "</b></p>")
+        else:
+            rows = []
+            for m in content.flows:
+                how = ("computed from velocity × area" if m.is_computed else "entered")
+                extra = []
+                if m.is_computed:
+                    extra.append(f"{_fmt(m.velocity_cm_s, flowmod.VELOCITY_PLACES)} cm/s × "
+                                 f"{_fmt(m.area_cm2, flowmod.AREA_PLACES)} cm²")
+                if m.stenosis_pct is not None:
+                    extra.append(f"stenosis {m.stenosis_pct} %")
+                flow = _fmt(m.flow, flowmod.FLOW_PLACES)
+                rows.append(f"<tr><td>{m.posture.value} {m.side.value}</td>"
+                            f"<td><b>{flow}</b> {flowmod.FLOW_UNIT} ({how})</td>"
+                            f"<td>{'; '.join(extra)}</td></tr>")
+            out.append("<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>")
+            for posture, t in content.flow_totals().items():
+                if t.left is not None or t.right is not None:
+                    total = (_fmt(t.total, flowmod.FLOW_PLACES) if t.total is not None
+                             else "— (needs both sides)")
+                    out.append(f"<p><b>Total {posture.value}: {total} "
+                               f"{flowmod.FLOW_UNIT}</b></p>")
+    return "".join(out)

@@ -1,0 +1,130 @@
+"""Page 1, the visit: label and date, pre-filled from the schedule; the forms the visit expects;
+the patient's schedule."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from proapp.domain import schedule
+from proapp.domain.registry import FORMS
+from proapp.gui.visits.fields import HINT_STYLE, Message, heading, wrapped
+from proapp.gui.visits.pages.base import WizardPage, form_title
+
+
+def expected_forms_text(label: str) -> str:
+    d = schedule.definition(label)
+    forms = [form_title(f) for f in FORMS if d.expects(f)]
+    if not forms:
+        return f"{d.title}: no form is expected; enter whatever was done."
+    return f"{d.title} expects: {', '.join(forms)}."
+
+
+class VisitPage(WizardPage):
+    """Which visit this is: label and date, pre-filled from the schedule; the expected forms."""
+
+    def __init__(self, patient_line: str, plan: Sequence[schedule.ScheduledVisit],
+                 label: str, visit_date: date, *, extra_info: str = "",
+                 parent: QWidget | None = None):
+        super().__init__("Visit", parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Visit"))
+        layout.addWidget(wrapped(patient_line))
+        if extra_info:
+            layout.addWidget(wrapped(extra_info, HINT_STYLE))
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        self.label_box = QComboBox()
+        self.label_box.setObjectName("visit.label")
+        labels = [e.label for e in plan]
+        if label not in labels:
+            labels.append(label)
+        if schedule.UNSCHEDULED not in labels:
+            labels.append(schedule.UNSCHEDULED)
+        by_label = {e.label: e for e in plan}
+        for lbl in labels:
+            self.label_box.addItem(self._describe(lbl, by_label.get(lbl)), lbl)
+        self.label_box.setCurrentIndex(labels.index(label))
+        self.label_box.setMinimumContentsLength(40)
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("visit.visit_date")
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDate(QDate(visit_date.year, visit_date.month, visit_date.day))
+        grid.addWidget(QLabel("Visit &label"), 0, 0)
+        grid.itemAtPosition(0, 0).widget().setBuddy(self.label_box)  # type: ignore[union-attr]
+        grid.addWidget(self.label_box, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self._register("visit.label", Message()), 1, 1)
+        date_label = QLabel("Visit &date")
+        date_label.setBuddy(self.date_edit)
+        grid.addWidget(date_label, 2, 0)
+        grid.addWidget(self.date_edit, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self._register("visit.visit_date", Message()), 3, 1)
+        layout.addLayout(grid)
+        self.expected = wrapped("")
+        layout.addWidget(self.expected)
+        self._register("visit", Message())
+        layout.addWidget(self._messages["visit"])
+        if plan:
+            layout.addSpacing(8)
+            layout.addWidget(QLabel("<b>Schedule of this patient</b>"))
+            overview = QLabel(schedule_html(plan))
+            overview.setObjectName("visit.schedule")
+            overview.setTextFormat(Qt.TextFormat.RichText)
+            layout.addWidget(overview)
+        layout.addWidget(wrapped("Enter: continue · Alt+N next · Alt+B / Esc back · Ctrl+S save "
+                                 "from the review page · Ctrl+1…5 jump to a page", HINT_STYLE))
+        layout.addStretch(1)
+        self.label_box.currentIndexChanged.connect(self._label_changed)
+        self.date_edit.dateChanged.connect(lambda _d: self.changed.emit())
+        self._label_changed()
+
+    @staticmethod
+    def _describe(label: str, entry: schedule.ScheduledVisit | None) -> str:
+        d = schedule.definition(label)
+        if entry is None or entry.window_start is None or entry.window_end is None:
+            return f"{label} — {d.title}"
+        state = entry.state.value + (", draft" if entry.has_draft else "")
+        return (f"{label} — {d.title} ({state}; window {entry.window_start.isoformat()} to "
+                f"{entry.window_end.isoformat()})")
+
+    def _label_changed(self) -> None:
+        self.expected.setText(expected_forms_text(self.label))
+        self.changed.emit()
+
+    @property
+    def label(self) -> str:
+        return str(self.label_box.currentData())
+
+    @property
+    def visit_date(self) -> date:
+        q = self.date_edit.date()
+        return date(q.year(), q.month(), q.day())
+
+    def entry_widgets(self) -> list[QWidget]:
+        return [self.label_box, self.date_edit]
+
+    def chain_next(self, widget: QWidget) -> QWidget | None:
+        return None  # Enter on either field confirms the visit and moves on
+
+
+def schedule_html(plan: Sequence[schedule.ScheduledVisit]) -> str:
+    """The patient's scheduled visits as a small table: label, target, window, state, forms."""
+    rows = ["<tr><th align='left'>label</th><th align='left'>visit</th>"
+            "<th align='left'>target</th><th align='left'>window</th>"
+            "<th align='left'>state</th><th align='left'>forms</th></tr>"]
+    for e in plan:
+        window = (f"{e.window_start.isoformat()} to {e.window_end.isoformat()}"
+                  if e.window_start and e.window_end else "")
+        state = e.state.value + (" (draft)" if e.has_draft else "")
+        forms = ", ".join(form_title(f) for f in FORMS if e.definition.expects(f))
+        rows.append(f"<tr><td>{html.escape(e.label)}</td>"
+                    f"<td>{html.escape(e.definition.title)}</td>"
+                    f"<td>{e.target.isoformat() if e.target else ''}</td>"
+                    f"<td>{window}</td><td>{html.escape(state)}</td>"
+                    f"<td>{html.escape(forms)}</td></tr>")
+    return "<table cellspacing='0' cellpadding='3'>" + "".join(rows) + "</table>"
