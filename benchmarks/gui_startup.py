@@ -123,7 +123,7 @@ def main() -> int:
     assert isinstance(w, MainWindow)
     loaded: list[float] = []
     w.listLoaded.connect(lambda _n: loaded.append(time.perf_counter()))
-    until(app, lambda: bool(loaded) or w.patient_model.rowCount() == patients)
+    until(app, lambda: bool(loaded) or w.patients.model.rowCount() == patients)
     if not loaded:  # finished before we connected
         loaded.append(time.perf_counter())
     timer.stop()
@@ -132,16 +132,16 @@ def main() -> int:
     gaps = sorted(b - a for a, b in itertools.pairwise(after_paint)) or [0.0]
 
     def search(text: str) -> tuple[float, int]:
-        w.search.clear()
+        w.patients.search.clear()
         app.processEvents()
         watch = PaintWatch()
-        w.patient_view.viewport().installEventFilter(watch)
+        w.patients.view.viewport().installEventFilter(watch)
         t = time.perf_counter()
-        w.search.setText(text)  # what each keystroke does (textChanged -> filter)
+        w.patients.search.setText(text)  # what each keystroke does (textChanged -> filter)
         until(app, lambda: watch.painted_at is not None)
-        w.patient_view.viewport().removeEventFilter(watch)
+        w.patients.view.viewport().removeEventFilter(watch)
         assert watch.painted_at is not None
-        return watch.painted_at - t, w.patient_proxy.rowCount()
+        return watch.painted_at - t, w.patients.proxy.rowCount()
 
     searches = {}
     for text in ("muller", "demo-0999", "ross an"):
@@ -150,9 +150,9 @@ def main() -> int:
             dt, hits = search(text)
             times.append(dt)
         searches[text] = (statistics.median(times), hits)
-    w.search.clear()
+    w.patients.search.clear()
     t0 = time.perf_counter()
-    w.patient_view.sortByColumn(w.patient_model.NEXT_DUE, w.patient_view.horizontalHeader()
+    w.patients.view.sortByColumn(w.patients.model.NEXT_DUE, w.patients.view.horizontalHeader()
                                 .sortIndicatorOrder())
     app.processEvents()
     t_sort = time.perf_counter() - t0

@@ -25,10 +25,9 @@ def main() -> int:
     os.environ["PROAPP_DATA_DIR"] = str(tmp / "data")
     from proapp import paths
     from proapp.db.migrate import open_database
-    from proapp.gui.shell.about import AboutDialog, install_help_menu
-    from proapp.gui.shell.app import application
-    from proapp.gui.shell.first_run import WelcomeWizard, mark_training_window
-    from proapp.gui.shell.main_window import MainWindow
+    from proapp.gui.shell.about import AboutDialog
+    from proapp.gui.shell.app import application, open_main_window
+    from proapp.gui.shell.first_run import WelcomeWizard
     from proapp.services import accounts
     from proapp.services.training import demo
 
@@ -59,9 +58,7 @@ def main() -> int:
     training = open_database(tmp / "training.db")
     demo.generate(training, 5, 1)
     admin = accounts.create_first_admin(training, "m.rossi", "correct horse battery")
-    window = MainWindow(training, admin)
-    install_help_menu(window, training)
-    mark_training_window(window, training)
+    window = open_main_window(training, admin)
     window.resize(1280, 800)
     window.show()
     app.processEvents()

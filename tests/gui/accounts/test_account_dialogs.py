@@ -336,15 +336,16 @@ def test_run_gui_cancelled_sign_in_quits(qtbot, db: Database, staff: Staff,  # t
 
 
 def test_account_menu_for_admin_and_lock_now(qtbot, db: Database, staff: Staff) -> None:  # type: ignore[no-untyped-def]
-    from proapp.gui.accounts.menu import install_account_menu
+    from proapp.gui.shell.main_window import MainWindow
 
-    window = QMainWindow()
+    lock = IdleLock(db, staff.admin, minutes=0)
+    window = MainWindow(db, staff.admin, lock=lock, load=False)
     qtbot.addWidget(window)
     window.show()
-    lock = IdleLock(db, staff.admin, minutes=0)
     try:
         assert not lock.timer.isActive()  # 0 minutes: no idle lock
-        menu = install_account_menu(window, db, staff.admin, lock)
+        menu = window.findChild(QMenu, "accountMenu")
+        assert menu.title() == f"&Account ({staff.admin.username})"
         texts = [a.text() for a in menu.actions() if a.text()]
         assert texts == ["&Lock now", "Change &password…", "Change lo&g…", "&Users…"]
         menu.actions()[0].trigger()

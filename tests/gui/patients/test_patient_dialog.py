@@ -57,7 +57,7 @@ def test_new_patient_from_the_main_window_is_saved_with_change_log(
     with qtbot.waitSignal(w.listLoaded, timeout=10_000):
         w.reload()
     w.show()
-    w.act_new_patient.trigger()
+    w.action("actNewPatient").trigger()
     d = w.findChild(PatientDialog)
     assert d is not None
     assert d.isVisible()
@@ -82,8 +82,8 @@ def test_new_patient_from_the_main_window_is_saved_with_change_log(
             ("insert", "patient", actor.username), ("insert", "procedure", actor.username)]
     # the list shows the new patient without a full reload
     assert any(r.id == new_id and r.first_pta == date(2013, 6, 4)
-               for r in w.patient_model.rows)
-    assert w.count_label.text() == "2 patients"
+               for r in w.patients.model.rows)
+    assert w.patients.count_label.text() == "2 patients"
 
 
 def test_errors_are_shown_beside_the_field_and_block_saving(

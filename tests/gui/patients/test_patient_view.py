@@ -88,9 +88,11 @@ def test_timeline_shows_missed_due_and_unscheduled_visits(qtbot, db: Database, a
     with qtbot.waitSignal(view.openVisitRequested) as sig:
         view.btn_open.click()
     assert sig.args == [patient_id, 0, "m3"]
-    # the report button is a disabled hook with an explanation
-    assert not view.btn_report.isEnabled()
-    assert "not available" in view.btn_report.toolTip()
+    # the report button asks for this patient's report (the main window opens it)
+    assert view.btn_report.isEnabled()
+    with qtbot.waitSignal(view.reportRequested) as sig:
+        view.btn_report.click()
+    assert sig.args == [patient_id]
 
 
 def test_clinician_signs_and_unlocks_from_the_patient_view(qtbot, db: Database,

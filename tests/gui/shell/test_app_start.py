@@ -6,13 +6,16 @@ import sys
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
 from proapp.gui.shell.app import run_gui
 from proapp.gui.shell.crash import CrashHandler
 from proapp.gui.shell.main_window import MainWindow
+
+FEATURE_ACTIONS = ("actReport", "actBatchReports", "actExport", "actImport", "actNewPatient",
+                   "actNewVisit", "actChangeLog", "actLockNow")
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")]
@@ -31,17 +34,18 @@ def test_run_gui_shows_the_window_with_the_crash_handler(
     def look() -> None:
         windows = [w for w in QApplication.topLevelWidgets()
                    if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows or windows[0].patient_model.rowCount() == 0:
+        if not windows or windows[0].patients.model.rowCount() == 0:
             QTimer.singleShot(20, look)  # the list loads in the background
             return
         w = windows[0]
         seen["hook"] = sys.excepthook
-        seen["rows"] = w.patient_model.rowCount()
+        seen["rows"] = w.patients.model.rowCount()
         seen["status"] = w.db_label.text()
         seen["user"] = w.user_label.text()
-        seen["hooks"] = {name: w._hook_connected(name)
-                         for name in ("reportRequested", "batchReportsRequested",
-                                      "exportRequested", "importRequested")}
+        seen["menus"] = [a.text() for a in w.menuBar().actions()]
+        seen["features"] = sorted(a.objectName() for m in w.menuBar().findChildren(QMenu)
+                                  for a in m.actions()
+                                  if a.objectName() in FEATURE_ACTIONS)
         w.close()
 
     QTimer.singleShot(0, look)
@@ -50,7 +54,7 @@ def test_run_gui_shows_the_window_with_the_crash_handler(
     assert seen["rows"] == 1
     assert seen["status"] == f"Database: {db.display_name}"
     assert seen["user"] == "Signed in: nurse.test (nurse)"
-    # run_gui connects every feature's entry point to the window it opens
-    assert seen["hooks"] == {"reportRequested": True, "batchReportsRequested": True,
-                             "exportRequested": True, "importRequested": True}
+    # the window run_gui opens reaches every feature from its menus
+    assert seen["menus"] == ["&File", "&Patient", "&View", "&Help", "&Account (nurse.test)"]
+    assert seen["features"] == sorted(FEATURE_ACTIONS)
     assert sys.excepthook is before  # uninstalled when the application ends

@@ -15,7 +15,7 @@ from proapp.db.engine import Database
 from proapp.db.migrate import open_database
 from proapp.domain.actor import Actor
 from proapp.gui.shell import first_run
-from proapp.gui.shell.about import AboutDialog, help_menu, install_help_menu
+from proapp.gui.shell.about import AboutDialog
 from proapp.gui.shell.first_run import TRAINING_MARK, WelcomeWizard, mark_training_window
 from proapp.services import accounts, settings, training
 from proapp.services.training import demo
@@ -172,7 +172,8 @@ def test_run_gui_welcome_then_main_window_with_help_menu(qtbot, default_db: Data
         window = next(w for w in QApplication.topLevelWidgets()
                       if isinstance(w, MainWindow) and w.isVisible())
         seen["actor"] = window.actor.username
-        seen["help"] = [a.text() for a in help_menu(window).actions() if a.text()]
+        help_menu = window.findChild(QMenu, "helpMenu")
+        seen["help"] = [a.text() for a in help_menu.actions() if a.text()]
         seen["marked"] = window.findChild(QLabel, "trainingMark") is not None
         window.close()
         return 0
@@ -202,18 +203,6 @@ def test_training_window_is_marked_and_keeps_the_mark(qtbot, db: Database) -> No
     assert window.findChild(QLabel, "trainingMark").text().strip() == TRAINING_MARK
     window.setWindowTitle("proapp — DEMO-0001")  # the real main window retitles itself
     assert window.windowTitle() == f"{TRAINING_MARK} — proapp — DEMO-0001"
-
-
-def test_help_menu_reuses_an_existing_one(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    existing = window.menuBar().addMenu("&Help")
-    existing.addAction("User guide")
-    menu = install_help_menu(window, db)
-    assert menu is existing
-    assert len(window.menuBar().findChildren(QMenu)) == 1
-    assert [a.text() for a in menu.actions() if a.text()] == [
-        "User guide", "Open &training database…", "&About proapp"]
 
 
 def test_about_dialog_lists_paths_versions_and_licences(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -42,22 +42,22 @@ def window(qtbot, demo_db: Database, actor: Actor) -> MainWindow:
 
 
 def shown_rows(w: MainWindow) -> list[patient_list.PatientRow]:
-    return [w.patient_proxy.row_object(i) for i in range(w.patient_proxy.rowCount())]
+    return [w.patients.proxy.row_object(i) for i in range(w.patients.proxy.rowCount())]
 
 
 def test_models_pass_the_model_tester(qtmodeltester, window: MainWindow) -> None:
-    qtmodeltester.check(window.patient_model)
-    qtmodeltester.check(window.patient_proxy)
-    qtmodeltester.check(window.worklist_model)
-    qtmodeltester.check(window.worklist_proxy)
+    qtmodeltester.check(window.patients.model)
+    qtmodeltester.check(window.patients.proxy)
+    qtmodeltester.check(window.worklist.model)
+    qtmodeltester.check(window.worklist.proxy)
 
 
 def test_list_shows_every_patient_with_schedule_columns(window: MainWindow,
                                                         demo_db: Database) -> None:
     expected = patient_list.load(demo_db, TODAY)
-    assert window.patient_model.rowCount() == 286
-    assert window.count_label.text() == "286 patients"
-    m = window.patient_model
+    assert window.patients.model.rowCount() == 286
+    assert window.patients.count_label.text() == "286 patients"
+    m = window.patients.model
     first = expected.rows[0]
     assert m.data(m.index(0, m.CODE)) == first.code
     assert m.data(m.index(0, m.NAME)) == f"{first.family_name}, {first.given_name}"
@@ -76,46 +76,46 @@ def test_list_shows_every_patient_with_schedule_columns(window: MainWindow,
 
 
 def test_search_as_you_type_is_accent_and_case_insensitive(qtbot, window: MainWindow) -> None:
-    muellers = [r for r in window.patient_model.rows if r.family_name == "Müller"]
+    muellers = [r for r in window.patients.model.rows if r.family_name == "Müller"]
     assert muellers
     window.focus_search()
-    qtbot.keyClicks(window.search, "MULLER")
+    qtbot.keyClicks(window.patients.search, "MULLER")
     assert {r.id for r in shown_rows(window)} == {r.id for r in muellers}
-    assert window.count_label.text() == f"{len(muellers)} of 286 patients"
-    window.search.clear()
-    qtbot.keyClicks(window.search, "demo-0007")
+    assert window.patients.count_label.text() == f"{len(muellers)} of 286 patients"
+    window.patients.search.clear()
+    qtbot.keyClicks(window.patients.search, "demo-0007")
     assert [r.code for r in shown_rows(window)] == ["DEMO-0007"]
     # Enter with a single match opens that patient
-    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.keyClick(window.patients.search, Qt.Key.Key_Return)
     assert getattr(window.tabs.currentWidget(), "patient_id", None) == shown_rows(window)[0].id
     window.focus_search()
-    qtbot.keyClicks(window.search, "zzz")
-    assert window.patient_proxy.rowCount() == 0
-    assert "No patient matches" in window.patient_view._placeholder
-    window.search.setFocus()
-    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
-    assert window.search.text() == ""
-    assert window.patient_proxy.rowCount() == 286
+    qtbot.keyClicks(window.patients.search, "zzz")
+    assert window.patients.proxy.rowCount() == 0
+    assert "No patient matches" in window.patients.view._placeholder
+    window.patients.search.setFocus()
+    qtbot.keyClick(window.patients.search, Qt.Key.Key_Escape)
+    assert window.patients.search.text() == ""
+    assert window.patients.proxy.rowCount() == 286
 
 
 def test_subtype_and_flag_filters(qtbot, window: MainWindow) -> None:
-    window.subtype.setCurrentIndex(window.subtype.findData(MsSubtype.PP.value))
-    assert window.patient_proxy.rowCount() == 36  # the reference cohort's PP patients
-    window.headache.setChecked(True)
-    assert window.patient_proxy.rowCount() == 9
+    window.patients.subtype.setCurrentIndex(window.patients.subtype.findData(MsSubtype.PP.value))
+    assert window.patients.proxy.rowCount() == 36  # the reference cohort's PP patients
+    window.patients.headache.setChecked(True)
+    assert window.patients.proxy.rowCount() == 9
     assert all(r.ms_subtype is MsSubtype.PP and r.headache_positive for r in shown_rows(window))
-    window.subtype.setCurrentIndex(0)
-    assert window.patient_proxy.rowCount() == 113
-    window.headache.setChecked(False)
-    window.fatigue.setChecked(True)
-    assert window.patient_proxy.rowCount() == 277
-    qtbot.keyClicks(window.search, "rossi")
+    window.patients.subtype.setCurrentIndex(0)
+    assert window.patients.proxy.rowCount() == 113
+    window.patients.headache.setChecked(False)
+    window.patients.fatigue.setChecked(True)
+    assert window.patients.proxy.rowCount() == 277
+    qtbot.keyClicks(window.patients.search, "rossi")
     assert all("Rossi" in r.family_name and r.fatigue_positive for r in shown_rows(window))
 
 
 def test_sorting_by_a_column_keeps_the_filter(window: MainWindow) -> None:
-    window.subtype.setCurrentIndex(window.subtype.findData(MsSubtype.SP.value))
-    window.patient_view.sortByColumn(PatientTableModel.PTA_DATE, Qt.SortOrder.DescendingOrder)
+    window.patients.subtype.setCurrentIndex(window.patients.subtype.findData(MsSubtype.SP.value))
+    window.patients.view.sortByColumn(PatientTableModel.PTA_DATE, Qt.SortOrder.DescendingOrder)
     dates = [r.first_pta for r in shown_rows(window)]
     assert len(dates) == 75
     assert dates == sorted(dates, reverse=True)
@@ -123,7 +123,7 @@ def test_sorting_by_a_column_keeps_the_filter(window: MainWindow) -> None:
 
 def test_worklist_lists_visits_due_or_overdue_today(window: MainWindow,
                                                    demo_db: Database) -> None:
-    entries = window.worklist_model.rows
+    entries = window.worklist.model.rows
     expected = patient_list.load(demo_db, TODAY).worklist()
     assert [(e.patient.id, e.label) for e in entries] == [(e.patient.id, e.label)
                                                           for e in expected]
@@ -135,13 +135,13 @@ def test_worklist_lists_visits_due_or_overdue_today(window: MainWindow,
 
 
 def test_enter_on_the_worklist_starts_entry_for_that_visit(qtbot, window: MainWindow) -> None:
-    window.act_worklist.trigger()
+    window.action("actShowWorklist").trigger()
     assert window.tabs.currentIndex() == WORKLIST_TAB
-    view = window.worklist_view
-    entry = window.worklist_model.rows[0]
+    view = window.worklist.view
+    entry = window.worklist.model.rows[0]
     assert view.current_object() == entry
     qtbot.keyClick(view, Qt.Key.Key_Return)
-    wizards = window.open_wizards()
+    wizards = window.visit_entries.open_wizards()
     assert len(wizards) == 1
     wizard = wizards[0]
     assert wizard.patient_id == entry.patient.id
@@ -155,15 +155,15 @@ def test_a_saved_visit_refreshes_the_row_and_worklist(qtbot, window: MainWindow,
     from proapp.services import visits
     from proapp.services.visits import VisitDraft
 
-    entry = window.worklist_model.rows[0]
+    entry = window.worklist.model.rows[0]
     window.show_worklist()
-    qtbot.keyClick(window.worklist_view, Qt.Key.Key_Return)
-    wizard = window.open_wizards()[0]
+    qtbot.keyClick(window.worklist.view, Qt.Key.Key_Return)
+    wizard = window.visit_entries.open_wizards()[0]
     draft = visits.save_visit(demo_db, actor, VisitDraft(entry.patient.id, entry.label, TODAY))
     with qtbot.waitSignal(window.patientChanged, timeout=5000) as sig:
         wizard.visitSaved.emit(draft.id)  # what the wizard reports after a save
     assert sig.args == [entry.patient.id]
-    again = [e for e in window.worklist_model.rows
+    again = [e for e in window.worklist.model.rows
              if e.patient.id == entry.patient.id and e.label == entry.label]
     assert again
     assert again[0].has_draft
@@ -171,22 +171,28 @@ def test_a_saved_visit_refreshes_the_row_and_worklist(qtbot, window: MainWindow,
     wizard.close()
 
 
-def test_report_action_is_a_disabled_hook_until_connected(qtbot, window: MainWindow) -> None:
-    assert not window.act_report.isEnabled()
-    assert "not available" in window.act_report.toolTip()
-    got: list[int] = []
-    window.reportRequested.connect(got.append)
-    qtbot.waitUntil(window.act_report.isEnabled)
-    window.patient_view.setFocus()
-    window.patient_view.select_first()
-    window.act_report.trigger()
-    assert got == [window.patient_model.rows[0].id]
+def test_report_action_needs_a_patient_and_opens_its_report(qtbot, window: MainWindow) -> None:
+    from proapp.gui.reports.report_dialog import ReportDialog
+
+    report = window.action("actReport")
+    qtbot.keyClicks(window.patients.search, "zzz")  # no patient selected
+    assert not report.isEnabled()
+    window.patients.search.clear()
+    window.patients.view.setFocus()
+    window.patients.view.select_first()
+    assert report.isEnabled()
+    report.trigger()
+    dialog = window.findChild(ReportDialog)
+    assert dialog is not None
+    assert dialog.patient_id == window.patients.model.rows[0].id
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=30_000)  # the preview is built
+    dialog.close()
 
 
 def test_closing_with_a_draft_open_asks(qtbot, window: MainWindow) -> None:
     window.show_worklist()
-    qtbot.keyClick(window.worklist_view, Qt.Key.Key_Return)
-    wizard = window.open_wizards()[0]
+    qtbot.keyClick(window.worklist.view, Qt.Key.Key_Return)
+    wizard = window.visit_entries.open_wizards()[0]
     wizard.has_unsaved_work = lambda: True  # what the wizard says while entry is going on
     seen: list[str] = []
 
@@ -219,36 +225,36 @@ def test_closing_without_open_entry_does_not_ask(window: MainWindow) -> None:
 
 
 def test_tabs_and_shortcuts(qtbot, window: MainWindow) -> None:
-    row = window.patient_model.rows[3]
+    row = window.patients.model.rows[3]
     window.tabs.setCurrentIndex(PATIENTS_TAB)
-    window.patient_view.setFocus()
-    window.patient_view.setCurrentIndex(window.patient_proxy.index(3, 0))
-    qtbot.keyClick(window.patient_view, Qt.Key.Key_Return)
+    window.patients.view.setFocus()
+    window.patients.view.setCurrentIndex(window.patients.proxy.index(3, 0))
+    qtbot.keyClick(window.patients.view, Qt.Key.Key_Return)
     assert getattr(window.tabs.currentWidget(), "patient_id", None) == row.id
     assert window.current_patient_id() == row.id
-    assert window.act_close_tab.isEnabled()
-    window.act_close_tab.trigger()
+    assert window.action("actCloseTab").isEnabled()
+    window.action("actCloseTab").trigger()
     assert window.tabs.count() == 2
-    assert window.act_new_patient.shortcut().toString() == "Ctrl+N"
-    assert window.act_new_visit.shortcut().toString() == "Ctrl+Shift+V"
+    assert window.action("actNewPatient").shortcut().toString() == "Ctrl+N"
+    assert window.action("actNewVisit").shortcut().toString() == "Ctrl+Shift+V"
 
 
 def test_worklist_filter(qtbot, window: MainWindow) -> None:
     window.show_worklist()
-    total = window.worklist_model.rowCount()
-    window.overdue_only.setChecked(True)
-    shown = [window.worklist_proxy.row_object(i) for i in range(window.worklist_proxy.rowCount())]
+    total = window.worklist.model.rowCount()
+    window.worklist.overdue_only.setChecked(True)
+    shown = [window.worklist.proxy.row_object(i) for i in range(window.worklist.proxy.rowCount())]
     assert shown
     assert all(e.visit.state is VisitState.OVERDUE for e in shown)
     assert len(shown) < total
-    assert window.worklist_count.text() == f"{len(shown)} of {total} shown"
-    window.overdue_only.setChecked(False)
-    code = window.worklist_model.rows[0].patient.code
-    qtbot.keyClicks(window.worklist_search, code.lower())
-    shown = [window.worklist_proxy.row_object(i) for i in range(window.worklist_proxy.rowCount())]
+    assert window.worklist.count_label.text() == f"{len(shown)} of {total} shown"
+    window.worklist.overdue_only.setChecked(False)
+    code = window.worklist.model.rows[0].patient.code
+    qtbot.keyClicks(window.worklist.search, code.lower())
+    shown = [window.worklist.proxy.row_object(i) for i in range(window.worklist.proxy.rowCount())]
     assert {e.patient.code for e in shown} == {code}
-    qtbot.keyClick(window.worklist_search, Qt.Key.Key_Return)
-    assert window.worklist_view.hasFocus()
+    qtbot.keyClick(window.worklist.search, Qt.Key.Key_Return)
+    assert window.worklist.view.hasFocus()
 
 
 def test_reloads_in_a_row_keep_the_latest(qtbot, window: MainWindow) -> None:
@@ -257,6 +263,6 @@ def test_reloads_in_a_row_keep_the_latest(qtbot, window: MainWindow) -> None:
         window.reload()
         window.reload()
     window.wait_loaded()
-    qtbot.waitUntil(lambda: not window._tasks)
+    qtbot.waitUntil(lambda: not window.loader._tasks)
     assert sig.args == [286]
-    assert window.patient_model.rowCount() == 286
+    assert window.patients.model.rowCount() == 286

@@ -39,11 +39,11 @@ def test_enter_on_worklist_then_a_typed_visit_updates_list_and_worklist(
     with qtbot.waitSignal(w.listLoaded, timeout=10_000):
         w.reload()
     w.show()
-    assert [(e.patient.id, e.label) for e in w.worklist_model.rows] == [(patient_id, "m6")]
-    assert w.patient_model.rows[0].last_visit is None
-    w.act_worklist.trigger()
-    qtbot.keyClick(w.worklist_view, Qt.Key.Key_Return)
-    (wizard,) = w.open_wizards()
+    assert [(e.patient.id, e.label) for e in w.worklist.model.rows] == [(patient_id, "m6")]
+    assert w.patients.model.rows[0].last_visit is None
+    w.action("actShowWorklist").trigger()
+    qtbot.keyClick(w.worklist.view, Qt.Key.Key_Return)
+    (wizard,) = w.visit_entries.open_wizards()
     wizard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
                     and wizard.isAncestorOf(QApplication.focusWidget()))
@@ -56,10 +56,10 @@ def test_enter_on_worklist_then_a_typed_visit_updates_list_and_worklist(
         assert (visit.label, visit.status, visit.entered_by) == ("m6", "complete", "nurse.test")
         assert s.scalar(select(ChangeLog).where(ChangeLog.visit_id == visit.id)) is not None
     # refreshed from the save, without reloading the lists
-    assert w.worklist_model.rowCount() == 0
+    assert w.worklist.model.rowCount() == 0
     assert w.tabs.tabText(1) == "Due today (0)"
-    row = w.patient_model.rows[0]
+    row = w.patients.model.rows[0]
     assert row.last_visit == TODAY
     assert row.next_due is not None
     assert row.next_due.label == "m12"
-    qtbot.waitUntil(lambda: not w.open_wizards())
+    qtbot.waitUntil(lambda: not w.visit_entries.open_wizards())

@@ -145,6 +145,7 @@ class PatientView(QWidget):
         self.btn_edit.clicked.connect(lambda: self.editPatientRequested.emit(self.patient_id))
         self.btn_report = QPushButton("Report  (Ctrl+R)")
         self.btn_report.setObjectName("btnReport")
+        self.btn_report.setToolTip("Trend report for this patient")
         self.btn_report.clicked.connect(lambda: self.reportRequested.emit(self.patient_id))
         for b in (self.btn_new, self.btn_open, self.btn_edit, self.btn_report):
             buttons.addWidget(b)
@@ -198,7 +199,6 @@ class PatientView(QWidget):
         split.setSizes([820, 420])
         root.addWidget(split, 1)
         self.setFocusProxy(self.timeline)
-        self.set_report_available(False)
         self.refresh()
 
     # -- data --------------------------------------------------------------------------------
@@ -249,11 +249,6 @@ class PatientView(QWidget):
         return f"{f.code} {f.family_name}"
 
     # -- actions -----------------------------------------------------------------------------
-    def set_report_available(self, available: bool) -> None:
-        self.btn_report.setEnabled(available)
-        self.btn_report.setToolTip("Trend report for this patient" if available else
-                                   "Reports are not available in this installation")
-
     def current_entry(self) -> TimelineEntry | None:
         e = self.timeline.current_object()
         return e if isinstance(e, TimelineEntry) else None

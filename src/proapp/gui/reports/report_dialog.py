@@ -1,8 +1,8 @@
 """Report preview (Save PDF..., Print...) and the batch export for selected patients.
 
-Entry points for the main window: :func:`open_report_dialog` (the patient view's
-``reportRequested(patient_id)``), :func:`export_reports_for` and :func:`print_reports_for`
-(the patient list's actions for the selected patients).
+Entry points (called by :mod:`proapp.gui.reports.actions`): :func:`open_report_dialog` for one
+patient, :func:`export_reports_for` and :func:`print_reports_for` for the patients selected in
+the list.
 The PDF is built and its pages rasterised off the GUI thread through
 :func:`~proapp.gui.tasks.run_with_progress`; this module only shows results and collects
 choices. Saving writes exactly the PDF that is previewed.

@@ -2,7 +2,7 @@
 
 The licence list comes from :mod:`proapp.licenses` (the installed distributions' metadata,
 bundled into the frozen build too), so it always matches what actually ships. The *Help*
-menu is installed by ``run_gui`` on whatever main window it opens, like the Account menu.
+menu's entries are declared in :mod:`proapp.gui.shell.menus`; F1's list of shortcuts is here.
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from html import escape
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMainWindow,
-    QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -129,37 +128,16 @@ def show_about(parent: QWidget | None, database: Database) -> None:
     dialog.exec()
 
 
-def help_menu(window: QMainWindow) -> QMenu:
-    """The window's existing *Help* menu (by title, ``&Help`` or ``Help``), else a new one
-    at the end of the menu bar."""
-    bar = window.menuBar()
-    for action in bar.actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and action.text().replace("&", "") == "Help":
-            return menu
-    menu = bar.addMenu("&Help")
-    menu.setObjectName("helpMenu")
-    return menu
-
-
-def install_help_menu(window: QMainWindow, database: Database) -> QMenu:
-    """About and the training database, on whatever main window ``run_gui`` opens."""
-    from proapp.gui.shell.first_run import open_training_database
-
-    menu = help_menu(window)
-    training = QAction("Open &training database…", window)
-    training.setObjectName("openTraining")
-    training.triggered.connect(lambda: open_training_database(window))
-    existing = window.findChild(QAction, "actAbout")  # the main window's own About action
-    if existing is not None and existing in menu.actions():
-        menu.insertAction(existing, training)
-        return menu
-    if menu.actions():
-        menu.addSeparator()
-    menu.addAction(training)
-    about = QAction(f"&About {APP_NAME}", window)
-    about.setObjectName("about")
-    about.setMenuRole(QAction.MenuRole.AboutRole)
-    about.triggered.connect(lambda: show_about(window, database))
-    menu.addAction(about)
-    return menu
+def show_shortcuts(window: QWidget) -> None:
+    """F1: every shortcut of the window's actions, and the keys that are not actions."""
+    lines = [(a.text().replace("&", "").rstrip("…"),
+              a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+             for a in window.actions() if not a.shortcut().isEmpty()]
+    lines += [("Open the selected patient / start the selected worklist visit", "Enter"),
+              ("Move between fields", "Tab / Shift+Tab")]
+    rows = "".join(f"<tr><td style='padding-right:18px'>{t}</td><td><b>{k}</b></td></tr>"
+                   for t, k in lines)
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
+                      f"<table>{rows}</table>", QMessageBox.StandardButton.Close, window)
+    box.setObjectName("shortcutsBox")
+    box.open()

@@ -17,6 +17,7 @@ from proapp.db.engine import Database
 from proapp.domain.actor import Actor
 
 if TYPE_CHECKING:
+    from proapp.gui.accounts.idle_lock import IdleLock
     from proapp.gui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -58,23 +59,16 @@ def settle_memory() -> None:
     gc.freeze()
 
 
-def open_main_window(database: Database, actor: Actor) -> MainWindow:
-    """The main window with every feature's entry points connected (reports, export, import).
-    Kept in one place so the first sign-in and a user switch build the same window."""
-    from proapp.gui.exchange.export_dialog import open_export_dialog
-    from proapp.gui.exchange.import_dialog import open_import_dialog
-    from proapp.gui.reports.report_dialog import export_reports_for, open_report_dialog
+def open_main_window(database: Database, actor: Actor,
+                     lock: IdleLock | None = None) -> MainWindow:
+    """The main window for a signed-in user, marked when it shows a training database. Kept
+    in one place so the first sign-in and a user switch build the same window; every
+    feature reaches it through its actions (:mod:`proapp.gui.shell.menus`)."""
+    from proapp.gui.shell.first_run import mark_training_window
     from proapp.gui.shell.main_window import MainWindow
 
-    window = MainWindow(database, actor)
-    window.reportRequested.connect(
-        lambda patient_id: open_report_dialog(window, database, actor, patient_id))
-    window.batchReportsRequested.connect(
-        lambda ids: export_reports_for(window, database, actor, ids))
-    window.exportRequested.connect(lambda: open_export_dialog(window, database, actor))
-    window.importRequested.connect(
-        lambda: open_import_dialog(window, database, actor).imported.connect(
-            lambda _report: window.reload()))
+    window = MainWindow(database, actor, lock=lock)
+    mark_training_window(window, database)
     return window
 
 
@@ -117,10 +111,8 @@ def run_gui(database: Database) -> int:
     logs.setup_logging()
     install_first_paint_exit(app)
     from proapp.gui.accounts import IdleLock, first_admin_or_login
-    from proapp.gui.accounts.menu import install_account_menu
-    from proapp.gui.shell.about import install_help_menu
     from proapp.gui.shell.crash import CrashHandler, log_file
-    from proapp.gui.shell.first_run import mark_training_window, needs_welcome, run_welcome
+    from proapp.gui.shell.first_run import needs_welcome, run_welcome
 
     handler = CrashHandler(log_file()).install()
     try:
@@ -140,10 +132,7 @@ def run_gui(database: Database) -> int:
             windows: list[MainWindow] = []
 
             def open_main(who: Actor) -> None:
-                window = open_main_window(database, who)
-                install_account_menu(window, database, who, lock)
-                install_help_menu(window, database)
-                mark_training_window(window, database)
+                window = open_main_window(database, who, lock)
                 windows[:] = [window]
                 window.show()
                 log.info("main window open on %s for %s", database.display_name,

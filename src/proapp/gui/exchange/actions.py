@@ -1,0 +1,23 @@
+"""The exchange feature's actions: export the database, import files into it (an import
+reloads the lists). openpyxl is imported when a dialog opens, not with the main window."""
+
+from __future__ import annotations
+
+from proapp.gui.common.actions import Action, Host
+
+
+def _export(host: Host) -> None:
+    from proapp.gui.exchange.export_dialog import open_export_dialog
+
+    open_export_dialog(host.widget(), host.database, host.actor)
+
+
+def _import(host: Host) -> None:
+    from proapp.gui.exchange.import_dialog import open_import_dialog
+
+    dialog = open_import_dialog(host.widget(), host.database, host.actor)
+    dialog.imported.connect(lambda _report: host.reload())
+
+
+EXPORT = Action("actExport", "&Export…", _export, None, "Export the database")
+IMPORT = Action("actImport", "&Import…", _import, None, "Import data into the database")

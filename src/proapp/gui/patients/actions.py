@@ -1,0 +1,37 @@
+"""The patient feature's actions: register a patient, edit one (details and PTA dates)."""
+
+from __future__ import annotations
+
+from proapp.gui.common.actions import Action, Host, Needs
+from proapp.gui.common.errors import show_error
+
+
+def open_patient_dialog(host: Host, patient_id: int | None) -> None:
+    """The patient dialog for a new (``None``) or an existing patient; a save refreshes that
+    patient's row and tab."""
+    from proapp.gui.patients.patient_dialog import PatientDialog
+
+    try:
+        dialog = PatientDialog(host.database, host.actor, patient_id, host.widget())
+    except Exception as exc:
+        show_error(host.widget(), exc, "open the patient")
+        return
+    dialog.patientSaved.connect(lambda pid: _saved(host, pid))
+    dialog.open()
+
+
+def _saved(host: Host, patient_id: int) -> None:
+    host.refresh_patients([patient_id])
+    host.show_status("Patient saved", 4000)
+
+
+def _edit_current(host: Host) -> None:
+    pid = host.current_patient_id()
+    if pid is not None:
+        open_patient_dialog(host, pid)
+
+
+NEW_PATIENT = Action("actNewPatient", "&New patient…", lambda h: open_patient_dialog(h, None),
+                     "Ctrl+N", "Register a new patient")
+EDIT_PATIENT = Action("actEditPatient", "&Edit patient…", _edit_current, "Ctrl+E",
+                      "Edit the patient's details and PTA dates", Needs.PATIENT)

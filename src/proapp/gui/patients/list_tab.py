@@ -1,0 +1,175 @@
+"""The *Patients* tab: every patient, searched as you type and filtered by subtype and flags.
+
+The rows come from the main window's background load (:mod:`proapp.gui.patients.loading`);
+this tab only shows them, filters them (:class:`PatientFilterProxy`) and says which patient
+the user picked (``patientActivated``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from proapp.domain.patient import MsSubtype
+from proapp.gui.common.widgets import RowTableView, SearchField
+from proapp.gui.patients.list_model import PatientFilter, PatientFilterProxy, PatientTableModel
+from proapp.services.patients.listing import PatientRow
+
+HEADER_SETTING = "main/patientHeader"
+
+
+class PatientListTab(QWidget):
+    """Search box, subtype and flag filters, the count, and the list (several rows can be
+    selected with Shift/Ctrl for batch reports)."""
+
+    patientActivated = Signal(int)  # Enter or double click on a row, or Enter on one match
+    selectionChanged = Signal()  # the current or the selected rows changed
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._loaded_once = False
+        self.model = PatientTableModel(self)
+        self.proxy = PatientFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        bar = QHBoxLayout()
+        self.search = SearchField()
+        self.search.setObjectName("patientSearch")
+        self.search.setPlaceholderText("Search code or name   (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search patients by code or name")
+        self.search.textChanged.connect(self.apply_filter)
+        self.search.returnPressed.connect(self._search_enter)
+        self.search.moveDown.connect(self._search_down)
+        self.subtype = QComboBox()
+        self.subtype.setObjectName("subtypeFilter")
+        self.subtype.setAccessibleName("MS subtype filter")
+        self.subtype.addItem("All subtypes", None)
+        for s in MsSubtype:
+            self.subtype.addItem(f"{s.value} – {s.title}", s.value)
+        self.subtype.currentIndexChanged.connect(self.apply_filter)
+        self.headache = QCheckBox("&Headache+")
+        self.headache.setObjectName("headacheFilter")
+        self.headache.setToolTip("Only headache-positive patients")
+        self.headache.toggled.connect(self.apply_filter)
+        self.fatigue = QCheckBox("Fa&tigue+")
+        self.fatigue.setObjectName("fatigueFilter")
+        self.fatigue.setToolTip("Only fatigue-positive patients")
+        self.fatigue.toggled.connect(self.apply_filter)
+        self.count_label = QLabel("Loading patients…")
+        self.count_label.setObjectName("patientCount")
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.subtype, 1)
+        bar.addWidget(self.headache)
+        bar.addWidget(self.fatigue)
+        bar.addStretch(0)
+        bar.addWidget(self.count_label)
+        layout.addLayout(bar)
+        self.view = RowTableView()
+        self.view.setObjectName("patientTable")
+        self.view.setModel(self.proxy)
+        self.view.fit_columns(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(PatientTableModel.CODE,
+                                                      Qt.SortOrder.AscendingOrder)
+        self.view.set_placeholder("Loading patients…")
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.selectionChanged.emit())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self.selectionChanged.emit())
+        self.view.rowActivated.connect(lambda r: self.patientActivated.emit(r.id))
+        layout.addWidget(self.view)
+
+    # -- rows --------------------------------------------------------------------------------
+    def set_rows(self, rows: list[PatientRow]) -> None:
+        """A whole list, after a (re)load."""
+        self._loaded_once = True
+        self.model.set_rows(rows)
+        self._update_count()
+        if self.view.currentIndex().row() < 0:
+            self.view.select_first()
+
+    def update_rows(self, rows: dict[int, PatientRow]) -> None:
+        """A few patients re-read after a save: changed rows in place, new ones added in the
+        user's sort order."""
+        known = {r.id for r in self.model.rows}
+        self.model.replace_rows(lambda r: r.id, rows)
+        added = [row for pid, row in rows.items() if pid not in known]
+        for row in added:
+            self.model.insert_row(row)
+        if added:
+            header = self.view.horizontalHeader()
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._update_count()
+
+    # -- filtering ---------------------------------------------------------------------------
+    def current_filter(self) -> PatientFilter:
+        subtype = self.subtype.currentData()
+        return PatientFilter(self.search.text(), MsSubtype(subtype) if subtype else None,
+                             self.headache.isChecked(), self.fatigue.isChecked())
+
+    def apply_filter(self, *_args: object) -> None:
+        self.proxy.set_filter(self.current_filter())
+        if self.proxy.rowCount() and not self.view.currentIndex().isValid():
+            self.view.select_first()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if not self._loaded_once:
+            self.view.set_placeholder("Loading patients…")
+            return
+        if total == 0:
+            self.view.set_placeholder(
+                "No patients in this database yet.\n\nPress Ctrl+N to register the first "
+                "patient. For training, create a separate demo database with\n"
+                "proapp demo --db training.db   and open it with   proapp --db training.db")
+        elif shown == 0:
+            self.view.set_placeholder("No patient matches the search and filters.\n"
+                                      "Esc in the search box clears the search.")
+        self.count_label.setText(f"{total:,} patients" if shown == total
+                                 else f"{shown:,} of {total:,} patients")
+
+    def _search_enter(self) -> None:
+        """Enter in the search box: open the single match, else go to the list."""
+        if self.proxy.rowCount() == 1:
+            self.patientActivated.emit(self.proxy.row_object(0).id)
+        elif self.proxy.rowCount():
+            self.view.setFocus()
+            self.view.select_first()
+
+    def _search_down(self) -> None:
+        if self.proxy.rowCount():
+            self.view.setFocus()
+            if not self.view.currentIndex().isValid():
+                self.view.select_first()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- what the actions act on -------------------------------------------------------------
+    def current_patient_id(self) -> int | None:
+        row = self.view.current_object()
+        return row.id if isinstance(row, PatientRow) else None
+
+    def selected_patient_ids(self) -> list[int]:
+        return [r.id for r in self.view.selected_objects() if isinstance(r, PatientRow)]
+
+    # -- window state ------------------------------------------------------------------------
+    def restore_state(self, settings: QSettings) -> None:
+        header = settings.value(HEADER_SETTING)
+        if isinstance(header, QByteArray):
+            self.view.horizontalHeader().restoreState(header)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(HEADER_SETTING, self.view.horizontalHeader().saveState())

@@ -1,0 +1,73 @@
+"""Loading the patient list (and the worklist made from it) off the GUI thread.
+
+The data come from :mod:`proapp.services.patients.listing` in a few bulk queries; a
+10,000-patient database takes long enough that the window must paint first. One worker
+thread; when reloads overlap, only the latest request reports.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from proapp.db.engine import Database
+from proapp.gui.common.tasks import Task
+from proapp.services.patients import listing as plist
+from proapp.services.patients.listing import PatientList, WorklistEntry
+from proapp.services.progress import Progress
+
+
+class ListLoader(QObject):
+    """``reload()`` reads the lists in the background; ``loaded(PatientList, worklist)`` or
+    ``failed(exception)`` reports the latest request only."""
+
+    loaded = Signal(object, list)  # PatientList, list[WorklistEntry]
+    failed = Signal(object)
+
+    def __init__(self, database: Database, parent: QObject | None = None):
+        super().__init__(parent)
+        self.database = database
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._tasks: set[Task] = set()
+        self._generation = 0
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        database = self.database
+
+        def work(_progress: Progress) -> tuple[PatientList, list[WorklistEntry]]:
+            result = plist.load(database)
+            return result, result.worklist()  # both off the GUI thread
+
+        task = Task(work)
+        # Keep every running task referenced until it reports: a newer reload must not let
+        # Python collect a runnable the pool is still running.
+        self._tasks.add(task)
+        task.signals.finished.connect(lambda result: self._finished(generation, result, task))
+        task.signals.failed.connect(lambda exc: self._failed(generation, exc, task))
+        self._pool.start(task)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until a background load finished (tests, benchmarks, closing)."""
+        return self._pool.waitForDone(msecs)
+
+    def stop(self) -> None:
+        """Closing: a load still running is ignored, and waited for."""
+        self._generation += 1
+        self._pool.waitForDone()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
+    def _finished(self, generation: int, result: tuple[PatientList, list[WorklistEntry]],
+                  task: Task) -> None:
+        self._tasks.discard(task)
+        if generation == self._generation:
+            self.loaded.emit(*result)
+
+    def _failed(self, generation: int, exc: BaseException, task: Task) -> None:
+        self._tasks.discard(task)
+        if generation == self._generation:
+            self.failed.emit(exc)

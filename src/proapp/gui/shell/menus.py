@@ -1,0 +1,95 @@
+"""Every menu and the tool bar of the main window, in one place.
+
+The entries are the features' actions (each feature's ``actions`` module: what it is called,
+its shortcut, what it needs selected, and how it runs) plus the window's own (tabs, reload,
+quit, help). The main window builds its menu bar and tool bar from :data:`MENUS` and
+:data:`TOOLBAR` and nothing else adds to them, so this file is the map of what a user can
+do from the main window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtGui import QKeySequence
+
+from proapp import APP_NAME
+from proapp.gui.accounts import actions as accounts
+from proapp.gui.common.actions import SEPARATOR, Action, Entries, Host, Needs
+from proapp.gui.exchange import actions as exchange
+from proapp.gui.patients import actions as patients
+from proapp.gui.reports import actions as reports
+from proapp.gui.visits import actions as visits
+
+if TYPE_CHECKING:
+    from proapp.gui.shell.main_window import MainWindow
+
+
+def _on_window(method: Callable[[MainWindow], object]) -> Callable[[Host], object]:
+    """An action of the window itself (the host is always the main window)."""
+    return lambda host: method(cast("MainWindow", host))
+
+
+def _open_training(host: Host) -> None:
+    from proapp.gui.shell.first_run import open_training_database
+
+    open_training_database(host.widget())
+
+
+def _about(host: Host) -> None:
+    from proapp.gui.shell.about import show_about
+
+    show_about(host.widget(), host.database)
+
+
+def _shortcuts(host: Host) -> None:
+    from proapp.gui.shell.about import show_shortcuts
+
+    show_shortcuts(host.widget())
+
+
+RELOAD = Action("actReload", "&Reload lists", lambda h: h.reload(),
+                QKeySequence.StandardKey.Refresh, "Read the patient list and worklist again")
+QUIT = Action("actQuit", "&Quit", _on_window(lambda w: w.close()), "Ctrl+Q", "Quit proapp")
+OPEN_PATIENT = Action("actOpenPatient", "&Open patient",
+                      _on_window(lambda w: w.open_current_patient()), None,
+                      "Open the selected patient (Enter)", Needs.PATIENT)
+CLOSE_TAB = Action("actCloseTab", "&Close patient tab",
+                   _on_window(lambda w: w.close_current_tab()), "Ctrl+W",
+                   "Close the open patient tab", Needs.PATIENT_TAB)
+FIND = Action("actFind", "&Find patient", _on_window(lambda w: w.focus_search()), "Ctrl+F",
+              "Search the patient list")
+SHOW_PATIENTS = Action("actShowPatients", "&Patients", _on_window(lambda w: w.show_patients()),
+                       "Ctrl+1", "Show the patient list")
+SHOW_WORKLIST = Action("actShowWorklist", "&Due today", _on_window(lambda w: w.show_worklist()),
+                       "Ctrl+2", "Show the visits due or overdue today")
+SHORTCUTS = Action("actShortcuts", "&Keyboard shortcuts", _shortcuts, "F1",
+                   "List the keyboard shortcuts")
+TRAINING = Action("openTraining", "Open &training database…", _open_training)
+ABOUT = Action("actAbout", f"&About {APP_NAME}", _about, None, "Version and database")
+
+
+@dataclass(frozen=True)
+class Menu:
+    """``title`` may name the signed-in user: ``{username}``."""
+
+    title: str
+    entries: Entries
+    name: str = ""
+
+
+MENUS: tuple[Menu, ...] = (
+    Menu("&File", (patients.NEW_PATIENT, SEPARATOR, exchange.EXPORT, exchange.IMPORT,
+                   SEPARATOR, RELOAD, SEPARATOR, QUIT)),
+    Menu("&Patient", (OPEN_PATIENT, patients.EDIT_PATIENT, visits.NEW_VISIT, SEPARATOR,
+                      reports.REPORT, reports.BATCH_REPORTS, SEPARATOR, CLOSE_TAB)),
+    Menu("&View", (FIND, SHOW_PATIENTS, SHOW_WORKLIST)),
+    Menu("&Help", (SHORTCUTS, TRAINING, ABOUT), "helpMenu"),
+    Menu("&Account ({username})", (accounts.LOCK_NOW, accounts.CHANGE_PASSWORD, SEPARATOR,
+                                   accounts.CHANGE_LOG, accounts.USERS), "accountMenu"),
+)
+
+TOOLBAR: Entries = (patients.NEW_PATIENT, patients.EDIT_PATIENT, visits.NEW_VISIT, SEPARATOR,
+                    SHOW_WORKLIST, reports.REPORT, SEPARATOR, RELOAD)
