@@ -7,7 +7,7 @@ STAMP_APP  := $(VENV)/.stamp-app
 STAMP_TEST := $(VENV)/.stamp-test
 STAMP_PKG  := $(VENV)/.stamp-package
 
-.PHONY: run test lint bench package licenses system-deps clean
+.PHONY: run test test-postgresql lint bench package licenses system-deps clean
 
 run: $(STAMP_APP)
 	$(BIN)/proapp $(ARGS)
@@ -15,6 +15,15 @@ run: $(STAMP_APP)
 # The suite includes the frozen-build test (tests/packaging), so it needs PyInstaller too.
 test: $(STAMP_PKG) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The storage, services, exchange, security and concurrency tests again on a throw-away
+# PostgreSQL server (scripts/postgres.sh installs PostgreSQL when missing and runs the server
+# as an unprivileged user); the GUI and pure-domain tests do not depend on the back-end.
+PG_TESTS ?= tests/db tests/services tests/cli
+test-postgresql: $(STAMP_TEST)
+	@bash scripts/postgres.sh install
+	bash scripts/postgres.sh run -- env QT_QPA_PLATFORM=offscreen \
+	  $(BIN)/python -m pytest --backend postgresql $(PG_TESTS) $(PYTEST_ARGS)
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check src tests benchmarks scripts packaging

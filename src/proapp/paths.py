@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import sysconfig
 from pathlib import Path
@@ -65,8 +66,10 @@ def training_database() -> Path:
 
 def ensure_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name == "posix":
-        # A folder chosen by IT that we do not own: leave its mode alone.
+    # A folder chosen by IT that we do not own: leave its mode alone. A shared sticky folder
+    # (/tmp, where `--db /tmp/x.db` puts a database) is never made private: that would lock
+    # every other user and service out of it.
+    if os.name == "posix" and not path.stat().st_mode & stat.S_ISVTX:
         with contextlib.suppress(PermissionError):
             os.chmod(path, 0o700)
     return path

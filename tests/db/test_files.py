@@ -30,6 +30,18 @@ def _mode(path: Path) -> int:
 
 
 @posix
+def test_a_shared_sticky_folder_is_left_open(tmp_path: Path) -> None:
+    """`--db /tmp/x.db` must not make /tmp private (it once did: every other user and the
+    test suite's PostgreSQL server were locked out of /tmp)."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    open_database(shared / "x.db").dispose()
+    assert _mode(shared) == 0o1777
+    assert _mode(shared / "x.db") == 0o600
+
+
+@posix
 def test_data_folder_database_wal_shm_and_backups_are_private(tmp_path: Path) -> None:
     os.umask(0o022)
     folder = paths.data_dir()

@@ -1,0 +1,38 @@
+"""Raw SQL on the test's database, past the services, on either back-end: what someone with
+direct access to the database (a tamperer, a second program) does."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import text
+
+from proapp.db.engine import Database
+
+
+def rows(db: Database, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple]:
+    """``sql`` with ``:name`` parameters, read in its own connection."""
+    with db.engine.connect() as con:
+        return [tuple(r) for r in con.execute(text(sql), dict(params or {}))]
+
+
+def scalar(db: Database, sql: str, params: Mapping[str, Any] | None = None) -> Any:
+    got = rows(db, sql, params)
+    return got[0][0] if got else None
+
+
+def execute(db: Database, *statements: str) -> None:
+    """Statements committed together, outside any proapp service."""
+    with db.engine.begin() as con:
+        for sql in statements:
+            con.exec_driver_sql(sql)
+
+
+def drop_log_triggers(db: Database) -> None:
+    """What a tamperer does first: remove the triggers that keep the change log append-only."""
+    if db.engine.dialect.name == "sqlite":
+        execute(db, "DROP TRIGGER IF EXISTS change_log_no_update",
+                "DROP TRIGGER IF EXISTS change_log_no_delete")
+    else:
+        execute(db, "DROP TRIGGER IF EXISTS change_log_append_only ON change_log")
