@@ -50,7 +50,7 @@ def render(scale: float, out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["PROAPP_DATA_DIR"] = tmp
         db = open_database(Path(tmp) / "render.db")
-        actor = Actor("nurse.render")
+        actor = Actor("nurse.render", role="nurse")
         pid = patients.create_patient(db, actor, PatientFacts(
             "P001", "Rossi", "Anna", date(1975, 4, 12), Sex.FEMALE, MsSubtype.RR, 2001,
             True, True, ""), [ProcedureFacts(date(2014, 3, 10))])
