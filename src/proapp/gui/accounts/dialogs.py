@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,7 @@ from proapp import APP_NAME
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
 from proapp.domain.validation import ValidationError
+from proapp.gui.common.widgets import error_label
 from proapp.services import accounts
 from proapp.services.errors import UserError
 
@@ -43,8 +44,35 @@ def password_field(placeholder: str = "") -> QLineEdit:
     return edit
 
 
-class _FormDialog(QDialog):
-    """A form with an intro text, an error line and OK/Cancel."""
+def submit_form(action: Callable[[], object], secrets: Sequence[QLineEdit],
+                show_error: Callable[[str], None]) -> bool:
+    """Run the service call behind a form's OK button. True on success; a user error is shown
+    (``show_error``) and the form stays open. Password fields are cleared whatever happens,
+    so a password never lingers in a widget."""
+    try:
+        action()
+    except (UserError, ValidationError) as exc:
+        show_error(error_text(exc))
+        return False
+    finally:
+        for edit in secrets:
+            edit.clear()
+    return True
+
+
+def repeat_matches(password: QLineEdit, repeat: QLineEdit,
+                   show_error: Callable[[str], None]) -> bool:
+    """True when the repeat matches; otherwise says so and puts the cursor back in it."""
+    if password.text() == repeat.text():
+        return True
+    repeat.clear()
+    show_error("The two passwords differ")
+    repeat.setFocus()
+    return False
+
+
+class FormDialog(QDialog):
+    """A form with an intro text, an error line and OK/Cancel; OK calls ``submit``."""
 
     def __init__(self, parent: QWidget | None, title: str, intro: str, ok_text: str):
         super().__init__(parent)
@@ -56,12 +84,7 @@ class _FormDialog(QDialog):
         layout.addWidget(self.intro)
         self.form = QFormLayout()
         layout.addLayout(self.form)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                        | QDialogButtonBox.StandardButton.Cancel)
@@ -76,36 +99,59 @@ class _FormDialog(QDialog):
         self.error.show()
 
     def repeated(self, password: QLineEdit, repeat: QLineEdit) -> bool:
-        """True when the repeat matches; otherwise says so and puts the cursor back in it."""
-        if password.text() == repeat.text():
-            return True
-        repeat.clear()
-        self.show_error("The two passwords differ")
-        repeat.setFocus()
-        return False
+        return repeat_matches(password, repeat, self.show_error)
 
     def attempt(self, action: Callable[[], object], secrets: Sequence[QLineEdit], *,
                 check: Callable[[], bool] = lambda: True) -> None:
-        """Run the service call behind the OK button: a user error is shown in the dialog,
-        which stays open; success closes it. Password fields are cleared whatever happens,
-        so a password never lingers in a widget."""
-        try:
-            if not check():
-                return
-            action()
-        except (UserError, ValidationError) as exc:
-            self.show_error(error_text(exc))
-            return
-        finally:
-            for edit in secrets:
-                edit.clear()
-        self.accept()
+        """:func:`submit_form` once ``check`` passes; success closes the dialog. The password
+        fields are cleared also when the check fails."""
+        checked: list[bool] = []
+
+        def run() -> None:
+            if check():
+                checked.append(True)
+                action()
+
+        if submit_form(run, secrets, self.show_error) and checked:
+            self.accept()
 
     def submit(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
 
-class FirstAdminDialog(_FormDialog):
+class AdminFields:
+    """The first administrator's fields (user name, full name, password twice) and their
+    submit, shared by the first-start dialog and the welcome wizard's administrator page."""
+
+    def __init__(self, form: QFormLayout):
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.username.setMaxLength(64)
+        self.username.setPlaceholderText("e.g. m.rossi")
+        self.full_name = QLineEdit()
+        self.full_name.setMaxLength(accounts.MAX_FULL_NAME)
+        self.password = password_field(f"at least {accounts.MIN_PASSWORD} characters")
+        self.repeat = password_field()
+        form.addRow("&User name:", self.username)
+        form.addRow("&Full name:", self.full_name)
+        form.addRow("&Password:", self.password)
+        form.addRow("&Repeat password:", self.repeat)
+
+    def create(self, database: Database, show_error: Callable[[str], None]) -> Actor | None:
+        """The administrator, or None after saying why not (the passwords differ: the first
+        one is kept; the service refused: both are cleared and the cursor goes back)."""
+        if not repeat_matches(self.password, self.repeat, show_error):
+            return None
+        made: list[Actor] = []
+        if submit_form(lambda: made.append(accounts.create_first_admin(
+                database, self.username.text(), self.password.text(), self.full_name.text())),
+                (self.password, self.repeat), show_error):
+            return made[0]
+        self.password.setFocus()
+        return None
+
+
+class FirstAdminDialog(FormDialog):
     """First start: no account exists yet, so the first one is the clinic's administrator."""
 
     def __init__(self, database: Database, parent: QWidget | None = None):
@@ -117,34 +163,21 @@ class FirstAdminDialog(_FormDialog):
             "Create administrator")
         self.database = database
         self.actor: Actor | None = None
-        self.username = QLineEdit()
-        self.username.setMaxLength(64)
-        self.username.setPlaceholderText("e.g. m.rossi")
-        self.full_name = QLineEdit()
-        self.full_name.setMaxLength(accounts.MAX_FULL_NAME)
-        self.password = password_field(f"at least {accounts.MIN_PASSWORD} characters")
-        self.repeat = password_field()
-        self.form.addRow("&User name:", self.username)
-        self.form.addRow("&Full name:", self.full_name)
-        self.form.addRow("&Password:", self.password)
-        self.form.addRow("&Repeat password:", self.repeat)
+        self.fields = AdminFields(self.form)
+        self.username, self.full_name = self.fields.username, self.fields.full_name
+        self.password, self.repeat = self.fields.password, self.fields.repeat
 
     def submit(self) -> None:
-        if not self.repeated(self.password, self.repeat):
-            return
-
-        def create() -> None:
-            self.actor = accounts.create_first_admin(self.database, self.username.text(),
-                                                     self.password.text(), self.full_name.text())
-
-        self.attempt(create, (self.password, self.repeat))
+        self.actor = self.fields.create(self.database, self.show_error)
+        if self.actor is not None:
+            self.accept()
 
 
 THROTTLE_AFTER = 5  # failed attempts before the Sign in button pauses
 THROTTLE_MAX_S = 60
 
 
-class LoginDialog(_FormDialog):
+class LoginDialog(FormDialog):
     """Sign in with user name and password; stays open on a wrong password.
 
     After five failures in a row the button pauses, doubling from 2 s up to a minute, so
@@ -191,7 +224,7 @@ class LoginDialog(_FormDialog):
         self.accept()
 
 
-class ChangePasswordDialog(_FormDialog):
+class ChangePasswordDialog(FormDialog):
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent, "Change your password",
                          f"Change the password of {actor.username}. It must have at least "

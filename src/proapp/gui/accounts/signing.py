@@ -8,9 +8,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QWidget
 from proapp.db.engine import Database
 from proapp.domain import schedule
 from proapp.domain.actor import Actor
-from proapp.gui.accounts.dialogs import _FormDialog, error_text, password_field
+from proapp.gui.accounts.dialogs import FormDialog, password_field
 from proapp.services import patients, visits
-from proapp.services.errors import UserError
 from proapp.services.visits import signing
 
 
@@ -22,7 +21,7 @@ def _describe(database: Database, visit_id: int) -> tuple[visits.VisitRecord, st
                f"{title} visit on {v.visit_date.isoformat()} ({v.status})")
 
 
-class SignVisitDialog(_FormDialog):
+class SignVisitDialog(FormDialog):
     def __init__(self, database: Database, actor: Actor, visit_id: int,
                  parent: QWidget | None = None):
         self.record, text = _describe(database, visit_id)
@@ -36,19 +35,15 @@ class SignVisitDialog(_FormDialog):
         self.signature: signing.Signature | None = None
 
     def submit(self) -> None:
-        try:
+        def sign() -> None:
             self.signature = signing.sign_visit(self.database, self.actor, self.record.id,
                                                 self.password.text(),
                                                 expected_version=self.record.version)
-        except UserError as exc:
-            self.show_error(error_text(exc))
-            return
-        finally:
-            self.password.clear()
-        self.accept()
+
+        self.attempt(sign, (self.password,))
 
 
-class UnlockVisitDialog(_FormDialog):
+class UnlockVisitDialog(FormDialog):
     def __init__(self, database: Database, actor: Actor, visit_id: int,
                  parent: QWidget | None = None):
         self.record, text = _describe(database, visit_id)
@@ -69,16 +64,12 @@ class UnlockVisitDialog(_FormDialog):
         self.new_version: int | None = None
 
     def submit(self) -> None:
-        try:
+        def unlock() -> None:
             self.new_version = signing.unlock_visit(
                 self.database, self.actor, self.record.id, self.reason.toPlainText(),
                 self.password.text(), expected_version=self.record.version)
-        except UserError as exc:
-            self.show_error(error_text(exc))
-            return
-        finally:
-            self.password.clear()
-        self.accept()
+
+        self.attempt(unlock, (self.password,))
 
 
 def sign_visit_dialog(parent: QWidget | None, database: Database, actor: Actor,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor, Role
 from proapp.domain.validation import ValidationError
-from proapp.gui.accounts.dialogs import _FormDialog, error_text, password_field
+from proapp.gui.accounts.dialogs import FormDialog, error_text, password_field
 from proapp.gui.common.table import ROW_ROLE, Column, RowTableModel
 from proapp.services import accounts
 from proapp.services.accounts import UserInfo
@@ -58,7 +58,7 @@ class UserTableModel(RowTableModel[UserInfo]):
         self.set_rows(accounts.list_users(self.database))
 
 
-class AddUserDialog(_FormDialog):
+class AddUserDialog(FormDialog):
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent, "Add a user", "A new staff account. Tell the person their "
                          "password in person; they can change it after signing in.", "Add")
@@ -88,7 +88,7 @@ class AddUserDialog(_FormDialog):
                      check=lambda: self.repeated(self.password, self.repeat))
 
 
-class ResetPasswordDialog(_FormDialog):
+class ResetPasswordDialog(FormDialog):
     def __init__(self, database: Database, actor: Actor, user: UserInfo,
                  parent: QWidget | None = None):
         super().__init__(parent, f"Reset the password of {user.username}",

@@ -17,6 +17,13 @@ SURFACE = "#ffffff"
 WINDOW = "#f4f6f8"
 ALT_ROW = "#f7f9fb"
 SELECTION = "#d6e8f2"
+# Messages beside fields and status lines: the colour repeats what the words already say.
+ERROR = "#b00020"
+WARNING = "#8a5a00"
+HINT = "#555555"
+ERROR_STYLE = f"color: {ERROR};"
+WARNING_STYLE = f"color: {WARNING};"
+HINT_STYLE = f"color: {HINT};"
 
 STYLE_SHEET = f"""
 QMainWindow, QDialog {{ background: {WINDOW}; }}

@@ -1,11 +1,24 @@
-"""Small widgets shared by the windows: a table view where Enter opens the current row."""
+"""Small widgets shared by the windows: a table view where Enter opens the current row, a
+search box, the message beside a field and a form's error line."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QTableView,
+    QWidget,
+)
 
+from proapp.domain.validation import Issue
+from proapp.gui.common.style import ERROR_STYLE, WARNING_STYLE
 from proapp.gui.common.table import RowTableModel
 
 
@@ -114,3 +127,39 @@ class SearchField(QLineEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class FieldMessage(QLabel):
+    """The message beside (under) a field: red when an error is among the issues, amber for
+    warnings only, hidden when there is none. Its ``severity`` property says which."""
+
+    def __init__(self, name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        if name:
+            self.setObjectName(f"msg_{name}")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.hide()
+
+    def show_issues(self, issues: Sequence[Issue]) -> None:
+        if not issues:
+            self.clear()
+            self.hide()
+            return
+        err = any(i.is_error for i in issues)
+        self.setProperty("severity", "error" if err else "warning")
+        self.setStyleSheet(ERROR_STYLE if err else WARNING_STYLE)
+        self.setText("\n".join(dict.fromkeys(i.message for i in issues)))
+        self.show()
+
+
+def error_label() -> QLabel:
+    """A form's error line (object name ``error``): hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label

@@ -44,6 +44,8 @@ from proapp.domain.patient import (
 )
 from proapp.domain.validation import Issue, ValidationError, error
 from proapp.gui.common.errors import plain_error, show_error
+from proapp.gui.common.style import ERROR_STYLE
+from proapp.gui.common.widgets import FieldMessage
 from proapp.services import clock, patients
 from proapp.services.patients.listing import code_owner
 
@@ -58,27 +60,6 @@ def parse_date(text: str) -> date | None:
     if not text:
         return None
     return date.fromisoformat(text)
-
-
-class FieldMessage(QLabel):
-    """The message shown beside (under) a field: red for errors, amber for warnings."""
-
-    def __init__(self, name: str):
-        super().__init__()
-        self.setObjectName(f"msg_{name}")
-        self.setWordWrap(True)
-        self.hide()
-
-    def show_issues(self, issues: list[Issue]) -> None:
-        if not issues:
-            self.clear()
-            self.hide()
-            return
-        err = any(i.is_error for i in issues)
-        self.setProperty("severity", "error" if err else "warning")
-        self.setStyleSheet("color: #b42318;" if err else "color: #8a5a00;")
-        self.setText("\n".join(i.message for i in issues))
-        self.show()
 
 
 def _with_message(widget: QWidget, msg: FieldMessage) -> QWidget:
@@ -375,7 +356,7 @@ class PatientDialog(QDialog):
         self.save_button.setEnabled(not errors)
         if rest:
             self.summary.setText("\n".join(x.message for x in rest))
-            self.summary.setStyleSheet("color: #b42318;")
+            self.summary.setStyleSheet(ERROR_STYLE)
         elif errors:
             n = len(errors)
             self.summary.setText(f"{n} {'entry needs' if n == 1 else 'entries need'} "

@@ -41,7 +41,8 @@ from proapp.db.engine import Database
 from proapp.db.migrate import DatabaseRefused, open_database
 from proapp.domain.actor import Actor
 from proapp.domain.validation import ValidationError
-from proapp.gui.accounts.dialogs import error_text, password_field
+from proapp.gui.accounts.dialogs import AdminFields, error_text
+from proapp.gui.common.widgets import error_label
 from proapp.services import accounts, settings, training
 from proapp.services.errors import UserError
 
@@ -65,16 +66,6 @@ def needs_welcome(database: Database) -> bool:
     return training.is_default_database(database) and training.contents(database).empty
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
 def _text(html: str) -> QLabel:
     label = QLabel(html)
     label.setWordWrap(True)
@@ -87,11 +78,19 @@ class _Page(QWizardPage):
     Python reference cycle would leave the widgets to the cyclic garbage collector, which
     may run on a worker thread, and Qt widgets must be deleted on the GUI thread."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.error = error_label()  # each page places it
+
     @property
     def welcome(self) -> WelcomeWizard:
         wizard = self.wizard()
         assert isinstance(wizard, WelcomeWizard)
         return wizard
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
 
 
 class LocationPage(_Page):
@@ -122,7 +121,6 @@ class LocationPage(_Page):
         layout.addWidget(_text(
             f"Logs are written to <code>{paths.log_dir()}</code>.<br>"
             "proapp also keeps a backup of the database every day it is started."))
-        self.error = _error_label()
         layout.addWidget(self.error)
         layout.addStretch(1)
 
@@ -140,14 +138,12 @@ class LocationPage(_Page):
         self.error.hide()
         text = self.path.text().strip()
         if not text:
-            self.error.setText("Give the database file")
-            self.error.show()
+            self.show_error("Give the database file")
             return False
         try:
             has_users = self.welcome.use_database(Path(text).expanduser())
         except (DatabaseRefused, OSError) as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            self.show_error(str(exc))
             return False
         if has_users:
             # An existing clinic database (another workstation set it up): nothing more
@@ -173,20 +169,10 @@ class AdminPage(_Page):
             "Keep the password safe: nobody can read it back, and without an administrator "
             "no new account can be made."))
         form = QFormLayout()
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.username.setMaxLength(64)
-        self.username.setPlaceholderText("e.g. m.rossi")
-        self.full_name = QLineEdit()
-        self.full_name.setMaxLength(accounts.MAX_FULL_NAME)
-        self.password = password_field(f"at least {accounts.MIN_PASSWORD} characters")
-        self.repeat = password_field()
-        form.addRow("&User name:", self.username)
-        form.addRow("&Full name:", self.full_name)
-        form.addRow("&Password:", self.password)
-        form.addRow("&Repeat password:", self.repeat)
+        self.fields = AdminFields(form)
+        self.username, self.full_name = self.fields.username, self.fields.full_name
+        self.password, self.repeat = self.fields.password, self.fields.repeat
         layout.addLayout(form)
-        self.error = _error_label()
         layout.addWidget(self.error)
         layout.addStretch(1)
 
@@ -194,23 +180,8 @@ class AdminPage(_Page):
         self.username.setFocus()
 
     def validatePage(self) -> bool:
-        password, repeat = self.password.text(), self.repeat.text()
-        self.password.clear()
-        self.repeat.clear()
-        if password != repeat:
-            self.error.setText("The two passwords differ")
-            self.error.show()
-            self.password.setFocus()
-            return False
-        try:
-            self.welcome.actor = accounts.create_first_admin(
-                self.welcome.database, self.username.text(), password, self.full_name.text())
-        except (UserError, ValidationError) as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
-            self.password.setFocus()
-            return False
-        return True
+        self.welcome.actor = self.fields.create(self.welcome.database, self.show_error)
+        return self.welcome.actor is not None
 
 
 class ClinicPage(_Page):
@@ -227,7 +198,6 @@ class ClinicPage(_Page):
         form.addRow("Clinic &name:", self.name)
         layout.addLayout(form)
         layout.addWidget(_text("Left blank, reports print no clinic name."))
-        self.error = _error_label()
         layout.addWidget(self.error)
         layout.addStretch(1)
 
@@ -242,8 +212,7 @@ class ClinicPage(_Page):
             settings.set_value(self.welcome.database, actor, "clinic_name",
                                self.name.text().strip())
         except (UserError, ValidationError) as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
+            self.show_error(error_text(exc))
             return False
         return True
 
@@ -268,7 +237,6 @@ class TrainingPage(_Page):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.error = _error_label()
         layout.addWidget(self.error)
         layout.addStretch(1)
 
@@ -281,8 +249,7 @@ class TrainingPage(_Page):
         try:
             result = training.create_training_database(patients=DEMO_PATIENTS)
         except (DatabaseRefused, UserError, OSError) as exc:
-            self.error.setText(f"The training database could not be created: {exc}")
-            self.error.show()
+            self.show_error(f"The training database could not be created: {exc}")
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -1,4 +1,5 @@
-"""Small widgets the wizard pages are built from: answer fields, messages beside a field.
+"""Small widgets the wizard pages are built from: answer fields, headings, wrapped texts (the
+message beside a field is :class:`proapp.gui.common.widgets.FieldMessage`).
 
 They only show and collect text; parsing and rules belong to the domain.
 """
@@ -8,12 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QWidget
-
-from proapp.domain.validation import Issue
-
-ERROR_STYLE = "color: #b00020;"
-WARNING_STYLE = "color: #8a5a00;"
-HINT_STYLE = "color: #555555;"
 
 
 class AnswerEdit(QLineEdit):
@@ -44,28 +39,6 @@ class AnswerEdit(QLineEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.selectAll()  # typing replaces the old answer, as on a paper form's correction
-
-
-class Message(QLabel):
-    """The message beside (below) a field: an error in red, a warning in amber, else hidden."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.hide()
-
-    def show_issues(self, issues: list[Issue]) -> None:
-        if not issues:
-            self.clear()
-            self.hide()
-            return
-        errs = [i for i in issues if i.is_error]
-        shown = errs or issues
-        self.setStyleSheet(ERROR_STYLE if errs else WARNING_STYLE)
-        self.setText("\n".join(dict.fromkeys(i.message for i in shown)))
-        self.show()
 
 
 def heading(text: str, size_delta: int = 3) -> QLabel:

@@ -40,7 +40,8 @@ from proapp.domain.draft import merge, storable
 from proapp.domain.registry import FLOW, QUESTIONNAIRES
 from proapp.domain.validation import Issue, ValidationError, error
 from proapp.domain.visit import VisitContent, VisitRecord, validate_visit
-from proapp.gui.visits.fields import ERROR_STYLE, HINT_STYLE, AnswerEdit
+from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
+from proapp.gui.visits.fields import AnswerEdit
 from proapp.gui.visits.pages.base import WizardPage
 from proapp.gui.visits.pages.flow import FlowPage
 from proapp.gui.visits.pages.questionnaire import QuestionnairePage

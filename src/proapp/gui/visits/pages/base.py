@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from proapp.domain import schedule
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.validation import Issue
-from proapp.gui.visits.fields import HINT_STYLE, Message
+from proapp.gui.common.style import HINT_STYLE
+from proapp.gui.common.widgets import FieldMessage
 
 FLOW_TITLE = "IJV flow"
 
@@ -55,7 +56,7 @@ class WizardPage(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.title = title
-        self._messages: dict[str, Message] = {}
+        self._messages: dict[str, FieldMessage] = {}
 
     # -- navigation -------------------------------------------------------------------
     def entry_widgets(self) -> list[QWidget]:
@@ -77,7 +78,7 @@ class WizardPage(QWidget):
         return None
 
     # -- issues -----------------------------------------------------------------------
-    def message_for(self, field_path: str) -> Message | None:
+    def message_for(self, field_path: str) -> FieldMessage | None:
         """The message label for an issue field: the exact field, else its nearest parent."""
         path = field_path
         while path:
@@ -96,9 +97,11 @@ class WizardPage(QWidget):
             if m is not None:
                 routed.setdefault(id(m), []).append(issue)
         for m in dict.fromkeys(self._messages.values()):
-            m.show_issues(routed.get(id(m), []))
+            mine = routed.get(id(m), [])
+            errors = [i for i in mine if i.is_error]
+            m.show_issues(errors or mine)  # an error first; its warnings once it is fixed
 
-    def _register(self, field_path: str, message: Message) -> Message:
+    def _register(self, field_path: str, message: FieldMessage) -> FieldMessage:
         self._messages[field_path] = message
         return message
 

@@ -12,7 +12,9 @@ from proapp.domain.answers import ParseError, parse_decimal, parse_int
 from proapp.domain.registry import FLOW
 from proapp.domain.validation import Issue, error
 from proapp.domain.visit import VisitContent
-from proapp.gui.visits.fields import HINT_STYLE, AnswerEdit, Message, heading, wrapped
+from proapp.gui.common.style import HINT_STYLE
+from proapp.gui.common.widgets import FieldMessage
+from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
 from proapp.gui.visits.pages.base import FLOW_TITLE, ExpectationBanner, SkipBox, WizardPage, scroll
 
 
@@ -46,7 +48,7 @@ class FlowSide(QWidget):
         grid.addWidget(QLabel("Stenosis"), 4, 0)
         grid.addWidget(self.stenosis, 4, 1)
         grid.addWidget(QLabel("% (optional)"), 4, 2)
-        self.message = Message()
+        self.message = FieldMessage()
         grid.addWidget(self.message, 5, 0, 1, 3)
         for path in (base, f"{base}.flow", f"{base}.velocity", f"{base}.area",
                      f"{base}.stenosis"):
@@ -107,7 +109,7 @@ class FlowPage(WizardPage):
         outer.addWidget(self.banner)
         self.skip = SkipBox(FLOW, self)
         outer.addWidget(self.skip)
-        outer.addWidget(self._register(f"{FLOW}.skipped", Message()))
+        outer.addWidget(self._register(f"{FLOW}.skipped", FieldMessage()))
         self._register(FLOW, self._messages[f"{FLOW}.skipped"])
         inner = QWidget()
         col = QVBoxLayout(inner)

@@ -12,7 +12,9 @@ from proapp.domain.answers import MissingReason, ParseError, parse_int
 from proapp.domain.instruments import Instrument, ScoreKind, ScoreValue
 from proapp.domain.validation import Issue, error
 from proapp.domain.visit import VisitContent
-from proapp.gui.visits.fields import HINT_STYLE, AnswerEdit, Message, heading, wrapped
+from proapp.gui.common.style import HINT_STYLE
+from proapp.gui.common.widgets import FieldMessage
+from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
 from proapp.gui.visits.pages.base import ExpectationBanner, SkipBox, WizardPage, scroll
 
 
@@ -31,7 +33,7 @@ class QuestionnairePage(WizardPage):
         outer.addWidget(self.banner)
         self.skip = SkipBox(instrument.id, self)
         outer.addWidget(self.skip)
-        outer.addWidget(self._register(f"{instrument.id}.skipped", Message()))
+        outer.addWidget(self._register(f"{instrument.id}.skipped", FieldMessage()))
         self._register(instrument.id, self._messages[f"{instrument.id}.skipped"])
 
         inner = QWidget()
@@ -76,7 +78,7 @@ class QuestionnairePage(WizardPage):
                 anchors = " · ".join(f"{k} = {v}" for k, v in sorted(it.anchors.items()))
                 grid.addWidget(wrapped(anchors, HINT_STYLE), row, 1)
                 row += 1
-            grid.addWidget(self._register(instrument.field(it.id), Message()), row, 1, 1, 4)
+            grid.addWidget(self._register(instrument.field(it.id), FieldMessage()), row, 1, 1, 4)
             grid.setRowMinimumHeight(row + 1, 10)  # air between items: long texts stay readable
             row += 2
             self.edits[it.id] = edit

@@ -25,14 +25,9 @@ from proapp.domain.answers import MissingReason
 from proapp.domain.registry import FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent
-from proapp.gui.visits.fields import (
-    ERROR_STYLE,
-    HINT_STYLE,
-    WARNING_STYLE,
-    Message,
-    heading,
-    wrapped,
-)
+from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE, WARNING_STYLE
+from proapp.gui.common.widgets import FieldMessage
+from proapp.gui.visits.fields import heading, wrapped
 from proapp.gui.visits.pages.base import WizardPage, form_title
 from proapp.gui.visits.pages.questionnaire import score_line
 
@@ -69,7 +64,7 @@ class ReviewPage(WizardPage):
         row.addWidget(self.reason_label)
         row.addWidget(self.reason, 1)
         outer.addLayout(row)
-        outer.addWidget(self._register("review.reason", Message()))
+        outer.addWidget(self._register("review.reason", FieldMessage()))
         self.status = wrapped("")
         self.status.setObjectName("review.status")
         outer.addWidget(self.status)

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QVBoxLa
 
 from proapp.domain import schedule
 from proapp.domain.registry import FORMS
-from proapp.gui.visits.fields import HINT_STYLE, Message, heading, wrapped
+from proapp.gui.common.style import HINT_STYLE
+from proapp.gui.common.widgets import FieldMessage
+from proapp.gui.visits.fields import heading, wrapped
 from proapp.gui.visits.pages.base import WizardPage, form_title
 
 
@@ -58,16 +60,16 @@ class VisitPage(WizardPage):
         grid.addWidget(QLabel("Visit &label"), 0, 0)
         grid.itemAtPosition(0, 0).widget().setBuddy(self.label_box)  # type: ignore[union-attr]
         grid.addWidget(self.label_box, 0, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(self._register("visit.label", Message()), 1, 1)
+        grid.addWidget(self._register("visit.label", FieldMessage()), 1, 1)
         date_label = QLabel("Visit &date")
         date_label.setBuddy(self.date_edit)
         grid.addWidget(date_label, 2, 0)
         grid.addWidget(self.date_edit, 2, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(self._register("visit.visit_date", Message()), 3, 1)
+        grid.addWidget(self._register("visit.visit_date", FieldMessage()), 3, 1)
         layout.addLayout(grid)
         self.expected = wrapped("")
         layout.addWidget(self.expected)
-        self._register("visit", Message())
+        self._register("visit", FieldMessage())
         layout.addWidget(self._messages["visit"])
         if plan:
             layout.addSpacing(8)
