@@ -205,7 +205,8 @@ def test_training_window_is_marked_and_keeps_the_mark(qtbot, db: Database) -> No
     assert window.windowTitle() == f"{TRAINING_MARK} — proapp — DEMO-0001"
 
 
-def test_about_dialog_lists_paths_versions_and_licences(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_about_dialog_lists_paths_versions_and_licences(qtbot, qtmodeltester,  # type: ignore[no-untyped-def]
+                                                       db: Database) -> None:
     from proapp.logs import log_file
 
     dialog = AboutDialog(db)
@@ -213,8 +214,10 @@ def test_about_dialog_lists_paths_versions_and_licences(qtbot, db: Database) -> 
     facts = dialog.facts.text()
     assert str(db.display_name) in facts and str(log_file()) in facts
     assert str(paths.data_dir()) in facts and "PySide6" in facts
-    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 2).text()
-            for r in range(dialog.table.rowCount())}
+    m = dialog.model
+    qtmodeltester.check(m)
+    rows = {m.data(m.index(r, m.COMPONENT)): m.data(m.index(r, m.LICENCE))
+            for r in range(m.rowCount())}
     assert rows["PySide6_Essentials"].startswith("LGPL-3.0-only")
     for name in ("SQLAlchemy", "alembic", "matplotlib", "numpy", "reportlab", "openpyxl",
                  "argon2-cffi", "platformdirs", "pypdfium2", "pillow"):

@@ -1,7 +1,8 @@
 """A read-only table model over a list of row objects, and a proxy that filters them.
 
-Each column is declared once (header, text, sort key, tooltip, alignment), so the patient list,
-the worklist and the timeline are a column table each. Sorting is done by the source model
+Each column is declared once (header, text, sort key, tooltip, alignment, emphasis), so every
+table of the GUI (patient list, worklist, timeline, users, change log, import findings,
+licences) is a column table. Sorting is done by the source model
 with Python's sort on the row objects (one key call per row), not by the proxy's
 ``lessThan`` (which would call ``data()`` n log n times: seconds for 10,000 patients). The
 proxy only filters, with a predicate on the row object.
@@ -36,6 +37,19 @@ NOTICE_BACKGROUND = QColor("#fff6dc")
 MUTED_FOREGROUND = QColor("#6b7280")
 
 
+@dataclass(frozen=True)
+class CellStyle:
+    """How a cell stands out: background, text colour, bold."""
+
+    background: QColor | None = None
+    foreground: QColor | None = None
+    bold: bool = False
+
+
+ALERT = CellStyle(ALERT_BACKGROUND, ALERT_FOREGROUND, bold=True)  # overdue
+MUTED = CellStyle(foreground=MUTED_FOREGROUND)  # not yet due, or missed
+
+
 def iso(d: date | None) -> str:
     """Dates are shown as ISO 8601 (2014-03-10): unambiguous in every clinic's locale."""
     return d.isoformat() if d else ""
@@ -53,6 +67,7 @@ class Column(Generic[R]):
     tooltip: Callable[[R], str] | None = None
     align_right: bool = False
     width_hint: str = ""  # a sample text the column should fit
+    style: Callable[[R], CellStyle | None] | None = None  # emphasis of a cell
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -136,10 +151,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return col.tooltip(row) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return self.style_data(row, index.column(), role)
-
-    def style_data(self, row: R, column: int, role: int) -> Any:
-        """Colours and fonts for a cell; subclasses emphasise what needs attention."""
+        if col.style is not None and role in _STYLE_ROLES:
+            return _styled(col.style(row), role)
         return None
 
     # -- sorting ---------------------------------------------------------------------------
@@ -162,14 +175,22 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.layoutChanged.emit()
 
 
-def bold_font() -> QFont:
-    f = QFont()
-    f.setBold(True)
-    return f
+_STYLE_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                Qt.ItemDataRole.FontRole)
 
 
-def brush(color: QColor) -> QBrush:
-    return QBrush(color)
+def _styled(style: CellStyle | None, role: int) -> Any:
+    if style is None:
+        return None
+    if role == Qt.ItemDataRole.BackgroundRole and style.background is not None:
+        return QBrush(style.background)
+    if role == Qt.ItemDataRole.ForegroundRole and style.foreground is not None:
+        return QBrush(style.foreground)
+    if role == Qt.ItemDataRole.FontRole and style.bold:
+        font = QFont()
+        font.setBold(True)
+        return font
+    return None
 
 
 class RowFilterProxy(QSortFilterProxyModel):

@@ -6,10 +6,9 @@ Import, which then writes everything in one transaction. The rules and the writi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,56 +27,34 @@ from PySide6.QtWidgets import (
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
+from proapp.gui.common import style
+from proapp.gui.common.table import CellStyle, Column, RowTableModel
 from proapp.gui.common.tasks import Task, run_with_progress
 from proapp.services.errors import UserError
 from proapp.services.exchange.importer import ERROR, Finding, ImportReport, import_folder
 from proapp.services.progress import Progress
 
-Index = QModelIndex | QPersistentModelIndex
+
+def _severity_style(f: Finding) -> CellStyle:
+    return CellStyle(foreground=QColor(style.ERROR if f.severity == ERROR else style.WARNING))
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowTableModel[Finding]):
     """The findings of an import report, errors first."""
 
     SEVERITY, FILE, ROW, COLUMN, VALUE, RULE, MESSAGE = range(7)
-    HEADERS = ("Severity", "File", "Row", "Column", "Value", "Rule", "Message")
-    FindingRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._rows: list[Finding] = []
+    columns = (
+        Column("Severity", lambda f: f.severity, style=_severity_style),
+        Column("File", lambda f: f.file),
+        Column("Row", lambda f: "" if f.row is None else str(f.row)),
+        Column("Column", lambda f: f.column),
+        Column("Value", lambda f: f.value),
+        Column("Rule", lambda f: f.rule),
+        Column("Message", lambda f: f.message, tooltip=lambda f: f.message),
+    )
 
     def set_findings(self, findings: list[Finding]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(findings, key=lambda f: (f.severity != ERROR, f.file, f.row or 0))
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        f = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (f.severity, f.file, "" if f.row is None else str(f.row), f.column, f.value,
-                    f.rule, f.message)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.MESSAGE:
-            return f.message
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.SEVERITY:
-            return QBrush(QColor("#b00020" if f.severity == ERROR else "#8a6100"))
-        if role == self.FindingRole:
-            return f
-        return None
+        self.set_rows(sorted(findings, key=lambda f: (f.severity != ERROR, f.file, f.row or 0)))
 
 
 class ImportDialog(QDialog):

@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from PySide6.QtCore import Qt
 
 from proapp.domain.patient import MsSubtype
 from proapp.domain.schedule import ScheduledVisit, VisitState
-from proapp.gui.common.table import (
-    ALERT_BACKGROUND,
-    ALERT_FOREGROUND,
-    Column,
-    RowFilterProxy,
-    RowTableModel,
-    bold_font,
-    brush,
-    date_key,
-    iso,
-)
+from proapp.gui.common.table import ALERT, Column, RowFilterProxy, RowTableModel, date_key, iso
 from proapp.services.patients.listing import PatientRow, search_terms
 
 STATE_ORDER = {VisitState.OVERDUE: 0, VisitState.DUE: 1, VisitState.UPCOMING: 2}
@@ -63,18 +50,9 @@ class PatientTableModel(RowTableModel[PatientRow]):
                key=lambda r: (STATE_ORDER.get(r.next_due.state, 9) if r.next_due else 9,
                               date_key(r.next_due.target if r.next_due else None)),
                tooltip=lambda r: due_tooltip(r.next_due),
-               width_hint="baseline  2000-00-00  upcoming"),
+               width_hint="baseline  2000-00-00  upcoming",
+               style=lambda r: ALERT if r.overdue else None),
     )
-
-    def style_data(self, row: PatientRow, column: int, role: int) -> Any:
-        if column == self.NEXT_DUE and row.overdue:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return brush(ALERT_BACKGROUND)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return brush(ALERT_FOREGROUND)
-            if role == Qt.ItemDataRole.FontRole:
-                return bold_font()
-        return None
 
 
 class PatientFilter:

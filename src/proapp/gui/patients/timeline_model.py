@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import Qt
-
 from proapp.domain.schedule import VisitState
 from proapp.gui.common.table import (
-    ALERT_BACKGROUND,
-    ALERT_FOREGROUND,
+    ALERT,
+    MUTED,
     MUTED_FOREGROUND,
     NOTICE_BACKGROUND,
+    CellStyle,
     Column,
     RowTableModel,
-    bold_font,
-    brush,
     iso,
 )
 from proapp.services.patients.overview import UNSCHEDULED_STATE, TimelineEntry
@@ -54,35 +49,34 @@ def entered_text(e: TimelineEntry) -> str:
     return f"{status}{signed}; entered by {who}"
 
 
+_MUTED_STATES = (VisitState.UPCOMING.value, VisitState.MISSED.value)
+
+
+def state_style(e: TimelineEntry) -> CellStyle | None:
+    """Overdue in alert colours; a draft, and a visit due now, on the notice background;
+    visits not yet due (or missed) in muted text."""
+    muted = e.state in _MUTED_STATES
+    if e.state == VisitState.OVERDUE.value:
+        return ALERT
+    if e.is_draft:
+        return CellStyle(NOTICE_BACKGROUND, MUTED_FOREGROUND if muted else None, bold=True)
+    if e.state == VisitState.DUE.value:
+        return CellStyle(NOTICE_BACKGROUND)
+    return MUTED if muted else None
+
+
+def other_style(e: TimelineEntry) -> CellStyle | None:
+    return MUTED if e.state in _MUTED_STATES else None
+
+
 class TimelineModel(RowTableModel[TimelineEntry]):
     VISIT, STATE, TARGET, WINDOW, VISIT_DATE = range(5)
     columns = (
         Column("Visit", lambda e: f"{e.label} – {e.title}",
-               width_hint="baseline – Baseline (before PTA)"),
-        Column("State", state_text, width_hint="upcoming (draft)"),
-        Column("Target", lambda e: iso(e.target), width_hint="2000-00-00"),
-        Column("Window", window_text, width_hint="2000-00-00 to 2000-00-00"),
+               width_hint="baseline – Baseline (before PTA)", style=other_style),
+        Column("State", state_text, width_hint="upcoming (draft)", style=state_style),
+        Column("Target", lambda e: iso(e.target), width_hint="2000-00-00", style=other_style),
+        Column("Window", window_text, width_hint="2000-00-00 to 2000-00-00", style=other_style),
         Column("Visit date", lambda e: iso(e.visit_date), width_hint="2000-00-00",
-               tooltip=entered_text),
+               tooltip=entered_text, style=other_style),
     )
-
-    def style_data(self, row: TimelineEntry, column: int, role: int) -> Any:
-        if column != self.STATE:
-            if role == Qt.ItemDataRole.ForegroundRole and row.state in (
-                    VisitState.UPCOMING.value, VisitState.MISSED.value):
-                return brush(MUTED_FOREGROUND)
-            return None
-        if row.state == VisitState.OVERDUE.value or row.is_draft:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return brush(ALERT_BACKGROUND if row.state == VisitState.OVERDUE.value
-                             else NOTICE_BACKGROUND)
-            if role == Qt.ItemDataRole.ForegroundRole and row.state == VisitState.OVERDUE.value:
-                return brush(ALERT_FOREGROUND)
-            if role == Qt.ItemDataRole.FontRole:
-                return bold_font()
-        if row.state == VisitState.DUE.value and role == Qt.ItemDataRole.BackgroundRole:
-            return brush(NOTICE_BACKGROUND)
-        if row.state in (VisitState.UPCOMING.value, VisitState.MISSED.value) \
-                and role == Qt.ItemDataRole.ForegroundRole:
-            return brush(MUTED_FOREGROUND)
-        return None

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from proapp import APP_NAME, __version__, licenses, paths
 from proapp.db.engine import Database
+from proapp.gui.common.table import Column, RowTableModel
 from proapp.logs import log_file
 
 
@@ -43,6 +43,21 @@ def facts(database: Database) -> list[tuple[str, str]]:
         ("Data folder", str(paths.data_dir())),
         ("Log file", str(log_file())),
     ]
+
+
+def _note(part: licenses.Component) -> str:
+    return part.note
+
+
+class LicenceModel(RowTableModel[licenses.Component]):
+    """Every bundled component with its version and licence (a note as tooltip)."""
+
+    COMPONENT, VERSION, LICENCE = range(3)
+    columns = (
+        Column("Component", lambda p: p.name, tooltip=_note),
+        Column("Version", lambda p: p.version, tooltip=_note),
+        Column("Licence", lambda p: p.license, tooltip=_note),
+    )
 
 
 class AboutDialog(QDialog):
@@ -66,20 +81,15 @@ class AboutDialog(QDialog):
                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout.addWidget(self.facts)
         layout.addWidget(QLabel("<b>Bundled software and licences</b>"))
-        parts = licenses.components()
-        self.table = QTableWidget(len(parts), 3)
+        self.model = LicenceModel(self)
+        self.model.set_rows(licenses.components())
+        self.table = QTableView()
         self.table.setObjectName("licenses")
-        self.table.setHorizontalHeaderLabels(["Component", "Version", "Licence"])
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        for row, part in enumerate(parts):
-            for col, text in enumerate((part.name, part.version, part.license)):
-                item = QTableWidgetItem(text)
-                if part.note:
-                    item.setToolTip(part.note)
-                self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeRowsToContents()

@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import Qt
-
 from proapp.domain.schedule import VisitState
-from proapp.gui.common.table import (
-    ALERT_BACKGROUND,
-    ALERT_FOREGROUND,
-    Column,
-    RowTableModel,
-    bold_font,
-    brush,
-    date_key,
-    iso,
-)
+from proapp.gui.common.table import ALERT, Column, RowTableModel, date_key, iso
 from proapp.services.patients.listing import WorklistEntry
 
 
@@ -29,7 +16,8 @@ class WorklistModel(RowTableModel[WorklistEntry]):
     columns = (
         Column("State", state_text, key=lambda e: (e.visit.state is not VisitState.OVERDUE,
                                                    date_key(e.visit.window_end)),
-               width_hint="OVERDUE"),
+               width_hint="OVERDUE",
+               style=lambda e: ALERT if e.visit.state is VisitState.OVERDUE else None),
         Column("Code", lambda e: e.patient.code, width_hint="DEMO-00000"),
         Column("Name", lambda e: e.patient.name, key=lambda e: e.patient.search_key,
                width_hint="Papadopoulos, Francesca"),
@@ -44,13 +32,3 @@ class WorklistModel(RowTableModel[WorklistEntry]):
                tooltip=lambda e: "Entry was started and saved as a draft; Enter resumes it"
                if e.has_draft else "", width_hint="draft saved"),
     )
-
-    def style_data(self, row: WorklistEntry, column: int, role: int) -> Any:
-        if column == self.STATE and row.visit.state is VisitState.OVERDUE:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return brush(ALERT_BACKGROUND)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return brush(ALERT_FOREGROUND)
-            if role == Qt.ItemDataRole.FontRole:
-                return bold_font()
-        return None
