@@ -13,7 +13,8 @@ run: $(STAMP_APP)
 	$(BIN)/proapp $(ARGS)
 
 # The suite includes the frozen-build test (tests/packaging), so it needs PyInstaller too.
-test: $(STAMP_PKG) system-deps
+# The lint checks run first: CI (.ci/run) calls `make test`, so it runs them as well.
+test: $(STAMP_PKG) system-deps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The storage, services, exchange, security and concurrency tests again on a throw-away
@@ -25,9 +26,12 @@ test-postgresql: $(STAMP_TEST)
 	bash scripts/postgres.sh run -- env QT_QPA_PLATFORM=offscreen \
 	  $(BIN)/python -m pytest --backend postgresql $(PG_TESTS) $(PYTEST_ARGS)
 
+# ruff (style and bugs), import-linter (the layer contracts in pyproject.toml), mypy (types:
+# strict for src/, checked for tests, benchmarks, scripts and packaging).
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check src tests benchmarks scripts packaging
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
@@ -60,4 +64,4 @@ $(STAMP_PKG): $(VENV)/bin/python pyproject.toml
 	@touch $@ $(STAMP_TEST) $(STAMP_APP)
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

@@ -42,7 +42,7 @@ class PaintWatch(QObject):
         return False
 
 
-def until(app: QApplication, done, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+def until(app: QApplication, done, timeout: float = 120.0) -> None:
     end = time.perf_counter() + timeout
     while not done():
         app.processEvents()

@@ -56,10 +56,11 @@ def render(renderer: QSvgRenderer, size: int) -> Image.Image:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    # The binding takes the format as str (its type stub says bytes, which it refuses).
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise RuntimeError(f"Qt could not encode the {size} px rendering as PNG")
     buffer.close()
-    pil = Image.open(io.BytesIO(bytes(data)))
+    pil = Image.open(io.BytesIO(data.data()))
     pil.load()
     return pil.convert("RGBA")
 

@@ -59,7 +59,7 @@ def render_main(ctx: Context) -> None:
     w.resize(*SIZE)
     w.show()
     w.wait_loaded()
-    ctx.app.processEvents()  # type: ignore[attr-defined]
+    ctx.app.processEvents()
     ctx.save(w, "main_patients")
     w.patients.search.setText("muller")
     ctx.save(w, "main_search")

@@ -19,7 +19,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp())
     os.environ["PROAPP_DATA_DIR"] = str(tmp / "data")
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QMainWindow, QWidget
 
     from proapp.db.migrate import open_database
     from proapp.domain.actor import Actor
@@ -37,7 +37,7 @@ def main() -> int:
     db = open_database(tmp / "render.db")
     demo.generate(db, 3, 1)
     pw = "correct horse battery"
-    shots = {"first_admin": FirstAdminDialog(db)}
+    shots: dict[str, QWidget | None] = {"first_admin": FirstAdminDialog(db)}
     admin = accounts.create_first_admin(db, "m.rossi", pw, "Maria Rossi")
     doc_id = accounts.create_user(db, admin, "g.bianchi", pw, "clinician", "Giulia Bianchi")
     accounts.create_user(db, admin, "l.verdi", pw, "nurse", "Luca Verdi")

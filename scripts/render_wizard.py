@@ -70,13 +70,13 @@ def render(scale: float, out: Path) -> list[Path]:
             written.append(path)
             print(path)
 
-        def keys(*seq: object) -> None:
+        def keys(*seq: str | Qt.Key) -> None:
             for k in seq:
                 target = QApplication.focusWidget() or w
                 if isinstance(k, str):
                     QTest.keyClicks(target, k)
                 else:
-                    QTest.keyClick(target, k)  # type: ignore[arg-type]
+                    QTest.keyClick(target, k)
                 settle()
 
         enter = Qt.Key.Key_Return

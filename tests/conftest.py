@@ -21,16 +21,17 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.support.postgres import PgServer
+
 from proapp.db.engine import Database
 from proapp.db.migrate import open_database
 from proapp.domain.actor import Actor
 from proapp.domain.patient import MsSubtype, PatientFacts, ProcedureFacts, Sex
 from proapp.services import patients
 from proapp.services.training import demo
-from support.postgres import PgServer
 
 # Fixtures that live in tests/support (accounts with real Argon2id hashes, ...).
-pytest_plugins = ["support.staff"]
+pytest_plugins = ["tests.support.staff"]
 
 BACKENDS = ("sqlite", "postgresql")
 DB_FIXTURES = {"db_target", "demo_db"}  # a test using one of these runs on both back-ends
@@ -50,7 +51,8 @@ def pytest_report_header(config: pytest.Config) -> str:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     backend = config.getoption("--backend")
     if backend == "postgresql":
-        keep, drop = [], []
+        keep: list[pytest.Item] = []
+        drop: list[pytest.Item] = []
         for item in items:
             uses_db = bool(DB_FIXTURES & set(getattr(item, "fixturenames", ())))
             (keep if uses_db or item.get_closest_marker("postgresql") else drop).append(item)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 
 APP_DISTRIBUTION = "proapp"
 
@@ -91,13 +92,18 @@ def bundled_distributions(root: str = APP_DISTRIBUTION) -> list[metadata.Distrib
     return ([first] if first is not None else []) + rest
 
 
+def _field(meta: metadata.PackageMetadata, name: str) -> str:
+    """One metadata field, stripped; '' when absent (the same on every Python version)."""
+    return str((meta.get_all(name) or [""])[0] or "").strip()
+
+
 def license_of(dist: metadata.Distribution) -> str:
     """A short licence name: License-Expression, else a one-line License field, else the
     trove classifiers, else the first line of a License field that holds the whole text."""
     meta = dist.metadata
     chosen = CHOSEN.get(canonical(meta["Name"] or ""))
-    expression = (meta.get("License-Expression") or "").strip()
-    text = (meta.get("License") or "").strip()
+    expression = _field(meta, "License-Expression")
+    text = _field(meta, "License")
     if expression:
         found = expression
     elif text and "\n" not in text and len(text) <= 80:
@@ -182,7 +188,7 @@ def _resource_text(*parts: str) -> str:
 def read_license_text(dist_name: str, relative: str) -> str:
     """The text of one licence file of an installed distribution ('' when unreadable)."""
     try:
-        return metadata.distribution(dist_name).locate_file(relative).read_text(
-            encoding="utf-8", errors="replace")
+        located = metadata.distribution(dist_name).locate_file(relative)
+        return Path(str(located)).read_text(encoding="utf-8", errors="replace")
     except (OSError, metadata.PackageNotFoundError):
         return ""

@@ -8,10 +8,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.support.staff import PASSWORD, Staff
 
 from proapp.cli import main as cli_main
 from proapp.db.engine import Database
-from support.staff import PASSWORD, Staff
 
 pytestmark = pytest.mark.security
 

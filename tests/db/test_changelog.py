@@ -6,9 +6,11 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import make_facts
+from tests.support.staff import PASSWORD, Staff
 
 from proapp.cli import main as cli_main
 from proapp.db.engine import Database
@@ -18,7 +20,6 @@ from proapp.services import accounts, patients, settings, visits
 from proapp.services.errors import ValidationError
 from proapp.services.integrity import backup
 from proapp.services.visits import signing
-from support.staff import PASSWORD, Staff
 
 pytestmark = pytest.mark.security
 
@@ -26,7 +27,7 @@ FSS = {"fss": {str(n): 5 for n in range(1, 10)},
        "midas": {"q1": 0, "q2": 0, "q3": 0, "q4": 0, "q5": 0, "a": 0, "b": 0}}
 
 
-def _log(path: Path, after: int = 0) -> list[tuple]:
+def _log(path: Path, after: int = 0) -> list[tuple[Any, ...]]:
     con = sqlite3.connect(path)
     try:
         return con.execute("SELECT id, username, action, entity, entity_id, patient_id, "
@@ -53,7 +54,7 @@ def test_every_kind_of_change_is_logged(db: Database, staff: Staff) -> None:
 
     cases = []
 
-    def expect(fn, *what):  # type: ignore[no-untyped-def]
+    def expect(fn, *what):
         before = _last_id(path)
         fn()
         got = {(r[2], r[3], r[7]) for r in _log(path, before)}

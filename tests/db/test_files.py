@@ -116,7 +116,7 @@ def _not_sqlite(path: Path) -> None:
     (_too_new, "newer version of proapp"),
     (_foreign, "another program"),
 ])
-def test_refused_files_are_left_unchanged(tmp_path: Path, make, message: str,  # type: ignore[no-untyped-def]
+def test_refused_files_are_left_unchanged(tmp_path: Path, make, message: str,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "clinic.db"
     make(path)

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -47,7 +48,7 @@ def test_direct_flow_wins_and_is_exact() -> None:
     ({"velocity_cm_s": D("100"), "area_cm2": D("9")}, "range"),  # computed 54000 mL/min
     ({"flow_ml_min": D("100"), "stenosis_pct": 101}, "range"),
 ])
-def test_hard_errors(kw: dict, rule: str) -> None:
+def test_hard_errors(kw: dict[str, Any], rule: str) -> None:
     issues = m(**kw).validate()
     assert rule in [i.rule for i in issues if i.is_error], issues
 

@@ -1,4 +1,5 @@
 from datetime import date
+from typing import Any
 
 import pytest
 from tests.conftest import make_facts
@@ -37,7 +38,7 @@ def test_bad_codes(code: str) -> None:
     ("sex", "female", "code"), ("ms_subtype", "CIS", "code"),
     ("headache_positive", 1, "boolean"), ("notes", "a\x07b", "characters"),
 ])
-def test_field_rules(field: str, value: object, rule: str) -> None:
+def test_field_rules(field: str, value: Any, rule: str) -> None:
     assert (f"patient.{field}", rule) in rules(make_facts(**{field: value}))
 
 
@@ -57,7 +58,8 @@ def test_procedure_rules() -> None:
     assert [i.rule for i in future] == ["date.future"]
     before = validate_procedure(ProcedureFacts(date(1970, 1, 1)), birth, TODAY)
     assert [i.rule for i in before] == ["date.before_birth"]
-    side = validate_procedure(ProcedureFacts(date(2014, 1, 1), "both"), birth, TODAY)
+    both: Any = "both"  # not a PtaSide, on purpose
+    side = validate_procedure(ProcedureFacts(date(2014, 1, 1), both), birth, TODAY)
     assert [i.rule for i in side] == ["code"]
     assert PtaSide("left") is PtaSide.LEFT
 

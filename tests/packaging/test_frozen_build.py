@@ -74,7 +74,7 @@ def bare_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def run(exe: Path, env: dict[str, str], *args: str, cwd: Path) -> subprocess.CompletedProcess:
+def run(exe: Path, env: dict[str, str], *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     done = subprocess.run([str(exe), *args], env=env, cwd=cwd, capture_output=True,
                           text=True, timeout=300, check=False)
     assert done.returncode == 0, (args, done.stdout[-3000:], done.stderr[-3000:])

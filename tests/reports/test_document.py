@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -259,7 +260,7 @@ def test_non_ascii_names_and_deidentified_variant(db: Database, tmp_path: Path) 
     assert "NA-1" in text
     assert "(de-identified)" in text
     assert "Age" in text
-    meta = reader.metadata or {}
+    meta: dict[Any, Any] = reader.metadata or {}
     assert all("Dvořák" not in str(v) for v in meta.values())
 
 

@@ -75,7 +75,7 @@ class PgServer:
     def admin(self, *statements: str, database: str = "postgres") -> None:
         with self.connect(database) as con:
             for sql in statements:
-                con.execute(sql)  # type: ignore[arg-type]
+                con.execute(sql)
 
     def url(self, database: str, user: str = OWNER, password: str = OWNER_PASSWORD) -> str:
         return f"postgresql+psycopg://{user}:{password}@127.0.0.1:{self.port}/{database}"

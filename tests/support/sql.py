@@ -11,7 +11,7 @@ from sqlalchemy import text
 from proapp.db.engine import Database
 
 
-def rows(db: Database, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple]:
+def rows(db: Database, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
     """``sql`` with ``:name`` parameters, read in its own connection."""
     with db.engine.connect() as con:
         return [tuple(r) for r in con.execute(text(sql), dict(params or {}))]

@@ -45,7 +45,7 @@ def expected_rows() -> tuple[int, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m support.writer")
+    parser = argparse.ArgumentParser(prog="python tests/support/writer.py")
     parser.add_argument("--db", required=True)
     parser.add_argument("--visits", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=None,

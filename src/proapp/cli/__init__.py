@@ -7,8 +7,12 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from proapp import __version__
+
+# What each sub-command module's ``register`` receives (generic only in the type stubs).
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Sub-command modules, in the order ``--help`` lists them.
 COMMANDS = ("demo", "check", "report", "export", "import_", "user", "backup", "about")

@@ -9,10 +9,10 @@ import io
 import platform
 import sys
 
-from proapp.cli import add_db_option
+from proapp.cli import Subparsers, add_db_option
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("about", help="version, data and log folders, bundled licences",
                        description="Show the version, the database, data and log folders and "
                                    "the licence of every bundled library; --check also "

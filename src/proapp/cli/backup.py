@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from proapp.cli import add_db_option
+from proapp.cli import Subparsers, add_db_option
 from proapp.cli.actor import add_user_options, cli_actor
 
+if TYPE_CHECKING:  # imported when a command runs, so that --help stays fast
+    from proapp.db.engine import Database
 
-def register(sub: argparse._SubParsersAction) -> None:
+
+def register(sub: Subparsers) -> None:
     b = sub.add_parser("backup", help="write a consistent backup of the database",
                        description="Copy the database with SQLite's online backup API (safe "
                        "while proapp is running elsewhere) into the backup folder (setting "
@@ -46,7 +50,7 @@ def handle_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_only_database(path: Path):  # type: ignore[no-untyped-def]
+def read_only_database(path: Path) -> Database:
     """A Database over ``path`` that cannot change it (not even its journal mode)."""
     import sqlite3
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 
-from proapp.cli import add_db_option
+from proapp.cli import Subparsers, add_db_option
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("check", help="check the database (integrity, change log, counts)",
                        description="Report schema version, SQLite integrity check, the change "
                        "log's hash chain and row counts. Exits 1 when anything is wrong. The "

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import time
 
-from proapp.cli import add_db_option
+from proapp.cli import Subparsers, add_db_option
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("demo", help="fill a new database with a synthetic demo cohort",
                        description="Create a clearly labelled synthetic cohort shaped like the "
                        "reference study (286 patients: 175 RR, 75 SP, 36 PP), for training and "

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from proapp.cli import add_db_option
+from proapp.cli import Subparsers, add_db_option
 from proapp.cli.actor import add_user_options
 
 FORMATS = ("csv", "wide", "xlsx", "redcap", "fhir", "sqlite")
@@ -28,7 +28,7 @@ def _subtypes(text: str) -> frozenset[str]:
     return values
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "export", help="export the data (csv, wide, xlsx, redcap, fhir, sqlite)",
         description="Export patients and complete visits. csv, wide, redcap and fhir write a "

@@ -8,11 +8,11 @@ import argparse
 import time
 from pathlib import Path
 
-from proapp.cli import add_db_option
+from proapp.cli import Subparsers, add_db_option
 from proapp.cli.actor import add_user_options
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "import", help="import patients.csv / visits.csv (all or nothing)",
         description="Read patients.csv and/or visits.csv from DIR in the interchange format, "

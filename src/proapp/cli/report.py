@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from proapp.cli import add_db_option
+from proapp.cli import Subparsers, add_db_option
 from proapp.cli.actor import add_user_options, cli_actor
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "report", help="write per-patient trend reports (PDF)",
         description="Write a patient's trend report (MIDAS, FSS, IJV flow) as a PDF, or with "

@@ -7,12 +7,17 @@ administrator without signing in (the same step the window asks for at first sta
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from proapp.cli import add_db_option
+from proapp.cli import Subparsers, add_db_option
 from proapp.cli.actor import add_user_options, cli_actor
 
+if TYPE_CHECKING:  # imported when a command runs, so that --help stays fast
+    from proapp.db.engine import Database
+    from proapp.services.accounts.users import UserInfo
 
-def register(sub: argparse._SubParsersAction) -> None:
+
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("user", help="manage staff accounts (add, list, deactivate, passwd, role)",
                        description="Staff accounts. Needs an administrator (--user), except "
                        "`passwd` without NAME, which changes your own password, and the very "
@@ -59,7 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=handle)
 
 
-def _find(db, name: str):  # type: ignore[no-untyped-def]
+def _find(db: Database, name: str) -> UserInfo:
     from proapp.services import accounts
     from proapp.services.errors import NotFoundError
 

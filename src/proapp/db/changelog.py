@@ -74,7 +74,7 @@ class Change:
 
 
 def _last_hash(session: Session) -> str:
-    cached = session.info.get(_LAST_HASH)
+    cached: str | None = session.info.get(_LAST_HASH)
     if cached is not None:
         return cached
     if session.get_bind().dialect.name == "postgresql":

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from proapp.domain.answers import MissingReason
 from proapp.domain.flow import FlowMeasurement, Posture, Side
 from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue
@@ -38,7 +39,7 @@ def merge(parts: Iterable[tuple[str, Any]]) -> VisitContent:
     for the flow form ``(measurements, skip_reason)``.
     """
     responses: dict[str, dict[str, int | None]] = {}
-    missing: dict[str, dict] = {}
+    missing: dict[str, dict[str, MissingReason]] = {}
     skipped: dict[str, str] = {}
     flows: tuple[FlowMeasurement, ...] = ()
     for form, value in parts:
@@ -107,7 +108,8 @@ def without(content: VisitContent, issues: Iterable[Issue]) -> VisitContent:
             if issue.rule == "flow.velocity_area_pair":
                 flows[key] = replace(m, velocity_cm_s=None, area_cm2=None)
             elif len(parts) == 4 and parts[3] in FLOW_FIELD_ATTR:
-                flows[key] = replace(m, **{FLOW_FIELD_ATTR[parts[3]]: None})
+                cleared: dict[str, Any] = {FLOW_FIELD_ATTR[parts[3]]: None}
+                flows[key] = replace(m, **cleared)
             else:
                 del flows[key]
         elif form in FORMS and len(parts) == 2 and parts[1] == "skipped":

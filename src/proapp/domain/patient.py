@@ -28,7 +28,7 @@ class MsSubtype(StrEnum):
     PP = "PP"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # the subtype's name, not str.title()
         return {"RR": "relapsing-remitting", "SP": "secondary progressive",
                 "PP": "primary progressive"}[self.value]
 

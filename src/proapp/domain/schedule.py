@@ -177,9 +177,9 @@ def plan(pta: date | None, visits: Iterable[RecordedVisit], today: date,
             by_label[v.label] = v
     if pta is None:
         b = _FIXED["baseline"]
-        v = by_label.get("baseline")
-        state = VisitState.DONE if v and v.complete else VisitState.DUE
-        return [ScheduledVisit(b, None, None, None, state, v)]
+        found = by_label.get("baseline")
+        state = VisitState.DONE if found and found.complete else VisitState.DUE
+        return [ScheduledVisit(b, None, None, None, state, found)]
     result: list[ScheduledVisit] = []
     horizon = add_months(today, 12 * years_ahead)
     last_recorded_year = max((int(m.group(1)) for lbl in by_label
@@ -189,9 +189,10 @@ def plan(pta: date | None, visits: Iterable[RecordedVisit], today: date,
         year = _YEAR_OF[index]
         if year and start > horizon and year > last_recorded_year:
             break
-        v = by_label.get(d.label)
-        state = VisitState.DONE if v and v.complete else _state(today, start, target, end)
-        result.append(ScheduledVisit(d, target, start, end, state, v))
+        found = by_label.get(d.label)
+        state = (VisitState.DONE if found and found.complete
+                 else _state(today, start, target, end))
+        result.append(ScheduledVisit(d, target, start, end, state, found))
     return result
 
 

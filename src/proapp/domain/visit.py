@@ -97,13 +97,13 @@ def validate_content(content: VisitContent) -> list[Issue]:
                 issues.append(error(instrument.field(item_id), "missing_reason",
                                     f"unknown reason {reason!r}", reason))
     issues += flowmod.validate_all(content.flows)
-    for form, reason in content.skipped.items():
+    for form, why in content.skipped.items():
         if form not in FORMS:
             issues.append(error(form, "unknown_form", f"unknown form {form!r}"))
-        elif not isinstance(reason, str) or not reason.strip():
+        elif not isinstance(why, str) or not why.strip():
             issues.append(error(f"{form}.skipped", "skip.reason",
                                 f"Skipping {form.upper()} needs a reason"))
-        elif len(reason) > SKIP_REASON_MAX:
+        elif len(why) > SKIP_REASON_MAX:
             issues.append(error(f"{form}.skipped", "length",
                                 f"The reason is longer than {SKIP_REASON_MAX} characters"))
         elif content.has_data(form):

@@ -330,6 +330,11 @@ def _canvas_maker(data: ReportData) -> Callable[..., Canvas]:
     class NumberedCanvas(Canvas):
         """Defers each page until the end so the footer can say 'page X of Y'."""
 
+        # reportlab's Canvas has these; its type stubs leave the private ones out.
+        _pagesize: tuple[float, float]
+        _pageNumber: int
+        _startPage: Callable[[], None]
+
         def __init__(self, *args: Any, **kwargs: Any):
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []

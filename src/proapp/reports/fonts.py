@@ -57,5 +57,4 @@ def string_width(text: str, font: str, size: float) -> float:
 
 def vertical_metrics(font: str) -> tuple[float, float]:
     """(ascent, descent) per 1 pt of font size; descent is negative."""
-    f = pdfmetrics.getFont(font)
-    return f.face.ascent / 1000.0, f.face.descent / 1000.0
+    return pdfmetrics.getAscentDescent(font, 1)

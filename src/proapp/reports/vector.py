@@ -19,12 +19,14 @@ draws with, so labels are placed exactly. Raster images are refused (charts stay
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+import numpy as np
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
 from matplotlib.figure import Figure
 from matplotlib.path import Path
-from matplotlib.transforms import Affine2DBase
+from matplotlib.transforms import Transform
+from numpy.typing import ArrayLike
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -60,7 +62,7 @@ class CanvasRenderer(RendererBase):
     def get_canvas_width_height(self) -> tuple[float, float]:
         return self.width, self.height
 
-    def points_to_pixels(self, points: float) -> float:
+    def points_to_pixels(self, points: ArrayLike) -> ArrayLike:
         return points
 
     def option_image_nocomposite(self) -> bool:
@@ -86,10 +88,11 @@ class CanvasRenderer(RendererBase):
             c.clipPath(p, stroke=0, fill=0)
         clip_path, clip_transform = gc.get_clip_path()
         if clip_path is not None:
-            p = self._path(clip_path, clip_transform)
+            # A Path, as matplotlib documents it (its type stub says TransformedPath).
+            p = self._path(cast(Path, clip_path), clip_transform)
             c.clipPath(p, stroke=0, fill=0)
 
-    def _path(self, path: Path, transform: Affine2DBase) -> Any:
+    def _path(self, path: Path, transform: Transform | None) -> Any:
         p = self.canvas.beginPath()
         last = (0.0, 0.0)
         for verts, code in path.iter_segments(transform, simplify=False, curves=True):
@@ -112,7 +115,7 @@ class CanvasRenderer(RendererBase):
                 p.close()
         return p
 
-    def draw_path(self, gc: GraphicsContextBase, path: Path, transform: Affine2DBase,
+    def draw_path(self, gc: GraphicsContextBase, path: Path, transform: Transform,
                   rgbFace: Any = None) -> None:
         c = self.canvas
         rgba = gc.get_rgb()
@@ -138,7 +141,7 @@ class CanvasRenderer(RendererBase):
             c.setLineJoin(_JOINS.get(gc.get_joinstyle(), 0))
             offset, dashes = gc.get_dashes()
             if dashes:
-                c.setDash(list(dashes), offset or 0)
+                c.setDash(np.asarray(dashes, dtype=float).tolist(), offset or 0)
         if fill:
             c.setFillColorRGB(*rgbFace[:3])
             if fill_alpha < 1:

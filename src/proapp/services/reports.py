@@ -110,7 +110,7 @@ def all_patient_ids(db: Database) -> list[int]:
         return list(s.scalars(select(Patient.id).order_by(Patient.code)))
 
 
-def _write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
+def _write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> Path:
     path = Path(path)
     if path.parent and not path.parent.is_dir():
         raise UserError(f"Folder {path.parent} does not exist")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QVBoxLayout,
 )
+from tests.support.staff import PASSWORD, Staff
 
 from proapp.db.engine import Database
 from proapp.domain.visit import VisitContent
@@ -29,14 +30,13 @@ from proapp.gui.accounts.changelog_view import ChangeLogDialog, ChangeLogModel
 from proapp.gui.accounts.idle_lock import LOCKED_TITLE
 from proapp.gui.accounts.signing import SignVisitDialog, UnlockVisitDialog
 from proapp.services import accounts, settings, visits
-from support.staff import PASSWORD, Staff
 
 # The offscreen platform cannot resize windows to size hints; harmless for these tests.
 pytestmark = [pytest.mark.gui, pytest.mark.security,
               pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 
-def test_first_admin_dialog(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_first_admin_dialog(qtbot, db: Database) -> None:
     dialog = FirstAdminDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -55,7 +55,7 @@ def test_first_admin_dialog(qtbot, db: Database) -> None:  # type: ignore[no-unt
     assert dialog.repeat.text() == ""
 
 
-def test_login_dialog(qtbot, db: Database, staff: Staff) -> None:  # type: ignore[no-untyped-def]
+def test_login_dialog(qtbot, db: Database, staff: Staff) -> None:
     dialog = LoginDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -90,7 +90,7 @@ class Wizard(QDialog):
 
 
 @pytest.fixture
-def desk(qtbot, db: Database, staff: Staff, patient_id: int):  # type: ignore[no-untyped-def]
+def desk(qtbot, db: Database, staff: Staff, patient_id: int):
     main = QMainWindow()
     main.setWindowTitle("proapp - P001 Rossi")
     qtbot.addWidget(main)
@@ -104,7 +104,7 @@ def desk(qtbot, db: Database, staff: Staff, patient_id: int):  # type: ignore[no
     lock.uninstall()
 
 
-def test_idle_timer_locks_and_activity_restarts_it(qtbot, desk, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_idle_timer_locks_and_activity_restarts_it(qtbot, desk, db: Database) -> None:
     main, _wizard, lock = desk
     assert lock.timer.isActive()
     assert lock.timer.interval() == 10 * 60_000
@@ -117,7 +117,7 @@ def test_idle_timer_locks_and_activity_restarts_it(qtbot, desk, db: Database) ->
     assert not main.isVisible()
 
 
-def test_lock_hides_data_and_same_user_gets_everything_back(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+def test_lock_hides_data_and_same_user_gets_everything_back(qtbot, desk) -> None:
     main, wizard, lock = desk
     lock.lock()
     assert lock.is_locked
@@ -148,7 +148,7 @@ def test_lock_hides_data_and_same_user_gets_everything_back(qtbot, desk) -> None
     assert lock.timer.isActive()
 
 
-def test_lock_during_exec_keeps_the_dialog_running(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+def test_lock_during_exec_keeps_the_dialog_running(qtbot, desk) -> None:
     _main, wizard, lock = desk
     wizard.hide()
     seen = {}
@@ -168,7 +168,7 @@ def test_lock_during_exec_keeps_the_dialog_running(qtbot, desk) -> None:  # type
 
 def test_other_user_signs_in_drafts_flushed_windows_closed(qtbot, desk, db: Database,
                                                            staff: Staff,
-                                                           patient_id: int) -> None:  # type: ignore[no-untyped-def]
+                                                           patient_id: int) -> None:
     main, wizard, lock = desk
     lock.lock()
     lock.dialog.username.setText("doc")
@@ -205,7 +205,7 @@ def _complete_visit(db: Database, staff: Staff, patient_id: int) -> visits.Visit
         patient_id, "m3", date(2014, 6, 10), content), complete=True, confirm_warnings=True)
 
 
-def test_sign_and_unlock_dialogs(qtbot, db: Database, staff: Staff, patient_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_sign_and_unlock_dialogs(qtbot, db: Database, staff: Staff, patient_id: int) -> None:
     v = _complete_visit(db, staff, patient_id)
     sign = SignVisitDialog(db, staff.clinician, v.id)
     qtbot.addWidget(sign)
@@ -231,7 +231,7 @@ def test_sign_and_unlock_dialogs(qtbot, db: Database, staff: Staff, patient_id: 
     assert not visits.get_visit(db, v.id).is_signed
 
 
-def test_user_management_dialog(qtbot, db: Database, staff: Staff,  # type: ignore[no-untyped-def]
+def test_user_management_dialog(qtbot, db: Database, staff: Staff,
                                 monkeypatch: pytest.MonkeyPatch, qtmodeltester) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -252,7 +252,7 @@ def test_user_management_dialog(qtbot, db: Database, staff: Staff,  # type: igno
     assert dialog.model.data(dialog.model.index(2, dialog.model.ACTIVE)) == "deactivated"
 
 
-def test_changelog_view(qtbot, db: Database, staff: Staff, patient_id: int,  # type: ignore[no-untyped-def]
+def test_changelog_view(qtbot, db: Database, staff: Staff, patient_id: int,
                         qtmodeltester) -> None:
     v = _complete_visit(db, staff, patient_id)
     whole = ChangeLogDialog(db, staff.nurse)
@@ -274,7 +274,7 @@ def test_changelog_view(qtbot, db: Database, staff: Staff, patient_id: int,  # t
     assert "1 of" in whole.count.text()
 
 
-def test_change_password_dialog(qtbot, db: Database, staff: Staff) -> None:  # type: ignore[no-untyped-def]
+def test_change_password_dialog(qtbot, db: Database, staff: Staff) -> None:
     from proapp.gui.accounts import ChangePasswordDialog
 
     dialog = ChangePasswordDialog(db, staff.nurse)
@@ -297,7 +297,7 @@ def test_change_password_dialog(qtbot, db: Database, staff: Staff) -> None:  # t
     assert accounts.authenticate(db, "nina", "a fresh sentence") == staff.nurse
 
 
-def test_run_gui_backs_up_signs_in_and_opens_main_window(qtbot, db: Database, staff: Staff,  # type: ignore[no-untyped-def]
+def test_run_gui_backs_up_signs_in_and_opens_main_window(qtbot, db: Database, staff: Staff,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     import proapp.gui.accounts as gui_accounts
     from proapp.gui.shell import app as gui_app
@@ -325,7 +325,7 @@ def test_run_gui_backs_up_signs_in_and_opens_main_window(qtbot, db: Database, st
     assert len(backup.list_backups(backup.default_backup_dir())) == 1
 
 
-def test_run_gui_cancelled_sign_in_quits(qtbot, db: Database, staff: Staff,  # type: ignore[no-untyped-def]
+def test_run_gui_cancelled_sign_in_quits(qtbot, db: Database, staff: Staff,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     import proapp.gui.accounts as gui_accounts
     from proapp.gui.shell import app as gui_app
@@ -335,7 +335,7 @@ def test_run_gui_cancelled_sign_in_quits(qtbot, db: Database, staff: Staff,  # t
     assert gui_app.run_gui(db) == 0
 
 
-def test_account_menu_for_admin_and_lock_now(qtbot, db: Database, staff: Staff) -> None:  # type: ignore[no-untyped-def]
+def test_account_menu_for_admin_and_lock_now(qtbot, db: Database, staff: Staff) -> None:
     from proapp.gui.shell.main_window import MainWindow
 
     lock = IdleLock(db, staff.admin, minutes=0)
@@ -355,7 +355,7 @@ def test_account_menu_for_admin_and_lock_now(qtbot, db: Database, staff: Staff) 
         lock.uninstall()
 
 
-def test_login_pauses_after_repeated_failures(qtbot, db: Database, staff: Staff) -> None:  # type: ignore[no-untyped-def]
+def test_login_pauses_after_repeated_failures(qtbot, db: Database, staff: Staff) -> None:
     dialog = LoginDialog(db, username="nina")
     qtbot.addWidget(dialog)
     for n in range(1, 6):

@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 
 @pytest.fixture(autouse=True)
-def no_dangling_tasks():  # type: ignore[no-untyped-def]
+def no_dangling_tasks():
     yield
     assert QThreadPool.globalInstance().waitForDone(10_000)
 
@@ -29,7 +29,7 @@ def _choose(dialog: ExportDialog, fmt: Format) -> None:
     dialog.format.setCurrentIndex(dialog.format.findData(fmt))
 
 
-def test_export_dialog_writes_the_chosen_format(qtbot, demo_db: Database,  # type: ignore[no-untyped-def]
+def test_export_dialog_writes_the_chosen_format(qtbot, demo_db: Database,
                                                 tmp_path: Path) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -49,13 +49,13 @@ def test_export_dialog_writes_the_chosen_format(qtbot, demo_db: Database,  # typ
     assert "Exported" in dialog.status.text()
 
 
-def qtbot_button():  # type: ignore[no-untyped-def]
+def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
 
 
-def test_export_dialog_asks_before_replacing(qtbot, demo_db: Database, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_export_dialog_asks_before_replacing(qtbot, demo_db: Database, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "x.xlsx"
     target.write_text("keep me")
@@ -64,7 +64,12 @@ def test_export_dialog_asks_before_replacing(qtbot, demo_db: Database, tmp_path:
     _choose(dialog, Format.XLSX)
     dialog.destination.setText(str(target))
     asked: list[list[Path]] = []
-    monkeypatch.setattr(dialog, "confirm_overwrite", lambda paths: asked.append(paths) or False)
+
+    def refuse(paths: list[Path]) -> bool:
+        asked.append(paths)
+        return False
+
+    monkeypatch.setattr(dialog, "confirm_overwrite", refuse)
     dialog.start()
     assert asked == [[target]]
     assert target.read_text() == "keep me"
@@ -75,7 +80,7 @@ def test_export_dialog_asks_before_replacing(qtbot, demo_db: Database, tmp_path:
     assert target.read_bytes()[:2] == b"PK"
 
 
-def test_export_dialog_reports_a_refusal(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_dialog_reports_a_refusal(qtbot, demo_db: Database, tmp_path: Path) -> None:
     dialog = ExportDialog(None, demo_db, NURSE)
     qtbot.addWidget(dialog)
     _choose(dialog, Format.SQLITE)
@@ -96,7 +101,7 @@ def _bad_and_good(tmp_path: Path) -> tuple[Path, Path]:
     return bad, good
 
 
-def test_import_dialog_shows_every_error_before_writing(qtbot, db: Database,  # type: ignore[no-untyped-def]
+def test_import_dialog_shows_every_error_before_writing(qtbot, db: Database,
                                                         tmp_path: Path) -> None:
     bad, good = _bad_and_good(tmp_path)
     parent = QWidget()
@@ -125,7 +130,7 @@ def test_import_dialog_shows_every_error_before_writing(qtbot, db: Database,  # 
     assert not dialog.import_button.isEnabled()
 
 
-def test_changing_the_folder_after_a_check_needs_a_new_check(qtbot, db: Database,  # type: ignore[no-untyped-def]
+def test_changing_the_folder_after_a_check_needs_a_new_check(qtbot, db: Database,
                                                              tmp_path: Path) -> None:
     _bad, good = _bad_and_good(tmp_path)
     dialog = ImportDialog(None, db, NURSE)
@@ -138,7 +143,7 @@ def test_changing_the_folder_after_a_check_needs_a_new_check(qtbot, db: Database
     assert not dialog.import_button.isEnabled()
 
 
-def test_findings_model_is_a_valid_qt_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_findings_model_is_a_valid_qt_model(qtmodeltester) -> None:
     model = FindingsModel()
     model.set_findings([Finding("warning", "visits.csv", 3, "midas_q1", "5", "r", "m"),
                         Finding("error", "patients.csv", None, "", "", "file.empty", "empty")])
@@ -146,7 +151,7 @@ def test_findings_model_is_a_valid_qt_model(qtmodeltester) -> None:  # type: ign
     assert model.index(0, FindingsModel.SEVERITY).data() == "error"
 
 
-def test_render_dialogs(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_render_dialogs(qtbot, demo_db: Database, tmp_path: Path) -> None:
     """Grab both dialogs to PNG (looked at by eye; see scripts/render_exchange_dialogs.py)."""
     bad, _good = _bad_and_good(tmp_path)
     export = ExportDialog(None, demo_db, NURSE)

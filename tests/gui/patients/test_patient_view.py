@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from proapp.db.engine import Database
@@ -57,7 +58,7 @@ def test_timeline_and_charts_for_a_demo_patient(qtbot, qtmodeltester, demo_db: D
     for ax, s in zip(axes, series, strict=True):
         assert s.points, f"{s.title} has values for a demo patient"
         xs, ys = ax.lines[-1].get_data()
-        assert list(zip(xs, ys, strict=True)) == list(s.points)
+        assert list(zip(np.asarray(xs), np.asarray(ys), strict=True)) == list(s.points)
 
 
 def test_timeline_shows_missed_due_and_unscheduled_visits(qtbot, db: Database, actor: Actor,
@@ -132,7 +133,7 @@ def test_clinician_signs_and_unlocks_from_the_patient_view(qtbot, db: Database,
     select_m3(view)
     assert view.btn_sign.isEnabled() and not view.btn_unlock.isEnabled()
 
-    def answer(kind: type, fill) -> None:  # type: ignore[no-untyped-def]
+    def answer(kind: type, fill) -> None:
         dialog = next(w for w in QApplication.topLevelWidgets()
                       if isinstance(w, kind) and w.isVisible())
         fill(dialog)

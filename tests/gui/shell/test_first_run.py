@@ -4,6 +4,7 @@ training windows are marked; the Help menu opens About."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,13 +27,13 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def default_db() -> Database:
+def default_db() -> Iterator[Database]:
     database = open_database(paths.default_database())
     yield database
     database.dispose()
 
 
-def fill_admin(qtbot, wizard: WelcomeWizard, password: str = PASSWORD) -> None:  # type: ignore[no-untyped-def]
+def fill_admin(qtbot, wizard: WelcomeWizard, password: str = PASSWORD) -> None:
     page = wizard.admin
     qtbot.keyClicks(page.username, "m.rossi")
     qtbot.keyClicks(page.full_name, "Maria Rossi")
@@ -48,7 +49,7 @@ def test_needs_welcome_only_on_an_empty_default_database(default_db: Database, d
     assert not first_run.needs_welcome(default_db)
 
 
-def test_welcome_creates_admin_clinic_and_training(qtbot, default_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_welcome_creates_admin_clinic_and_training(qtbot, default_db: Database) -> None:
     wizard = WelcomeWizard(default_db)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -71,7 +72,7 @@ def test_welcome_creates_admin_clinic_and_training(qtbot, default_db: Database) 
     qtbot.keyClicks(wizard.clinic.name, "  MS Centre  ")
     wizard.next()
     assert settings.get(default_db, "clinic_name") == "MS Centre"
-    wizard.training.create.setChecked(True)
+    wizard.training.create_training.setChecked(True)
     first_run.DEMO_PATIENTS = 7
     try:
         qtbot.keyClick(wizard, Qt.Key.Key_Return)  # Finish is the default button
@@ -89,7 +90,7 @@ def test_welcome_creates_admin_clinic_and_training(qtbot, default_db: Database) 
     assert accounts.authenticate(default_db, "m.rossi", PASSWORD) == wizard.actor
 
 
-def test_welcome_moves_the_database_where_it_chooses(qtbot, default_db: Database,  # type: ignore[no-untyped-def]
+def test_welcome_moves_the_database_where_it_chooses(qtbot, default_db: Database,
                                                      tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     old = paths.default_database()
@@ -119,7 +120,7 @@ def test_welcome_moves_the_database_where_it_chooses(qtbot, default_db: Database
         outcome.database.dispose()
 
 
-def test_welcome_on_an_existing_clinic_database_goes_to_sign_in(qtbot, default_db: Database,  # type: ignore[no-untyped-def]
+def test_welcome_on_an_existing_clinic_database_goes_to_sign_in(qtbot, default_db: Database,
                                                                 db: Database) -> None:
     accounts.create_first_admin(db, "boss", PASSWORD)
     wizard = WelcomeWizard(default_db)
@@ -133,7 +134,7 @@ def test_welcome_on_an_existing_clinic_database_goes_to_sign_in(qtbot, default_d
         opened.dispose()
 
 
-def test_cancelled_welcome_quits_and_next_start_asks_again(qtbot, default_db: Database,  # type: ignore[no-untyped-def]
+def test_cancelled_welcome_quits_and_next_start_asks_again(qtbot, default_db: Database,
                                                            monkeypatch: pytest.MonkeyPatch
                                                            ) -> None:
     from proapp.gui.shell import app as gui_app
@@ -148,7 +149,7 @@ def test_cancelled_welcome_quits_and_next_start_asks_again(qtbot, default_db: Da
         again.dispose()
 
 
-def test_run_gui_welcome_then_main_window_with_help_menu(qtbot, default_db: Database,  # type: ignore[no-untyped-def]
+def test_run_gui_welcome_then_main_window_with_help_menu(qtbot, default_db: Database,
                                                          monkeypatch: pytest.MonkeyPatch
                                                          ) -> None:
     import proapp.gui.accounts as gui_accounts
@@ -189,7 +190,7 @@ def test_run_gui_welcome_then_main_window_with_help_menu(qtbot, default_db: Data
                     "marked": False}
 
 
-def test_training_window_is_marked_and_keeps_the_mark(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_training_window_is_marked_and_keeps_the_mark(qtbot, db: Database) -> None:
     plain = QMainWindow()
     qtbot.addWidget(plain)
     assert not mark_training_window(plain, db)
@@ -205,7 +206,7 @@ def test_training_window_is_marked_and_keeps_the_mark(qtbot, db: Database) -> No
     assert window.windowTitle() == f"{TRAINING_MARK} — proapp — DEMO-0001"
 
 
-def test_about_dialog_lists_paths_versions_and_licences(qtbot, qtmodeltester,  # type: ignore[no-untyped-def]
+def test_about_dialog_lists_paths_versions_and_licences(qtbot, qtmodeltester,
                                                        db: Database) -> None:
     from proapp.logs import log_file
 
@@ -227,7 +228,7 @@ def test_about_dialog_lists_paths_versions_and_licences(qtbot, qtmodeltester,  #
 
 
 def test_open_training_database_creates_it_then_starts_a_separate_proapp(
-        qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+        qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
     from PySide6.QtCore import QProcess
@@ -236,8 +237,12 @@ def test_open_training_database_creates_it_then_starts_a_separate_proapp(
     started: list[tuple[str, list[str]]] = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QProcess, "startDetached",
-                        lambda program, args: (started.append((program, args)) or True, 1))
+
+    def start_detached(program: str, args: list[str]) -> tuple[bool, int]:
+        started.append((program, args))
+        return True, 1
+
+    monkeypatch.setattr(QProcess, "startDetached", start_detached)
     monkeypatch.setattr(first_run, "DEMO_PATIENTS", 4)
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -253,7 +258,7 @@ def test_open_training_database_creates_it_then_starts_a_separate_proapp(
     assert first_run.training_command(path) == (sys.executable, ["--db", str(path)])
 
 
-def test_back_and_forth_and_cancel_leave_nothing_behind(qtbot, default_db: Database,  # type: ignore[no-untyped-def]
+def test_back_and_forth_and_cancel_leave_nothing_behind(qtbot, default_db: Database,
                                                         tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch
                                                         ) -> None:

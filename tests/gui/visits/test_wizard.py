@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
@@ -107,8 +108,8 @@ def open_wizard(qtbot, db: Database, actor: Actor, patient_id: int, **kw) -> Vis
     assert isinstance(w, VisitWizard)
     qtbot.addWidget(w) if not w.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose) else None
     w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
-                    and w.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(lambda: (f := QApplication.focusWidget()) is not None
+                    and w.isAncestorOf(f))
     return w
 
 
@@ -118,7 +119,7 @@ def close_if_open(w: VisitWizard) -> None:
         w.close()
 
 
-def rows(db: Database, model, **where) -> list:
+def rows(db: Database, model, **where) -> list[Any]:
     with db.read() as s:
         q = select(model)
         for k, v in where.items():
@@ -289,7 +290,7 @@ def test_fss_digit_out_of_range_does_not_advance(qtbot, db, nurse, patient_id) -
 
 def test_warnings_must_be_confirmed_before_saving(qtbot, db, nurse, patient_id) -> None:
     w = open_wizard(qtbot, db, nurse, patient_id)
-    keys = [ENTER]
+    keys: list[object] = [ENTER]
     for text in ("5", "0", "0", "0", "0", "2", "0"):  # q1 5 > A 2; A 2 with pain 0
         keys += [text, ENTER]
     press(qtbot, [*keys, *FSS_TYPED, "612.5", ENTER, "480", ENTER, CTRL_S])

@@ -45,14 +45,15 @@ def test_enter_on_worklist_then_a_typed_visit_updates_list_and_worklist(
     qtbot.keyClick(w.worklist.view, Qt.Key.Key_Return)
     (wizard,) = w.visit_entries.open_wizards()
     wizard.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
-                    and wizard.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(lambda: (f := QApplication.focusWidget()) is not None
+                    and wizard.isAncestorOf(f))
     assert wizard.visit_page.label == "m6"
     with qtbot.waitSignal(w.patientChanged, timeout=10_000) as changed:
         press(qtbot, typical_visit_keys())
     assert changed.args == [patient_id]
     with db.read() as s:
         visit = s.scalar(select(Visit).where(Visit.patient_id == patient_id))
+        assert visit is not None
         assert (visit.label, visit.status, visit.entered_by) == ("m6", "complete", "nurse.test")
         assert s.scalar(select(ChangeLog).where(ChangeLog.visit_id == visit.id)) is not None
     # refreshed from the save, without reloading the lists

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
 from tests.conftest import make_facts
+from tests.support.staff import PASSWORD, Staff
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
@@ -16,12 +18,11 @@ from proapp.domain.visit import VisitContent
 from proapp.services import accounts, patients, settings, visits
 from proapp.services.accounts import AuthenticationFailed
 from proapp.services.errors import PermissionDenied, UserError
-from support.staff import PASSWORD, Staff
 
 pytestmark = pytest.mark.security
 
 
-def _rows(db: Database, sql: str) -> list[tuple]:
+def _rows(db: Database, sql: str) -> list[tuple[Any, ...]]:
     assert db.path is not None
     con = sqlite3.connect(db.path)
     try:

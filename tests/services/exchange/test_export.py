@@ -271,7 +271,7 @@ def test_existing_files_are_not_replaced_without_force(demo_db: Database,
 
 def test_a_failed_export_leaves_no_file(demo_db: Database, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(data, folder, progress=None):  # type: ignore[no-untyped-def]
+    def broken(data, folder, progress=None):
         (folder / "patients.csv").write_text("half")
         raise OSError("disk full")
 
@@ -408,8 +408,9 @@ def test_bulk_rows_equal_rows_built_from_each_stored_visit(demo_db: Database) ->
             if not v.is_complete:
                 continue
             c = v.content
-            answers = [(i, item, value, None) for i, given in c.responses.items()
-                       for item, value in given.items()]
+            answers: list[tuple[str, str, int | None, str | None]] = [
+                (i, item, value, None) for i, given in c.responses.items()
+                for item, value in given.items()]
             answers += [(i, item, None, reason.value) for i, given in c.missing.items()
                         for item, reason in given.items()]
             expected.append(visit_row(p.facts.code, p.facts.birth_date, v.visit_date, v.label,

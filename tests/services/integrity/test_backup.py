@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import make_facts
+from tests.support.staff import Staff
 
 from proapp.db.engine import Database
 from proapp.db.migrate import open_database
@@ -17,7 +18,6 @@ from proapp.services import patients, settings
 from proapp.services.errors import PermissionDenied
 from proapp.services.integrity import backup
 from proapp.services.integrity.backup import BackupFile, RestoreRefused
-from support.staff import Staff
 
 pytestmark = pytest.mark.security
 

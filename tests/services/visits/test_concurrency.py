@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import make_facts
+from tests.support.staff import Staff
+from tests.support.writer import expected_rows
 
 from proapp.db import changelog
 from proapp.db.engine import Database
@@ -20,8 +22,6 @@ from proapp.db.migrate import open_database
 from proapp.domain.visit import VisitContent
 from proapp.services import patients, visits
 from proapp.services.errors import ConflictError, ValidationError
-from support.staff import Staff
-from support.writer import expected_rows
 
 pytestmark = pytest.mark.security
 

@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.support.writer import expected_rows
 
 from proapp.db import changelog
 from proapp.db.engine import make_engine, sqlite_url
 from proapp.db.migrate import open_database
-from support.writer import expected_rows
 
 WRITER = Path(__file__).resolve().parents[2] / "support" / "writer.py"
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -58,7 +59,7 @@ def fuzz_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     db.dispose()
 
 
-def _fingerprint(db: Database) -> tuple:
+def _fingerprint(db: Database) -> tuple[Any, ...]:
     assert db.path is not None
     con = sqlite3.connect(db.path)
     try:
@@ -74,7 +75,7 @@ def _fingerprint(db: Database) -> tuple:
        birth=st.one_of(st.none(), st.dates()), year=st.one_of(st.none(), hostile_number),
        sex=st.one_of(st.sampled_from(list(Sex)), hostile_text),
        subtype=st.one_of(st.sampled_from(list(MsSubtype)), hostile_text))
-def test_patient_facts_never_crash_never_store_invalid(fuzz_db: Database, code, family,  # type: ignore[no-untyped-def]
+def test_patient_facts_never_crash_never_store_invalid(fuzz_db: Database, code, family,
                                                        given_name, notes, birth, year, sex,
                                                        subtype) -> None:
     facts = PatientFacts(code, family, given_name, birth, sex, subtype, year, True, False, notes)
@@ -102,12 +103,12 @@ items = st.sampled_from([(i.id, item) for i in QUESTIONNAIRES.values() for item 
        skipped=st.dictionaries(st.sampled_from(["midas", "fss", "flow", "x'--"]), hostile_text,
                                max_size=2),
        complete=st.booleans())
-def test_visit_content_never_crashes_never_stores_invalid(fuzz_db: Database, answers, flows,  # type: ignore[no-untyped-def]
+def test_visit_content_never_crashes_never_stores_invalid(fuzz_db: Database, answers, flows,
                                                           skipped, complete) -> None:
     responses: dict[str, dict[str, object]] = {}
     for (instrument, item), value in answers:
         responses.setdefault(instrument, {})[item] = value
-    measurements = tuple(FlowMeasurement(side, posture, *values)  # type: ignore[arg-type]
+    measurements = tuple(FlowMeasurement(side, posture, *values)
                          for side, posture, *values in flows)
     content = VisitContent(responses, {}, skipped, measurements)  # type: ignore[arg-type]
     pid = fuzz_db.info_patient_id  # type: ignore[attr-defined]

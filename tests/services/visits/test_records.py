@@ -112,7 +112,7 @@ def test_discard_draft_only(db: Database, actor: Actor, patient_id: int) -> None
     assert visits.drafts_of(db, patient_id) == []
     with db.read() as s:
         deleted = s.scalars(select(ChangeLog).where(ChangeLog.action == "delete")).one()
-    assert '"fss.1": "1"' in deleted.old_value
+    assert deleted.old_value is not None and '"fss.1": "1"' in deleted.old_value
     done = visits.save_visit(db, actor, draft(patient_id, VisitContent({"fss": FSS,
                                                                          "midas": MIDAS})),
                              complete=True)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
+from tests.support.staff import PASSWORD, Staff
 
 from proapp.db.engine import Database
 from proapp.domain.visit import VisitContent
@@ -21,7 +23,6 @@ from proapp.services.errors import (
     UserError,
 )
 from proapp.services.visits import signing
-from support.staff import PASSWORD, Staff
 
 pytestmark = pytest.mark.security
 
@@ -35,7 +36,7 @@ def _complete(db: Database, staff: Staff, patient_id: int) -> visits.VisitRecord
     return visits.save_visit(db, staff.nurse, draft, complete=True, confirm_warnings=True)
 
 
-def _log(db: Database, visit_id: int) -> list[tuple]:
+def _log(db: Database, visit_id: int) -> list[tuple[Any, ...]]:
     assert db.path is not None
     con = sqlite3.connect(db.path)
     try:

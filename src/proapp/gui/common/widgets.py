@@ -4,6 +4,7 @@ search box, the message beside a field and a form's error line."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
@@ -61,7 +62,7 @@ class RowTableView(QTableView):
                                        | Qt.TextFlag.TextWordWrap), text)
             painter.end()
 
-    def fit_columns(self, model: RowTableModel) -> None:
+    def fit_columns(self, model: RowTableModel[Any]) -> None:
         """Column widths from each column's sample text (fast: no per-row measuring)."""
         fm = QFontMetrics(self.font())
         bold = QFont(self.font())
@@ -108,7 +109,8 @@ class RowTableView(QTableView):
 def _row_object(model: QAbstractItemModel, index: QModelIndex) -> object | None:
     from proapp.gui.common.table import ROW_ROLE
 
-    return model.data(model.index(index.row(), 0), ROW_ROLE)
+    row: object | None = model.data(model.index(index.row(), 0), ROW_ROLE)
+    return row
 
 
 class SearchField(QLineEdit):

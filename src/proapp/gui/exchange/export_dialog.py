@@ -4,7 +4,9 @@ user agreed. All work is done by ``services.exchange.export``; this dialog only 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -109,10 +111,11 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         chosen = frozenset(s.value for s, box in self.subtypes.items() if box.isChecked())
         subtypes = frozenset() if len(chosen) == len(self.subtypes) else chosen
-        date_from = date_to = None
-        if self.limit_dates.isChecked():
-            date_from = self.date_from.date().toPython()
-            date_to = self.date_to.date().toPython()
+        date_from: date | None = None
+        date_to: date | None = None
+        if self.limit_dates.isChecked():  # QDate.toPython() is a date (the stubs say object)
+            date_from = cast(date, self.date_from.date().toPython())
+            date_to = cast(date, self.date_to.date().toPython())
         return ExportOptions(self.deidentify.isChecked(), date_from, date_to, subtypes)
 
     def _format_changed(self) -> None:

@@ -216,7 +216,7 @@ class PatientDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         root.addWidget(self.buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
     def add_procedure_row(self, facts: ProcedureFacts | None = None,
                           procedure_id: int | None = None, focus: bool = False) -> ProcedureRow:
@@ -347,8 +347,8 @@ class PatientDialog(QDialog):
             by_field.setdefault(key, []).append(i)
         for name, msg in self.messages.items():
             msg.show_issues(by_field.pop(name, []))
-        for i, row in enumerate(self.proc_rows):
-            row_issues = [x for k in list(by_field) if k.startswith(f"procedure.{i}.")
+        for n, row in enumerate(self.proc_rows):
+            row_issues = [x for k in list(by_field) if k.startswith(f"procedure.{n}.")
                           for x in by_field.pop(k)]
             row.message.show_issues(row_issues)
         rest = [x for v in by_field.values() for x in v]

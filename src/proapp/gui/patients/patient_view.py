@@ -29,7 +29,7 @@ from proapp.gui.accounts.signing import sign_visit_dialog, unlock_visit_dialog
 from proapp.gui.common.table import iso
 from proapp.gui.common.widgets import RowTableView
 from proapp.gui.patients.timeline_model import TimelineModel
-from proapp.services.patients.overview import PatientOverview, TimelineEntry, overview
+from proapp.services.patients.overview import PatientOverview, Series, TimelineEntry, overview
 
 SEX_TEXT = {"F": "female", "M": "male", "X": "other / not stated"}
 CHART_COLORS = ("#2f6f8f", "#8a5a9e", "#3f8f5f")
@@ -52,11 +52,11 @@ class TrendCharts(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
-        self._series: list = []
+        self._series: list[Series] = []
         self._dirty = True
         self.draw_count = 0
 
-    def set_series(self, series: list) -> None:
+    def set_series(self, series: list[Series]) -> None:
         self._series = series
         self._dirty = True
         if self.isVisible():

@@ -223,10 +223,10 @@ class TrainingPage(_Page):
         self.setTitle("Training")
         self.setSubTitle("Practise with synthetic patients before entering real ones.")
         layout = QVBoxLayout(self)
-        self.create = QCheckBox(f"Create a &training database with {DEMO_PATIENTS} "
+        self.create_training = QCheckBox(f"Create a &training database with {DEMO_PATIENTS} "
                                 "synthetic demo patients")
-        self.create.setObjectName("createTraining")
-        layout.addWidget(self.create)
+        self.create_training.setObjectName("createTraining")
+        layout.addWidget(self.create_training)
         layout.addWidget(_text(
             "The demo patients are invented (codes DEMO-0001 and on). They go into a "
             f"<b>separate file</b>, <code>{paths.training_database()}</code>, and never "
@@ -241,7 +241,7 @@ class TrainingPage(_Page):
         layout.addStretch(1)
 
     def validatePage(self) -> bool:
-        if not self.create.isChecked():
+        if not self.create_training.isChecked():
             return True
         self.status.setText("Creating the training database…")
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -280,9 +280,12 @@ class MainWindow(QMainWindow):
         if index <= WORKLIST_TAB:
             return
         w = self.tabs.widget(index)
-        self._views.pop(getattr(w, "patient_id", None), None)  # type: ignore[arg-type]
+        pid = getattr(w, "patient_id", None)
+        if pid is not None:
+            self._views.pop(pid, None)
         self.tabs.removeTab(index)
-        w.deleteLater()
+        if w is not None:
+            w.deleteLater()
 
     def close_current_tab(self) -> None:
         self.close_tab(self.tabs.currentIndex())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from proapp.db.engine import Database
 from proapp.domain import schedule
@@ -18,7 +18,7 @@ RESUME, DISCARD, CANCEL = "resume", "discard", "cancel"
 
 def open_visit_entry(parent: QWidget | None, database: Database, actor: Actor, patient_id: int,
                      *, label: str | None = None, visit_id: int | None = None
-                     ) -> QDialog | None:
+                     ) -> VisitWizard | None:
     """Open (and show) the non-modal visit wizard for a patient.
 
     ``visit_id`` opens that visit: a draft is resumed, a completed visit is edited (saving asks

@@ -13,7 +13,7 @@ shown as errors beside their field and are not stored.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -94,7 +94,7 @@ class VisitWizard(QDialog):
             start_date, content = today, VisitContent()
 
         f = self.patient.facts
-        who = f"{f.code} · {f.family_name}, {f.given_name} · born {f.birth_date.isoformat()}"
+        who = f"{f.code} · {f.family_name}, {f.given_name} · born {f.birth_date}"
         pta = self.patient.first_pta
         who += f" · PTA {pta.isoformat()}" if pta else " · no PTA recorded"
         self.setWindowTitle(f"Visit entry — {f.code} {f.family_name}, {f.given_name}")
@@ -451,7 +451,7 @@ class VisitWizard(QDialog):
             assert isinstance(event, QKeyEvent)
             if (event.key() in RETURN_KEYS
                     and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
-                widget = watched
+                widget: QObject | None = watched
                 while widget is not None and not self._is_entry(widget):
                     widget = widget.parent()
                 if isinstance(widget, QWidget):
@@ -616,7 +616,7 @@ def _plain(exc: BaseException) -> str:
     return str(exc)
 
 
-def _local_hm(when: Any) -> str:
+def _local_hm(when: datetime | None) -> str:
     """A naive UTC timestamp from the database as local HH:MM."""
     if when is None:
         return "—"

@@ -91,7 +91,8 @@ class _ScaledDecimals(dict[int | None, Decimal | None]):
         self._convert = column.type.process_result_value
 
     def __missing__(self, value: int) -> Decimal:
-        d = self[value] = self._convert(value, None)
+        d: Decimal = self._convert(value, None)
+        self[value] = d
         return d
 
 
@@ -140,6 +141,7 @@ def _load(s: Session, options: ExportOptions, progress: Progress | None) -> Data
     vcols = selected(VISITS, deidentify=options.deidentify)
     patients: list[Row] = []
     info: dict[int, tuple[str, date | None]] = {}
+    row: Row | None
     for r in patient_rows:
         info[r.id] = (r.code, r.birth_date)
         row = {"patient_code": r.code, "family_name": r.family_name,

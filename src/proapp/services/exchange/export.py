@@ -14,6 +14,7 @@ from proapp.services.accounts.access import require
 from proapp.services.errors import UserError
 from proapp.services.exchange import csv_export, fhir, redcap, safe_write, sqlite_backup, xlsx
 from proapp.services.exchange.dataset import Dataset, ExportOptions, load
+from proapp.services.exchange.dictionary import entries
 from proapp.services.progress import Progress
 
 
@@ -83,17 +84,17 @@ def run_export(db: Database, actor: Actor, fmt: Format | str, out: Path | str,
     if clash and not force:
         raise safe_write.OutputExists(clash)
     data = load(db, actor, options, progress)
-    writer: Callable[[Dataset, Path], None]
     if fmt is Format.XLSX:
         with safe_write.staged_file(out, force=force) as tmp:
             xlsx.write_workbook(data, tmp, progress)
         return ExportResult(fmt, (out,), len(data.patients), len(data.visits))
-    writer = {
+    writers: dict[Format, Callable[[Dataset, Path], None]] = {
         Format.CSV: lambda d, f: csv_export.write_interchange(d, f, progress),
         Format.WIDE: lambda d, f: csv_export.write_wide(d, f, progress),
         Format.REDCAP: redcap.write_redcap,
         Format.FHIR: lambda d, f: _fhir(d, f, progress),
-    }[fmt]
+    }
+    writer = writers[fmt]
     with safe_write.staged_folder(out, FOLDER_FILES[fmt], force=force) as tmp:
         writer(data, tmp)
         if progress is not None:
@@ -105,7 +106,7 @@ def run_export(db: Database, actor: Actor, fmt: Format | str, out: Path | str,
 def _fhir(data: Dataset, folder: Path, progress: Progress | None = None) -> None:
     fhir.write_fhir(data, folder, progress)
     csv_export.write_dictionary(folder / csv_export.DICTIONARY_FILE,
-                                csv_export.entries(csv_export.VISITS_FILE, data.visit_columns))
+                                entries(csv_export.VISITS_FILE, data.visit_columns))
 
 
 def _sqlite(db: Database, out: Path, options: ExportOptions, force: bool,

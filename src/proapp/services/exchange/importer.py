@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -374,8 +375,8 @@ class _Importer:
             try:
                 facts = PatientFacts(
                     code, values.get("family_name") or "", values.get("given_name") or "",
-                    values.get("birth_date"), Sex(values.get("sex")),
-                    MsSubtype(values.get("ms_subtype")), values.get("diagnosis_year"),
+                    values.get("birth_date"), Sex(values.get("sex") or ""),
+                    MsSubtype(values.get("ms_subtype") or ""), values.get("diagnosis_year"),
                     bool(values.get("headache_positive", False)),
                     bool(values.get("fatigue_positive", False)), values.get("notes") or "")
             except ValueError:  # sex / subtype blank (codes were checked by the parser)
@@ -598,7 +599,7 @@ class _Importer:
             self.report.visits_updated += 1
 
     def _issues(self, r: _Reader, n: int, raw: dict[str, str], issues: list[Issue],
-                failed: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+                failed: AbstractSet[str] = frozenset()) -> bool:
         """Add domain findings; True when any is an error. With cells that did not parse
         (``failed``, reported already), findings about those cells and about incomplete forms
         are left out: they would only repeat the parse error."""
@@ -686,8 +687,8 @@ def _apply(s: Session, plan: _Plan, db_patients: dict[str, _DbPatient], report: 
                     answer_rows.append({"visit_id": vid, "instrument": instrument.id,
                                         "item": item_id, "value": given[item_id],
                                         "missing_reason": reason.value if reason else None})
-        for form, reason in c.skipped.items():
-            skip_rows.append({"visit_id": vid, "form": form, "reason": reason})
+        for form, why in c.skipped.items():
+            skip_rows.append({"visit_id": vid, "form": form, "reason": why})
         for m in c.flows:
             flow_rows.append({"visit_id": vid, "posture": m.posture.value,
                               "side": m.side.value, "flow_ml_min": m.flow_ml_min,
@@ -708,14 +709,14 @@ def _apply(s: Session, plan: _Plan, db_patients: dict[str, _DbPatient], report: 
     changelog.append(s, log, reason=insert_reason)
 
     for pid, old, new in plan.patient_updates:
-        p = s.get(Patient, pid)
-        assert p is not None
+        row_p = s.get(Patient, pid)
+        assert row_p is not None
         changes = [Change("update", "patient", pid, k, a, b, patient_id=pid)
                    for k, a, b in changelog.diff(patient_values(old), patient_values(new))]
         for ch in changes:
-            setattr(p, ch.field or "", ch.new)
+            setattr(row_p, ch.field or "", ch.new)
         if changes:
-            p.updated_at = now
+            row_p.updated_at = now
             s.flush()
             changelog.append(s, changes, reason=update_reason_p)
     for code, pta in plan.procedures_to_add:
@@ -731,19 +732,19 @@ def _apply(s: Session, plan: _Plan, db_patients: dict[str, _DbPatient], report: 
         assert row_v is not None
         from proapp.services.visits import content_of
 
-        old = {"label": row_v.label, "visit_date": row_v.visit_date, "status": row_v.status,
-               **flatten(content_of(row_v))}
+        before = {"label": row_v.label, "visit_date": row_v.visit_date,
+                  "status": row_v.status, **flatten(content_of(row_v))}
         row_v.label, row_v.visit_date = v.label, v.visit_date
         if row_v.status != "complete":
             row_v.status, row_v.completed_at = "complete", now
         _sync_rows(s, row_v, v.content)
         row_v.updated_at = now
         s.flush()
-        new = {"label": v.label, "visit_date": v.visit_date, "status": "complete",
-               **flatten(v.content)}
+        after = {"label": v.label, "visit_date": v.visit_date, "status": "complete",
+                 **flatten(v.content)}
         changelog.append(s, [Change("update", "visit", row_v.id, k, a, b,
                                     patient_id=row_v.patient_id, visit_id=row_v.id)
-                             for k, a, b in changelog.diff(old, new)], reason=update_reason_v)
+                             for k, a, b in changelog.diff(before, after)], reason=update_reason_v)
 
 
 def _bulk_insert(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:

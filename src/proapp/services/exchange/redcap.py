@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from proapp.domain import schedule
 from proapp.domain.registry import FORMS
@@ -102,7 +103,7 @@ def write_redcap(data: Dataset, folder: Path) -> None:
 
     def data_rows() -> list[list[str]]:
         rows: list[list[str]] = []
-        visits_by_patient: dict[str, list[dict]] = defaultdict(list)
+        visits_by_patient: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for v in data.visits:
             visits_by_patient[v["patient_code"]].append(v)
         for p in data.patients:

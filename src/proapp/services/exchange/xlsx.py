@@ -66,7 +66,8 @@ def _sheet(wb: Workbook, title: str, headers: Sequence[str],
     ws: WriteOnlyWorksheet = wb.create_sheet(title)
     ws.freeze_panes = "A2"
     for i, (h, c) in enumerate(zip(headers, columns, strict=True), start=1):
-        ws.column_dimensions[get_column_letter(i)].width = _width(h, c)
+        # Worksheet._setup gives a write-only sheet its column_dimensions; the stubs miss it.
+        ws.column_dimensions[get_column_letter(i)].width = _width(h, c)  # type: ignore[attr-defined]
     head = []
     for h in headers:
         cell = WriteOnlyCell(ws, value=h)

@@ -154,7 +154,7 @@ class BackupFile:
 
 def list_backups(folder: Path) -> list[BackupFile]:
     """Backups named by proapp in ``folder``, newest first."""
-    out = []
+    out: list[BackupFile] = []
     if not folder.is_dir():
         return out
     for p in folder.iterdir():

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -111,7 +112,8 @@ def worklist(rows: Iterable[PatientRow]) -> list[WorklistEntry]:
     return entries
 
 
-def _row(p: tuple, pta: date | None, visits: list[RecordedVisit], today: date) -> PatientRow:
+def _row(p: tuple[Any, ...], pta: date | None, visits: list[RecordedVisit],
+         today: date) -> PatientRow:
     (pid, code, family, given, birth, sex, subtype, headache, fatigue, is_demo) = p
     entries = schedule.plan(pta, visits, today)
     last = max((v.visit_date for v in visits if v.complete), default=None)

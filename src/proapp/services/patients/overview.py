@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from proapp.db.engine import Database
 from proapp.domain import schedule
@@ -113,11 +114,11 @@ class PatientOverview:
         """MIDAS total, FSS mean and total supine flow against months since the PTA."""
         done = [s for s in self.summaries if s.visit.is_complete and s.months_since_pta is not None]
 
-        def make(title: str, unit: str, value: Callable[[VisitSummary], object]) -> Series:
-            pts = [(s.months_since_pta, value(s), s.label) for s in done]
-            pts = [p for p in pts if p[1] is not None]
-            return Series(title, unit, tuple((float(x), float(y))  # type: ignore[arg-type]
-                                             for x, y, _ in pts),
+        def make(title: str, unit: str,
+                 value: Callable[[VisitSummary], Decimal | int | None]) -> Series:
+            pts = [(float(x), float(y), s.label) for s in done
+                   if (x := s.months_since_pta) is not None and (y := value(s)) is not None]
+            return Series(title, unit, tuple((x, y) for x, y, _ in pts),
                           tuple(lbl for *_, lbl in pts))
 
         return [

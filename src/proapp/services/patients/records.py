@@ -58,7 +58,7 @@ def _check(session: Session, facts: PatientFacts, today: date, patient_id: int |
 
 
 def create_patient(db: Database, actor: Actor, facts: PatientFacts,
-                   procedures: list[ProcedureFacts] = (), *, today: date | None = None,
+                   procedures: Sequence[ProcedureFacts] = (), *, today: date | None = None,
                    is_demo: bool = False) -> int:
     today = today or clock.today()
     with db.write(actor) as s:

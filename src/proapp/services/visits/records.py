@@ -119,17 +119,17 @@ def _sync_rows(s: Session, v: Visit, content: VisitContent) -> None:
             v.answers.remove(a)
         else:
             a.value, a.missing_reason = want.pop(key)
-    for (instrument_id, item_id), (value, reason) in want.items():
+    for (instrument_id, item_id), (value, stored_reason) in want.items():
         v.answers.append(Answer(instrument=instrument_id, item=item_id, value=value,
-                                missing_reason=reason))
+                                missing_reason=stored_reason))
     skips = dict(content.skipped)
     for sk in list(v.skipped_forms):
         if sk.form not in skips:
             v.skipped_forms.remove(sk)
         else:
             sk.reason = skips.pop(sk.form)
-    for form, reason in skips.items():
-        v.skipped_forms.append(SkippedForm(form=form, reason=reason))
+    for form, why in skips.items():
+        v.skipped_forms.append(SkippedForm(form=form, reason=why))
     flows = {(m.posture.value, m.side.value): m for m in content.flows if not m.is_empty}
     for f in list(v.flows):
         m = flows.pop((f.posture, f.side), None)
