@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QWidget
 from tests.services.exchange.helpers import NURSE, count, digest, write_csv
 
 from proapp.db.engine import Database
-from proapp.gui.exchange.export_dialog import ExportDialog, open_export_dialog
-from proapp.gui.exchange.import_dialog import FindingsModel, ImportDialog, open_import_dialog
+from proapp.gui.exchange.export_dialog import ExportDialog
+from proapp.gui.exchange.import_dialog import FindingsModel, ImportDialog
 from proapp.services.exchange.export import Format
 from proapp.services.exchange.importer import Finding
 
@@ -33,7 +33,8 @@ def test_export_dialog_writes_the_chosen_format(qtbot, demo_db: Database,
                                                 tmp_path: Path) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    dialog = open_export_dialog(parent, demo_db, NURSE)
+    dialog = ExportDialog(parent, demo_db, NURSE)
+    dialog.open()  # as File > Export does
     assert dialog.isVisible()
     _choose(dialog, Format.CSV)
     qtbot.keyClicks(dialog.destination, str(tmp_path / "out"))
@@ -106,7 +107,8 @@ def test_import_dialog_shows_every_error_before_writing(qtbot, db: Database,
     bad, good = _bad_and_good(tmp_path)
     parent = QWidget()
     qtbot.addWidget(parent)
-    dialog = open_import_dialog(parent, db, NURSE)
+    dialog = ImportDialog(parent, db, NURSE)
+    dialog.open()  # as File > Import does
     before = digest(db)
     qtbot.keyClicks(dialog.folder, str(bad))
     with qtbot.waitSignal(dialog.checked, timeout=60_000):

@@ -29,8 +29,10 @@ class RowTableView(QTableView):
 
     rowActivated = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        if name:
+            self.setObjectName(name)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -61,6 +63,11 @@ class RowTableView(QTableView):
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
                                        | Qt.TextFlag.TextWordWrap), text)
             painter.end()
+
+    def attach(self, model: RowTableModel[Any], proxy: QAbstractItemModel | None = None) -> None:
+        """Show ``model`` (through ``proxy`` when given), columns sized from its samples."""
+        self.setModel(proxy if proxy is not None else model)
+        self.fit_columns(model)
 
     def fit_columns(self, model: RowTableModel[Any]) -> None:
         """Column widths from each column's sample text (fast: no per-row measuring)."""
@@ -100,6 +107,17 @@ class RowTableView(QTableView):
         if self.model() is not None and self.model().rowCount() > 0:
             self.setCurrentIndex(self.model().index(0, 0))
 
+    def keep_a_current_row(self) -> None:
+        """After filtering: the first row becomes current when none is."""
+        if not self.currentIndex().isValid():
+            self.select_first()
+
+    def take_focus(self) -> None:
+        """Keyboard focus to the table, on its current row (the first when none was chosen):
+        Down or Enter in a search box above it."""
+        self.setFocus()
+        self.keep_a_current_row()
+
     def _activate(self, index: QModelIndex) -> None:
         obj = _row_object(self.model(), index)
         if obj is not None:
@@ -118,6 +136,14 @@ class SearchField(QLineEdit):
     the list below (``moveDown``), so searching never needs the mouse."""
 
     moveDown = Signal()
+
+    def __init__(self, name: str, placeholder: str, accessible_name: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setPlaceholderText(placeholder)
+        self.setAccessibleName(accessible_name)
+        self.setClearButtonEnabled(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.text():

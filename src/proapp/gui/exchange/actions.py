@@ -7,16 +7,17 @@ from proapp.gui.common.actions import Action, Host
 
 
 def _export(host: Host) -> None:
-    from proapp.gui.exchange.export_dialog import open_export_dialog
+    from proapp.gui.exchange.export_dialog import ExportDialog
 
-    open_export_dialog(host.widget(), host.database, host.actor)
+    ExportDialog(host.widget(), host.database, host.actor).open()  # window-modal
 
 
 def _import(host: Host) -> None:
-    from proapp.gui.exchange.import_dialog import open_import_dialog
+    from proapp.gui.exchange.import_dialog import ImportDialog
 
-    dialog = open_import_dialog(host.widget(), host.database, host.actor)
+    dialog = ImportDialog(host.widget(), host.database, host.actor)
     dialog.imported.connect(lambda _report: host.reload())
+    dialog.open()  # window-modal
 
 
 EXPORT = Action("actExport", "&Export…", _export, None, "Export the database")

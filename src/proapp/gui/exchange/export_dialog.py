@@ -207,12 +207,3 @@ class ExportDialog(QDialog):
         self.task = None
         self.export_button.setEnabled(True)
         self.status.setText("Export cancelled; no file was written.")
-
-
-def open_export_dialog(parent: QWidget | None, database: Database,
-                       actor: Actor) -> ExportDialog:
-    """Show the export dialog (window-modal, non-blocking) and return it."""
-    dialog = ExportDialog(parent, database, actor)
-    dialog.open()
-    return dialog
-

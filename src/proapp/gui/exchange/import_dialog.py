@@ -188,11 +188,3 @@ class ImportDialog(QDialog):
         self.check_button.setEnabled(True)
         self._checked_for = None
         self.summary.setText("Cancelled; nothing was imported.")
-
-
-def open_import_dialog(parent: QWidget | None, database: Database,
-                       actor: Actor) -> ImportDialog:
-    """Show the import dialog (window-modal, non-blocking) and return it."""
-    dialog = ImportDialog(parent, database, actor)
-    dialog.open()
-    return dialog

@@ -43,11 +43,8 @@ class PatientListTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         bar = QHBoxLayout()
-        self.search = SearchField()
-        self.search.setObjectName("patientSearch")
-        self.search.setPlaceholderText("Search code or name   (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search patients by code or name")
+        self.search = SearchField("patientSearch", "Search code or name   (Ctrl+F)",
+                                  "Search patients by code or name")
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self._search_enter)
         self.search.moveDown.connect(self._search_down)
@@ -75,10 +72,8 @@ class PatientListTab(QWidget):
         bar.addStretch(0)
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
-        self.view = RowTableView()
-        self.view.setObjectName("patientTable")
-        self.view.setModel(self.proxy)
-        self.view.fit_columns(self.model)
+        self.view = RowTableView("patientTable")
+        self.view.attach(self.model, self.proxy)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(PatientTableModel.CODE,
                                                       Qt.SortOrder.AscendingOrder)
@@ -95,8 +90,7 @@ class PatientListTab(QWidget):
         self._loaded_once = True
         self.model.set_rows(rows)
         self._update_count()
-        if self.view.currentIndex().row() < 0:
-            self.view.select_first()
+        self.view.keep_a_current_row()
 
     def update_rows(self, rows: dict[int, PatientRow]) -> None:
         """A few patients re-read after a save: changed rows in place, new ones added in the
@@ -119,8 +113,7 @@ class PatientListTab(QWidget):
 
     def apply_filter(self, *_args: object) -> None:
         self.proxy.set_filter(self.current_filter())
-        if self.proxy.rowCount() and not self.view.currentIndex().isValid():
-            self.view.select_first()
+        self.view.keep_a_current_row()
         self._update_count()
 
     def _update_count(self) -> None:
@@ -149,9 +142,7 @@ class PatientListTab(QWidget):
 
     def _search_down(self) -> None:
         if self.proxy.rowCount():
-            self.view.setFocus()
-            if not self.view.currentIndex().isValid():
-                self.view.select_first()
+            self.view.take_focus()
 
     def focus_search(self) -> None:
         self.search.setFocus()

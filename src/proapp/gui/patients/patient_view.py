@@ -94,6 +94,18 @@ class TrendCharts(QWidget):
         self.draw_count += 1
 
 
+def _section(title: str, content: QWidget) -> QWidget:
+    """A titled half of the patient view."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    caption = QLabel(title)
+    caption.setObjectName("sectionTitle")
+    layout.addWidget(caption)
+    layout.addWidget(content)
+    return box
+
+
 class PatientView(QWidget):
     newVisitRequested = Signal(int)  # patient id
     openVisitRequested = Signal(int, int, str)  # patient id, visit id (0 = new), label
@@ -170,30 +182,14 @@ class PatientView(QWidget):
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        cap = QLabel("Visits")
-        cap.setObjectName("sectionTitle")
-        ll.addWidget(cap)
         self.timeline_model = TimelineModel(self)
-        self.timeline = RowTableView()
-        self.timeline.setObjectName("timelineTable")
-        self.timeline.setModel(self.timeline_model)
-        self.timeline.fit_columns(self.timeline_model)
+        self.timeline = RowTableView("timelineTable")
+        self.timeline.attach(self.timeline_model)
         self.timeline.rowActivated.connect(self._activate)
         self.timeline.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-        ll.addWidget(self.timeline)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        cap2 = QLabel("Trends")
-        cap2.setObjectName("sectionTitle")
-        rl.addWidget(cap2)
         self.charts = TrendCharts()
-        rl.addWidget(self.charts)
-        split.addWidget(left)
-        split.addWidget(right)
+        split.addWidget(_section("Visits", self.timeline))
+        split.addWidget(_section("Trends", self.charts))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([820, 420])

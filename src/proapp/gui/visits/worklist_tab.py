@@ -40,11 +40,8 @@ class WorklistTab(QWidget):
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         bar = QHBoxLayout()
-        self.search = SearchField()
-        self.search.setObjectName("worklistSearch")
-        self.search.setPlaceholderText("Filter by code or name")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Filter the worklist by code or name")
+        self.search = SearchField("worklistSearch", "Filter by code or name",
+                                  "Filter the worklist by code or name")
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self._search_enter)
         self.search.moveDown.connect(self._search_enter)
@@ -58,10 +55,8 @@ class WorklistTab(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
-        self.view = RowTableView()
-        self.view.setObjectName("worklistTable")
-        self.view.setModel(self.proxy)
-        self.view.fit_columns(self.model)
+        self.view = RowTableView("worklistTable")
+        self.view.attach(self.model, self.proxy)
         self.view.setSortingEnabled(False)  # already most urgent first
         self.view.rowActivated.connect(self._activated)
         self.view.selectionModel().currentChanged.connect(lambda *_: self.selectionChanged.emit())
@@ -90,8 +85,7 @@ class WorklistTab(QWidget):
             self.proxy.set_predicate(
                 lambda e: (not overdue or e.visit.state is VisitState.OVERDUE)
                 and (not terms or e.patient.matches(terms)))
-        if self.proxy.rowCount() and not self.view.currentIndex().isValid():
-            self.view.select_first()
+        self.view.keep_a_current_row()
         self._update_count()
 
     def _update_count(self) -> None:
@@ -103,14 +97,10 @@ class WorklistTab(QWidget):
 
     def _search_enter(self) -> None:
         if self.proxy.rowCount():
-            self.view.setFocus()
-            if not self.view.currentIndex().isValid():
-                self.view.select_first()
+            self.view.take_focus()
 
     def focus_list(self) -> None:
-        self.view.setFocus()
-        if not self.view.currentIndex().isValid():
-            self.view.select_first()
+        self.view.take_focus()
 
     def current_patient_id(self) -> int | None:
         entry = self.view.current_object()
