@@ -61,7 +61,9 @@ def main() -> int:
     window = open_main_window(training, admin)
     window.resize(1280, 800)
     window.show()
-    app.processEvents()
+    window.wait_loaded()  # the list loads in the background
+    for _ in range(3):
+        app.processEvents()
     window.grab().save(str(out / f"training_window{suffix}.png"))
     about = AboutDialog(training, window)
     about.show()
