@@ -1,16 +1,24 @@
 """The trend report PDF: page layout with reportlab platypus.
 
-Page 1 carries the patient header, the trend charts and the change from baseline; the visit
-table follows and flows over as many pages as needed with its header row repeated. Every page
-has a footer with the patient code, page X of Y, the generation time and the app version, so
-a loose page can always be filed back. Missing values are a dash with a numbered note, never
-0; a blank cell means the form was not collected at that visit.
+Page 1 is the summary a clinician hands over: the patient header, the trend charts and the
+change from baseline. The visit table follows, flowing over as many pages as needed with its
+header row repeated; its columns are sized from what they hold, and when they cannot all fit
+the page width the table is split in two (questionnaires, then IJV flow), each with the
+visit's date and label, so no cell ever runs into another. The last rows of the table stay
+on the page of the legend and the first notes, so a notes page never stands alone. Every
+page has a footer with the patient code, page X of Y, the generation time and the app
+version, so a loose page can always be filed back.
+
+Missing values are a dash with a numbered note, never 0; a blank cell means the form was not
+collected at that visit. Every text comes from :mod:`proapp.reports.texts`; text a person
+typed (names, the clinic name, reasons) is drawn by :mod:`proapp.reports.fonts` in whatever
+script it is written in. Only embedded fonts are used (the canvas's initial font too).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import IO, Any
 
@@ -22,6 +30,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
+    Flowable,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -30,8 +39,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from proapp.reports import charts, fonts, vector
-from proapp.reports.model import Number, ReportData
+from proapp.reports import charts, fonts
+from proapp.reports.fonts import TextBlock
+from proapp.reports.model import Column, Number, ReportData, VisitRow
+from proapp.reports.texts import t
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN_X = 16 * mm
@@ -47,9 +58,11 @@ ZEBRA = colors.HexColor("#f4f6f8")
 HEAD_BG = colors.HexColor("#e6ecf2")
 DEMO = colors.HexColor("#D55E00")
 
-SEX_TEXT = {"F": "female", "M": "male", "X": "other / not stated"}
-SUBTYPE_TEXT = {"RR": "relapsing-remitting", "SP": "secondary progressive",
-                "PP": "primary progressive"}
+CELL_PT = 7.3  # visit and change table text
+CELL_PAD = 2.6  # left and right padding of a table cell
+NOTES_COMFORT = 64.0  # narrowest notes column worth keeping one table for (about 3 marks)
+KEEP_ROWS = 3  # table rows kept on the page of the legend and first notes
+QUESTIONNAIRE_TOPICS = frozenset({"midas", "fss", "visit"})
 
 
 def page_size(name: str) -> tuple[float, float]:
@@ -65,17 +78,15 @@ def _styles() -> dict[str, ParagraphStyle]:
                           textColor=INK, alignment=TA_LEFT)
     return {
         "base": base,
-        "clinic": ParagraphStyle("clinic", base, fontSize=9, textColor=MUTED),
-        "title": ParagraphStyle("title", base, fontName=fonts.BOLD, fontSize=16, leading=20),
-        "h2": ParagraphStyle("h2", base, fontName=fonts.BOLD, fontSize=10.5, leading=13,
-                             spaceBefore=8, spaceAfter=4),
-        "label": ParagraphStyle("label", base, textColor=MUTED, fontSize=8),
-        "value": ParagraphStyle("value", base, fontSize=9, leading=11.5),
-        "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9),
-        "note": ParagraphStyle("note", base, fontSize=7.5, leading=9.5, leftIndent=14,
-                               firstLineIndent=-14, spaceAfter=1.5),
-        "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5, textColor=MUTED),
-        "demo": ParagraphStyle("demo", base, fontName=fonts.BOLD, fontSize=10, leading=13,
+        "title": ParagraphStyle("title", base, fontName=fonts.BOLD, fontSize=15, leading=19),
+        "h2": ParagraphStyle("h2", base, fontName=fonts.BOLD, fontSize=10, leading=12.5,
+                             spaceBefore=6, spaceAfter=3),
+        "label": ParagraphStyle("label", base, textColor=MUTED, fontSize=7.8, leading=10.5),
+        "value": ParagraphStyle("value", base, fontSize=8.8, leading=10.5),
+        "note": ParagraphStyle("note", base, fontSize=7.3, leading=9.2, leftIndent=16,
+                               firstLineIndent=-16, spaceAfter=1.2),
+        "small": ParagraphStyle("small", base, fontSize=7.2, leading=9.2, textColor=MUTED),
+        "demo": ParagraphStyle("demo", base, fontName=fonts.BOLD, fontSize=9.5, leading=12,
                                textColor=DEMO),
     }
 
@@ -109,124 +120,155 @@ def _header(data: ReportData, st: dict[str, ParagraphStyle], width: float) -> li
     p = data.patient
     out: list[Any] = []
     if data.clinic_name.strip():
-        out.append(Paragraph(_esc(data.clinic_name.strip()), st["clinic"]))
-    title = "Patient trend report" + (" (de-identified)" if data.deidentified else "")
-    out.append(Paragraph(title, st["title"]))
-    out.append(Spacer(0, 4))
+        out.append(TextBlock(data.clinic_name.strip(), 8.8, leading=11, colour=MUTED))
+        out.append(Spacer(0, 2))
+    out.append(Paragraph(t("title.deidentified" if data.deidentified else "title"),
+                         st["title"]))
+    out.append(Spacer(0, 3))
     if p.is_demo:
-        banner = Table([[Paragraph("SYNTHETIC DEMO DATA — a made-up training patient, "
-                                   "not a real person", st["demo"])]],
-                       colWidths=[width])
-        banner.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, DEMO),
-                                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
-        out += [banner, Spacer(0, 6)]
+        banner = Table([[Paragraph(t("demo.banner"), st["demo"])]], colWidths=[width])
+        banner.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8),
+                                    ("BOX", (0, 0), (-1, -1), 1.2, DEMO),
+                                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        out += [banner, Spacer(0, 5)]
 
     def yes_no(b: bool) -> str:
-        return "yes" if b else "no"
+        return t("yes" if b else "no")
 
-    birth = ""
-    if p.birth_date is not None:
-        birth = p.birth_date.isoformat() + (f" (age {p.age})" if p.age is not None else "")
-    elif p.age is not None:
-        birth = f"age {p.age}"
-    pta = ", ".join(d.isoformat() for d in sorted(p.pta_dates)) or "none recorded yet"
+    pta = ", ".join(d.isoformat() for d in sorted(p.pta_dates)) or t("none.yet")
     if data.rows:
         first, last = data.rows[0].visit_date, data.rows[-1].visit_date
         span = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
-        visits = f"{len(data.rows)} ({span})"
+        visits = t("visits.count", n=len(data.rows), span=span)
     else:
-        visits = "none recorded yet"
-    pairs = [("Patient code", p.code)]
+        visits = t("none.yet")
+    pairs: list[tuple[str, str]] = [(t("fact.code"), p.code)]
     if p.name is not None:
-        pairs.append(("Name", p.name))
+        pairs.append((t("fact.name"), p.name))
     if p.birth_date is not None:
-        pairs.append(("Birth date", birth))
+        birth = p.birth_date.isoformat()
+        if p.age is not None:
+            birth = t("birth.with_age", date=birth, age=p.age)
+        pairs.append((t("fact.birth"), birth))
     elif p.age is not None:
-        pairs.append(("Age", str(p.age)))
+        pairs.append((t("fact.age"), str(p.age)))
+    subtype = p.ms_subtype
+    if f"subtype.{subtype}" in _KNOWN_SUBTYPES:
+        subtype = t("subtype", code=subtype, name=t(f"subtype.{subtype}"))
     pairs += [
-        ("Sex", SEX_TEXT.get(p.sex, p.sex)),
-        ("MS subtype", f"{p.ms_subtype} ({SUBTYPE_TEXT.get(p.ms_subtype, '')})"),
-        ("Headache-positive", yes_no(p.headache_positive)),
-        ("Fatigue-positive", yes_no(p.fatigue_positive)),
-        ("PTA date" + ("s" if len(p.pta_dates) > 1 else ""), pta),
-        ("Visits", visits),
+        (t("fact.sex"), t(f"sex.{p.sex}") if p.sex in ("F", "M", "X") else p.sex),
+        (t("fact.subtype"), subtype),
+        (t("fact.headache"), yes_no(p.headache_positive)),
+        (t("fact.fatigue"), yes_no(p.fatigue_positive)),
+        (t("fact.ptas" if len(p.pta_dates) > 1 else "fact.pta"), pta),
+        (t("fact.visits"), visits),
     ]
     if len(pairs) % 2:
         pairs.append(("", ""))
-    facts = [(*pairs[i], *pairs[i + 1]) for i in range(0, len(pairs), 2)]
-    rows = [[Paragraph(_esc(a), st["label"]), Paragraph(_esc(b), st["value"]),
-             Paragraph(_esc(c), st["label"]), Paragraph(_esc(d), st["value"])]
-            for a, b, c, d in facts]
-    label_w = 31 * mm
-    t = Table(rows, colWidths=[label_w, width / 2 - label_w, label_w, width / 2 - label_w],
-              hAlign="LEFT")
-    t.setStyle(TableStyle([
+    rows = []
+    for i in range(0, len(pairs), 2):
+        row: list[Any] = []
+        for label, value in pairs[i:i + 2]:
+            row += [Paragraph(_esc(label), st["label"]), TextBlock(value, 8.8, leading=10.5)]
+        rows.append(row)
+    label_w = 29 * mm
+    t_ = Table(rows, colWidths=[label_w, width / 2 - label_w, label_w, width / 2 - label_w],
+               hAlign="LEFT")
+    t_.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8),  # the cell default is Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
         ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
     ]))
-    out.append(t)
+    out.append(t_)
     return out
 
 
-# ---------------------------------------------------------------- change table
-def _change_table(data: ReportData, st: dict[str, ParagraphStyle], width: float) -> list[Any]:
-    if not data.changes:
-        return []
-    head = ["Measure", "Baseline", "", "Latest", "", "Change", "Change %"]
-    rows: list[list[str]] = [head]
-    for c in data.changes:
-        unit = f" ({c.column.unit})" if c.column.unit else ""
-        pct = "" if c.percent is None else _signed(c.percent) + " %"
-        rows.append([
-            c.column.title + unit,
-            DASH if c.baseline is None else fmt(c.baseline),
-            "no baseline value" if c.baseline is None else c.baseline_visit,
-            DASH if c.latest is None else fmt(c.latest),
-            "no later value" if c.latest is None else c.latest_visit,
-            _signed(c.absolute), pct])
-    # Plain strings (not Paragraphs): a table of strings lays out several times faster.
-    widths = [0.29, 0.08, 0.18, 0.08, 0.17, 0.10, 0.10]
-    t = Table(rows, colWidths=[w * width for w in widths], repeatRows=1, hAlign="LEFT")
-    style = _table_style(len(rows))
-    style.add("SPAN", (1, 0), (2, 0))
-    style.add("SPAN", (3, 0), (4, 0))
-    for col in (2, 4):
-        style.add("FONT", (col, 1), (col, -1), fonts.REGULAR, 6.5)
-        style.add("TEXTCOLOR", (col, 1), (col, -1), MUTED)
-    style.add("ALIGN", (1, 1), (1, -1), "RIGHT")
-    style.add("ALIGN", (3, 1), (3, -1), "RIGHT")
-    style.add("ALIGN", (5, 0), (6, -1), "RIGHT")
-    t.setStyle(style)
-    basis = ("the baseline visit, else the last visit before the PTA" if data.first_pta
-             else "the first visit (no PTA recorded yet)")
-    note = Paragraph(f"Baseline: {basis}. Latest: the most recent later visit with a value. "
-                     "Change % is left blank when the baseline is 0.", st["small"])
-    return [KeepTogether([Paragraph("Change from baseline to the latest visit", st["h2"]),
-                          t, Spacer(0, 3), note])]
+_KNOWN_SUBTYPES = frozenset({"subtype.RR", "subtype.SP", "subtype.PP"})
 
 
+# ---------------------------------------------------------------- tables
 def _table_style(n_rows: int) -> TableStyle:
     cmds: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 7.5),
-        ("FONT", (0, 0), (-1, 0), fonts.BOLD, 7.5),
+        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, CELL_PT),
+        ("FONT", (0, 0), (-1, 0), fonts.BOLD, CELL_PT),
+        ("LEADING", (0, 0), (-1, -1), CELL_PT + 1.6),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, MUTED),
         ("LINEBELOW", (0, -1), (-1, -1), 0.6, MUTED),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.9),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.1),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
     ]
     cmds += [("BACKGROUND", (0, i), (-1, i), ZEBRA) for i in range(2, n_rows, 2)]
     return TableStyle(cmds)
 
 
-# ---------------------------------------------------------------- visit table
+def _cell_width(text: str, bold: bool = False, size: float = CELL_PT) -> float:
+    font = fonts.BOLD if bold else fonts.REGULAR
+    return max((fonts.string_width(part, font, size) for part in text.split("\n")),
+               default=0.0)
+
+
+def _change_table(data: ReportData, st: dict[str, ParagraphStyle], width: float) -> list[Any]:
+    if not data.changes:
+        return []
+    head = [t("change.measure"), t("change.baseline"), "", t("change.latest"), "",
+            t("change.change"), t("change.percent")]
+    rows: list[list[str]] = [head]
+    for c in data.changes:
+        pct = "" if c.percent is None else t("change.percent_value", value=_signed(c.percent))
+        rows.append([
+            t("change.unit", title=c.column.title, unit=c.column.unit) if c.column.unit
+            else c.column.title,
+            DASH if c.baseline is None else fmt(c.baseline),
+            t("change.no_baseline") if c.baseline is None else c.baseline_visit,
+            DASH if c.latest is None else fmt(c.latest),
+            t("change.no_later") if c.latest is None else c.latest_visit,
+            _signed(c.absolute), pct])
+    small = CELL_PT - 1.0
+    need = []
+    for j in range(len(head)):
+        size = small if j in (2, 4) else CELL_PT
+        w = max(_cell_width(r[j], size=size) for r in rows[1:])
+        if j not in (1, 2, 3, 4):  # the spanned headers sit over two columns
+            w = max(w, _cell_width(head[j], bold=True))
+        need.append(w + 2 * CELL_PAD)
+    for a, b in ((1, 2), (3, 4)):  # a spanned header needs room over both of its columns
+        short = _cell_width(head[a], bold=True) + 2 * CELL_PAD - need[a] - need[b]
+        if short > 0:
+            need[b] += short
+    widths = _fill(need, width)
+    # Plain strings (not Paragraphs): a table of strings lays out several times faster.
+    tbl = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = _table_style(len(rows))
+    style.add("SPAN", (1, 0), (2, 0))
+    style.add("SPAN", (3, 0), (4, 0))
+    for col in (2, 4):
+        style.add("FONT", (col, 1), (col, -1), fonts.REGULAR, small)
+        style.add("TEXTCOLOR", (col, 1), (col, -1), MUTED)
+    style.add("ALIGN", (1, 1), (1, -1), "RIGHT")
+    style.add("ALIGN", (3, 1), (3, -1), "RIGHT")
+    style.add("ALIGN", (5, 0), (6, -1), "RIGHT")
+    tbl.setStyle(style)
+    basis = t("change.basis.pta" if data.first_pta else "change.basis.no_pta")
+    note = Paragraph(_esc(t("change.note", basis=basis)), st["small"])
+    return [KeepTogether([Paragraph(t("h.change"), st["h2"]), tbl, Spacer(0, 2), note])]
+
+
+def _fill(need: list[float], width: float) -> list[float]:
+    """Columns at their needed widths with what is left shared out evenly, so the table
+    spans the text width. (Callers make sure the needed widths fit.)"""
+    extra = max(0.0, width - sum(need)) / len(need)
+    return [w + extra for w in need]
+
+
 class _Notes:
     """Numbers footnotes in order of first use; the same text keeps its number."""
 
@@ -242,90 +284,211 @@ class _Notes:
         return self._index[key]
 
 
-def _visit_table(data: ReportData, st: dict[str, ParagraphStyle],
-                 width: float) -> tuple[list[Any], _Notes]:
-    notes = _Notes()
-    if not data.rows:
-        return [], notes
-    with_pta = data.first_pta is not None
-    cols = [c for c in data.columns if c.key.startswith(("midas", "fss"))
-            or data.has(c.key) or any(c.key in r.missing for r in data.rows)]
-    cols = [c for c in cols if not c.key.startswith("flow.upright")
-            or data.has(c.key) or any(c.key in r.missing for r in data.rows)]
-    header = ["Date", "Visit"] + (["Months"] if with_pta else [])
-    numeric_start = 2  # months and every value column are right-aligned
+def _visit_columns(data: ReportData) -> list[Column]:
+    def shown(c: Column) -> bool:
+        return data.has(c.key) or any(c.key in r.missing for r in data.rows)
+
+    return [c for c in data.columns if c.key.startswith(("midas", "fss")) or shown(c)]
+
+
+def _marks(row: VisitRow, notes: _Notes, topics: frozenset[str] | None) -> list[str]:
+    """The note marks of one row, in number order (warnings marked ⚠)."""
+    marks = [(notes.number(n.text, False), str) for n in row.notes
+             if topics is None or n.topic in topics]
+    marks += [(notes.number(w.text, True), WARN) for w in row.warnings
+              if topics is None or w.topic in topics]
+    out = []
+    for number, kind in sorted(set(marks), key=lambda m: m[0]):
+        out.append(f"{WARN}{number}" if kind == WARN else str(number))
+    return out
+
+
+def _wrap_marks(marks: list[str], avail: float) -> str:
+    """Marks joined by spaces, broken into lines no wider than ``avail``."""
+    lines: list[str] = []
+    current = ""
+    for m in marks:
+        trial = m if not current else f"{current} {m}"
+        if current and _cell_width(trial) > avail:
+            lines.append(current)
+            current = m
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return "\n".join(lines)
+
+
+def _one_table(data: ReportData, cols: list[Column], rows: Sequence[VisitRow], notes: _Notes,
+               topics: frozenset[str] | None, width: float, with_pta: bool
+               ) -> tuple[Table, float] | None:
+    """The visit table for ``cols``; None when its columns cannot fit ``width``."""
+    header = [t("col.date"), t("col.visit")] + ([t("col.months")] if with_pta else [])
     for c in cols:
         header.append(c.header)
         if c.key == "midas.total":
-            header.append("Grade")
-    header += ["Status", "Notes"]
-    table: list[list[Any]] = [list(header)]
-    for r in data.rows:
-        row: list[Any] = [r.visit_date.isoformat(), r.label]
+            header.append(t("col.grade"))
+    header += [t("col.status"), t("col.notes")]
+    body: list[list[str]] = []
+    marks: list[list[str]] = []
+    for r in rows:
+        cells = [r.visit_date.isoformat(), r.label]
         if with_pta:
-            row.append(_months(r.months_since_pta))
+            cells.append(_months(r.months_since_pta))
         for c in cols:
             value = r.values.get(c.key)
-            row.append(DASH if value is None and c.key in r.missing else fmt(value))
+            cells.append(DASH if value is None and c.key in r.missing else fmt(value))
             if c.key == "midas.total":
-                row.append(r.grade or (DASH if "midas.total" in r.missing else ""))
-        row.append(r.status)
-        marks = [str(notes.number(t, False)) for t in r.notes]
-        marks += [WARN + str(notes.number(t, True)) for t in r.warnings]
-        row.append(" ".join(marks))
-        table.append(row)
-    widths = _column_widths(header, table[1:], width)
-    t = Table(table, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    style = _table_style(len(table))
-    style.add("ALIGN", (numeric_start, 0), (-3, -1), "RIGHT")
-    if "Grade" in header:
-        style.add("ALIGN", (header.index("Grade"), 0), (header.index("Grade"), -1), "CENTER")
-    t.setStyle(style)
-    flow_note = ""
-    if any(c.key.startswith("flow") for c in cols):
-        flow_note = (f" Flow in {data.flow_unit}; S = supine, U = upright; L, R = left and "
-                     "right IJV; total = left + right (only when both were measured).")
-    legend = Paragraph(
-        f"{DASH} not answered or not computable (see the numbered note); blank: not "
-        f"collected at this visit; {WARN} a warning confirmed when the visit was entered. "
-        f"MIDAS total in days, grades I–IV; A = headache days; B = average pain 0–10; "
-        f"FSS = mean of nine items 1–7.{flow_note}", st["small"])
-    return [CondPageBreak(60 * mm), Paragraph("Visits", st["h2"]), t, Spacer(0, 3),
-            legend], notes
-
-
-def _column_widths(header: list[str], body: list[list[str]], width: float) -> list[float]:
-    """Each column as wide as its widest text (header in bold) plus padding; what is left
-    over is shared out evenly, so the table always spans the text width."""
-    pad = 7.0
+                cells.append(r.grade or (DASH if "midas.total" in r.missing else ""))
+        cells.append(r.status)
+        body.append(cells)
+        marks.append(_marks(r, notes, topics))
     need = []
-    for j, h in enumerate(header):
-        w = fonts.string_width(h, fonts.BOLD, 7.5)
-        for row in body:
-            w = max(w, fonts.string_width(row[j], fonts.REGULAR, 7.5))
-        need.append(w + pad)
-    total = sum(need)
-    if total >= width:
-        return [w * width / total for w in need]
-    extra = (width - total) / len(need)
-    return [w + extra for w in need]
+    for j, h in enumerate(header[:-1]):
+        w = max([_cell_width(h, bold=True), *(_cell_width(b[j]) for b in body)])
+        need.append(w + 2 * CELL_PAD)
+    widest_mark = max((_cell_width(m) for ms in marks for m in ms), default=0.0)
+    notes_min = max(_cell_width(header[-1], bold=True), widest_mark) + 2 * CELL_PAD
+    if sum(need) + max(notes_min, NOTES_COMFORT) > width:
+        return None  # split the table rather than squeeze the notes into a sliver
+    # What is left goes to the notes, after a little air for every other column.
+    air = min(5.0, (width - sum(need) - max(notes_min, NOTES_COMFORT)) / max(1, len(need)))
+    need = [w + air for w in need]
+    notes_w = width - sum(need)
+    for b, ms in zip(body, marks, strict=True):
+        b.append(_wrap_marks(ms, notes_w - 2 * CELL_PAD))
+    tbl = Table([header, *body], colWidths=[*need, notes_w], repeatRows=1, hAlign="LEFT")
+    style = _table_style(len(body) + 1)
+    style.add("ALIGN", (2, 0), (-3, -1), "RIGHT")
+    if t("col.grade") in header:
+        g = header.index(t("col.grade"))
+        style.add("ALIGN", (g, 0), (g, -1), "CENTER")
+    tbl.setStyle(style)
+    return tbl, sum(need) + notes_w
 
 
-def _notes(notes: _Notes, st: dict[str, ParagraphStyle]) -> list[Any]:
-    if not notes.texts:
+def _visit_tables(data: ReportData, width: float, notes: _Notes) -> list[tuple[str, Table]]:
+    """(heading, table): one table when every column fits the width, else the
+    questionnaires and then the IJV flow, each with the visit's date and label."""
+    if not data.rows:
         return []
-    out: list[Any] = [Paragraph("Notes", st["h2"])]
-    for i, (text, warning) in enumerate(notes.texts, start=1):
-        mark = f"{WARN}{i}" if warning else str(i)
-        out.append(Paragraph(f"{mark}&nbsp;&nbsp;{_esc(text)}", st["note"]))
-    return out
+    with_pta = data.first_pta is not None
+    cols = _visit_columns(data)
+    flow_cols = [c for c in cols if c.key.startswith("flow")]
+    scratch = _Notes()
+    single = _one_table(data, cols, data.rows, scratch, None, width, with_pta)
+    if single is not None or not flow_cols:
+        assert single is not None, "a table without flow columns always fits"
+        notes.texts, notes._index = scratch.texts, scratch._index
+        return [(t("h.visits"), single[0])]
+    q_cols = [c for c in cols if not c.key.startswith("flow")]
+    q = _one_table(data, q_cols, data.rows, notes, QUESTIONNAIRE_TOPICS, width, with_pta)
+    f = _one_table(data, flow_cols, data.rows, notes, frozenset({"flow"}), width, with_pta)
+    assert q is not None and f is not None, "each half of the visit table fits a page"
+    return [(t("h.visits.questionnaires"), q[0]),
+            (t("h.visits.flow", unit=data.flow_unit), f[0])]
+
+
+def _legend(data: ReportData, st: dict[str, ParagraphStyle]) -> Paragraph:
+    text = t("legend", dash=DASH, warn=WARN)
+    if any(c.key.startswith("flow") for c in _visit_columns(data)):
+        text += t("legend.flow", unit=data.flow_unit)
+    return Paragraph(_esc(text), st["small"])
+
+
+def _note_paragraphs(notes: _Notes, st: dict[str, ParagraphStyle]) -> list[Any]:
+    style = st["note"]
+    marks = [f"{WARN}{i}" if warning else str(i)
+             for i, (_text, warning) in enumerate(notes.texts, start=1)]
+    indent = max([style.leftIndent, *(fonts.width(m, style.fontSize) + 5 for m in marks)])
+    return [_NoteLine(mark, text, style, indent)
+            for mark, (text, _w) in zip(marks, notes.texts, strict=True)]
+
+
+class _NoteLine(Flowable):
+    """A numbered note; its text may be typed by a person (a reason), in any script."""
+
+    def __init__(self, mark: str, text: str, style: ParagraphStyle, indent: float):
+        super().__init__()
+        self.mark = mark
+        self.block = TextBlock(text, style.fontSize, leading=style.leading)
+        self.indent = indent
+        self.size = style.fontSize
+        self.space = style.spaceAfter
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _w, h = self.block.wrap(availWidth - self.indent, availHeight)
+        self.width, self.height = availWidth, h + self.space
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(INK)
+        fonts.draw(c, 0, self.height - self.space - self.size * 0.95, self.mark, self.size)
+        self.block.drawOn(c, self.indent, self.space)
+
+
+class KeepTail(Flowable):
+    """A table whose last rows stay on the page of what follows it (the legend, the notes
+    heading, the first notes), so the notes never start on a page of their own."""
+
+    def __init__(self, head: list[Any], table: Table, tail: list[Any],
+                 keep_rows: int = KEEP_ROWS):
+        super().__init__()
+        self.head = head  # the table's heading: never left alone at the foot of a page
+        self.table = table
+        self.tail = tail
+        self.keep_rows = keep_rows
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._head_h = [f.wrap(availWidth, availHeight)[1] + f.getSpaceBefore()
+                        + f.getSpaceAfter() for f in self.head]
+        _tw, self._th = self.table.wrap(availWidth, availHeight)
+        self._tail_h = [f.wrap(availWidth, availHeight)[1] + f.getSpaceBefore()
+                        + f.getSpaceAfter() for f in self.tail]
+        self.width = availWidth
+        self.height = sum(self._head_h) + self._th + sum(self._tail_h)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        self.wrap(availWidth, availHeight)
+        heights = self.table._rowHeights
+        n_body = len(heights) - 1
+        room = availHeight - sum(self._head_h) - heights[0]
+        fits = 0
+        for h in heights[1:]:
+            if room < h:
+                break
+            room -= h
+            fits += 1
+        if fits >= n_body:  # the whole table fits, what follows it does not
+            fits = max(0, n_body - self.keep_rows)
+        if fits < 2:
+            return []  # not even two rows here: start on the next page
+        cut = sum(heights[:fits + 1]) + 0.01
+        parts = self.table.split(availWidth, cut)
+        if len(parts) != 2:
+            return []
+        return [*self.head, parts[0], KeepTail([], parts[1], self.tail, self.keep_rows)]
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        top = y + self.height
+        for f, h in zip(self.head, self._head_h, strict=True):
+            top -= h
+            f.drawOn(canvas, x, top + f.getSpaceAfter())
+        top -= self._th
+        self.table.drawOn(canvas, x, top)
+        for f, h in zip(self.tail, self._tail_h, strict=True):
+            top -= h
+            f.drawOn(canvas, x, top + f.getSpaceAfter())
 
 
 # ---------------------------------------------------------------- pages
 def _canvas_maker(data: ReportData) -> Callable[..., Canvas]:
-    footer_left = (f"proapp {data.app_version} · generated "
-                   f"{data.generated_at.strftime('%Y-%m-%d %H:%M %Z').strip()}")
-    footer_mid = data.patient.code + ("  ·  SYNTHETIC DEMO DATA" if data.patient.is_demo else "")
+    footer_left = t("footer.left", version=data.app_version,
+                    when=data.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip())
+    footer_mid = data.patient.code + (f"  ·  {t('demo.footer')}" if data.patient.is_demo
+                                      else "")
 
     class NumberedCanvas(Canvas):
         """Defers each page until the end so the footer can say 'page X of Y'."""
@@ -336,6 +499,8 @@ def _canvas_maker(data: ReportData) -> Callable[..., Canvas]:
         _startPage: Callable[[], None]
 
         def __init__(self, *args: Any, **kwargs: Any):
+            # reportlab's default initial font is Helvetica, which is never embedded
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.REGULAR
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -358,32 +523,34 @@ def _canvas_maker(data: ReportData) -> Callable[..., Canvas]:
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN_X, y + 9, w - MARGIN_X, y + 9)
-            self.setFont(fonts.REGULAR, 7)
             self.setFillColor(MUTED)
-            self.drawString(MARGIN_X, y, footer_left)
+            fonts.draw(self, MARGIN_X, y, footer_left, 7)
             if data.patient.is_demo:
                 self.setFillColor(DEMO)
-                self.setFont(fonts.BOLD, 7)
-            self.drawCentredString(w / 2, y, footer_mid)
+            fonts.draw(self, w / 2, y, footer_mid, 7, bold=data.patient.is_demo,
+                       align="centre")
             self.setFillColor(MUTED)
-            self.setFont(fonts.REGULAR, 7)
-            self.drawRightString(w - MARGIN_X, y, f"page {self._pageNumber} of {total}")
+            fonts.draw(self, w - MARGIN_X, y, t("footer.page", page=self._pageNumber,
+                                                total=total), 7, align="right")
             self.restoreState()
 
     return NumberedCanvas
 
 
-def _later_page_header(data: ReportData) -> Callable[[Canvas, Any], None]:
-    text = f"{data.patient.code} · patient trend report"
+def _later_page_header(data: ReportData, width: float) -> Callable[[Canvas, Any], None]:
+    text = t("running", code=data.patient.code)
     if data.clinic_name.strip():
         text += f" · {data.clinic_name.strip()}"
+    lines = fonts.wrap(text, 7, width, max_lines=2)  # a long clinic name wraps, never clips
 
     def draw(canvas: Canvas, doc: Any) -> None:
         _w, h = doc.pagesize
         canvas.saveState()
-        canvas.setFont(fonts.REGULAR, 7)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_X, h - MARGIN_TOP + 4 * mm, text)
+        y = h - MARGIN_TOP + 4 * mm + 8.5 * (len(lines) - 1)
+        for line in lines:
+            fonts.draw(canvas, MARGIN_X, y, line, 7)
+            y -= 8.5
         canvas.restoreState()
 
     return draw
@@ -398,39 +565,49 @@ def build_pdf(data: ReportData, out: str | IO[bytes], page: str = "a4") -> None:
     p = data.patient
     doc = SimpleDocTemplate(
         out, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=f"Trend report {p.code}",
-        author=data.clinic_name.strip() or "proapp", subject="MIDAS, FSS and IJV flow trends",
+        bottomMargin=MARGIN_BOTTOM, title=t("meta.title", code=p.code),
+        author=data.clinic_name.strip() or "proapp", subject=t("meta.subject"),
         creator=f"proapp {data.app_version}", producer=f"proapp {data.app_version}")
     story: list[Any] = _header(data, st, width)
-    story.append(Paragraph("Trends", st["h2"]))
-    figure = charts.trend_figure(data, width)
+    story.append(Paragraph(t("h.trends"), st["h2"]))
+    chart = charts.trend_chart(data, width)
     if not data.rows:
-        story.append(Paragraph("No visits are recorded for this patient yet, so there is "
-                               "nothing to chart.", st["base"]))
-    elif figure is None:
-        story.append(Paragraph("The recorded visits hold no MIDAS total, FSS mean or flow "
-                               "value yet, so there is nothing to chart.", st["base"]))
+        story.append(Paragraph(_esc(t("trends.no_visits")), st["base"]))
+    elif chart is None:
+        story.append(Paragraph(_esc(t("trends.no_values")), st["base"]))
     else:
         if data.first_pta is None:
-            story.append(Paragraph("No PTA date is recorded yet: the charts are drawn against "
-                                   "the visit date instead of months since PTA.", st["small"]))
+            story.append(Paragraph(_esc(t("trends.no_pta")), st["small"]))
             story.append(Spacer(0, 2))
-        missing = [name for key, name in (("midas.total", "MIDAS total"),
-                                          ("fss.mean", "FSS mean")) if not data.has(key)]
+        missing = [t(name) for key, name in (("midas.total", "trends.midas_total"),
+                                             ("fss.mean", "trends.fss_mean"))
+                   if not data.has(key)]
         if missing:
-            story.append(Paragraph(f"No {' or '.join(missing)} recorded yet.", st["small"]))
-        story.append(vector.FigureFlowable(figure))
+            story.append(Paragraph(_esc(t("trends.none_of", what=t("trends.or").join(
+                missing))), st["small"]))
+        story.append(chart)
     story += _change_table(data, st, width)
-    visit_flowables, notes = _visit_table(data, st, width)
-    story += visit_flowables
-    story += _notes(notes, st)
+    notes = _Notes()
+    tables = _visit_tables(data, width, notes)
+    note_lines = _note_paragraphs(notes, st)
+    for i, (heading, tbl) in enumerate(tables):
+        head = [Paragraph(_esc(heading), st["h2"])]
+        story.append(CondPageBreak(40 * mm))
+        if i < len(tables) - 1:
+            story.append(KeepTail(head, tbl, [], keep_rows=0))
+            continue
+        tail: list[Any] = [Spacer(0, 3), _legend(data, st)]
+        if note_lines:
+            tail += [Paragraph(t("h.notes"), st["h2"]), *note_lines[:2]]
+        story.append(KeepTail(head, tbl, tail))
+        story += note_lines[2:]
     for text in data.extra_notes:
-        story.append(Paragraph(_esc(text), st["small"]))
-    doc.build(story, onLaterPages=_later_page_header(data), canvasmaker=_canvas_maker(data))
+        story.append(TextBlock(text, 7.2, colour=MUTED))
+    doc.build(story, onLaterPages=_later_page_header(data, width),
+              canvasmaker=_canvas_maker(data))
 
 
 def pdf_bytes(data: ReportData, page: str = "a4") -> bytes:
     buf = io.BytesIO()
     build_pdf(data, buf, page)
     return buf.getvalue()
-

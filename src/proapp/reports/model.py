@@ -26,13 +26,24 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A footnote of the visit table. ``topic`` says which part of the table it explains
+    ("midas", "fss", "flow"), so a table split in two keeps each note with its columns."""
+
+    topic: str
+    text: str
+
+
+@dataclass(frozen=True)
 class VisitRow:
     """One visit as the report shows it.
 
     ``values`` holds every numeric column (``None``: no value); ``missing`` names the columns
     whose value is absent although the form was entered or expected (drawn as a dash with a
-    note); ``notes`` are the footnote texts for this visit (missing answers, skipped forms,
-    soft warnings), numbered by the layout.
+    note); ``notes`` explain the gaps (missing answers, skipped forms) and ``warnings`` are
+    the soft warnings confirmed at entry (topic, message); the layout numbers both. Nothing
+    here is free text in a de-identified report: the services replace it by its coded
+    reason first.
     """
 
     visit_date: date
@@ -42,8 +53,8 @@ class VisitRow:
     grade: str | None
     status: str
     missing: frozenset[str] = frozenset()
-    notes: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+    warnings: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)

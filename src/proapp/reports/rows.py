@@ -19,7 +19,8 @@ from proapp.domain.midas import MIDAS
 from proapp.domain.registry import FLOW
 from proapp.domain.summary import VisitSummary
 from proapp.domain.visit import VisitRecord
-from proapp.reports.model import Change, Column, Number, VisitRow
+from proapp.reports.model import Change, Column, Note, Number, VisitRow
+from proapp.reports.texts import t
 
 
 def _score_title(instrument: Instrument, key: str) -> str:
@@ -29,21 +30,22 @@ def _score_title(instrument: Instrument, key: str) -> str:
 def _flow_columns() -> tuple[Column, ...]:
     out = []
     for posture in Posture:
-        p = posture.value[0].upper()
-        for side, short in ((Side.LEFT, "L"), (Side.RIGHT, "R"), (None, "total")):
-            name = "total" if side is None else side.value
-            out.append(Column(f"flow.{posture.value}.{name}", f"{p} {short}",
-                              f"IJV flow, {posture.value}, {name}", FLOW_UNIT))
+        p = t(f"col.flow.{posture.value}")
+        for side in ("left", "right", "total"):
+            out.append(Column(f"flow.{posture.value}.{side}",
+                              t("col.flow", posture=p, side=t(f"col.flow.{side}")),
+                              t("col.flow.title", posture=posture.value, side=side),
+                              FLOW_UNIT))
     return tuple(out)
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("midas.total", "MIDAS", _score_title(MIDAS, "total"), "days"),
+    Column("midas.total", t("col.midas"), _score_title(MIDAS, "total"), "days"),
     Column("midas.a", MIDAS.item("a").label, f"MIDAS {MIDAS.item('a').label}: "
            f"{MIDAS.item('a').short.lower()}", MIDAS.item("a").unit),
     Column("midas.b", MIDAS.item("b").label, f"MIDAS {MIDAS.item('b').label}: "
            f"{MIDAS.item('b').short.lower()} (0–10)", ""),
-    Column("fss.mean", "FSS", _score_title(FSS, "mean"), ""),
+    Column("fss.mean", t("col.fss"), _score_title(FSS, "mean"), ""),
     *_flow_columns(),
 )
 _MIDAS_COLS = ("midas.total", "midas.a", "midas.b")
@@ -53,24 +55,30 @@ _FORM_COLUMNS = {MIDAS.id: _MIDAS_COLS, FSS.id: ("fss.mean",),
 
 def _reason_text(s: VisitSummary, instrument_id: str, item_id: str) -> str:
     reason = s.visit.content.missing.get(instrument_id, {}).get(item_id)
-    return reason.label if reason is not None else "no reason given"
+    return reason.label if reason is not None else t("note.no_reason")
 
 
-def _questionnaire_gaps(s: VisitSummary, instrument: Instrument, values: dict[str, int | None]
-                        ) -> tuple[set[str], list[str]]:
-    """Columns shown as missing and the note texts for one questionnaire at one visit."""
+def _questionnaire_gaps(s: VisitSummary, instrument: Instrument, values: dict[str, int | None],
+                        deidentify: bool) -> tuple[set[str], list[Note]]:
+    """Columns shown as missing and the notes for one questionnaire at one visit. The
+    reasons for a missing item are coded; a skipped form's reason is free text, left out
+    when ``deidentify``."""
     content = s.visit.content
+    topic = instrument.id
     missing: set[str] = set()
-    notes: list[str] = []
+    notes: list[Note] = []
     if instrument.id in content.skipped:
         missing.update(_FORM_COLUMNS[instrument.id])
-        notes.append(f"{instrument.name} not collected: {content.skipped[instrument.id]}")
+        text = (t("note.form_skipped.coded", form=instrument.name) if deidentify else
+                t("note.form_skipped", form=instrument.name,
+                  reason=content.skipped[instrument.id]))
+        notes.append(Note(topic, text))
         return missing, notes
     if not content.has_data(instrument.id):
         if schedule.is_label(s.label) and schedule.definition(s.label).expects(instrument.id):
             missing.update(_FORM_COLUMNS[instrument.id])
-            notes.append(f"{instrument.name} expected at this visit but not entered"
-                         + (" (visit still a draft)" if not s.visit.is_complete else ""))
+            key = "note.form_expected" + ("" if s.visit.is_complete else ".draft")
+            notes.append(Note(topic, t(key, form=instrument.name)))
         return missing, notes
     by_reason: dict[str, list[str]] = {}
     for it in instrument.items:
@@ -81,25 +89,28 @@ def _questionnaire_gaps(s: VisitSummary, instrument: Instrument, values: dict[st
             else:
                 missing.add("fss.mean")
     for reason, labels in by_reason.items():
-        items = "item" + ("s " if len(labels) > 1 else " ") + ", ".join(labels)
-        notes.append(f"{instrument.name} {items} not answered ({reason})")
+        key = "note.items_missing" if len(labels) > 1 else "note.item_missing"
+        notes.append(Note(topic, t(key, form=instrument.name, items=", ".join(labels),
+                                   reason=reason)))
     if instrument is MIDAS and "midas.total" in missing:
-        notes.append("MIDAS total and grade not computed: needs all five of items 1–5")
+        notes.append(Note(topic, t("note.midas_total")))
     if instrument is FSS and missing:
-        notes.append("FSS mean not computed: needs all nine items")
+        notes.append(Note(topic, t("note.fss_mean")))
     return missing, notes
 
 
-def _flow_gaps(s: VisitSummary) -> tuple[set[str], list[str]]:
+def _flow_gaps(s: VisitSummary, deidentify: bool) -> tuple[set[str], list[Note]]:
     content = s.visit.content
     if FLOW in content.skipped:
-        return set(_FORM_COLUMNS[FLOW]), [f"Flow not measured: {content.skipped[FLOW]}"]
+        text = (t("note.flow_skipped.coded") if deidentify
+                else t("note.flow_skipped", reason=content.skipped[FLOW]))
+        return set(_FORM_COLUMNS[FLOW]), [Note(FLOW, text)]
     missing: set[str] = set()
-    notes: list[str] = []
+    notes: list[Note] = []
     if not content.has_data(FLOW):
         if schedule.is_label(s.label) and schedule.definition(s.label).expects(FLOW):
-            notes.append("Flow expected at this visit but not entered"
-                         + (" (visit still a draft)" if not s.visit.is_complete else ""))
+            key = "note.flow_expected" + ("" if s.visit.is_complete else ".draft")
+            notes.append(Note(FLOW, t(key)))
             missing.update(_FORM_COLUMNS[FLOW])
         return missing, notes
     for posture in Posture:
@@ -110,16 +121,24 @@ def _flow_gaps(s: VisitSummary) -> tuple[set[str], list[str]]:
             if value is None:
                 missing.update({f"flow.{posture.value}.{side.value}",
                                 f"flow.{posture.value}.total"})
-                notes.append(f"{posture.value.capitalize()} {side.value} IJV flow not "
-                             "measured; total not computed")
+                notes.append(Note(FLOW, t("note.flow_side",
+                                          posture=t(f"posture.{posture.value}"),
+                                          side=t(f"side.{side.value}"))))
     return missing, notes
 
 
 def _status(v: VisitRecord) -> str:
-    return "signed" if v.is_signed else ("complete" if v.is_complete else "draft")
+    return t("status.signed" if v.is_signed else
+             ("status.complete" if v.is_complete else "status.draft"))
 
 
-def visit_row(s: VisitSummary) -> VisitRow:
+def _topic(field_path: str) -> str:
+    head = field_path.split(".", 1)[0]
+    return head if head in (MIDAS.id, FSS.id, FLOW) else "visit"
+
+
+def visit_row(s: VisitSummary, deidentify: bool = False) -> VisitRow:
+    """One table row; with ``deidentify`` no free text reaches it (coded reasons only)."""
     values: dict[str, Number | None] = {
         "midas.total": s.midas_total, "midas.a": s.midas.get("a"), "midas.b": s.midas.get("b"),
         "fss.mean": s.fss_mean,
@@ -129,15 +148,16 @@ def visit_row(s: VisitSummary) -> VisitRow:
             name = "total" if side is None else side.value
             values[f"flow.{posture.value}.{name}"] = s.flow_value(posture, side)
     missing: set[str] = set()
-    notes: list[str] = []
+    notes: list[Note] = []
     for instrument, answers in ((MIDAS, s.midas), (FSS, s.fss)):
-        m, n = _questionnaire_gaps(s, instrument, answers)
+        m, n = _questionnaire_gaps(s, instrument, answers, deidentify)
         missing |= m
         notes += n
-    m, n = _flow_gaps(s)
+    m, n = _flow_gaps(s, deidentify)
     missing |= m
     notes += n
-    warnings = tuple(w.message for w in s.warnings if w.rule != "unanswered")
+    warnings = tuple(Note(_topic(w.field), w.message) for w in s.warnings
+                     if w.rule != "unanswered")
     return VisitRow(s.visit_date, s.label, s.months_since_pta, values, s.midas_grade,
                     _status(s.visit), frozenset(k for k in missing if values.get(k) is None),
                     tuple(notes), warnings)

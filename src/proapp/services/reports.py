@@ -38,6 +38,7 @@ from proapp.reports.model import (
     ReportData,
 )
 from proapp.reports.rows import COLUMNS, changes, visit_row
+from proapp.reports.texts import t
 from proapp.services import patients, settings
 from proapp.services.accounts import access
 from proapp.services.errors import NotFoundError, UserError
@@ -58,18 +59,21 @@ class PatientReportInput:
 # ------------------------------------------------------------------ report data
 def report_data(item: PatientReportInput, *, clinic_name: str, deidentify: bool = False,
                 now: datetime | None = None) -> ReportData:
+    """What the report shows. De-identified means no name, no birth date and no free text at
+    all: skip reasons become their coded form and the clinic name (text the clinic typed) is
+    left out too, so nothing a person wrote can reach the PDF or its metadata."""
     now = now or datetime.now().astimezone()
     rec = item.patient
     f = rec.facts
     pta = rec.first_pta
     summaries = summarize_all(item.visits, pta, f.birth_date)
-    rows = tuple(visit_row(s) for s in summaries)
+    rows = tuple(visit_row(s, deidentify) for s in summaries)
     upright = any(r.values.get(f"flow.upright.{x}") is not None
                   for r in rows for x in ("left", "right"))
     columns = tuple(c for c in COLUMNS if upright or not c.key.startswith("flow.upright"))
     header = PatientHeader(
         code=f.code,
-        name=None if deidentify else f"{f.family_name}, {f.given_name}",
+        name=None if deidentify else t("name", family=f.family_name, given=f.given_name),
         birth_date=None if deidentify else f.birth_date,
         age=age_on(f.birth_date, now.date()) if f.birth_date else None,
         sex=f.sex.value, ms_subtype=f.ms_subtype.value,
@@ -77,7 +81,7 @@ def report_data(item: PatientReportInput, *, clinic_name: str, deidentify: bool 
         pta_dates=tuple(sorted(p.pta_date for _i, p in rec.procedures)),
         is_demo=rec.is_demo)
     return ReportData(
-        clinic_name=clinic_name, generated_at=now, app_version=__version__, patient=header,
+        clinic_name="" if deidentify else clinic_name, generated_at=now, app_version=__version__, patient=header,
         rows=rows, columns=columns, changes=changes(rows, columns, pta),
         midas_grades=tuple(GradeBand(*g) for g in GRADES), fss_threshold=THRESHOLD_MEAN,
         deidentified=deidentify, flow_unit=FLOW_UNIT)
