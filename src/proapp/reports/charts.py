@@ -296,6 +296,11 @@ def _text(c: Canvas, x: float, y: float, text: str, size: float, colour: Any = I
     return fonts.draw(c, x, y, text, size, bold=bold, align=align)
 
 
+def _intersects(a: tuple[float, float, float, float],
+                b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def _break_mark(c: Canvas, x: float, y: float, vertical: bool) -> None:
     """Two short slanted strokes across an axis: the scale changes here."""
     c.setStrokeColor(MUTED)
@@ -363,6 +368,8 @@ class TrendChart(Flowable):
                 yy = y0 + y.to_pt(tk.value)
                 c.line(x0, yy, x0 + w, yy)
         self._axes(c, x0, y0, w, h, y)
+        self._pta_boxes: list[tuple[float, float, float, float]] = []
+        self._pta_labels: list[tuple[float, float, str]] = []
         self._pta(c, x0, y0, w, h, first)
         # series, clipped to the plot area (markers may overhang a little)
         c.saveState()
@@ -370,6 +377,8 @@ class TrendChart(Flowable):
         clip.rect(x0 - 4, y0 - 4, w + 8, h + 8)
         c.clipPath(clip, stroke=0, fill=0)
         missing_any = False
+        self._gaps: set[float] = set()
+        self._occupied = list(self._pta_boxes)
         if panel.kind == "midas":
             missing_any = self._series(c, "midas.total", MIDAS_STYLE, x0, y0, y, label_above=30)
         elif panel.kind == "fss":
@@ -378,7 +387,10 @@ class TrendChart(Flowable):
             for key, _legend, style in FLOW_SERIES:
                 if self.data.has(key):
                     missing_any |= self._series(c, key, style, x0, y0, y)
+        for xx in sorted(self._gaps):  # one mark per visit, however many series miss it
+            _text(c, xx, y0 + 1.2, "×", TICK_PT + 1, MUTED, align="centre")
         c.restoreState()
+        self._pta_text(c)
         if panel.kind == "flow":
             self._flow_legend(c, x0 + w + 6, y0 + h)
         if missing_any:  # on the title line, at the right end of the plot
@@ -430,17 +442,23 @@ class TrendChart(Flowable):
             c.setDash(list(PTA_DASH), 0)
             c.line(xx, y0, xx, y0 + h)
             c.setDash()
-            if first:  # inside the plot, under its top edge: clear of the panel title,
-                # on a light backing so a point behind it cannot hide it
+            if first:  # inside the plot, under its top edge: clear of the panel title
                 label = t("chart.pta") if i == 0 else t("chart.pta_n", n=i + 1)
-                size = LABEL_PT - 0.5
-                lw = fonts.width(label, size, bold=True)
-                c.saveState()
-                c.setFillColor(colors.white)
-                c.setFillAlpha(0.75)
-                c.rect(xx + 1.5, y0 + h - LABEL_PT - 1.6, lw + 2, size + 1.4, stroke=0, fill=1)
-                c.restoreState()
-                _text(c, xx + 2.5, y0 + h - LABEL_PT, label, size, PTA_COLOUR, bold=True)
+                lw = fonts.width(label, LABEL_PT - 0.5, bold=True)
+                self._pta_boxes.append((xx + 1.5, y0 + h - LABEL_PT - 1.6, xx + 3.5 + lw,
+                                        y0 + h - LABEL_PT - 0.7 + LABEL_PT))
+                self._pta_labels.append((xx + 2.5, y0 + h - LABEL_PT, label))
+
+    def _pta_text(self, c: Canvas) -> None:
+        """The PTA labels, drawn last on a light backing: no line or point hides them."""
+        size = LABEL_PT - 0.5
+        for (x, y, label), box in zip(self._pta_labels, self._pta_boxes, strict=True):
+            c.saveState()
+            c.setFillColor(colors.white)
+            c.setFillAlpha(0.8)
+            c.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], stroke=0, fill=1)
+            c.restoreState()
+            _text(c, x, y, label, size, PTA_COLOUR, bold=True)
 
     def _midas_bands(self, c: Canvas, x0: float, y0: float, w: float, h: float,
                      y: Scale) -> None:
@@ -519,21 +537,26 @@ class TrendChart(Flowable):
                 for xx, yy, _v in seg[1:]:
                     p.lineTo(xx, yy)
                 c.drawPath(p, stroke=1, fill=0)
-        label_right = -1e9
+        size = TICK_PT - 0.4
+        top = y0 + y.to_pt(y.hi)
         for seg in segments:
             for xx, yy, v in seg:
                 _marker(c, style.marker, xx, yy, 4.2, style.colour, style.filled)
-                if label_above is not None and v > label_above and xx + 3 > label_right:
-                    text = _fmt_num(v)
-                    lw = fonts.width(text, TICK_PT - 0.4)
-                    if xx + 3.5 + lw > x0 + self.plot_w:  # at the right edge: on the left
-                        _text(c, xx - 3.5, yy - 1.0, text, TICK_PT - 0.4, INK, align="right")
-                    else:
-                        _text(c, xx + 3.5, yy - 1.0, text, TICK_PT - 0.4, INK)
-                    label_right = xx + 5.5 + lw
-        c.setFillColor(INK)
-        for xx in gaps:
-            _text(c, xx, y0 + 1.2, "×", TICK_PT + 1, MUTED, align="centre")
+                if label_above is None or v <= label_above:
+                    continue
+                # the value written beside its point, in the first free place: right, left,
+                # then under the point; never over the PTA label or another value
+                text = _fmt_num(v)
+                lw = fonts.width(text, size)
+                for lx, ty in ((xx + 3.5, yy - 1.0), (xx - 3.5 - lw, yy - 1.0),
+                               (xx + 3.0, yy - size - 2.5), (xx - 3.0 - lw, yy - size - 2.5)):
+                    box = (lx, ty - 0.3 * size, lx + lw, ty + 0.8 * size)
+                    if (box[0] >= x0 and box[2] <= x0 + self.plot_w and box[3] <= top
+                            and not any(_intersects(box, o) for o in self._occupied)):
+                        _text(c, lx, ty, text, size, INK)
+                        self._occupied.append(box)
+                        break
+        self._gaps.update(round(xx, 1) for xx in gaps)
         return bool(gaps)
 
     def _flow_legend(self, c: Canvas, x: float, top: float) -> None:

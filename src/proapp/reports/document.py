@@ -45,7 +45,8 @@ from proapp.reports.model import Column, Number, ReportData, VisitRow
 from proapp.reports.texts import t
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
-MARGIN_X = 16 * mm
+MARGIN_X = 16 * mm  # where text starts and ends, left and right
+FRAME_PAD = 6.0  # platypus frames pad their content by this much on each side
 MARGIN_TOP = 15 * mm
 MARGIN_BOTTOM = 17 * mm
 
@@ -244,6 +245,12 @@ def _change_table(data: ReportData, st: dict[str, ParagraphStyle], width: float)
         short = _cell_width(head[a], bold=True) + 2 * CELL_PAD - need[a] - need[b]
         if short > 0:
             need[b] += short
+    over = sum(need) - width
+    if over > 0:  # the measure names wrap onto a second line rather than leave the page
+        avail = need[0] - over - 2 * CELL_PAD
+        for r in rows[1:]:
+            r[0] = "\n".join(fonts.wrap(r[0], CELL_PT, avail))
+        need[0] -= over
     widths = _fill(need, width)
     # Plain strings (not Paragraphs): a table of strings lays out several times faster.
     tbl = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -378,13 +385,15 @@ def _visit_tables(data: ReportData, width: float, notes: _Notes) -> list[tuple[s
     scratch = _Notes()
     single = _one_table(data, cols, data.rows, scratch, None, width, with_pta)
     if single is not None or not flow_cols:
-        assert single is not None, "a table without flow columns always fits"
+        if single is None:
+            raise ValueError("the visit table cannot fit the page")
         notes.texts, notes._index = scratch.texts, scratch._index
         return [(t("h.visits"), single[0])]
     q_cols = [c for c in cols if not c.key.startswith("flow")]
     q = _one_table(data, q_cols, data.rows, notes, QUESTIONNAIRE_TOPICS, width, with_pta)
     f = _one_table(data, flow_cols, data.rows, notes, frozenset({"flow"}), width, with_pta)
-    assert q is not None and f is not None, "each half of the visit table fits a page"
+    if q is None or f is None:  # cannot happen with the report's columns; say so if it did
+        raise ValueError("the visit table cannot fit the page even when split")
     return [(t("h.visits.questionnaires"), q[0]),
             (t("h.visits.flow", unit=data.flow_unit), f[0])]
 
@@ -564,7 +573,8 @@ def build_pdf(data: ReportData, out: str | IO[bytes], page: str = "a4") -> None:
     width = size[0] - 2 * MARGIN_X
     p = data.patient
     doc = SimpleDocTemplate(
-        out, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        out, pagesize=size, leftMargin=MARGIN_X - FRAME_PAD, rightMargin=MARGIN_X - FRAME_PAD,
+        topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=t("meta.title", code=p.code),
         author=data.clinic_name.strip() or "proapp", subject=t("meta.subject"),
         creator=f"proapp {data.app_version}", producer=f"proapp {data.app_version}")

@@ -245,10 +245,13 @@ def draw(canvas: Canvas, x: float, y: float, text: str, size: float, *, bold: bo
         x -= w / 2
     if ln.actual is not None:
         canvas._code.append(_actual_text(ln.actual))
+    # One text object for the whole line: the runs follow each other with the fonts' own
+    # advances, so a text extractor sees one line, not pieces with gaps between them.
+    text = canvas.beginText(x, y)
     for run in ln.runs:
-        canvas.setFont(run.font, size)
-        canvas.drawString(x, y, run.text)
-        x += pdfmetrics.stringWidth(run.text, run.font, size)
+        text.setFont(run.font, size)
+        text.textOut(run.text)
+    canvas.drawText(text)
     if ln.actual is not None:
         canvas._code.append("EMC")
     return w

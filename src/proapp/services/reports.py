@@ -81,7 +81,8 @@ def report_data(item: PatientReportInput, *, clinic_name: str, deidentify: bool 
         pta_dates=tuple(sorted(p.pta_date for _i, p in rec.procedures)),
         is_demo=rec.is_demo)
     return ReportData(
-        clinic_name="" if deidentify else clinic_name, generated_at=now, app_version=__version__, patient=header,
+        clinic_name="" if deidentify else clinic_name, generated_at=now,
+        app_version=__version__, patient=header,
         rows=rows, columns=columns, changes=changes(rows, columns, pta),
         midas_grades=tuple(GradeBand(*g) for g in GRADES), fss_threshold=THRESHOLD_MEAN,
         deidentified=deidentify, flow_unit=FLOW_UNIT)
