@@ -69,9 +69,11 @@ def _display(url: str) -> str:
 
 def _resources() -> str:
     from proapp import paths
+    from proapp.reports import fonts
 
-    needed = [paths.resource("icons", "proapp.svg"), paths.resource("fonts", "DejaVuSans.ttf"),
-              paths.resource("fonts", "LICENSE_DEJAVU")]
+    needed = [paths.resource("icons", "proapp.svg"),
+              *(paths.resource("fonts", f"{name}.ttf") for name in fonts.BUNDLED),
+              *(paths.resource("fonts", name) for name in fonts.LICENCES)]
     missing = [str(p) for p in needed if not p.is_file()]
     if missing:
         raise FileNotFoundError(", ".join(missing))
@@ -106,6 +108,8 @@ def _pdf_rendering() -> str:
     pdf = canvas.Canvas(buffer, pagesize=A4)
     pdf.setFont(fonts.BOLD, 28)
     pdf.drawString(72, 720, "proapp installation check: Dvořák, Łukasz, Müller")
+    # every script the reports can print, through the same run, bidi and joining code
+    fonts.draw(pdf, 72, 680, "山田 太郎 · 김민준 · محمد عبد الله · דוד כהן · Ελένη · Дмитрий", 20)
     pdf.rect(72, 600, 200, 80, fill=1)
     pdf.showPage()
     pdf.save()
@@ -113,7 +117,8 @@ def _pdf_rendering() -> str:
     dark = sum(1 for i in range(0, len(page.data), 4) if page.data[i] < 128)
     if dark < 1000:
         raise ValueError(f"the rendered page is blank ({dark} dark pixels)")
-    return f"PDF with DejaVu rasterised by PDFium: {page.width}x{page.height} px, {dark} dark"
+    return (f"PDF with the report fonts (Latin, Greek, Cyrillic, Hebrew, Arabic, CJK) "
+            f"rasterised by PDFium: {page.width}x{page.height} px, {dark} dark")
 
 
 CHECKS = (("resources", _resources), ("migrations", _migrations),

@@ -47,6 +47,9 @@ ARABIC = "NotoSansArabic-Regular"
 ARABIC_BOLD = "NotoSansArabic-Bold"
 CJK = "DroidSansFallback"
 
+BUNDLED = (REGULAR, BOLD, OBLIQUE, BOLD_OBLIQUE, ARABIC, ARABIC_BOLD, CJK)
+LICENCES = ("LICENSE_DEJAVU", "LICENSE_NOTO_OFL", "LICENSE_DROID_APACHE")
+
 _lock = threading.Lock()
 _registered: set[str] = set()
 
