@@ -44,9 +44,11 @@ def _facts(code: str, family: str = "Rossi", given: str = "Anna") -> PatientFact
                         True, True)
 
 
-def _midas(q: tuple[int | None, ...], a: int = 30, b: int = 5) -> dict[str, int]:
-    keys = ("q1", "q2", "q3", "q4", "q5")
-    return {**{k: v for k, v in zip(keys, q, strict=True) if v is not None}, "a": a, "b": b}
+def _midas(q: tuple[int | None, ...], a: int | None = 30, b: int | None = 5
+           ) -> dict[str, int]:
+    """MIDAS answers; a None item (or A, B) is left unanswered."""
+    keys = ("q1", "q2", "q3", "q4", "q5", "a", "b")
+    return {k: v for k, v in zip(keys, (*q, a, b), strict=True) if v is not None}
 
 
 def _fss(v: int) -> dict[str, int]:

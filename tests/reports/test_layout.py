@@ -3,11 +3,13 @@ checked on real PDFs parsed back (pypdf: text, text positions, fonts, content st
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -165,7 +167,7 @@ def test_overlap_check_finds_a_collision(tmp_path: Path) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
     fonts.register()
-    c = Canvas(str(tmp_path / "x.pdf"), initialFontName=fonts.REGULAR)
+    c = Canvas(str(tmp_path / "x.pdf"))
     c.setFont(fonts.REGULAR, 7.3)
     c.drawString(100, 100, "0.0")
     c.drawString(108, 100, "2900.0")
@@ -220,9 +222,7 @@ def test_page_one_is_the_summary_for_typical_patients(demo_db: Database,
     assert checked >= 30
 
 
-def _bytes_io(data: bytes) -> object:
-    import io
-
+def _bytes_io(data: bytes) -> io.BytesIO:
     return io.BytesIO(data)
 
 
@@ -381,8 +381,10 @@ def test_deidentified_report_holds_no_free_text_at_all(db: Database, tmp_path: P
 
 
 # ------------------------------------------------------------------ charts
-def chart_ops(db: Database, pid: int, width: float = 500.0) -> tuple[charts.TrendChart,
-                                                                       list[object]]:
+Ops = list[tuple[Any, bytes]]  # (operands, operator) of a content stream
+
+
+def chart_ops(db: Database, pid: int, width: float = 500.0) -> tuple[charts.TrendChart, Ops]:
     from reportlab.pdfgen.canvas import Canvas
 
     item = next(reports.load_inputs(db, [pid]))
@@ -391,21 +393,22 @@ def chart_ops(db: Database, pid: int, width: float = 500.0) -> tuple[charts.Tren
     assert chart is not None
     fonts.register()
     buf = _bytes_io(b"")
-    c = Canvas(buf, pagesize=(width, chart.height), initialFontName=fonts.REGULAR)
+    c = Canvas(buf, pagesize=(width, chart.height))
     chart.canv = c
     chart.draw()
     c.showPage()
     c.save()
-    page = PdfReader(_bytes_io(buf.getvalue())).pages[0]  # type: ignore[attr-defined]
-    return chart, ContentStream(page.get_contents(), page.pdf).operations
+    page = PdfReader(_bytes_io(buf.getvalue())).pages[0]
+    ops: Ops = ContentStream(page.get_contents(), page.pdf).operations
+    return chart, ops
 
 
-def polylines(ops: list[object], rgb: tuple[float, float, float]) -> list[list[float]]:
+def polylines(ops: Ops, rgb: tuple[float, float, float]) -> list[list[float]]:
     """x coordinates of every stroked line path drawn in colour ``rgb``."""
     out: list[list[float]] = []
     colour: tuple[float, ...] = ()
     path: list[float] = []
-    for operands, op in ops:  # type: ignore[misc]
+    for operands, op in ops:
         if op == b"RG":
             colour = tuple(float(v) for v in operands)
         elif op == b"m":
@@ -433,7 +436,9 @@ def test_missing_values_are_gaps_never_bridged(db: Database) -> None:
     chart, ops = chart_ops(db, pid)
     ink = charts.MIDAS_STYLE.colour
     lines = polylines(ops, (ink.red, ink.green, ink.blue))
-    gap_x = charts.LEFT_PT + chart.x.to_pt(chart.xs[1])
+    m3 = chart.xs[1]
+    assert m3 is not None
+    gap_x = charts.LEFT_PT + chart.x.to_pt(m3)
     assert lines, "the MIDAS line is drawn"
     for xs in lines:  # no MIDAS segment crosses the m3 visit
         assert not (min(xs) < gap_x < max(xs)), xs

@@ -78,8 +78,8 @@ class SeriesStyle:
 
 MIDAS_STYLE = SeriesStyle(INK, SOLID, "circle", True, 1.3)
 FSS_STYLE = SeriesStyle(BLUE, SOLID, "diamond", True, 1.3)
-FSS_THRESHOLD_DASH = (0.8, 1.8)
-PTA_DASH = (5.0, 2.0, 1.2, 2.0)
+FSS_THRESHOLD_DASH: tuple[float, ...] = (0.8, 1.8)
+PTA_DASH: tuple[float, ...] = (5.0, 2.0, 1.2, 2.0)
 FLOW_SERIES: tuple[tuple[str, str, SeriesStyle], ...] = (  # key, legend key, style
     ("flow.supine.left", "left", SeriesStyle(BLUE, SOLID, "circle", True)),
     ("flow.supine.right", "right", SeriesStyle(VERMILLION, (4.0, 2.0), "square", True)),
@@ -167,9 +167,9 @@ def x_scale(data: ReportData, length: float) -> tuple[Scale, str]:
     if hi <= LONG_MONTHS + pad:
         step = _nice_step(hi - lo, 9, (1, 2, 3, 6, 12))
         first = math.ceil(lo / step) * step
-        ticks = tuple(Tick(v, t("chart.tick.month", n=_fmt_num(v)))
-                      for v in _frange(first, hi, step))
-        return (Scale(_linear(lo, hi, length), ticks, lo=lo, hi=hi),
+        month_ticks = tuple(Tick(v, t("chart.tick.month", n=_fmt_num(v)))
+                            for v in _frange(first, hi, step))
+        return (Scale(_linear(lo, hi, length), month_ticks, lo=lo, hi=hi),
                 t("chart.x.months", date=pta.isoformat()))
     # Long follow-up: the first year gets SPLIT_SHARE of the width, then years.
     split_pt = length * SPLIT_SHARE
@@ -179,8 +179,8 @@ def x_scale(data: ReportData, length: float) -> tuple[Scale, str]:
     def to_pt(v: float) -> float:
         return first_part(v) if v <= SPLIT_MONTHS else split_pt + second_part(v)
 
-    ticks = [Tick(v, t("chart.tick.month_split", n=_fmt_num(v)) if v else "0")
-             for v in (0.0, 6.0) if v >= lo]
+    ticks: list[Tick] = [Tick(v, t("chart.tick.month_split", n=_fmt_num(v)) if v else "0")
+                         for v in (0.0, 6.0) if v >= lo]
     years_span = (hi - SPLIT_MONTHS) / 12
     step_years = _nice_step(years_span, 7, (1, 2, 3, 5, 10))
     year = 1
@@ -348,8 +348,8 @@ class TrendChart(Flowable):
         x0 = LEFT_PT
         w = self.plot_w
         _text(c, 0, y0 + h + 5.0, panel.title, TITLE_PT, bold=True)
-        values = [float(r.values[k]) for r in self.data.rows
-                  for k in self._keys(panel) if r.values.get(k) is not None]
+        values = [float(v) for r in self.data.rows for k in self._keys(panel)
+                  if (v := r.values.get(k)) is not None]
         if panel.kind == "midas":
             y = midas_scale(values, h)
         elif panel.kind == "fss":
@@ -540,13 +540,13 @@ class TrendChart(Flowable):
         size = TICK_PT - 0.4
         top = y0 + y.to_pt(y.hi)
         for seg in segments:
-            for xx, yy, v in seg:
+            for xx, yy, value in seg:
                 _marker(c, style.marker, xx, yy, 4.2, style.colour, style.filled)
-                if label_above is None or v <= label_above:
+                if label_above is None or value <= label_above:
                     continue
                 # the value written beside its point, in the first free place: right, left,
                 # then under the point; never over the PTA label or another value
-                text = _fmt_num(v)
+                text = _fmt_num(value)
                 lw = fonts.width(text, size)
                 for lx, ty in ((xx + 3.5, yy - 1.0), (xx - 3.5 - lw, yy - 1.0),
                                (xx + 3.0, yy - size - 2.5), (xx - 3.0 - lw, yy - size - 2.5)):

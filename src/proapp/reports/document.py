@@ -300,14 +300,12 @@ def _visit_columns(data: ReportData) -> list[Column]:
 
 def _marks(row: VisitRow, notes: _Notes, topics: frozenset[str] | None) -> list[str]:
     """The note marks of one row, in number order (warnings marked ⚠)."""
-    marks = [(notes.number(n.text, False), str) for n in row.notes
-             if topics is None or n.topic in topics]
-    marks += [(notes.number(w.text, True), WARN) for w in row.warnings
-              if topics is None or w.topic in topics]
-    out = []
-    for number, kind in sorted(set(marks), key=lambda m: m[0]):
-        out.append(f"{WARN}{number}" if kind == WARN else str(number))
-    return out
+    marks = {(notes.number(n.text, False), False) for n in row.notes
+             if topics is None or n.topic in topics}
+    marks |= {(notes.number(w.text, True), True) for w in row.warnings
+              if topics is None or w.topic in topics}
+    return [f"{WARN}{number}" if warning else str(number)
+            for number, warning in sorted(marks)]
 
 
 def _wrap_marks(marks: list[str], avail: float) -> str:
@@ -461,7 +459,7 @@ class KeepTail(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         self.wrap(availWidth, availHeight)
-        heights = self.table._rowHeights
+        heights: list[float] = self.table._rowHeights  # type: ignore[attr-defined]
         n_body = len(heights) - 1
         room = availHeight - sum(self._head_h) - heights[0]
         fits = 0
@@ -476,7 +474,7 @@ class KeepTail(Flowable):
             return []  # not even two rows here: start on the next page
         cut = sum(heights[:fits + 1]) + 0.01
         parts = self.table.split(availWidth, cut)
-        if len(parts) != 2:
+        if len(parts) != 2 or not isinstance(parts[1], Table):
             return []
         return [*self.head, parts[0], KeepTail([], parts[1], self.tail, self.keep_rows)]
 

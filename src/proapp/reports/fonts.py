@@ -28,7 +28,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -122,7 +122,8 @@ def _font_for(ch: str, bold: bool, italic: bool) -> str:
 
 @lru_cache(maxsize=1024)
 def _has_glyph(font: str, ch: str) -> bool:
-    return ord(ch) in pdfmetrics.getFont(font).face.charToGlyph
+    face = cast(Any, pdfmetrics.getFont(font)).face  # a TTFont: its face has the cmap
+    return ord(ch) in face.charToGlyph
 
 
 def is_rtl(text: str) -> bool:
@@ -188,7 +189,8 @@ def _visual(text: str) -> str:
     top = max(level for level, _ in pieces)
     lowest_odd = min((level for level, _ in pieces if level % 2), default=top + 1)
     for k in range(top, lowest_odd - 1, -1):
-        out, i = [], 0
+        out: list[tuple[int, str]] = []
+        i = 0
         while i < len(pieces):
             if pieces[i][0] >= k:
                 j = i
@@ -246,17 +248,19 @@ def draw(canvas: Canvas, x: float, y: float, text: str, size: float, *, bold: bo
         x -= w
     elif align == "centre":
         x -= w / 2
+    # reportlab has no API for marked content: the operators go into the page stream as is
+    code: list[str] = cast(Any, canvas)._code
     if ln.actual is not None:
-        canvas._code.append(_actual_text(ln.actual))
+        code.append(_actual_text(ln.actual))
     # One text object for the whole line: the runs follow each other with the fonts' own
     # advances, so a text extractor sees one line, not pieces with gaps between them.
-    text = canvas.beginText(x, y)
+    tobj = canvas.beginText(x, y)
     for run in ln.runs:
-        text.setFont(run.font, size)
-        text.textOut(run.text)
-    canvas.drawText(text)
+        tobj.setFont(run.font, size)
+        tobj.textOut(run.text)
+    canvas.drawText(tobj)
     if ln.actual is not None:
-        canvas._code.append("EMC")
+        code.append("EMC")
     return w
 
 
