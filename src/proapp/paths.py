@@ -11,6 +11,8 @@ from pathlib import Path
 
 import platformdirs
 
+from proapp import atomic
+
 APP = "proapp"
 ENV_DATA_DIR = "PROAPP_DATA_DIR"
 
@@ -54,9 +56,7 @@ def choose_database(path: Path | None) -> None:
     if path is None or path.resolve() == (data_dir() / DATABASE_NAME).resolve():
         target.unlink(missing_ok=True)
         return
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(f"{path.resolve()}\n", encoding="utf-8")
-    os.replace(tmp, target)
+    atomic.write_text(target, f"{path.resolve()}\n")
 
 
 def training_database() -> Path:

@@ -10,7 +10,7 @@ from proapp.cli import Subparsers, add_db_option
 from proapp.cli.actor import add_user_options, cli_actor
 
 if TYPE_CHECKING:  # imported when a command runs, so that --help stays fast
-    from proapp.db.engine import Database
+    pass
 
 
 def register(sub: Subparsers) -> None:
@@ -50,21 +50,6 @@ def handle_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_only_database(path: Path) -> Database:
-    """A Database over ``path`` that cannot change it (not even its journal mode)."""
-    import sqlite3
-
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import NullPool
-
-    from proapp.db.engine import Database, sqlite_url
-
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True),
-                           poolclass=NullPool)
-    return Database(engine, sqlite_url(path))
-
-
 def handle_restore(args: argparse.Namespace) -> int:
     from proapp.db.engine import resolve_url, sqlite_path
     from proapp.db.migrate import (
@@ -73,6 +58,7 @@ def handle_restore(args: argparse.Namespace) -> int:
         inspect_sqlite_file,
         open_database,
     )
+    from proapp.db.sqlite_files import read_only_database
     from proapp.services.errors import UserError
     from proapp.services.integrity.backup import check_backup, restore
 

@@ -23,8 +23,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
-from proapp import paths
+from proapp import atomic, paths
 from proapp.db.engine import Database, make_engine, resolve_url, sqlite_path
+from proapp.db.sqlite_files import copy_database, open_read_only
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ def inspect_sqlite_file(path: Path) -> Inspection:
         raise DatabaseRefused(f"{path} is truncated ({size} bytes, its header says "
                               f"{pages * page_size}); it was left untouched. Restore a backup.")
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = open_read_only(path, timeout=5.0)
     except sqlite3.Error as exc:
         raise DatabaseRefused(f"{path} cannot be opened: {exc}") from exc
     try:
@@ -133,16 +134,8 @@ def backup_before_migration(path: Path, revision: str) -> Path:
     """Consistent copy (online backup API) beside the file, named for the old schema."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.pre-migration-{revision}-{stamp}{path.suffix}")
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    restrict_file(target)
+    with atomic.staged(target) as temp:
+        copy_database(path, temp, check=None)
     return target
 
 

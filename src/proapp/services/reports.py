@@ -21,7 +21,7 @@ from typing import IO
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from proapp import __version__
+from proapp import __version__, atomic
 from proapp.db.engine import Database, make_engine, resolve_url, sqlite_path
 from proapp.db.models import Patient
 from proapp.domain.actor import Actor, Permission
@@ -119,16 +119,8 @@ def _write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> Path:
     path = Path(path)
     if path.parent and not path.parent.is_dir():
         raise UserError(f"Folder {path.parent} does not exist")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with open(tmp, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic.staged(path) as tmp, open(tmp, "wb") as fh:
+        write(fh)
     return path
 
 

@@ -1,24 +1,22 @@
 """Writing export files so that a failed or cancelled export never leaves a half file and an
 existing file is never replaced without ``force``.
 
-Everything is written under a temporary name in the destination folder (same file system),
-flushed to disk, and only then renamed over the final name (``os.replace`` is atomic). A
-folder export stages all its files in a temporary sub-folder and moves each into place only
-after every file was written completely.
+Everything is written under a temporary name in the destination folder and committed by
+:mod:`proapp.atomic` (private, flushed, one atomic rename). A folder export stages all its
+files in a temporary sub-folder and moves each into place only after every file was written
+completely.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from proapp import atomic
 from proapp.services.errors import UserError
-
-PRIVATE = 0o600  # clinical data: readable by the owner only, like the database itself
 
 
 class OutputExists(UserError):
@@ -29,20 +27,6 @@ class OutputExists(UserError):
         names = ", ".join(str(p) for p in self.paths)
         super().__init__(f"{names} already exist(s); choose another destination or overwrite "
                          "(--force)")
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb") as fh:
-        os.fsync(fh.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):  # not possible on Windows; the rename is still atomic
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def existing(paths: Iterable[Path]) -> list[Path]:
@@ -58,18 +42,8 @@ def staged_file(target: Path, *, force: bool) -> Iterator[Path]:
     if target.is_dir():
         raise UserError(f"{target} is a folder; give a file name")
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                    dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic.staged(target) as tmp:
         yield tmp
-        os.chmod(tmp, PRIVATE)
-        _fsync_file(tmp)
-        os.replace(tmp, target)
-        _fsync_dir(target.parent)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -92,11 +66,6 @@ def staged_folder(folder: Path, names: Iterable[str], *, force: bool) -> Iterato
         missing = [p.name for p in written if not p.is_file()]
         if missing:
             raise RuntimeError(f"export did not write {', '.join(missing)}")
-        for p in written:
-            os.chmod(p, PRIVATE)
-            _fsync_file(p)
-        for p in written:
-            os.replace(p, folder / p.name)
-        _fsync_dir(folder)
+        atomic.commit_all((p, folder / p.name) for p in written)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

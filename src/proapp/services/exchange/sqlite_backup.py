@@ -5,13 +5,13 @@ long, and the copy is one point-in-time snapshot, checked with ``PRAGMA integrit
 from __future__ import annotations
 
 import csv
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import inspect
 
 from proapp.db.engine import Database
 from proapp.db.models import Base
+from proapp.db.sqlite_files import CopyCheckFailed, copy_database
 from proapp.services.errors import UserError
 from proapp.services.progress import Progress
 
@@ -24,22 +24,16 @@ def backup_to(db: Database, target: Path, progress: Progress | None = None) -> N
     if source_path is None:
         raise UserError("A database copy is only possible for a local SQLite file; use your "
                         "server's own backup tools for a server database")
-    src = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True, timeout=30)
-    dst = sqlite3.connect(target)
-    try:
-        def step(_status: int, remaining: int, total: int) -> None:
-            if progress is not None:
-                progress.report(total - remaining, total, "Copying the database")
 
-        src.backup(dst, pages=PAGES_PER_STEP, progress=step)
-        dst.execute("PRAGMA journal_mode = DELETE")  # a self-contained single file
-        result = dst.execute("PRAGMA integrity_check").fetchone()[0]
-        if result != "ok":
-            raise UserError(f"The copy failed SQLite's integrity check: {result}")
-        dst.commit()
-    finally:
-        dst.close()
-        src.close()
+    def step(done: int, total: int) -> None:
+        if progress is not None:
+            progress.report(done, total, "Copying the database")
+
+    try:
+        copy_database(source_path, target, check="integrity_check", progress=step,
+                      pages_per_step=PAGES_PER_STEP)
+    except CopyCheckFailed as exc:
+        raise UserError(f"The copy failed SQLite's integrity check: {exc.result}") from None
 
 
 def write_schema_dictionary(db: Database, path: Path) -> None:

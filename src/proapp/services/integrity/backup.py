@@ -26,11 +26,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, select
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool
+from sqlalchemy import func, select
 
-from proapp import paths
+from proapp import atomic, paths
 from proapp.db import changelog
 from proapp.db.engine import Database
 from proapp.db.migrate import (
@@ -40,6 +38,12 @@ from proapp.db.migrate import (
     restrict_file,
 )
 from proapp.db.models import ChangeLog
+from proapp.db.sqlite_files import (
+    CopyCheckFailed,
+    copy_database,
+    open_read_only,
+    read_only_database,
+)
 from proapp.domain.actor import Actor, Permission
 from proapp.services import settings
 from proapp.services.accounts.access import require
@@ -75,43 +79,12 @@ def _require_file(db: Database) -> Path:
     return p
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _copy_consistent(source: Path, target: Path) -> None:
-    """Online backup of ``source`` into a new self-contained file ``target`` (0600)."""
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    """Online backup of ``source`` into the new or empty file ``target``, checked, flushed."""
     try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-            ok = dst.execute("PRAGMA quick_check").fetchone()[0]
-            if ok != "ok":
-                raise UserError(f"The backup copy failed its check ({ok})")
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    restrict_file(target)
-    _fsync_file(target)
+        copy_database(source, target, check="quick_check")
+    except CopyCheckFailed as exc:
+        raise UserError(f"The backup copy failed its check ({exc.result})") from None
 
 
 def make_backup(db: Database, folder: Path | None = None, *, now: datetime | None = None) -> Path:
@@ -125,14 +98,10 @@ def make_backup(db: Database, folder: Path | None = None, *, now: datetime | Non
     while target.exists():  # two backups in the same second: never overwrite one
         target = folder / f"proapp-{now:%Y%m%d-%H%M%S}.{n}.db"
         n += 1
+    # The name rotate() recognises as a half-written copy if this process dies.
     partial = folder / f".{target.name}.partial-{os.getpid()}"
-    try:
-        _copy_consistent(source, partial)
-        os.replace(partial, target)
-        _fsync_dir(folder)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
+    with atomic.staged(target, temp=partial) as temp:
+        _copy_consistent(source, temp)
     log.info("backup written to %s", target)
     return target
 
@@ -239,7 +208,7 @@ def check_backup(path: Path) -> str:
         raise RestoreRefused(f"Not restored: {exc}") from exc
     if info.state is not FileState.PROAPP:
         raise RestoreRefused(f"Not restored: {path} is an empty database, not a proapp backup")
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    con = open_read_only(path, timeout=5.0)
     try:
         result = [r[0] for r in con.execute("PRAGMA integrity_check")]
     finally:
@@ -247,14 +216,12 @@ def check_backup(path: Path) -> str:
     if result != ["ok"]:
         raise RestoreRefused(f"Not restored: {path} fails the integrity check "
                              f"({'; '.join(result[:5])})")
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True),
-                           poolclass=NullPool)
+    copy = read_only_database(path)
     try:
-        with Session(engine) as s:
+        with copy.read() as s:
             _n, broken = changelog.verify_chain(s)
     finally:
-        engine.dispose()
+        copy.dispose()
     if broken is not None:
         raise RestoreRefused(f"Not restored: the change log in {path} was tampered with at "
                              f"row {broken.row_id}")
@@ -331,15 +298,14 @@ def restore(database_path: Path, backup: Path, actor: Actor, *,
                     n += 1
                 shutil.copyfile(database_path, saved)
                 restrict_file(saved)
-                _fsync_file(saved)
+                atomic.fsync_file(saved)
                 # A damaged database's journal files are kept with it, for forensics.
                 for suffix in ("-wal", "-shm", "-journal"):
                     extra = database_path.with_name(database_path.name + suffix)
                     if extra.exists() and lock is None:
                         shutil.copyfile(extra, saved.with_name(saved.name + suffix))
                         restrict_file(saved.with_name(saved.name + suffix))
-            os.replace(temp, database_path)
-            _fsync_dir(folder)
+            atomic.commit(temp, database_path)
             # Journal files of the replaced database must never be applied to the new one.
             for suffix in ("-wal", "-shm", "-journal"):
                 with contextlib.suppress(FileNotFoundError):
@@ -390,7 +356,7 @@ def compare_with_backup(db: Database, backup: Path) -> LogAnchor | None:
     """The change log in a backup must be a prefix of the current one: a current log that
     lacks the backup's last row (same id, same hash) was truncated or rewritten since."""
     try:
-        con = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        con = open_read_only(backup, timeout=5.0)
         try:
             row = con.execute("SELECT id, hash FROM change_log ORDER BY id DESC LIMIT 1"
                               ).fetchone()
