@@ -42,7 +42,7 @@ from proapp.domain.validation import Issue, ValidationError, error
 from proapp.domain.visit import VisitContent, VisitRecord, validate_visit
 from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
 from proapp.gui.visits.fields import AnswerEdit
-from proapp.gui.visits.pages.base import WizardPage
+from proapp.gui.visits.pages.base import FormPage, WizardPage
 from proapp.gui.visits.pages.flow import FlowPage
 from proapp.gui.visits.pages.questionnaire import QuestionnairePage
 from proapp.gui.visits.pages.review import ReviewPage
@@ -107,15 +107,15 @@ class VisitWizard(QDialog):
             state = "completed visit: changes need a reason" if record.is_complete else "draft"
             info = f"Editing a {state}, entered by {record.entered_by or 'unknown'}."
         self.visit_page = VisitPage(who, plan, start_label, start_date, extra_info=info)
-        self.form_pages: dict[str, WizardPage] = {
+        self.form_pages: dict[str, FormPage] = {
             i.id: QuestionnairePage(i) for i in QUESTIONNAIRES.values()}
         self.form_pages[FLOW] = FlowPage()
         self.review_page = ReviewPage(self.editing_complete)
         self.pages: list[WizardPage] = [self.visit_page, *self.form_pages.values(),
                                         self.review_page]
-        for page in self.form_pages.values():
-            page.load(content)  # type: ignore[attr-defined]
-            page.set_expected(start_label)  # type: ignore[attr-defined]
+        for form_page in self.form_pages.values():
+            form_page.load(content)
+            form_page.set_expected(start_label)
 
         self.stack = QStackedWidget()
         self.sidebar = QListWidget()
@@ -202,7 +202,7 @@ class VisitWizard(QDialog):
     def collect(self) -> tuple[VisitContent, list[Issue]]:
         parts, parse_issues = [], []
         for form, page in self.form_pages.items():
-            value, issues = page.collect()  # type: ignore[attr-defined]
+            value, issues = page.collect()
             parts.append((form, value))
             parse_issues += issues
         return merge(parts), parse_issues
@@ -237,7 +237,7 @@ class VisitWizard(QDialog):
     def _changed(self) -> None:
         label = self.visit_page.label
         for page in self.form_pages.values():
-            page.set_expected(label)  # type: ignore[attr-defined]
+            page.set_expected(label)
         self._refresh()
         if not self.editing_complete and not self._finished:
             self._timer.start()
@@ -431,8 +431,8 @@ class VisitWizard(QDialog):
                 return
 
     def _focus_issue(self, page: WizardPage, issue: Issue) -> None:
-        if page.form is not None and issue.field in (page.form, f"{page.form}.skipped"):
-            skip = page.skip  # type: ignore[attr-defined]
+        if isinstance(page, FormPage) and issue.field in (page.form, f"{page.form}.skipped"):
+            skip = page.skip
             (skip.reason if skip.check.isChecked() else skip.check).setFocus(
                 Qt.FocusReason.TabFocusReason)
             return
@@ -442,8 +442,8 @@ class VisitWizard(QDialog):
                          or issue.field.startswith(name + ".")) and w.isEnabled():
                 w.setFocus(Qt.FocusReason.TabFocusReason)
                 return
-        if page.form is not None:
-            page.skip.check.setFocus(Qt.FocusReason.TabFocusReason)  # type: ignore[attr-defined]
+        if isinstance(page, FormPage):
+            page.skip.check.setFocus(Qt.FocusReason.TabFocusReason)
 
     # -- keys -------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

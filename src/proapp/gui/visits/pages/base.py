@@ -11,6 +11,7 @@ typed. Each page knows which issue fields (``midas.q2``, ``flow.supine.left.area
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
 from proapp.domain import schedule
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.validation import Issue
+from proapp.domain.visit import VisitContent
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 
@@ -156,3 +159,41 @@ class ExpectationBanner(QLabel):
             self.setText(f"{d.title} does not expect {form_title(form)}: leave the page empty "
                          "to skip it, or enter it if it was done.")
             self.setStyleSheet(HINT_STYLE)
+
+
+class FormPage(WizardPage):
+    """A page that collects one form (a questionnaire or the flow): the banner saying whether
+    the visit expects it, and "not done at this visit" with its reason."""
+
+    form: str
+
+    def __init__(self, title: str, form: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.form = form
+        self.banner = ExpectationBanner()
+        self.skip = SkipBox(form, self)
+        message = self._register(f"{form}.skipped", FieldMessage())
+        self._register(form, message)  # "expected but empty" is said there too
+        self._skip_message = message
+
+    def add_expectation(self, layout: QVBoxLayout) -> None:
+        """Place the banner, the skip box and its message (below the page's own texts)."""
+        layout.addWidget(self.banner)
+        layout.addWidget(self.skip)
+        layout.addWidget(self._skip_message)
+
+    def set_expected(self, label: str) -> None:
+        self.banner.set_expected(self.form, label)
+
+    def load_skip(self, content: VisitContent) -> None:
+        self.skip.blockSignals(True)
+        self.skip.set_value(content.skipped.get(self.form))
+        self.skip.blockSignals(False)
+
+    def collect(self) -> tuple[Any, list[Issue]]:
+        """(what the page holds, in the shape :func:`proapp.domain.draft.merge` takes for this
+        form; the parse errors)."""
+        raise NotImplementedError
+
+    def load(self, content: VisitContent) -> None:
+        raise NotImplementedError

@@ -15,7 +15,7 @@ from proapp.domain.visit import VisitContent
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
-from proapp.gui.visits.pages.base import FLOW_TITLE, ExpectationBanner, SkipBox, WizardPage, scroll
+from proapp.gui.visits.pages.base import FLOW_TITLE, FormPage, scroll
 
 
 class FlowSide(QWidget):
@@ -91,13 +91,11 @@ class FlowSide(QWidget):
             self.computed.setText("")
 
 
-class FlowPage(WizardPage):
+class FlowPage(FormPage):
     """Left and right IJV per posture; the first posture is the one every flow visit has."""
 
-    form = FLOW
-
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(FLOW_TITLE, parent)
+        super().__init__(FLOW_TITLE, FLOW, parent)
         outer = QVBoxLayout(self)
         outer.addWidget(heading(f"{FLOW_TITLE} — Duplex ultrasound"))
         outer.addWidget(wrapped(
@@ -105,12 +103,7 @@ class FlowPage(WizardPage):
             "time-averaged mean velocity and the cross-sectional area: the flow is computed. "
             "Enter moves left → right; Tab reaches stenosis and the optional posture.",
             HINT_STYLE))
-        self.banner = ExpectationBanner()
-        outer.addWidget(self.banner)
-        self.skip = SkipBox(FLOW, self)
-        outer.addWidget(self.skip)
-        outer.addWidget(self._register(f"{FLOW}.skipped", FieldMessage()))
-        self._register(FLOW, self._messages[f"{FLOW}.skipped"])
+        self.add_expectation(outer)
         inner = QWidget()
         col = QVBoxLayout(inner)
         self.sides: dict[tuple[flowmod.Posture, flowmod.Side], FlowSide] = {}
@@ -160,9 +153,6 @@ class FlowPage(WizardPage):
             return None
         return super().chain_next(widget)
 
-    def set_expected(self, label: str) -> None:
-        self.banner.set_expected(FLOW, label)
-
     def collect(self) -> tuple[tuple[list[flowmod.FlowMeasurement], str | None], list[Issue]]:
         measurements, issues = [], []
         for fs in self.sides.values():
@@ -174,9 +164,7 @@ class FlowPage(WizardPage):
     def load(self, content: VisitContent) -> None:
         for (posture, side), fs in self.sides.items():
             fs.load(content.flow(posture, side))
-        self.skip.blockSignals(True)
-        self.skip.set_value(content.skipped.get(FLOW))
-        self.skip.blockSignals(False)
+        self.load_skip(content)
         self.update_totals()
 
     def update_totals(self) -> None:

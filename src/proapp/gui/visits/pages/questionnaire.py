@@ -15,26 +15,20 @@ from proapp.domain.visit import VisitContent
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
-from proapp.gui.visits.pages.base import ExpectationBanner, SkipBox, WizardPage, scroll
+from proapp.gui.visits.pages.base import FormPage, scroll
 
 
-class QuestionnairePage(WizardPage):
+class QuestionnairePage(FormPage):
     """One page per instrument, built entirely from its definition."""
 
     def __init__(self, instrument: Instrument, parent: QWidget | None = None):
-        super().__init__(instrument.name, parent)
+        super().__init__(instrument.name, instrument.id, parent)
         self.instrument = instrument
-        self.form = instrument.id
         outer = QVBoxLayout(self)
         outer.addWidget(heading(f"{instrument.name} — {instrument.title}"))
         outer.addWidget(wrapped(f"Recall period: {instrument.recall_period}.", HINT_STYLE))
         outer.addWidget(wrapped(instrument.instructions))
-        self.banner = ExpectationBanner()
-        outer.addWidget(self.banner)
-        self.skip = SkipBox(instrument.id, self)
-        outer.addWidget(self.skip)
-        outer.addWidget(self._register(f"{instrument.id}.skipped", FieldMessage()))
-        self._register(instrument.id, self._messages[f"{instrument.id}.skipped"])
+        self.add_expectation(outer)
 
         inner = QWidget()
         grid = QGridLayout(inner)
@@ -112,9 +106,6 @@ class QuestionnairePage(WizardPage):
             out += [self.edits[it.id], self.reasons[it.id]]
         return [*out, self.skip.check, self.skip.reason]
 
-    def set_expected(self, label: str) -> None:
-        self.banner.set_expected(self.instrument.id, label)
-
     def collect(self) -> tuple[tuple[dict[str, int | None], dict[str, MissingReason],
                                      str | None], list[Issue]]:
         responses: dict[str, int | None] = {}
@@ -145,9 +136,7 @@ class QuestionnairePage(WizardPage):
             self.reasons[it.id].blockSignals(True)
             self.reasons[it.id].setCurrentIndex(max(idx, 0))
             self.reasons[it.id].blockSignals(False)
-        self.skip.blockSignals(True)
-        self.skip.set_value(content.skipped.get(self.instrument.id))
-        self.skip.blockSignals(False)
+        self.load_skip(content)
         self.update_scores()
 
     def update_scores(self) -> None:
