@@ -39,6 +39,13 @@ def test_domain_imports_only_stdlib_and_domain() -> None:
                 assert module.startswith("proapp.domain"), f"{path.name} imports {module}"
 
 
+def test_reports_do_not_import_the_database() -> None:
+    for path in (SRC / "reports").rglob("*.py"):
+        bad = {m for m in imported_modules(path)
+               if m.split(".")[0] in ("sqlalchemy", "alembic") or m.startswith("proapp.db")}
+        assert not bad, f"{path.relative_to(SRC)} imports {bad}"
+
+
 @pytest.mark.skipif(shutil.which("lint-imports") is None and not Path(
     sys.executable).with_name("lint-imports").exists(), reason="import-linter not installed")
 def test_import_linter_contracts() -> None:
