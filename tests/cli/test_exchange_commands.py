@@ -37,7 +37,7 @@ def test_export_then_import_on_the_command_line(demo_db: Database, db: Database,
     assert digest(db) == before
     assert main(["import", "--db", str(db.path), str(out)]) == 0
     text = capsys.readouterr().out
-    assert "imported: patients 286 new" in text
+    assert "Imported: patients 286 new" in text
     assert count(db, "patient") == 286
 
 

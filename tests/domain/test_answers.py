@@ -10,17 +10,43 @@ from proapp.domain.answers import ParseError, parse_decimal, parse_int
 
 @pytest.mark.parametrize(("raw", "value"), [
     (None, None), ("", None), ("  ", None), ("7", 7), (" 7 ", 7), (7, 7), (7.0, 7), ("07", 7),
-    ("-3", -3), ("+4", 4), ("1e1", 10), (Decimal("5"), 5), ("0", 0),
+    ("-3", -3), ("+4", 4), ("7.0", 7), ("7.", 7), (Decimal("5"), 5), ("0", 0),
 ])
 def test_parse_int_accepts(raw: object, value: int | None) -> None:
     assert parse_int(raw) == value
 
 
 @pytest.mark.parametrize("raw", ["7.5", "x", "12abc", "nan", "inf", float("nan"), 7.5, True,
-                                 "1" * 41, "٣"])
+                                 "1" * 41, "٣", "1_0", "2_005", "3e0", "1E2", "1e1", "0x1F",
+                                 "7,0", "1.2.3", "+", "-", ".", "7 0", "７"])
 def test_parse_int_refuses(raw: object) -> None:
     with pytest.raises(ParseError):
         parse_int(raw)
+
+
+@pytest.mark.parametrize("raw", ["+7", "-7", "+0"])
+def test_a_sign_is_refused_where_values_are_never_negative(raw: str) -> None:
+    with pytest.raises(ParseError) as err:
+        parse_int(raw, signed=False)
+    assert err.value.rule == "integer.sign"
+    with pytest.raises(ParseError) as err:
+        parse_decimal(raw, 1, signed=False)
+    assert err.value.rule == "number.sign"
+
+
+def test_decimals_carry_the_column_places_so_equal_values_compare_equal() -> None:
+    assert str(parse_decimal("95", 1)) == "95.0"
+    assert str(parse_decimal("95.00", 1)) == "95.0"
+    assert str(parse_decimal(".5", 2)) == "0.50"
+
+
+def test_more_places_are_rounded_half_up_only_when_asked() -> None:
+    from decimal import ROUND_HALF_UP
+
+    assert str(parse_decimal("612.25", 1, rounding=ROUND_HALF_UP)) == "612.3"
+    assert str(parse_decimal("612.24", 1, rounding=ROUND_HALF_UP)) == "612.2"
+    with pytest.raises(ParseError):
+        parse_decimal("612.25", 1)
 
 
 def test_blank_is_none_never_zero() -> None:
@@ -38,7 +64,9 @@ def test_parse_decimal_exact(raw: object, places: int, value: str) -> None:
 
 @pytest.mark.parametrize(("raw", "rule"), [("12.25", "precision"), ("abc", "number"),
                                            ("NaN", "number"), ("Infinity", "number"),
-                                           ("1e400", "range"), ("1,000.5", "number")])
+                                           ("1e400", "number"), ("1,000.5", "number"),
+                                           ("1_0", "number"), ("2_005", "number"),
+                                           ("3e0", "number"), ("9" * 13, "range")])
 def test_parse_decimal_refuses(raw: str, rule: str) -> None:
     with pytest.raises(ParseError) as err:
         parse_decimal(raw, 1)

@@ -10,7 +10,7 @@ from pathlib import Path
 from proapp.cli import Subparsers, add_db_option
 from proapp.cli.actor import add_user_options
 
-FORMATS = ("csv", "wide", "xlsx", "redcap", "fhir", "sqlite")
+FORMATS = ("csv", "wide", "xlsx", "redcap", "fhir", "odm", "sqlite")
 
 
 def _date(text: str) -> date:
@@ -30,15 +30,16 @@ def _subtypes(text: str) -> frozenset[str]:
 
 def register(sub: Subparsers) -> None:
     p = sub.add_parser(
-        "export", help="export the data (csv, wide, xlsx, redcap, fhir, sqlite)",
-        description="Export patients and complete visits. csv, wide, redcap and fhir write a "
+        "export", help="export the data (csv, wide, xlsx, redcap, fhir, odm, sqlite)",
+        description="Export patients and complete visits. csv, wide, redcap, fhir and odm write a "
         "folder; xlsx and sqlite write a file. Every export includes a data dictionary. "
         "Existing files are only replaced with --force; a failed export leaves no partial file.")
     add_db_option(p)
     add_user_options(p)
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("--out", required=True, type=Path, metavar="PATH",
-                   help="destination folder (csv, wide, redcap, fhir) or file (xlsx, sqlite)")
+                   help="destination folder (csv, wide, redcap, fhir, odm) or file (xlsx, "
+                   "sqlite)")
     p.add_argument("--deidentify", action="store_true",
                    help="leave out names, birth dates and free text; keep age at visit and the "
                    "patient code")

@@ -7,7 +7,8 @@ through one parser: a blank is never 0, a float or "12abc" is never silently tru
 from __future__ import annotations
 
 import math
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -35,8 +36,30 @@ class ParseError(ValueError):
 MAX_TEXT = 40  # longest numeric text accepted; longer input is refused, never parsed
 
 
-def parse_int(raw: object) -> int | None:
-    """Parse an integer answer. Blank -> None; '7', ' 7 ', 7, 7.0 -> 7; '7.5', 'x', NaN -> error."""
+# The number grammar, for typed input and files alike: digits, an optional sign, at most one
+# decimal mark. Python's own parsers accept far more ("1_0", "3e0", "1E2", "0x1F", other
+# scripts' digits), which a form or a clinic spreadsheet never means.
+_NUMBER = re.compile(r"(?P<sign>[+-]?)(?P<digits>[0-9]*)(?:(?P<mark>[.,])(?P<fraction>[0-9]*))?")
+
+
+def _number_text(raw: object, rule: str, what: str) -> tuple[str, str, str, str] | None:
+    """(sign, digits, mark, fraction) of a numeric text, None for blank; ParseError else."""
+    text = str(raw).strip()
+    if text == "":
+        return None
+    if len(text) > MAX_TEXT:
+        raise ParseError(rule, "the value is far too long to be a number")
+    m = _NUMBER.fullmatch(text)
+    if m is None or not (m["digits"] or m["fraction"]):
+        raise ParseError(rule, f"{text[:MAX_TEXT]!r} is not {what} (digits only, with at most "
+                         "one decimal point; no exponent, no separators)")
+    return m["sign"], m["digits"], m["mark"] or "", m["fraction"] or ""
+
+
+def parse_int(raw: object, *, signed: bool = True) -> int | None:
+    """Parse an integer answer. Blank -> None; '7', ' 7 ', 7, 7.0, '7.0' -> 7; '7.5', 'x',
+    '1e1', '1_0', NaN -> error. ``signed`` False refuses a leading '+' or '-' (columns whose
+    values are never negative: a sign there is a typing or export mistake)."""
     if raw is None:
         return None
     if isinstance(raw, bool):
@@ -51,28 +74,24 @@ def parse_int(raw: object) -> int | None:
         if raw.is_finite() and raw == raw.to_integral_value():
             return int(raw)
         raise ParseError("integer", f"{raw} is not a whole number")
-    text = str(raw).strip()
-    if text == "":
+    parts = _number_text(raw, "integer", "a whole number")
+    if parts is None:
         return None
-    if len(text) > MAX_TEXT:
-        raise ParseError("integer", "the value is far too long to be a number")
-    sign = text[:1] in "+-"
-    digits = text[1:] if sign else text
-    if digits.isascii() and digits.isdigit():
-        return int(text)
-    if not text.isascii():  # Decimal() would accept other scripts' digits; a form never does
-        raise ParseError("integer", f"{text!r} is not a whole number")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ParseError("integer", f"{text!r} is not a whole number") from None
-    if value.is_finite() and value == value.to_integral_value():
-        return int(value)
-    raise ParseError("integer", f"{text!r} is not a whole number")
+    sign, digits, mark, fraction = parts
+    if sign and not signed:
+        raise ParseError("integer.sign", f"{str(raw).strip()!r}: a sign is not allowed here")
+    if mark == "," or fraction.strip("0"):
+        raise ParseError("integer", f"{str(raw).strip()!r} is not a whole number")
+    value = int(digits or "0")
+    return -value if sign == "-" else value
 
 
-def parse_decimal(raw: object, places: int) -> Decimal | None:
-    """Parse a measurement with at most ``places`` decimals, exactly (no binary float rounding)."""
+def parse_decimal(raw: object, places: int, *, signed: bool = True,
+                  rounding: str | None = None) -> Decimal | None:
+    """Parse a measurement with at most ``places`` decimals, exactly (no binary float
+    rounding), as a Decimal with exactly ``places`` places ("95" -> 95.0), so equal values
+    compare equal however they were typed. More places are an error unless ``rounding``
+    (e.g. ``decimal.ROUND_HALF_UP``) is given; a decimal comma is read as a point."""
     if raw is None:
         return None
     if isinstance(raw, bool):
@@ -81,24 +100,25 @@ def parse_decimal(raw: object, places: int) -> Decimal | None:
         if not math.isfinite(raw):
             raise ParseError("number", f"{raw!r} is not a finite number")
         raw = repr(raw)
-    text = str(raw).strip()
-    if text == "":
+        if "e" in raw or "E" in raw:
+            raw = format(Decimal(raw), "f")
+    if isinstance(raw, Decimal):
+        if not raw.is_finite():
+            raise ParseError("number", f"{raw} is not a finite number")
+        raw = format(raw, "f")
+    parts = _number_text(raw, "number", "a number")
+    if parts is None:
         return None
-    if len(text) > MAX_TEXT:
-        raise ParseError("number", "the value is far too long to be a number")
-    if not text.isascii():
-        raise ParseError("number", f"{text!r} is not a number")
-    try:
-        value = Decimal(text.replace(",", ".") if text.count(",") == 1 and "." not in text
-                        else text)
-    except InvalidOperation:
-        raise ParseError("number", f"{text!r} is not a number") from None
-    if not value.is_finite():
-        raise ParseError("number", f"{text!r} is not a finite number")
-    if value and value.adjusted() > 12:
-        raise ParseError("range", f"{text} is far outside any plausible value")
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    if exponent < -places and value != value.quantize(Decimal(1).scaleb(-places)):
-        raise ParseError("precision", f"{text} has more than {places} decimal place(s)")
-    return value.quantize(Decimal(1).scaleb(-places)) if exponent < -places else value
+    sign, digits, _mark, fraction = parts
+    if sign and not signed:
+        raise ParseError("number.sign", f"{str(raw).strip()!r}: a sign is not allowed here")
+    if len(digits.lstrip("0")) > 12:
+        raise ParseError("range", f"{str(raw).strip()} is far outside any plausible value")
+    value = Decimal(f"{sign}{digits or '0'}.{fraction or '0'}")
+    step = Decimal(1).scaleb(-places)
+    if len(fraction.rstrip("0")) > places:
+        if rounding is None:
+            raise ParseError("precision",
+                             f"{str(raw).strip()} has more than {places} decimal place(s)")
+        return value.quantize(step, rounding=rounding)
+    return value.quantize(step)

@@ -19,7 +19,7 @@ from proapp.services import patients, visits
 from proapp.services.errors import PermissionDenied
 from proapp.services.exchange.columns import PATIENT_CONTRACT
 from proapp.services.exchange.export import run_export
-from proapp.services.exchange.importer import ImportReport, import_folder
+from proapp.services.exchange.importer import NOT_COLLECTED, ImportReport, import_folder
 
 P_HEADER = list(PATIENT_CONTRACT)
 V_HEADER = ["patient_code", "visit_date", "visit_label",
@@ -159,7 +159,7 @@ def test_out_of_range_answers(seeded: Database, tmp_path: Path) -> None:
         visit_row("P001", visit_label="unscheduled", midas_b=11, fss_3=8, midas_q5=-1)]))
     assert has(r, "visits.csv", 2, "midas_b", "range", "11")
     assert has(r, "visits.csv", 2, "fss_3", "range", "8")
-    assert has(r, "visits.csv", 2, "midas_q5", "range", "-1")
+    assert has(r, "visits.csv", 2, "midas_q5", "integer.sign", "-1")
 
 
 @pytest.mark.parametrize("bad", ["2.5", "x", "1e400", "NaN", "inf", "7 days", "0x10", "1_0"])
@@ -178,9 +178,26 @@ def test_midas_consistency_rules(seeded: Database, tmp_path: Path) -> None:
 def test_flow_out_of_range(seeded: Database, tmp_path: Path) -> None:
     r = rejected(seeded, folder(tmp_path, None, [
         visit_row("P001", visit_label="unscheduled", flow_supine_left_ml_min="3000.1",
-                  flow_supine_right_ml_min="12.345")]))
+                  flow_supine_right_ml_min="12.345", midas_q1="1e1")]))
     assert has(r, "visits.csv", 2, "flow_supine_left_ml_min", "range", "3000.1")
-    assert has(r, "visits.csv", 2, "flow_supine_right_ml_min", "precision", "12.345")
+    assert has(r, "visits.csv", 2, "midas_q1", "integer", "1e1")
+    assert any(f.rule == "precision.rounded" and f.column == "flow_supine_right_ml_min"
+               and f.row == 2 for f in r.warnings)
+
+
+@pytest.mark.parametrize("bad", ["1_0", "2_005", "3e0", "1E2", "+7", "0x1F", "１", "7,5"])
+def test_strict_number_grammar(seeded: Database, tmp_path: Path, bad: str) -> None:
+    """Issue 13.4: Python's own parsers accept these; a form or a spreadsheet never means
+    them, so they are refused with the row, column and value."""
+    r = rejected(seeded, folder(tmp_path, None, [
+        visit_row("P001", visit_label="unscheduled", midas_q1=bad)]))
+    assert any(f.row == 2 and f.column == "midas_q1" and f.value == bad for f in r.errors)
+    if bad == "7,5":  # a decimal comma is read as a point in a decimal column
+        return
+    r = rejected(seeded, folder(tmp_path, None, [
+        visit_row("P001", visit_label="unscheduled", flow_supine_left_ml_min=bad)],
+        name="flow"))
+    assert any(f.row == 2 and f.column == "flow_supine_left_ml_min" for f in r.errors)
 
 
 def test_every_error_is_reported_and_nothing_is_written(db: Database, tmp_path: Path) -> None:
@@ -202,10 +219,20 @@ def test_duplicate_label_in_the_file(db: Database, tmp_path: Path) -> None:
     assert has(r, "visits.csv", 3, "visit_label", "visit.duplicate_label", "baseline")
 
 
-def test_expected_forms_must_be_entered_or_skipped(db: Database, tmp_path: Path) -> None:
-    r = rejected(db, folder(tmp_path, [patient_row()], [visit_row(
-        **{f"fss_{n}": "" for n in range(1, 10)})]))
-    assert any(f.rule == "form.expected" and f.row == 2 for f in r.errors)
+def test_an_absent_expected_form_is_recorded_not_collected(db: Database,
+                                                          tmp_path: Path) -> None:
+    """Issue 13.9: a clinic's own file without FSS at baseline (and no skip-reason column) is
+    imported: FSS is recorded as skipped, "not collected", with a warning naming the row."""
+    d = folder(tmp_path, [patient_row()], [visit_row(**{f"fss_{n}": "" for n in range(1, 10)})])
+    report = import_folder(db, NURSE, d)
+    assert report.applied, report.errors
+    assert [(f.row, f.column, f.rule) for f in report.warnings] == [
+        (2, "fss_skip_reason", "form.not_collected")]
+    (v,) = visits.visits_of(db, patients.find_by_code(db, "N-1").id)
+    assert v.content.skipped == {"fss": NOT_COLLECTED}
+    logged = count(db, "change_log")
+    again = import_folder(db, NURSE, d)
+    assert again.visits_unchanged == 1 and count(db, "change_log") == logged
 
 
 def test_missing_required_column(db: Database, tmp_path: Path) -> None:

@@ -165,14 +165,12 @@ class ImportDialog(QDialog):
             ok = report.ok and key == self._key()
             self._checked_for = key if ok else None
             self.import_button.setEnabled(ok)
-            self.summary.setText(("Check passed, press Import to write: " if report.ok else
-                                  "Check found errors; fix the files and check again. Check: ")
-                                 + report.summary())
+            self.summary.setText(report.summary() + (" Press Import to write." if report.ok
+                                                     else ""))
             self.checked.emit(report)
         else:
             self._checked_for = None
-            self.summary.setText(report.summary() if report.applied else
-                                 "Nothing was imported: " + report.summary())
+            self.summary.setText(report.summary())
             self.imported.emit(report)
 
     def _failed(self, exc: BaseException) -> None:

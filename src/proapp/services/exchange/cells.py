@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
-from typing import SupportsInt, cast
+from decimal import ROUND_HALF_UP, Decimal
 
 from proapp.domain.answers import ParseError, parse_decimal, parse_int
 from proapp.services.exchange.columns import Column, Kind
@@ -42,8 +41,9 @@ def scaled_text(value: Decimal, places: int) -> str:
     return format(value.quantize(Decimal(1).scaleb(-places)) if places else value, "f")
 
 
-def to_text(col: Column, value: object) -> str:
-    """The CSV text for a value of ``col`` (blank for missing)."""
+def to_text(col: Column, value: object, *, guard: bool = True) -> str:
+    """The CSV text for a value of ``col`` (blank for missing). ``guard`` False leaves text
+    exactly as stored (files another program imports as data, never opens as a sheet)."""
     if value is None:
         return ""
     kind = col.kind
@@ -56,8 +56,8 @@ def to_text(col: Column, value: object) -> str:
         assert isinstance(value, date)
         return value.isoformat()
     if kind is Kind.INTEGER:
-        return str(int(cast(SupportsInt, value)))
-    return neutralise(str(value))
+        return str(int(value))  # type: ignore[call-overload]
+    return neutralise(str(value)) if guard else str(value)
 
 
 def formatter(col: Column) -> Callable[[object], str]:
@@ -79,7 +79,7 @@ def formatter(col: Column) -> Callable[[object], str]:
             return text
         return dec
     if col.kind is Kind.DATE:
-        return lambda v: "" if v is None else cast(date, v).isoformat()
+        return lambda v: "" if v is None else v.isoformat()  # type: ignore[attr-defined]
     if col.kind in (Kind.TEXT, Kind.CODE):
         risky = frozenset((*TRIGGERS, "'"))
 
@@ -90,6 +90,15 @@ def formatter(col: Column) -> Callable[[object], str]:
             return neutralise(t) if t[:1] in risky else t
         return text
     return lambda v: to_text(col, v)
+
+
+def rounded(col: Column, raw: str) -> bool:
+    """Whether parsing ``raw`` for ``col`` rounded away decimal places (import warns)."""
+    if not col.rounds:
+        return False
+    text = raw.strip().replace(",", ".")
+    point = text.find(".")
+    return point >= 0 and len(text[point + 1:].rstrip("0")) > col.places
 
 
 def parse(col: Column, raw: str) -> object:
@@ -104,9 +113,10 @@ def parse(col: Column, raw: str) -> object:
     if text == "":
         return None
     if kind is Kind.INTEGER:
-        return parse_int(text)
+        return parse_int(text, signed=col.signed)
     if kind is Kind.DECIMAL:
-        return parse_decimal(text, col.places)
+        return parse_decimal(text, col.places, signed=col.signed,
+                             rounding=ROUND_HALF_UP if col.rounds else None)
     if kind is Kind.DATE:
         if not _DATE.match(text):
             raise ParseError("date.format", f"{text[:40]!r} is not a date in the form "

@@ -18,11 +18,19 @@ from proapp.domain import flow as flowmod
 from proapp.domain.answers import MissingReason
 from proapp.domain.instruments import ScoreKind
 from proapp.domain.midas import MIDAS
-from proapp.domain.patient import CODE_PATTERN, EARLIEST_DATE, NAME_MAX, NOTES_MAX, MsSubtype, Sex
+from proapp.domain.patient import (
+    CODE_PATTERN,
+    EARLIEST_DATE,
+    NAME_MAX,
+    NOTES_MAX,
+    MsSubtype,
+    PtaSide,
+    Sex,
+)
 from proapp.domain.registry import FLOW, QUESTIONNAIRES
 from proapp.domain.visit import SKIP_REASON_MAX
 
-PATIENTS, VISITS = "patients", "visits"
+PATIENTS, VISITS, PROCEDURES = "patients", "visits", "procedures"
 
 
 class Kind(StrEnum):
@@ -60,7 +68,13 @@ class Column:
     free_text: bool = False  # typed text that may name anyone: dropped by --deidentify
     required: bool = False  # must be present in an imported file
     max_length: int | None = None
-    form: str = ""  # REDCap instrument: patient, visit, midas, fss, flow
+    form: str = ""  # REDCap instrument: patient, procedure, visit, midas, fss, flow
+    rounds: bool = False  # import rounds extra decimals half up (with a warning)
+
+    @property
+    def signed(self) -> bool:
+        """Whether a value may carry a sign (only columns that allow negative values)."""
+        return self.minimum is not None and self.minimum < 0
 
     @property
     def range_text(self) -> str:
@@ -115,6 +129,36 @@ def _patient_columns() -> tuple[Column, ...]:
         # --- after the contract columns ---
         Column("notes", c, Kind.TEXT, "Notes", "Free-text notes about the patient",
                "patient.notes", free_text=True, max_length=NOTES_MAX, form="patient"),
+        Column("pta_side", c, Kind.CODE, "First PTA side",
+               "Side treated at the first PTA; every PTA with its side is in procedures.csv",
+               "patient.pta_side", codes=SIDE_CODES, form="patient"),
+        Column("pta_count", c, Kind.INTEGER, "Number of PTAs",
+               "How many PTA procedures are recorded (computed by proapp)", "patient.pta_count",
+               unit="procedures", minimum=0, computed=True, form="patient"),
+    )
+
+
+SIDE_CODES = {PtaSide.BILATERAL.value: "both internal jugular veins",
+              PtaSide.LEFT.value: "left internal jugular vein",
+              PtaSide.RIGHT.value: "right internal jugular vein"}
+
+
+def _procedure_columns() -> tuple[Column, ...]:
+    c = PROCEDURES
+    return (
+        Column("patient_code", c, Kind.TEXT, "Patient code",
+               "The patient treated (patients.csv patient_code)", "patient.code",
+               required=True, max_length=32, form="procedure"),
+        Column("procedure_number", c, Kind.INTEGER, "PTA number",
+               "1 for the patient's first PTA, 2 for the second, ... in date order (computed "
+               "by proapp)", "procedure.number", minimum=1, computed=True, form="procedure"),
+        Column("procedure_date", c, Kind.DATE, "PTA date",
+               "Date of the percutaneous transluminal angioplasty (PTA)", "procedure.pta_date",
+               required=True, form="procedure"),
+        Column("procedure_side", c, Kind.CODE, "PTA side", "Internal jugular vein(s) treated",
+               "procedure.side", codes=SIDE_CODES, form="procedure"),
+        Column("procedure_notes", c, Kind.TEXT, "PTA notes", "Free-text notes on the procedure",
+               "procedure.notes", free_text=True, max_length=NOTES_MAX, form="procedure"),
     )
 
 
@@ -162,7 +206,7 @@ def _visit_columns() -> tuple[Column, ...]:
                 "Duplex ultrasound: as entered, or computed as mean velocity x area x 60 when "
                 "velocity and area are given", f"flow.{posture.value}.{side.value}.flow",
                 unit=flowmod.FLOW_UNIT, minimum=Decimal(0), maximum=flowmod.FLOW_MAX,
-                places=flowmod.FLOW_PLACES, form=FLOW))
+                places=flowmod.FLOW_PLACES, form=FLOW, rounds=True))
         cols.append(Column(
             f"flow_{posture.value}_total_ml_min", c, Kind.DECIMAL,
             f"IJV flow {posture.value} total",
@@ -204,12 +248,55 @@ def _visit_columns() -> tuple[Column, ...]:
                        f"pairs, e.g. '{MIDAS.column('q3')}:declined'; reasons: "
                        + ", ".join(f"{k} ({v})" for k, v in reasons.items()), "missing",
                        codes=reasons, form="visit"))
+    # --- analysis columns (computed; after everything above) ---
+    cols += [
+        Column("reference_pta_date", c, Kind.DATE, "Reference PTA",
+               "The PTA the visit is timed from: the latest PTA on or before the visit date "
+               "(the first PTA for visits before it); blank without a PTA (computed by "
+               "proapp)", "analysis.reference_pta", computed=True, form="visit"),
+        Column("days_since_pta", c, Kind.INTEGER, "Days since PTA",
+               "Visit date minus the reference PTA date, in days (negative before the first "
+               "PTA; computed by proapp)", "analysis.days", unit="days", computed=True,
+               form="visit"),
+        Column("months_since_pta", c, Kind.DECIMAL, "Months since PTA",
+               f"Days since PTA divided by {MONTH_DAYS} (the mean Gregorian month), 2 "
+               "decimals (computed by proapp)", "analysis.months", unit="months", places=2,
+               computed=True, form="visit"),
+        Column("target_date", c, Kind.DATE, "Target date",
+               "The date the schedule sets for this visit label, counted in calendar months "
+               "from the first PTA; blank for unscheduled visits or without a PTA (computed "
+               "by proapp)", "analysis.target", computed=True, form="visit"),
+        Column("in_window", c, Kind.BOOLEAN, "In window",
+               "1 when the visit date is inside the label's tolerance window (baseline: up to "
+               "90 days before the PTA; m1, m3 +-14 days; m6, m12 +-30 days; yearly +-60 days), "
+               "0 outside it; blank for unscheduled visits or without a PTA (computed by "
+               "proapp)", "analysis.in_window", codes=BOOL_CODES, computed=True, form="visit"),
+    ]
+    for form, what in FINAL_FOLLOWUP:
+        cols.append(Column(
+            f"{form}_final_followup", c, Kind.BOOLEAN, f"Final follow-up ({form.upper()})",
+            f"1 on the patient's latest visit after the first PTA with {what}, 0 on their "
+            "other visits (the 'final follow-up' time point of an analysis; computed by "
+            "proapp)", f"analysis.final.{form}", codes=BOOL_CODES, computed=True,
+            form="visit"))
+    cols.append(Column(
+        "confirmed_warnings", c, Kind.TEXT, "Confirmed warnings",
+        "Soft warnings this complete visit has, which were confirmed when it was completed, "
+        "as space-separated rule names (e.g. midas.exceeds_headache_days window); an import "
+        "does not report these again (computed by proapp)", "analysis.warnings",
+        computed=True, form="visit"))
     return tuple(cols)
+
+
+MONTH_DAYS = Decimal("30.436875")  # 365.2425 / 12
+FINAL_FOLLOWUP = (("midas", "a MIDAS total"), ("fss", "an FSS score"),
+                  ("flow", "a total supine IJV flow"))
 
 
 PATIENT_COLUMNS: tuple[Column, ...] = _patient_columns()
 VISIT_COLUMNS: tuple[Column, ...] = _visit_columns()
-BY_TABLE = {PATIENTS: PATIENT_COLUMNS, VISITS: VISIT_COLUMNS}
+PROCEDURE_COLUMNS: tuple[Column, ...] = _procedure_columns()
+BY_TABLE = {PATIENTS: PATIENT_COLUMNS, VISITS: VISIT_COLUMNS, PROCEDURES: PROCEDURE_COLUMNS}
 
 # The published contract: these columns come first, in this order (README, tests).
 PATIENT_CONTRACT = ("patient_code", "family_name", "given_name", "birth_date", "sex",

@@ -1,19 +1,27 @@
-"""Loading what an export writes: patient rows and complete-visit rows as ``column -> value``
-dictionaries (Python values: int, Decimal, date, str, bool, None), in a stable order.
+"""What an export writes, read from the database: patient rows, procedure rows (every PTA
+with its side) and complete-visit rows as ``column -> value`` dictionaries (Python values:
+int, Decimal, date, str, bool, None), in a stable order.
 
-Rows are read with a handful of bulk Core selects (no ORM objects: a 10,000-patient export
-would otherwise spend most of its time building them). Every derived value (totals, grades,
-means, flow totals, computed flows) comes from the domain layer, exactly as the screens show it.
-Only complete visits are exported; drafts are work in progress.
+Visits are **streamed** patient by patient, a few hundred patients per batch of bulk Core
+selects (no ORM objects), so an export of 10,000 or 100,000 patients holds one batch in
+memory, never the whole cohort. Every derived value (totals, grades, means, flow totals,
+computed flows, analysis columns) comes from the domain layer, exactly as the screens show
+it. Only complete visits are exported; drafts are work in progress.
+
+Rows also carry a few keys that are no column (they start with ``_``: the visit id, whether
+it was changed after completion, who entered and signed it) for formats that describe the
+record itself (FHIR status ``amended``, ODM audit records).
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from operator import itemgetter
 from typing import Any
 
@@ -29,10 +37,19 @@ from proapp.domain.answers import MissingReason
 from proapp.domain.patient import age_on
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.services.accounts.access import require
-from proapp.services.exchange.columns import PATIENTS, VISIT_COLUMNS, VISITS, Column, selected
+from proapp.services.exchange.columns import (
+    MONTH_DAYS,
+    PATIENTS,
+    PROCEDURES,
+    VISIT_COLUMNS,
+    VISITS,
+    Column,
+    selected,
+)
 from proapp.services.progress import Progress
 
 Row = dict[str, Any]
+BATCH = 500  # patients per batch of queries: bounded memory, few round trips
 
 
 @dataclass(frozen=True)
@@ -56,29 +73,273 @@ class ExportOptions:
 
 
 @dataclass
+class _Who:
+    """What the visit rows of one patient need to know about the patient."""
+
+    id: int
+    code: str
+    birth: date | None
+    ptas: list[date]  # sorted
+
+
 class Dataset:
-    options: ExportOptions
+    """An open export: patients and procedures in memory (small), visits streamed.
+
+    Only valid inside :func:`opened` (the read transaction stays open while writing, so every
+    file of one export shows the same snapshot)."""
+
+    def __init__(self, s: Session, options: ExportOptions, progress: Progress | None = None):
+        self.options, self.progress = options, progress
+        self.patient_columns: tuple[Column, ...] = selected(PATIENTS, deidentify=options.deidentify)
+        self.visit_columns: tuple[Column, ...] = selected(VISITS, deidentify=options.deidentify)
+        self.procedure_columns: tuple[Column, ...] = selected(PROCEDURES,
+                                                              deidentify=options.deidentify)
+        self._conn = s.connection()
+        self.visits_seen = 0
+        self._load_patients()
+        self._labels: list[str] | None = None
+
+    # --- patients and procedures (held in memory: one row each) -------------------------
+
+    def _load_patients(self) -> None:
+        conn, options = self._conn, self.options
+        pq = select(Patient.id, Patient.code, Patient.family_name, Patient.given_name,
+                    Patient.birth_date, Patient.sex, Patient.ms_subtype, Patient.diagnosis_year,
+                    Patient.headache_positive, Patient.fatigue_positive, Patient.notes)
+        if options.subtypes:
+            pq = pq.where(Patient.ms_subtype.in_(sorted(options.subtypes)))
+        procs: dict[int, list[tuple[date, str, str, int]]] = defaultdict(list)
+        for pid, day, side, notes, proc_id in conn.execute(select(
+                Procedure.patient_id, Procedure.pta_date, Procedure.side, Procedure.notes,
+                Procedure.id)):
+            procs[pid].append((day, side, notes or "", proc_id))
+        pnames = [c.name for c in self.patient_columns]
+        self.patients: list[Row] = []
+        self.procedures: list[Row] = []
+        self._who: list[_Who] = []
+        for r in conn.execute(pq.order_by(Patient.code)):
+            mine = sorted(procs.get(r.id, ()))
+            row = {"patient_code": r.code, "family_name": r.family_name,
+                   "given_name": r.given_name, "birth_date": r.birth_date, "sex": r.sex,
+                   "ms_subtype": r.ms_subtype, "diagnosis_year": r.diagnosis_year,
+                   "headache_positive": bool(r.headache_positive),
+                   "fatigue_positive": bool(r.fatigue_positive),
+                   "pta_date": mine[0][0] if mine else None, "notes": r.notes or None,
+                   "pta_side": mine[0][1] if mine else None, "pta_count": len(mine)}
+            self.patients.append({n: row[n] for n in pnames})
+            for number, (day, side, notes, proc_id) in enumerate(mine, start=1):
+                self.procedures.append({"patient_code": r.code, "procedure_number": number,
+                                        "procedure_date": day, "procedure_side": side,
+                                        "procedure_notes": notes or None, "_id": proc_id})
+            self._who.append(_Who(r.id, r.code, r.birth_date, [p[0] for p in mine]))
+
+    @property
+    def patient_ids(self) -> set[int]:
+        return {w.id for w in self._who}
+
+    @property
+    def connection(self) -> Any:
+        """The export's read connection (formats that describe the record itself, ODM's
+        audit trail, read more of the database in the same snapshot)."""
+        return self._conn
+
+    @property
+    def max_procedures(self) -> int:
+        return max((len(w.ptas) for w in self._who), default=0)
+
+    # --- visits (streamed) --------------------------------------------------------------
+
+    def _visit_filter(self, q: Any) -> Any:
+        q = q.where(Visit.status == "complete")
+        if self.options.date_from:
+            q = q.where(Visit.visit_date >= self.options.date_from)
+        if self.options.date_to:
+            q = q.where(Visit.visit_date <= self.options.date_to)
+        return q
+
+    def labels(self) -> list[str]:
+        """Scheduled labels present among the exported visits, in schedule order."""
+        if self._labels is None:
+            q = self._visit_filter(select(Visit.label).distinct())
+            if self.options.subtypes:
+                q = q.join(Patient, Patient.id == Visit.patient_id).where(
+                    Patient.ms_subtype.in_(sorted(self.options.subtypes)))
+            found = {lbl for (lbl,) in self._conn.execute(q)} - {schedule.UNSCHEDULED}
+            self._labels = sorted(found, key=schedule.sort_key)
+        return self._labels
+
+    def _per_label(self, q: Any) -> Any:
+        q = self._visit_filter(q)
+        if self.options.subtypes:
+            q = q.join(Patient, Patient.id == Visit.patient_id).where(
+                Patient.ms_subtype.in_(sorted(self.options.subtypes)))
+        return q
+
+    def present(self) -> set[tuple[str, str]]:
+        """(label, what) pairs that hold data among the exported visits: an instrument id,
+        ``missing`` (reasons), ``skip.<form>``, ``flow.<posture>.<side>.<attr>`` and
+        ``flowtotal.<posture>`` (three aggregate queries; the wide layout leaves out the
+        columns that would be blank for everyone)."""
+        out: set[tuple[str, str]] = set()
+        conn = self._conn
+        for label, instrument, _values, reasons in conn.execute(self._per_label(
+                select(Visit.label, Answer.instrument, func.count(Answer.value),
+                       func.count(Answer.missing_reason))
+                .join(Visit, Visit.id == Answer.visit_id)
+                .group_by(Visit.label, Answer.instrument))):
+            out.add((label, instrument))
+            if reasons:
+                out.add((label, "missing"))
+        for label, form in conn.execute(self._per_label(
+                select(Visit.label, SkippedForm.form).join(Visit, Visit.id == SkippedForm.visit_id)
+                .group_by(Visit.label, SkippedForm.form))):
+            out.add((label, f"skip.{form}"))
+        sides: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for label, posture, side, ml, vel, area, sten in conn.execute(self._per_label(
+                select(Visit.label, FlowRow.posture, FlowRow.side,
+                       func.count(FlowRow.flow_ml_min), func.count(FlowRow.velocity_cm_s),
+                       func.count(FlowRow.area_cm2), func.count(FlowRow.stenosis_pct))
+                .join(Visit, Visit.id == FlowRow.visit_id)
+                .group_by(Visit.label, FlowRow.posture, FlowRow.side))):
+            prefix = f"flow.{posture}.{side}"
+            for attr, n in (("flow", ml or vel), ("velocity_cm_s", vel), ("area_cm2", area),
+                            ("stenosis_pct", sten)):
+                if n:
+                    out.add((label, f"{prefix}.{attr}"))
+            if ml or vel:
+                sides[(label, posture)].add(side)
+        for (label, posture), found in sides.items():
+            if len(found) == len(flowmod.SIDES):
+                out.add((label, f"flowtotal.{posture}"))
+        return out
+
+    def by_patient(self) -> Iterator[tuple[Row, list[Row]]]:
+        """(patient row, that patient's visit rows in date and schedule order), for every
+        patient in code order (also those without visits)."""
+        self.visits_seen = 0
+        total = len(self._who)
+        for start in range(0, total, BATCH):
+            if self.progress is not None:
+                self.progress.report(start, total, "Reading visits")
+            batch = self._who[start:start + BATCH]
+            visits = self._batch(batch)
+            for n, who in enumerate(batch):
+                rows = visits.get(who.id, [])
+                self.visits_seen += len(rows)
+                yield self.patients[start + n], rows
+
+    def visits(self) -> Iterator[Row]:
+        for _patient, rows in self.by_patient():
+            yield from rows
+
+    def _batch(self, batch: list[_Who]) -> dict[int, list[Row]]:
+        conn = self._conn
+        ids = [w.id for w in batch]
+        who_of = {w.id: w for w in batch}
+        rows: dict[int, Row] = {}
+        keys: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+        for vid, pid, day, label, completed, updated, signed, signer, entered in _rows(
+                conn, self._visit_filter(select(
+                    Visit.id, Visit.patient_id, Visit.visit_date, Visit.label,
+                    Visit.completed_at, Visit.updated_at, Visit.signed_at, Visit.signed_by_id,
+                    Visit.entered_by).where(Visit.patient_id.in_(ids)))):
+            who = who_of[pid]
+            row = _TEMPLATE.copy()
+            row["patient_code"], row["visit_date"], row["visit_label"] = who.code, day, label
+            row["age_at_visit"] = None if who.birth is None else age_on(who.birth, day)
+            row["_id"], row["_entered_by"], row["_signed_at"] = vid, entered, signed
+            row["_signed_by_id"], row["_completed_at"], row["_updated_at"] = (
+                signer, completed, updated)
+            row["_amended"] = (completed is not None and updated is not None
+                               and updated > completed)
+            rows[vid] = row
+            keys[pid].append((day, _label_order(label), vid))
+        if not rows:
+            return {}
+
+        def child(q: Any, model: Any) -> Any:
+            return q.join(Visit, Visit.id == model.visit_id).where(Visit.patient_id.in_(ids))
+
+        # Answers pivoted to one row per visit by SQL, one query per instrument (items from
+        # the definitions): ~10x fewer rows reach Python than one per answer.
+        for instrument in QUESTIONNAIRES.values():
+            pivot = select(Answer.visit_id, *(
+                func.max(case({item: Answer.value}, value=Answer.item))
+                for item in instrument.item_ids)).where(Answer.instrument == instrument.id)
+            names = [instrument.column(item) for item in instrument.item_ids]
+            for vid, *values in _rows(conn, child(pivot, Answer).group_by(Answer.visit_id),
+                                      plain=True):
+                row = rows.get(vid)
+                if row is not None:
+                    row.update(zip(names, values, strict=True))
+        missing: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for vid, instrument, item, reason in _rows(conn, child(
+                select(Answer.visit_id, Answer.instrument, Answer.item, Answer.missing_reason)
+                .where(Answer.value.is_(None), Answer.missing_reason.is_not(None)), Answer),
+                plain=True):
+            if vid in rows:
+                missing[vid].append((_ITEM_COLUMN[(instrument, item)], reason))
+        for vid, form, reason in _rows(conn, child(
+                select(SkippedForm.visit_id, SkippedForm.form, SkippedForm.reason),
+                SkippedForm), plain=True):
+            if vid in rows:
+                rows[vid][f"{form}_skip_reason"] = reason
+        for vid, posture, side, ml, vel, area, sten in _rows(conn, child(
+                select(FlowRow.visit_id, FlowRow.posture, FlowRow.side,
+                       type_coerce(FlowRow.flow_ml_min, Integer),
+                       type_coerce(FlowRow.velocity_cm_s, Integer),
+                       type_coerce(FlowRow.area_cm2, Integer), FlowRow.stenosis_pct), FlowRow),
+                plain=True):
+            row = rows.get(vid)
+            if row is None:
+                continue
+            ml, vel, area = _READ_ML[ml], _READ_VEL[vel], _READ_AREA[area]
+            c_flow, c_vel, c_area, c_sten, p, sd = _FLOW_COLS[(posture, side)]
+            if ml is None:  # the domain decides what the analysed flow is
+                ml = flowmod.FlowMeasurement(sd, p, None, vel, area, sten).flow
+            row[c_flow], row[c_vel], row[c_area], row[c_sten] = ml, vel, area, sten
+        out: dict[int, list[Row]] = {}
+        for pid, order in keys.items():
+            order.sort()
+            mine = [rows[k[2]] for k in order]
+            for row in mine:
+                _derive(row, missing.get(row["_id"]))
+            _analysis(mine, who_of[pid].ptas)
+            out[pid] = mine
+        if self.progress is not None:
+            self.progress.check()
+        return out
+
+
+@contextmanager
+def opened(db: Database, actor: Actor, options: ExportOptions,
+           progress: Progress | None = None) -> Iterator[Dataset]:
+    """An export's data, read in one read transaction that stays open while the files are
+    written (one consistent snapshot, visits streamed)."""
+    require(actor, Permission.EXPORT)
+    with db.read() as s:
+        yield Dataset(s, options, progress)
+
+
+@dataclass
+class Loaded:
+    """Everything of an export in lists (tests and small exports)."""
+
     patient_columns: tuple[Column, ...]
     visit_columns: tuple[Column, ...]
     patients: list[Row]
+    procedures: list[Row]
     visits: list[Row]
 
-    def labels(self) -> list[str]:
-        """Scheduled labels present, in schedule order (for the wide layout)."""
-        found = {v["visit_label"] for v in self.visits} - {schedule.UNSCHEDULED}
-        return sorted(found, key=schedule.sort_key)
+
+def load(db: Database, actor: Actor, options: ExportOptions) -> Loaded:
+    with opened(db, actor, options) as data:
+        visits = list(data.visits())
+        return Loaded(data.patient_columns, data.visit_columns, data.patients,
+                      data.procedures, visits)
 
 
-def _chunks(ids: list[int], size: int = 900) -> Iterable[list[int]]:
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
-
-
-def load(db: Database, actor: Actor, options: ExportOptions,
-         progress: Progress | None = None) -> Dataset:
-    require(actor, Permission.EXPORT)
-    with db.read() as s:
-        return _load(s, options, progress)
+# --- reading ---------------------------------------------------------------------------------
 
 
 class _ScaledDecimals(dict[int | None, Decimal | None]):
@@ -91,9 +352,15 @@ class _ScaledDecimals(dict[int | None, Decimal | None]):
         self._convert = column.type.process_result_value
 
     def __missing__(self, value: int) -> Decimal:
-        d: Decimal = self._convert(value, None)
-        self[value] = d
+        if len(self) > 200_000:  # bounded, whatever the data
+            self.clear()
+            self[None] = None
+        d = self[value] = self._convert(value, None)
         return d
+
+
+_READ_ML, _READ_VEL, _READ_AREA = (_ScaledDecimals(c) for c in (
+    FlowRow.flow_ml_min, FlowRow.velocity_cm_s, FlowRow.area_cm2))
 
 
 def _rows(conn: Any, query: Any, *, plain: bool = False) -> Iterable[Any]:
@@ -115,138 +382,25 @@ def _rows(conn: Any, query: Any, *, plain: bool = False) -> Iterable[Any]:
     yield from conn.execute(query)
 
 
-def _load(s: Session, options: ExportOptions, progress: Progress | None) -> Dataset:
-    conn = s.connection()  # Core rows, no ORM objects: several times faster at 10k patients
-    pq = select(Patient.id, Patient.code, Patient.family_name, Patient.given_name,
-                Patient.birth_date, Patient.sex, Patient.ms_subtype, Patient.diagnosis_year,
-                Patient.headache_positive, Patient.fatigue_positive, Patient.notes)
-    if options.subtypes:
-        pq = pq.where(Patient.ms_subtype.in_(sorted(options.subtypes)))
-    patient_rows = conn.execute(pq.order_by(Patient.code)).all()
-    first_pta = dict(conn.execute(select(Procedure.patient_id, func.min(Procedure.pta_date))
-                                  .group_by(Procedure.patient_id)).all())
+_TEMPLATE: Row = dict.fromkeys(c.name for c in VISIT_COLUMNS)
+_ITEM_COLUMN = {(i.id, item): i.column(item) for i in QUESTIONNAIRES.values()
+                for item in i.item_ids}
+_FLOW_COLS = {(p.value, sd.value): (f"flow_{p.value}_{sd.value}_ml_min",
+                                    f"flow_{p.value}_{sd.value}_velocity_cm_s",
+                                    f"flow_{p.value}_{sd.value}_area_cm2",
+                                    f"flow_{p.value}_{sd.value}_stenosis_pct", p, sd)
+              for p in flowmod.POSTURES for sd in flowmod.SIDES}
+_LABEL_ORDER: dict[str, tuple[int, int]] = {}
 
-    def visit_filter(q: Any) -> Any:
-        q = q.where(Visit.status == "complete")
-        if options.date_from:
-            q = q.where(Visit.visit_date >= options.date_from)
-        if options.date_to:
-            q = q.where(Visit.visit_date <= options.date_to)
-        if options.subtypes:
-            q = q.join(Patient, Patient.id == Visit.patient_id).where(
-                Patient.ms_subtype.in_(sorted(options.subtypes)))
-        return q
 
-    pcols = selected(PATIENTS, deidentify=options.deidentify)
-    vcols = selected(VISITS, deidentify=options.deidentify)
-    patients: list[Row] = []
-    info: dict[int, tuple[str, date | None]] = {}
-    row: Row | None
-    for r in patient_rows:
-        info[r.id] = (r.code, r.birth_date)
-        row = {"patient_code": r.code, "family_name": r.family_name,
-               "given_name": r.given_name, "birth_date": r.birth_date, "sex": r.sex,
-               "ms_subtype": r.ms_subtype, "diagnosis_year": r.diagnosis_year,
-               "headache_positive": bool(r.headache_positive),
-               "fatigue_positive": bool(r.fatigue_positive),
-               "pta_date": first_pta.get(r.id), "notes": r.notes or None}
-        patients.append({c.name: row[c.name] for c in pcols})
+def _label_order(label: str) -> tuple[int, int]:
+    order = _LABEL_ORDER.get(label)
+    if order is None:
+        order = _LABEL_ORDER[label] = schedule.sort_key(label)
+    return order
 
-    if progress:
-        progress.report(0, 4, "Reading visits")
-    template: Row = dict.fromkeys(c.name for c in VISIT_COLUMNS)
-    rows: dict[int, Row] = {}
-    keys: list[tuple[Any, ...]] = []
-    label_order: dict[str, tuple[int, int]] = {}
-    for vid, pid, day, label in _rows(conn, visit_filter(
-            select(Visit.id, Visit.patient_id, Visit.visit_date, Visit.label))):
-        who = info.get(pid)
-        if who is None:
-            continue
-        code, birth = who
-        row = template.copy()
-        row["patient_code"], row["visit_date"], row["visit_label"] = code, day, label
-        row["age_at_visit"] = None if birth is None else age_on(birth, day)
-        rows[vid] = row
-        order = label_order.get(label)
-        if order is None:
-            order = label_order[label] = schedule.sort_key(label)
-        keys.append((code, day, order, vid))
 
-    # Answers pivoted to one row per visit by SQL, one query per instrument (items from the
-    # definitions): ~10x fewer rows reach Python than one per answer. Rows of visits not
-    # selected (drafts, filtered out) are skipped below, so the child queries only join the
-    # visit table when a filter makes that worth it.
-    def child_filter(q: Any, model: Any) -> Any:
-        if not (options.subtypes or options.date_from or options.date_to):
-            return q
-        return visit_filter(q.join(Visit, Visit.id == model.visit_id))
-
-    item_columns = [(i.id, item, i.column(item)) for i in QUESTIONNAIRES.values()
-                    for item in i.item_ids]
-    for instrument in QUESTIONNAIRES.values():
-        pivot = select(Answer.visit_id, *(
-            func.max(case({item: Answer.value}, value=Answer.item))
-            for item in instrument.item_ids)).where(Answer.instrument == instrument.id)
-        names = [instrument.column(item) for item in instrument.item_ids]
-        for vid, *values in _rows(conn, child_filter(pivot, Answer).group_by(Answer.visit_id),
-                                  plain=True):
-            row = rows.get(vid)
-            if row is not None:
-                row.update(zip(names, values, strict=True))
-    item_column = {(i, item): col for i, item, col in item_columns}
-    missing: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for vid, instrument, item, reason in _rows(conn, child_filter(
-            select(Answer.visit_id, Answer.instrument, Answer.item, Answer.missing_reason)
-            .where(Answer.value.is_(None), Answer.missing_reason.is_not(None)), Answer),
-            plain=True):
-        if vid in rows:
-            missing[vid].append((item_column[(instrument, item)], reason))
-    if progress:
-        progress.report(1, 4, "Reading flows")
-    for vid, form, reason in conn.execute(visit_filter(
-            select(SkippedForm.visit_id, SkippedForm.form, SkippedForm.reason)
-            .join(Visit, Visit.id == SkippedForm.visit_id))):
-        if vid in rows:
-            rows[vid][f"{form}_skip_reason"] = reason
-    flow_cols = {(p.value, sd.value): (f"flow_{p.value}_{sd.value}_ml_min",
-                                       f"flow_{p.value}_{sd.value}_velocity_cm_s",
-                                       f"flow_{p.value}_{sd.value}_area_cm2",
-                                       f"flow_{p.value}_{sd.value}_stenosis_pct", p, sd)
-                 for p in flowmod.POSTURES for sd in flowmod.SIDES}
-    read_ml, read_vel, read_area = (_ScaledDecimals(c) for c in (
-        FlowRow.flow_ml_min, FlowRow.velocity_cm_s, FlowRow.area_cm2))
-    for vid, posture, side, ml, vel, area, sten in _rows(conn, child_filter(
-            select(FlowRow.visit_id, FlowRow.posture, FlowRow.side,
-                   type_coerce(FlowRow.flow_ml_min, Integer),
-                   type_coerce(FlowRow.velocity_cm_s, Integer),
-                   type_coerce(FlowRow.area_cm2, Integer), FlowRow.stenosis_pct), FlowRow),
-            plain=True):
-        row = rows.get(vid)
-        if row is None:
-            continue
-        ml, vel, area = read_ml[ml], read_vel[vel], read_area[area]
-        c_flow, c_vel, c_area, c_sten, p, sd = flow_cols[(posture, side)]
-        if ml is None:  # the domain decides what the analysed flow is
-            ml = flowmod.FlowMeasurement(sd, p, None, vel, area, sten).flow
-        row[c_flow], row[c_vel], row[c_area], row[c_sten] = ml, vel, area, sten
-    if progress:
-        progress.report(2, 4, "Computing scores")
-    memo: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
-    for n, (vid, row) in enumerate(rows.items()):
-        _derive(row, missing.get(vid), memo)
-        if progress and n % 5000 == 0:
-            progress.check()
-    keys.sort()
-    names = [c.name for c in vcols]
-    if len(names) == len(template):
-        visits = [rows[k[3]] for k in keys]
-    else:
-        visits = [{n: rows[k[3]][n] for n in names} for k in keys]
-    if progress:
-        progress.report(3, 4, "Writing")
-    return Dataset(options, pcols, vcols, patients, visits)
-
+# --- derived columns ---------------------------------------------------------------------------
 
 _SCORING = [(i, i.item_ids, itemgetter(*(i.column(item) for item in i.item_ids)),
              [(key.id, i.column(key.id)) for key in i.score_fields])
@@ -255,38 +409,107 @@ _TOTALS = [(f"flow_{p.value}_left_ml_min", f"flow_{p.value}_right_ml_min",
             f"flow_{p.value}_total_ml_min") for p in flowmod.POSTURES]
 _ORDER = {i.column(item): n for n, (i, item) in enumerate(
     (i, item) for i in QUESTIONNAIRES.values() for item in i.item_ids)}
+# Scores per tuple of answers: many visits share them (all blank, all zero), and a score is
+# a pure function of them. Bounded, so a huge export never grows it without limit.
+_MEMO: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
+_CONSISTENCY: dict[str, dict[tuple[Any, ...], tuple[str, ...]]] = {}
+_MEMO_MAX = 100_000
 
 
-def _derive(row: Row, missing: list[tuple[str, str]] | None,
-            memo: dict[str, dict[tuple[Any, ...], dict[str, Any]]] | None = None) -> None:
-    """Fill a row's derived columns from its items and flows, by the domain's definitions.
-
-    ``memo`` remembers each instrument's scores per tuple of answers: many visits share
-    their answers (all blank, all zero), and a score is a pure function of them."""
+def _derive(row: Row, missing: list[tuple[str, str]] | None) -> None:
+    """Fill a row's derived columns from its items and flows, by the domain's definitions,
+    and list the soft warnings a complete visit had confirmed (``confirmed_warnings``)."""
+    warned: list[str] = []
+    reasons = {col for col, _r in missing} if missing else ()
     for instrument, item_ids, answers_of, scores in _SCORING:
         answers = answers_of(row)
-        known = None if memo is None else memo.setdefault(instrument.id, {})
-        result = None if known is None else known.get(answers)
+        known = _MEMO.setdefault(instrument.id, {})
+        result = known.get(answers)
         if result is None:
-            result = instrument.score(dict(zip(item_ids, answers, strict=True)))
-            if known is not None:
-                known[answers] = result
+            if len(known) > _MEMO_MAX:
+                known.clear()
+            result = known[answers] = instrument.score(dict(zip(item_ids, answers,
+                                                                strict=True)))
         for key, col in scores:
             row[col] = result[key]
+        if any(a is not None for a in answers):
+            rules = _CONSISTENCY.setdefault(instrument.id, {})
+            found = rules.get(answers)
+            if found is None:
+                if len(rules) > _MEMO_MAX:
+                    rules.clear()
+                found = rules[answers] = tuple(dict.fromkeys(
+                    i.rule for i in instrument.consistency(dict(zip(item_ids, answers,
+                                                                    strict=True)))
+                    if not i.is_error))
+            warned += found
+            if any(a is None and instrument.column(item) not in reasons
+                   for item, a in zip(item_ids, answers, strict=True)):
+                warned.append("unanswered")
     for left, right, total in _TOTALS:
         a, b = row[left], row[right]
         row[total] = None if a is None and b is None else flowmod.PostureTotals(a, b).total
+        if (a is not None and a == 0) or (b is not None and b == 0):
+            warned.append("flow.zero")
     if missing:
         row["missing_items"] = " ".join(f"{col}:{reason}" for col, reason in
                                         sorted(missing, key=lambda m: _ORDER[m[0]]))
+    row["_warnings"] = warned
+
+
+_MONTH_STEP = Decimal("0.01")
+_FINAL = (("midas_final_followup", "midas_total"), ("fss_final_followup", "fss_mean"),
+          ("flow_final_followup", "flow_supine_total_ml_min"))
+
+
+def _analysis(rows: list[Row], ptas: list[date]) -> None:
+    """Analysis columns of one patient's visits (in date order): time since the latest
+    preceding PTA, target date and window from the first PTA, final follow-up markers."""
+    if not ptas:
+        for row in rows:
+            row["confirmed_warnings"] = " ".join(dict.fromkeys(row.pop("_warnings"))) or None
+        return
+    first = ptas[0]
+    latest: dict[str, Row] = {}
+    for row in rows:
+        day, label = row["visit_date"], row["visit_label"]
+        i = bisect.bisect_right(ptas, day)
+        ref = ptas[i - 1] if i else first
+        days = (day - ref).days
+        row["reference_pta_date"], row["days_since_pta"] = ref, days
+        row["months_since_pta"] = (Decimal(days) / MONTH_DAYS).quantize(
+            _MONTH_STEP, rounding=ROUND_HALF_UP)
+        if label != schedule.UNSCHEDULED:
+            target, start, end = _window(label, first)
+            row["target_date"] = target
+            inside = start <= day <= end
+            row["in_window"] = inside
+            if not inside and not (label == "baseline" and day > first):
+                row["_warnings"].append("window")
+        if day > first:
+            for marker, measure in _FINAL:
+                if row[measure] is not None:
+                    latest[marker] = row
+        for marker, _m in _FINAL:
+            row[marker] = False
+        row["confirmed_warnings"] = " ".join(dict.fromkeys(row.pop("_warnings"))) or None
+    for marker, row in latest.items():
+        row[marker] = True
+
+
+def _window(label: str, first: date) -> tuple[date, date, date]:
+    d = schedule.definition(label)
+    start, end = d.window(first)
+    return d.target(first), start, end
 
 
 def visit_row(code: str, birth: date | None, visit_date: date, label: str,
               answers: Iterable[tuple[str, str, int | None, str | None]],
-              skipped: dict[str, str], flows: Iterable[flowmod.FlowMeasurement]) -> Row:
+              skipped: dict[str, str], flows: Iterable[flowmod.FlowMeasurement],
+              ptas: Iterable[date] = ()) -> Row:
     """One ``visits.csv`` row from a visit's parts (the import uses it to recompute the
-    derived columns it was given); derived values via :func:`_derive`, as in :func:`load`."""
-    row: Row = dict.fromkeys(c.name for c in VISIT_COLUMNS)
+    derived columns it was given); derived values via :func:`_derive`, as in the export."""
+    row: Row = _TEMPLATE.copy()
     row["patient_code"], row["visit_date"], row["visit_label"] = code, visit_date, label
     row["age_at_visit"] = None if birth is None else age_on(birth, visit_date)
     missing = []
@@ -305,4 +528,6 @@ def visit_row(code: str, birth: date | None, visit_date: date, label: str,
         row[f"{prefix}_area_cm2"] = m.area_cm2
         row[f"{prefix}_stenosis_pct"] = m.stenosis_pct
     _derive(row, missing)
+    _analysis([row], sorted(ptas))
     return row
+

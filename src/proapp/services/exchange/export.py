@@ -12,9 +12,16 @@ from proapp.db.engine import Database
 from proapp.domain.actor import Actor, Permission
 from proapp.services.accounts.access import require
 from proapp.services.errors import UserError
-from proapp.services.exchange import csv_export, fhir, redcap, safe_write, sqlite_backup, xlsx
-from proapp.services.exchange.dataset import Dataset, ExportOptions, load
-from proapp.services.exchange.dictionary import entries
+from proapp.services.exchange import (
+    csv_export,
+    fhir,
+    odm,
+    redcap,
+    safe_write,
+    sqlite_backup,
+    xlsx,
+)
+from proapp.services.exchange.dataset import Dataset, ExportOptions, opened
 from proapp.services.progress import Progress
 
 
@@ -24,6 +31,7 @@ class Format(StrEnum):
     XLSX = "xlsx"
     REDCAP = "redcap"
     FHIR = "fhir"
+    ODM = "odm"
     SQLITE = "sqlite"
 
     @property
@@ -34,6 +42,7 @@ class Format(StrEnum):
             "xlsx": "Excel workbook: patients, visits, wide, data dictionary (file)",
             "redcap": "REDCap: data dictionary, events, mapping and data CSVs (folder)",
             "fhir": "FHIR R4 JSON bundle (folder)",
+            "odm": "CDISC ODM 1.3.2 XML: metadata, clinical data, audit trail (folder)",
             "sqlite": "SQLite database copy (file)",
         }[self.value]
 
@@ -43,10 +52,12 @@ class Format(StrEnum):
 
 
 FOLDER_FILES: dict[Format, tuple[str, ...]] = {
-    Format.CSV: (csv_export.PATIENTS_FILE, csv_export.VISITS_FILE, csv_export.DICTIONARY_FILE),
+    Format.CSV: (csv_export.PATIENTS_FILE, csv_export.PROCEDURES_FILE, csv_export.VISITS_FILE,
+                 csv_export.DICTIONARY_FILE),
     Format.WIDE: (csv_export.WIDE_FILE, csv_export.DICTIONARY_FILE),
     Format.REDCAP: redcap.FILES,
     Format.FHIR: (fhir.BUNDLE_FILE, csv_export.DICTIONARY_FILE),
+    Format.ODM: (odm.ODM_FILE, csv_export.DICTIONARY_FILE),
 }
 
 
@@ -83,30 +94,46 @@ def run_export(db: Database, actor: Actor, fmt: Format | str, out: Path | str,
     clash = safe_write.existing(targets(fmt, out))
     if clash and not force:
         raise safe_write.OutputExists(clash)
-    data = load(db, actor, options, progress)
-    if fmt is Format.XLSX:
-        with safe_write.staged_file(out, force=force) as tmp:
-            xlsx.write_workbook(data, tmp, progress)
-        return ExportResult(fmt, (out,), len(data.patients), len(data.visits))
-    writers: dict[Format, Callable[[Dataset, Path], None]] = {
-        Format.CSV: lambda d, f: csv_export.write_interchange(d, f, progress),
-        Format.WIDE: lambda d, f: csv_export.write_wide(d, f, progress),
-        Format.REDCAP: redcap.write_redcap,
-        Format.FHIR: lambda d, f: _fhir(d, f, progress),
-    }
-    writer = writers[fmt]
-    with safe_write.staged_folder(out, FOLDER_FILES[fmt], force=force) as tmp:
-        writer(data, tmp)
-        if progress is not None:
-            progress.check()
-    return ExportResult(fmt, tuple(out / n for n in FOLDER_FILES[fmt]), len(data.patients),
-                        len(data.visits))
+    with opened(db, actor, options, progress) as data:
+        if fmt is Format.XLSX:
+            with safe_write.staged_file(out, force=force) as tmp:
+                xlsx.write_workbook(data, tmp, progress)
+            return ExportResult(fmt, (out,), len(data.patients), data.visits_seen)
+        writer: Callable[[Dataset, Path], None] = {
+            Format.CSV: lambda d, f: csv_export.write_interchange(d, f, progress),
+            Format.WIDE: lambda d, f: csv_export.write_wide(d, f, progress),
+            Format.REDCAP: redcap.write_redcap,
+            Format.FHIR: lambda d, f: _fhir(d, f, progress),
+            Format.ODM: lambda d, f: _odm(d, f, progress),
+        }[fmt]
+        with safe_write.staged_folder(out, FOLDER_FILES[fmt], force=force) as tmp:
+            writer(data, tmp)
+            if progress is not None:
+                progress.check()
+        return ExportResult(fmt, tuple(out / n for n in FOLDER_FILES[fmt]), len(data.patients),
+                            data.visits_seen)
 
 
 def _fhir(data: Dataset, folder: Path, progress: Progress | None = None) -> None:
     fhir.write_fhir(data, folder, progress)
     csv_export.write_dictionary(folder / csv_export.DICTIONARY_FILE,
-                                entries(csv_export.VISITS_FILE, data.visit_columns))
+                                csv_export.entries(csv_export.PATIENTS_FILE,
+                                                   data.patient_columns)
+                                + csv_export.entries(csv_export.PROCEDURES_FILE,
+                                                     data.procedure_columns)
+                                + csv_export.entries(csv_export.VISITS_FILE,
+                                                     data.visit_columns))
+
+
+def _odm(data: Dataset, folder: Path, progress: Progress | None = None) -> None:
+    odm.write_odm(data, folder, progress)
+    csv_export.write_dictionary(folder / csv_export.DICTIONARY_FILE,
+                                csv_export.entries(csv_export.PATIENTS_FILE,
+                                                   data.patient_columns)
+                                + csv_export.entries(csv_export.PROCEDURES_FILE,
+                                                     data.procedure_columns)
+                                + csv_export.entries(csv_export.VISITS_FILE,
+                                                     data.visit_columns))
 
 
 def _sqlite(db: Database, out: Path, options: ExportOptions, force: bool,

@@ -1,27 +1,35 @@
-"""Import of the interchange CSV (``patients.csv`` and/or ``visits.csv``), all or nothing.
+"""Import of the interchange CSV (``patients.csv``, ``procedures.csv`` and/or ``visits.csv``),
+all or nothing.
 
 Every row is parsed with the domain's parsers and validated with the same domain rules the
 GUI applies (``validate_patient``, ``validate_procedure``, ``validate_visit`` with
 ``completing=True``, the one-visit-per-label rule). Only when the whole folder is free of
-errors is anything written, in ONE transaction; otherwise the report lists every error with
-file, row (as a spreadsheet numbers it: the header is row 1), column, value and rule.
+errors is anything kept: the rows are written in ONE transaction while the files are read (in
+bulk batches, so memory stays bounded however large the files), and the transaction is rolled
+back when any error was found. The report lists every error with file, row (as a spreadsheet
+numbers it: the header is row 1), column, value and rule.
 
-- Computed columns (totals, grades, means, flow totals, age) are ignored and recomputed; a
-  present value that differs from the recomputed one is reported as a warning.
+- Computed columns (totals, grades, means, flow totals, age, analysis columns) are ignored and
+  recomputed; a present score or total that differs from the recomputed one is a warning.
 - Imported visits are complete. Soft warnings (visit outside its window, item above the
-  headache days ...) are listed in the report but do not block the import.
-- Re-importing the same data changes nothing (and writes no change-log row). A patient or
-  visit that exists with different values is an error, unless ``update`` is given: then the
-  differences are applied and logged with the reason ``import --update from <file>``.
-- Files are read row by row; the write uses bulk inserts (one transaction, not one per row).
+  headache days ...) are listed but do not block the import; those a file marks as already
+  confirmed (``confirmed_warnings``, written by proapp's own export) are not listed again.
+- A form the visit label expects but the file does not hold at all is recorded as skipped,
+  "not collected", with a warning (a clinic's own spreadsheet rarely has skip reasons).
+- Flows with more decimals than stored are rounded half up, with a warning naming the cell.
+- Numbers compare by value (``95`` equals a stored ``95.0``): re-importing the same data
+  changes nothing and writes no change-log row, whatever its number formatting. A patient,
+  PTA or visit that exists with different values is an error, unless ``update`` is given:
+  then the differences are applied and logged with the reason ``import --update from <file>``.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 from collections import defaultdict
-from collections.abc import Iterator
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -42,11 +50,12 @@ from proapp.domain.patient import (
     MsSubtype,
     PatientFacts,
     ProcedureFacts,
+    PtaSide,
     Sex,
     validate_patient,
     validate_procedure,
 )
-from proapp.domain.registry import FLOW, QUESTIONNAIRES
+from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent, validate_visit
 from proapp.services import clock
@@ -56,6 +65,8 @@ from proapp.services.exchange import cells
 from proapp.services.exchange.columns import (
     PATIENT_COLUMNS,
     PATIENTS,
+    PROCEDURE_COLUMNS,
+    PROCEDURES,
     VISIT_COLUMNS,
     VISITS,
     Column,
@@ -66,10 +77,15 @@ from proapp.services.progress import Progress
 from proapp.services.visits import flatten
 from proapp.services.visits.records import _content, _sync_rows
 
-PATIENTS_FILE, VISITS_FILE = "patients.csv", "visits.csv"
+PATIENTS_FILE, PROCEDURES_FILE, VISITS_FILE = "patients.csv", "procedures.csv", "visits.csv"
+FILES = (PATIENTS_FILE, PROCEDURES_FILE, VISITS_FILE)
 ERROR, WARNING = "error", "warning"
 MAX_VALUE_SHOWN = 80
-csv.field_size_limit(1_000_000)  # a longer cell is reported as an error, never half read
+MAX_FINDINGS = 5000  # listed per severity; the rest are counted
+FIELD_LIMIT = 1_000_000
+NOT_COLLECTED = "not collected (not in the imported file)"
+BATCH = 2000  # visits per bulk insert
+csv.field_size_limit(FIELD_LIMIT)  # a longer cell is reported as an error, never half read
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +117,25 @@ class ImportReport:
     patients_added: int = 0
     patients_updated: int = 0
     patients_unchanged: int = 0
+    procedures_added: int = 0
+    procedures_updated: int = 0
+    procedures_unchanged: int = 0
     visits_added: int = 0
     visits_updated: int = 0
     visits_unchanged: int = 0
+    error_count: int = 0
+    warning_count: int = 0
     applied: bool = False
+
+    def add(self, finding: Finding) -> None:
+        if finding.severity == ERROR:
+            self.error_count += 1
+            listed = self.error_count
+        else:
+            self.warning_count += 1
+            listed = self.warning_count
+        if listed <= MAX_FINDINGS:
+            self.findings.append(finding)
 
     @property
     def errors(self) -> list[Finding]:
@@ -116,21 +147,41 @@ class ImportReport:
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return self.error_count == 0
+
+    def _counts(self) -> str:
+        parts = [f"patients {self.patients_added} new, {self.patients_updated} updated, "
+                 f"{self.patients_unchanged} unchanged"]
+        if self.procedures_added or self.procedures_updated or self.procedures_unchanged:
+            parts.append(f"PTAs {self.procedures_added} new, {self.procedures_updated} "
+                         f"updated, {self.procedures_unchanged} unchanged")
+        parts.append(f"visits {self.visits_added} new, {self.visits_updated} updated, "
+                     f"{self.visits_unchanged} unchanged")
+        return "; ".join(parts)
 
     def summary(self) -> str:
+        found = f"{self.error_count} error(s), {self.warning_count} warning(s)"
+        if not self.ok:
+            return (f"Nothing was written: {found}; fix the errors and import again. The rows "
+                    f"without errors would have given: {self._counts()}.")
         if self.dry_run:
-            what = "would import" if self.ok else "would import nothing"
-        else:
-            what = "imported" if self.applied else "nothing imported"
-        return (f"{what}: patients {self.patients_added} new, {self.patients_updated} updated, "
-                f"{self.patients_unchanged} unchanged; visits {self.visits_added} new, "
-                f"{self.visits_updated} updated, {self.visits_unchanged} unchanged; "
-                f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)")
+            return (f"Check passed, nothing written yet; importing would give: "
+                    f"{self._counts()}; {found}.")
+        if self.applied:
+            return f"Imported: {self._counts()}; {found}."
+        return f"Nothing was written; {found}."
 
 
 class _Abort(Exception):
     """Raised inside the write transaction to roll everything back after finding errors."""
+
+
+class _Unreadable(Exception):
+    """The file cannot be read as CSV from this row on; ``rule`` and a plain message."""
+
+    def __init__(self, row: int, rule: str, message: str):
+        super().__init__(message)
+        self.row, self.rule = row, rule
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -138,59 +189,123 @@ class _Abort(Exception):
 
 def _show(value: object) -> str:
     text = "" if value is None else str(value)
+    if len(text) > MAX_VALUE_SHOWN:
+        text = text[:MAX_VALUE_SHOWN]
+        cut = True
+    else:
+        cut = False
     text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-    return text if len(text) <= MAX_VALUE_SHOWN else text[:MAX_VALUE_SHOWN - 1] + "…"
+    return (text[:MAX_VALUE_SHOWN - 1] + "…") if cut or len(text) > MAX_VALUE_SHOWN else text
+
+
+def _encoding_of(raw: bytes) -> str:
+    """A plain name for the encoding a non-UTF-8 line most likely has."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 (Excel's \"Unicode text\")"
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return "ISO-8859-1 (Latin-1)"
+    return "Windows-1252 (Western European, Excel's usual \"CSV\")"
 
 
 class _Reader:
-    """Rows of one file as ``column -> raw text``; structural problems become findings."""
+    """Rows of one file as lists of raw cell texts; structural problems become findings that
+    name the row and the likely cause (delimiter, encoding, an unclosed quote)."""
 
     def __init__(self, path: Path, table: str, report: ImportReport):
         self.path, self.file, self.report = path, path.name, report
-        self.columns = {c.name: c for c in (PATIENT_COLUMNS if table == PATIENTS
-                                            else VISIT_COLUMNS)}
+        self.columns = {c.name: c for c in {PATIENTS: PATIENT_COLUMNS, VISITS: VISIT_COLUMNS,
+                                            PROCEDURES: PROCEDURE_COLUMNS}[table]}
         self.header: list[str] = []
+        self.records = 0  # rows read after the header
 
     def add(self, severity: str, row: int | None, column: str, value: object, rule: str,
             message: str) -> None:
-        self.report.findings.append(Finding(severity, self.file, row, column, _show(value),
-                                            rule, message))
+        self.report.add(Finding(severity, self.file, row, column, _show(value), rule, message))
 
-    def rows(self) -> Iterator[tuple[int, dict[str, str]]]:
-        count = 0
+    def _lines(self, fh: Any) -> Iterator[str]:
+        for number, raw in enumerate(fh):
+            if number == 0 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                bad = raw[exc.start:exc.start + 1]
+                guess = _encoding_of(raw)
+                shown = bad.decode("cp1252", errors="replace")
+                raise _Unreadable(self.records + 2 if self.header else 1, "file.encoding",
+                                  f"the file is not UTF-8 text: this row has the byte "
+                                  f"0x{bad.hex().upper()} ({shown!r} in Windows-1252); it "
+                                  f"looks like {guess}. Save it as \"CSV UTF-8\" and import "
+                                  "again") from None
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
         try:
-            with open(self.path, encoding="utf-8-sig", newline="") as fh:
-                reader = csv.reader(fh, strict=True)
+            with open(self.path, "rb") as fh:
+                reader = csv.reader(self._lines(fh), strict=True)
                 try:
                     header = next(reader)
                 except StopIteration:
                     self.add(ERROR, None, "", "", "file.empty", "the file is empty")
                     return
+                except csv.Error as exc:
+                    raise self._csv_problem(exc, 1) from None
                 if not self._check_header(header):
                     return
                 width = len(header)
-                for n, cells_ in enumerate(reader, start=2):
-                    if not cells_ or all(c.strip() == "" for c in cells_):
+                while True:
+                    try:
+                        cells_ = next(reader)
+                    except StopIteration:
+                        return
+                    except csv.Error as exc:
+                        raise self._csv_problem(exc, self.records + 2) from None
+                    self.records += 1
+                    n = self.records + 1
+                    if not cells_ or (len(cells_) == 1 and not cells_[0].strip()):
                         continue
-                    count += 1
                     if len(cells_) != width:
+                        if all(c.strip() == "" for c in cells_):
+                            continue
                         self.add(ERROR, n, "", "", "csv.columns",
                                  f"the row has {len(cells_)} cells; the header has {width}")
                         continue
-                    yield n, dict(zip(header, cells_, strict=True))
-        except UnicodeDecodeError as exc:
-            self.add(ERROR, None, "", "", "file.encoding",
-                     f"the file is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8")
-        except csv.Error as exc:
-            self.add(ERROR, None, "", "", "csv.format", f"not a readable CSV file: {exc}")
+                    yield n, cells_
+        except _Unreadable as exc:
+            self.add(ERROR, exc.row, "", "", exc.rule, str(exc))
         except OSError as exc:
             self.add(ERROR, None, "", "", "file.read", f"cannot read the file: {exc}")
         finally:
-            self.report.rows[self.file] = count
+            self.report.rows[self.file] = self.records
+
+    def _csv_problem(self, exc: csv.Error, row: int) -> _Unreadable:
+        text = str(exc)
+        if "field larger than field limit" in text:
+            return _Unreadable(row, "csv.cell_too_long",
+                               f"a cell from this row on runs for more than {FIELD_LIMIT:,} "
+                               "characters: a quote (\") opened here is probably never closed, "
+                               "or the cell is far longer than any column allows")
+        if "unexpected end of data" in text or "EOF" in text:
+            return _Unreadable(row, "csv.unclosed_quote",
+                               "a quote (\") opened on this row is never closed: the file "
+                               "ends inside a quoted cell")
+        if "expected after" in text:
+            return _Unreadable(row, "csv.stray_quote",
+                               "a quote (\") inside a cell that is not quoted properly (a "
+                               "quoted cell doubles its quotes: \"a \"\"b\"\" c\")")
+        return _Unreadable(row, "csv.format", f"not a readable CSV file here: {text}")
 
     def _check_header(self, header: list[str]) -> bool:
         header[:] = [h.strip() for h in header]
         self.header = header
+        if len(header) == 1:
+            for mark, name in ((";", "semicolons (;)"), ("\t", "tabs")):
+                if mark in header[0]:
+                    self.add(ERROR, 1, "", "", "csv.delimiter",
+                             f"the cells are separated by {name}, not commas: save the file "
+                             "as \"CSV UTF-8 (comma delimited)\" and import again")
+                    return False
         ok = True
         seen: set[str] = set()
         for h in header:
@@ -206,26 +321,38 @@ class _Reader:
                 self.add(ERROR, 1, c.name, "", "header.missing",
                          f"the required column {c.name!r} is missing")
                 ok = False
+        self._plan = [(i, h, self.columns[h]) for i, h in enumerate(header)
+                      if h in self.columns and not self.columns[h].computed]
         return ok
 
-    def parse(self, n: int, raw: dict[str, str]) -> tuple[dict[str, Any], set[str]]:
+    def parse(self, n: int, row: list[str]) -> tuple[dict[str, Any], set[str]]:
         """Parsed values of the known columns present (computed ones left out) and the
         columns whose cells did not parse (already reported)."""
         values: dict[str, Any] = {}
         failed: set[str] = set()
-        for name, text in raw.items():
-            col = self.columns.get(name)
-            if col is None or col.computed:
-                continue
+        for i, name, col in self._plan:
+            text = row[i]
             if text == "":  # most cells of a wide file: blank is missing, for every kind
                 values[name] = None
+                continue
+            kind = col.kind
+            if kind is Kind.INTEGER and text.isdigit() and text.isascii():
+                values[name] = int(text)
                 continue
             try:
                 values[name] = cells.parse(col, text)
             except ParseError as exc:
                 self.add(ERROR, n, name, text, exc.rule, str(exc))
                 failed.add(name)
+                continue
+            if col.rounds and values[name] is not None and cells.rounded(col, text):
+                self.add(WARNING, n, name, text, "precision.rounded",
+                         f"rounded half up to {values[name]} ({col.places} decimal place(s) "
+                         "are stored)")
         return values, failed
+
+    def raw(self, row: list[str]) -> dict[str, str]:
+        return dict(zip(self.header, row, strict=True))
 
 
 # --- database state --------------------------------------------------------------------------
@@ -235,8 +362,11 @@ class _Reader:
 class _DbPatient:
     id: int
     facts: PatientFacts
-    first_pta: date | None
-    pta_dates: set[date]
+    procedures: dict[date, tuple[int, str, str]]  # date -> (id, side, notes)
+
+    @property
+    def first_pta(self) -> date | None:
+        return min(self.procedures, default=None)
 
 
 def patient_values(f: PatientFacts) -> dict[str, Any]:
@@ -247,9 +377,11 @@ def patient_values(f: PatientFacts) -> dict[str, Any]:
 
 
 def _db_patients(s: Session) -> dict[str, _DbPatient]:
-    procs: dict[int, set[date]] = defaultdict(set)
-    for pid, day in s.execute(select(Procedure.patient_id, Procedure.pta_date)):
-        procs[pid].add(day)
+    procs: dict[int, dict[date, tuple[int, str, str]]] = defaultdict(dict)
+    for pid, day, proc_id, side, notes in s.execute(select(
+            Procedure.patient_id, Procedure.pta_date, Procedure.id, Procedure.side,
+            Procedure.notes)):
+        procs[pid][day] = (proc_id, side, notes or "")
     out = {}
     for r in s.execute(select(Patient.id, Patient.code, Patient.family_name,
                               Patient.given_name, Patient.birth_date, Patient.sex,
@@ -260,60 +392,207 @@ def _db_patients(s: Session) -> dict[str, _DbPatient]:
                              MsSubtype(r.ms_subtype), r.diagnosis_year,
                              bool(r.headache_positive), bool(r.fatigue_positive),
                              r.notes or "")
-        dates = procs.get(r.id, set())
-        out[r.code] = _DbPatient(r.id, facts, min(dates, default=None), dates)
+        out[r.code] = _DbPatient(r.id, facts, procs.get(r.id, {}))
     return out
 
 
-@dataclass(frozen=True)
+def _fingerprint(values: dict[str, Any]) -> bytes:
+    """A digest of a visit's logged form: equal exactly when no field differs (by value:
+    every number goes through the change log's canonical text)."""
+    text = json.dumps({k: changelog.to_text(v) for k, v in values.items()}, sort_keys=True,
+                      ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+@dataclass(frozen=True, slots=True)
 class _Stored:
     id: int
     label: str
     visit_date: date
-    status: str
-    is_signed: bool
-    content: VisitContent
+    signed: bool
+    print_: bytes
 
 
 def _stored_visits(s: Session, patient_ids: set[int]) -> dict[int, list[_Stored]]:
-    """The stored visits of these patients with their content, from Core rows (the same
-    conversion ``services.visits`` uses; no ORM objects, so 10,000 patients stay quick)."""
+    """The stored visits of these patients, each as a small fingerprint of its content (the
+    content itself is read again only for the few that differ)."""
     everyone = len(patient_ids) > 900
 
     def where(q: Any) -> Any:
         return q if everyone else q.where(Visit.patient_id.in_(sorted(patient_ids)))
 
-    def children(model: Any, *cols: Any) -> dict[int, list[Any]]:
-        grouped: dict[int, list[Any]] = defaultdict(list)
-        q = where(select(model.visit_id, *cols).join(Visit, Visit.id == model.visit_id))
-        for row in s.execute(q):
-            grouped[row.visit_id].append(row)
-        return grouped
-
-    answers = children(Answer, Answer.instrument, Answer.item, Answer.value,
-                       Answer.missing_reason)
-    skipped = children(SkippedForm, SkippedForm.form, SkippedForm.reason)
-    flows = children(FlowRow, FlowRow.posture, FlowRow.side, FlowRow.flow_ml_min,
-                     FlowRow.velocity_cm_s, FlowRow.area_cm2, FlowRow.stenosis_pct)
     out: dict[int, list[_Stored]] = defaultdict(list)
-    for v in s.execute(where(select(Visit.id, Visit.patient_id, Visit.label, Visit.visit_date,
-                                    Visit.status, Visit.signed_at))):
-        if v.patient_id not in patient_ids:
-            continue
-        content = _content(answers.get(v.id, ()), skipped.get(v.id, ()), flows.get(v.id, ()))
-        out[v.patient_id].append(_Stored(v.id, v.label, v.visit_date, v.status,
-                                         v.signed_at is not None, content))
+    visits = [v for v in s.execute(where(select(
+        Visit.id, Visit.patient_id, Visit.label, Visit.visit_date, Visit.status,
+        Visit.signed_at))) if v.patient_id in patient_ids]
+    for start in range(0, len(visits), 900):
+        chunk = visits[start:start + 900]
+        ids = [v.id for v in chunk]
+        grouped: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        for model, cols in ((Answer, (Answer.instrument, Answer.item, Answer.value,
+                                      Answer.missing_reason)),
+                            (SkippedForm, (SkippedForm.form, SkippedForm.reason)),
+                            (FlowRow, (FlowRow.posture, FlowRow.side, FlowRow.flow_ml_min,
+                                       FlowRow.velocity_cm_s, FlowRow.area_cm2,
+                                       FlowRow.stenosis_pct))):
+            for row in s.execute(select(model.visit_id, *cols).where(model.visit_id.in_(ids))):
+                grouped[row.visit_id][model.__name__].append(row)
+        for v in chunk:
+            g = grouped.get(v.id, {})
+            content = _content(g.get("Answer", ()), g.get("SkippedForm", ()),
+                               g.get("FlowRow", ()))
+            values = {"label": v.label, "visit_date": v.visit_date, "status": v.status,
+                      **flatten(content)}
+            out[v.patient_id].append(_Stored(v.id, v.label, v.visit_date,
+                                             v.signed_at is not None, _fingerprint(values)))
     return out
 
 
-# --- the plan ---------------------------------------------------------------------------------
+# --- writing in bulk -----------------------------------------------------------------------
 
 
-@dataclass
-class _NewPatient:
-    row: int
-    facts: PatientFacts
-    pta: date | None
+class _Table:
+    """Rows for one table, inserted in bulk: on SQLite straight to ``executemany`` as tuples
+    with the columns' own conversions applied (skipping SQLAlchemy's per-row parameter
+    processing, which dominates a million-row insert); elsewhere through Core."""
+
+    def __init__(self, conn: Any, model: Any, keys: Sequence[str]):
+        self.conn, self.model, self.keys = conn, model, list(keys)
+        self.rows: list[tuple[Any, ...]] = []
+        self.raw = conn.dialect.paramstyle == "qmark"
+        table = model.__table__
+        dialect = conn.dialect
+        self.convert = [table.c[k].type._cached_bind_processor(dialect) for k in self.keys]
+        if self.raw:
+            self.sql = str(insert(model).compile(dialect=dialect, column_keys=self.keys))
+
+    def add(self, *values: Any) -> None:
+        self.rows.append(values)
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        if self.raw:
+            plan = [(i, f) for i, f in enumerate(self.convert) if f is not None]
+            if plan:
+                rows = []
+                for r in self.rows:
+                    out = list(r)
+                    for i, f in plan:
+                        if out[i] is not None:
+                            out[i] = f(out[i])
+                    rows.append(tuple(out))
+            else:
+                rows = self.rows  # type: ignore[assignment]
+            self.conn.exec_driver_sql(self.sql, rows)
+        else:
+            self.conn.execute(insert(self.model),
+                              [dict(zip(self.keys, r, strict=True)) for r in self.rows])
+        self.rows.clear()
+
+
+class _Writer:
+    """New patients, PTAs and visits with their change-log rows, in batches, in the import's
+    transaction. After the first error nothing more is written (the transaction will be
+    rolled back); ids are still assigned so that a dry run reports the same plan."""
+
+    def __init__(self, s: Session | None, reason: str, actor_name: str):
+        self.s, self.reason, self.actor_name = s, reason, actor_name
+        self.now = clock.utcnow()
+        self.log: list[Change] = []
+        self.next_pid = self.next_proc = self.next_vid = 1
+        self.enabled = s is not None
+        if s is None:
+            return
+        conn = s.connection()
+        self.next_pid = (s.scalar(select(func.max(Patient.id))) or 0) + 1
+        self.next_proc = (s.scalar(select(func.max(Procedure.id))) or 0) + 1
+        self.next_vid = (s.scalar(select(func.max(Visit.id))) or 0) + 1
+        self.patients = _Table(conn, Patient, (
+            "id", "code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
+            "diagnosis_year", "headache_positive", "fatigue_positive", "notes", "is_demo",
+            "created_at", "updated_at", "version"))
+        self.procedures = _Table(conn, Procedure, ("id", "patient_id", "pta_date", "side",
+                                                   "notes", "created_at"))
+        self.visits = _Table(conn, Visit, (
+            "id", "patient_id", "visit_date", "label", "status", "entered_by_id", "entered_by",
+            "created_at", "updated_at", "completed_at", "version"))
+        self.answers = _Table(conn, Answer, ("visit_id", "instrument", "item", "value",
+                                             "missing_reason"))
+        self.skipped = _Table(conn, SkippedForm, ("visit_id", "form", "reason"))
+        self.flows = _Table(conn, FlowRow, ("visit_id", "posture", "side", "flow_ml_min",
+                                            "velocity_cm_s", "area_cm2", "stenosis_pct"))
+        self.tables = (self.patients, self.procedures, self.visits, self.answers,
+                       self.skipped, self.flows)
+
+    def stop(self) -> None:
+        """An error was found: write nothing more."""
+        if self.enabled:
+            self.enabled = False
+            for t in self.tables:
+                t.rows.clear()
+            self.log.clear()
+
+    def patient(self, facts: PatientFacts) -> int:
+        pid, self.next_pid = self.next_pid, self.next_pid + 1
+        if self.enabled:
+            values = patient_values(facts)
+            self.patients.add(pid, facts.code, facts.family_name, facts.given_name,
+                              facts.birth_date, values["sex"], values["ms_subtype"],
+                              facts.diagnosis_year, facts.headache_positive,
+                              facts.fatigue_positive, facts.notes, False, self.now, self.now, 1)
+            self.log.append(Change("insert", "patient", pid, None, None, values,
+                                   patient_id=pid))
+        return pid
+
+    def procedure(self, pid: int, proc: ProcedureFacts) -> None:
+        proc_id, self.next_proc = self.next_proc, self.next_proc + 1
+        if self.enabled:
+            self.procedures.add(proc_id, pid, proc.pta_date, proc.side.value, proc.notes,
+                                self.now)
+            self.log.append(Change("insert", "procedure", proc_id, None, None,
+                                   {"pta_date": proc.pta_date, "side": proc.side.value,
+                                    "notes": proc.notes}, patient_id=pid))
+
+    def visit(self, pid: int, label: str, day: date, c: VisitContent) -> None:
+        vid, self.next_vid = self.next_vid, self.next_vid + 1
+        if not self.enabled:
+            return
+        self.visits.add(vid, pid, day, label, "complete", None, self.actor_name, self.now,
+                        self.now, self.now, 1)
+        add_answer = self.answers.add
+        for instrument in QUESTIONNAIRES.values():
+            given = c.responses.get(instrument.id, {})
+            reasons = c.missing.get(instrument.id, {})
+            for item_id in instrument.item_ids:
+                value = given.get(item_id)
+                if value is not None:
+                    add_answer(vid, instrument.id, item_id, value, None)
+                elif item_id in reasons:
+                    add_answer(vid, instrument.id, item_id, None,
+                               MissingReason(reasons[item_id]).value)
+        for form, reason in c.skipped.items():
+            self.skipped.add(vid, form, reason)
+        for m in c.flows:
+            self.flows.add(vid, m.posture.value, m.side.value, m.flow_ml_min, m.velocity_cm_s,
+                           m.area_cm2, m.stenosis_pct)
+        self.log.append(Change("insert", "visit", vid, None, None,
+                               {"label": label, "visit_date": day, "status": "complete",
+                                **flatten(c)}, patient_id=pid, visit_id=vid))
+        if len(self.visits.rows) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.enabled or self.s is None:
+            return
+        for t in self.tables:
+            t.flush()
+        if self.log:
+            changelog.append(self.s, self.log, reason=self.reason)
+            self.log.clear()
+
+
+# --- the import --------------------------------------------------------------------------------
 
 
 @dataclass
@@ -327,33 +606,47 @@ class _VisitIn:
 
 
 @dataclass
-class _Plan:
-    new_patients: list[_NewPatient] = field(default_factory=list)
+class _Later:
+    """Changes to existing rows (with --update), applied after the bulk inserts."""
+
     patient_updates: list[tuple[int, PatientFacts, PatientFacts]] = field(default_factory=list)
-    procedures_to_add: list[tuple[str, date]] = field(default_factory=list)
-    new_visits: list[_VisitIn] = field(default_factory=list)
+    procedure_updates: list[tuple[int, int, ProcedureFacts, tuple[str, str]]] = field(
+        default_factory=list)
     visit_updates: list[_VisitIn] = field(default_factory=list)
 
 
 class _Importer:
     def __init__(self, s: Session, folder: Path, report: ImportReport, today: date,
-                 progress: Progress | None):
+                 progress: Progress | None, writer: _Writer):
         self.s, self.folder, self.report, self.today = s, folder, report, today
-        self.progress = progress
+        self.progress, self.w = progress, writer
         self.db = _db_patients(s)
-        self.plan = _Plan()
-        # code -> (birth date, first PTA) of every patient the visits may refer to
-        self.known: dict[str, tuple[date | None, date | None]] = {
-            code: (p.facts.birth_date, p.first_pta) for code, p in self.db.items()}
+        self.later = _Later()
+        # code -> (patient id, birth date, PTA dates) of every patient visits may refer to
+        self.known: dict[str, tuple[int, date | None, list[date]]] = {
+            code: (p.id, p.facts.birth_date, sorted(p.procedures)) for code, p in self.db.items()}
         self.invalid_codes: set[str] = set()
+        self.new_patients: dict[str, tuple[int, PatientFacts, date | None, str | None]] = {}
+        # existing patients without any PTA yet, given a pta_date in patients.csv
+        self.pending_pta: list[tuple[int, str, ProcedureFacts]] = []
 
-    # patients.csv
+    def _error_seen(self) -> None:
+        if not self.report.ok:
+            self.w.stop()
+
+    def _tick(self, n: int) -> None:
+        if self.progress is not None and n % 1000 == 0:
+            self.progress.report(0, 0, f"Checking row {n:,}")
+
+    # patients.csv --------------------------------------------------------------------------
+
     def patients(self, path: Path) -> None:
         r = _Reader(path, PATIENTS, self.report)
         seen: dict[str, int] = {}
-        for n, raw in r.rows():
+        for n, row in r.rows():
             self._tick(n)
-            values, failed = r.parse(n, raw)
+            values, failed = r.parse(n, row)
+            raw = r.raw(row)
             ok = not failed
             code = values.get("patient_code")
             if code is None:
@@ -366,7 +659,7 @@ class _Importer:
                 continue
             seen[code] = n
             for name in ("headache_positive", "fatigue_positive"):
-                if name in raw and values.get(name) is None:
+                if name in raw and values.get(name) is None and name not in failed:
                     r.add(ERROR, n, name, "", "boolean", f"{name} must be 0 (no) or 1 (yes)")
                     ok = False
             if "sex" in failed or "ms_subtype" in failed:
@@ -375,8 +668,8 @@ class _Importer:
             try:
                 facts = PatientFacts(
                     code, values.get("family_name") or "", values.get("given_name") or "",
-                    values.get("birth_date"), Sex(values.get("sex") or ""),
-                    MsSubtype(values.get("ms_subtype") or ""), values.get("diagnosis_year"),
+                    values.get("birth_date"), Sex(values.get("sex")),
+                    MsSubtype(values.get("ms_subtype")), values.get("diagnosis_year"),
                     bool(values.get("headache_positive", False)),
                     bool(values.get("fatigue_positive", False)), values.get("notes") or "")
             except ValueError:  # sex / subtype blank (codes were checked by the parser)
@@ -387,35 +680,39 @@ class _Importer:
                 continue
             issues = validate_patient(facts, self.today)
             pta = values.get("pta_date")
+            side = values.get("pta_side")
             if pta is not None:
                 issues += validate_procedure(ProcedureFacts(pta), facts.birth_date, self.today)
             if self._issues(r, n, raw, issues, failed) or not ok:
                 self.invalid_codes.add(code)
                 continue
             existing = self.db.get(code)
-            self.known[code] = (facts.birth_date, pta if existing is None
-                                else existing.first_pta or pta)
             if existing is None:
-                self.plan.new_patients.append(_NewPatient(n, facts, pta))
+                pid = self.w.patient(facts)
+                self.new_patients[code] = (pid, facts, pta, side)
+                self.known[code] = (pid, facts.birth_date, [pta] if pta else [])
+                self.report.patients_added += 1
                 continue
-            self._compare_patient(r, n, raw, existing, facts, pta,
-                                  "pta_date" in raw)
+            self._compare_patient(r, n, raw, existing, facts, pta, side, "pta_date" in raw)
+        self._error_seen()
 
     def _compare_patient(self, r: _Reader, n: int, raw: dict[str, str], existing: _DbPatient,
-                         facts: PatientFacts, pta: date | None, pta_given: bool) -> None:
+                         facts: PatientFacts, pta: date | None, side: str | None,
+                         pta_given: bool) -> None:
         old, new = patient_values(existing.facts), patient_values(facts)
         given = {k for k in new if k == "code" or k in raw}
         diffs = [(k, a, b) for k, a, b in changelog.diff(old, new) if k in given]
-        add_pta = False
-        if pta_given and pta != existing.first_pta:
-            if existing.first_pta is None and pta is not None:
-                diffs.append(("pta_date", None, pta))
-                add_pta = True
+        first = existing.first_pta
+        if pta_given and pta != first:
+            if first is None and pta is not None:
+                self.pending_pta.append((existing.id, facts.code, ProcedureFacts(
+                    pta, PtaSide(side or PtaSide.BILATERAL.value))))
+                self.known[facts.code] = (existing.id, facts.birth_date, [pta])
             else:
                 r.add(ERROR, n, "pta_date", raw.get("pta_date", ""), "pta.differs",
                       f"{facts.code}'s first PTA in the database is "
-                      f"{existing.first_pta or 'not recorded'}; PTA dates are changed in the "
-                      "patient's record, not by import")
+                      f"{first or 'not recorded'}; PTA dates are changed in the patient's "
+                      "record, not by import")
                 self.invalid_codes.add(facts.code)
                 return
         if not diffs:
@@ -423,7 +720,7 @@ class _Importer:
             return
         if not self.report.update:
             for k, a, _b in diffs:
-                col = "pta_date" if k == "pta_date" else item_column_of(f"patient.{k}") or k
+                col = item_column_of(f"patient.{k}") or k
                 r.add(ERROR, n, col, raw.get(col, ""), "patient.differs",
                       f"patient {facts.code} exists with {col} = "
                       f"{changelog.to_text(a) or '(blank)'}; use --update to replace it")
@@ -431,24 +728,126 @@ class _Importer:
             return
         merged = PatientFacts(**{**asdict(existing.facts), **{
             k: getattr(facts, k) for k in given if k != "pta_date"}})
-        self.plan.patient_updates.append((existing.id, existing.facts, merged))
-        if add_pta and pta is not None:
-            self.plan.procedures_to_add.append((facts.code, pta))
+        self.later.patient_updates.append((existing.id, existing.facts, merged))
         self.report.patients_updated += 1
 
-    # visits.csv
+    # procedures.csv ------------------------------------------------------------------------
+
+    def procedures(self, path: Path | None) -> None:
+        """Every PTA with its side: the file's rows, else each new patient's pta_date."""
+        from_file: dict[str, list[tuple[int, ProcedureFacts]]] = defaultdict(list)
+        if path is not None:
+            r = _Reader(path, PROCEDURES, self.report)
+            seen: dict[tuple[str, date], int] = {}
+            for n, row in r.rows():
+                self._tick(n)
+                values, failed = r.parse(n, row)
+                code, day = values.get("patient_code"), values.get("procedure_date")
+                if failed:
+                    continue
+                if code is None or day is None:
+                    name = "patient_code" if code is None else "procedure_date"
+                    r.add(ERROR, n, name, "", "required", f"{name} is required")
+                    continue
+                if code in self.invalid_codes:
+                    continue
+                if code not in self.known:
+                    r.add(ERROR, n, "patient_code", code, "patient.unknown",
+                          f"no patient with code {code} in the database or in patients.csv")
+                    continue
+                if (code, day) in seen:
+                    r.add(ERROR, n, "procedure_date", row[r.header.index("procedure_date")],
+                          "procedure.duplicate", f"{code} has a PTA on {day} already on row "
+                          f"{seen[(code, day)]}")
+                    continue
+                seen[(code, day)] = n
+                proc = ProcedureFacts(day, PtaSide(values.get("procedure_side") or "bilateral"),
+                                      values.get("procedure_notes") or "")
+                birth = self.known[code][1]
+                if self._issues(r, n, r.raw(row), validate_procedure(proc, birth, self.today)):
+                    continue
+                from_file[code].append((n, proc))
+            self._procedures_from_file(r, from_file)
+        for code, (pid, _facts, pta, side) in self.new_patients.items():
+            if code in from_file or pta is None or code in self.invalid_codes:
+                continue
+            self.w.procedure(pid, ProcedureFacts(pta, PtaSide(side or "bilateral")))
+            self.report.procedures_added += 1
+        for pid, code, proc in self.pending_pta:
+            if code not in from_file and code not in self.invalid_codes:
+                self.w.procedure(pid, proc)
+                self.report.procedures_added += 1
+        self._error_seen()
+
+    def _procedures_from_file(self, r: _Reader, rows: dict[str, list[tuple[int, ProcedureFacts]]]
+                              ) -> None:
+        for code, procs in rows.items():
+            procs.sort(key=lambda x: x[1].pta_date)
+            first_row, first = procs[0]
+            new = self.new_patients.get(code)
+            if new is not None:
+                pid, facts, pta, side = new
+                if pta is not None and (pta != first.pta_date
+                                        or (side and side != first.side.value)):
+                    r.add(ERROR, first_row, "procedure_date", first.pta_date.isoformat(),
+                          "pta.differs", f"{code}'s pta_date in patients.csv is {pta} "
+                          f"({side or 'side not given'}), but the first PTA here is "
+                          f"{first.pta_date} ({first.side.value})")
+                    continue
+                for _n, proc in procs:
+                    self.w.procedure(pid, proc)
+                    self.report.procedures_added += 1
+                self.known[code] = (pid, facts.birth_date, [p.pta_date for _n, p in procs])
+                continue
+            existing = self.db[code]
+            stored_first = existing.first_pta
+            dates = set(existing.procedures)
+            for n, proc in procs:
+                stored = existing.procedures.get(proc.pta_date)
+                if stored is None:
+                    if stored_first is not None and proc.pta_date < stored_first:
+                        r.add(ERROR, n, "procedure_date", proc.pta_date.isoformat(),
+                              "pta.before_first", f"{code}'s first PTA in the database is "
+                              f"{stored_first}; an earlier PTA is entered in the patient's "
+                              "record, not by import")
+                        continue
+                    self.w.procedure(existing.id, proc)
+                    self.report.procedures_added += 1
+                    dates.add(proc.pta_date)
+                    continue
+                proc_id, side, notes = stored
+                if (side, notes) == (proc.side.value, proc.notes):
+                    self.report.procedures_unchanged += 1
+                    continue
+                if not self.report.update:
+                    r.add(ERROR, n, "procedure_side", proc.side.value, "procedure.differs",
+                          f"{code}'s PTA of {proc.pta_date} exists with side {side} and other "
+                          "notes; use --update to replace them")
+                    continue
+                self.later.procedure_updates.append((proc_id, existing.id, proc, (side, notes)))
+                self.report.procedures_updated += 1
+            self.known[code] = (existing.id, existing.facts.birth_date, sorted(dates))
+
+    # visits.csv ----------------------------------------------------------------------------
+
     def visits(self, path: Path) -> None:
         r = _Reader(path, VISITS, self.report)
-        rows: list[_VisitIn] = []
-        for n, raw in r.rows():
+        self.seen_labels: dict[tuple[str, str], int] = {}
+        self.same_day: dict[tuple[str, date], int] = defaultdict(int)
+        ids = {p.id for p in self.db.values()}
+        self.stored = _stored_visits(self.s, ids) if ids else {}
+        for n, row in r.rows():
             self._tick(n)
-            v = self._visit(r, n, raw)
+            v = self._visit(r, n, row)
             if v is not None:
-                rows.append(v)
-        self._match_existing(r, rows)
+                self._place(r, v)
+            if self.w.enabled and not self.report.ok:
+                self.w.stop()
+        self._error_seen()
 
-    def _visit(self, r: _Reader, n: int, raw: dict[str, str]) -> _VisitIn | None:
-        values, failed = r.parse(n, raw)
+    def _visit(self, r: _Reader, n: int, row: list[str]) -> _VisitIn | None:
+        values, failed = r.parse(n, row)
+        raw = r.raw(row)
         ok = not failed
         code = values.get("patient_code")
         day = values.get("visit_date")
@@ -466,13 +865,32 @@ class _Importer:
         if content is None or code in self.invalid_codes or code not in self.known \
                 or day is None or label is None or code is None:
             return None
-        birth, pta = self.known[code]
+        _pid, birth, ptas = self.known[code]
+        if not failed and schedule.is_label(label):
+            content = self._not_collected(r, n, label, content)
         issues = validate_visit(label, day, content, today=self.today, birth_date=birth,
-                                pta_date=pta, completing=True)
+                                pta_date=ptas[0] if ptas else None, completing=True)
+        confirmed = set((raw.get("confirmed_warnings") or "").split())
+        if confirmed:
+            issues = [i for i in issues if i.is_error or i.rule not in confirmed]
         if self._issues(r, n, raw, issues, failed) or not ok:
             return None
         self._check_computed(r, n, raw, content, birth, day)
         return _VisitIn(n, code, label, day, content)
+
+    def _not_collected(self, r: _Reader, n: int, label: str,
+                       content: VisitContent) -> VisitContent:
+        """Expected forms the file holds nothing for: recorded as skipped, "not collected"."""
+        absent = [form for form in schedule.definition(label).forms
+                  if not content.has_data(form) and form not in content.skipped]
+        if not absent:
+            return content
+        for form in sorted(absent, key=FORMS.index):
+            r.add(WARNING, n, f"{form}_skip_reason", "", "form.not_collected",
+                  f"{schedule.definition(label).title} expects {form.upper()}, which this row "
+                  f"does not have: it is recorded as skipped, \"{NOT_COLLECTED}\"")
+        return replace(content, skipped={**content.skipped,
+                                         **dict.fromkeys(absent, NOT_COLLECTED)})
 
     def _content(self, r: _Reader, n: int, raw: dict[str, str],
                  values: dict[str, Any]) -> VisitContent | None:
@@ -482,38 +900,33 @@ class _Importer:
                                         if values.get(col) is not None}
         missing: dict[str, dict[str, MissingReason]] = defaultdict(dict)
         ok = True
-        by_column = _ITEM_BY_COLUMN
         for pair in (values.get("missing_items") or "").split():
             col, _sep, reason = pair.partition(":")
-            if col not in by_column or reason not in MissingReason.__members__.values():
+            if col not in _ITEM_BY_COLUMN or reason not in _REASONS:
                 r.add(ERROR, n, "missing_items", pair, "missing_items",
                       "expected column:reason pairs such as midas_q3:declined (reasons: "
                       + ", ".join(m.value for m in MissingReason) + ")")
                 ok = False
                 continue
-            instrument_id, item_id = by_column[col]
+            instrument_id, item_id = _ITEM_BY_COLUMN[col]
             missing[instrument_id][item_id] = MissingReason(reason)
-        skipped = {form: values[f"{form}_skip_reason"] for form in (*QUESTIONNAIRES, FLOW)
+        skipped = {form: values[f"{form}_skip_reason"] for form in FORMS
                    if values.get(f"{form}_skip_reason")}
         flows = []
-        for posture in flowmod.POSTURES:
-            for side in flowmod.SIDES:
-                prefix = f"flow_{posture.value}_{side.value}"
-                ml = values.get(f"{prefix}_ml_min")
-                vel = values.get(f"{prefix}_velocity_cm_s")
-                area = values.get(f"{prefix}_area_cm2")
-                sten = values.get(f"{prefix}_stenosis_pct")
-                if vel is not None or area is not None:
-                    m = flowmod.FlowMeasurement(side, posture, None, vel, area, sten)
-                    if ml is not None and m.flow is not None and m.flow != ml:
-                        r.add(WARNING, n, f"{prefix}_ml_min", raw.get(f"{prefix}_ml_min"),
-                              "computed.differs",
-                              f"the flow is computed from velocity x area x 60 = {m.flow} "
-                              f"{flowmod.FLOW_UNIT}; the file's value is ignored")
-                else:
-                    m = flowmod.FlowMeasurement(side, posture, ml, None, None, sten)
-                if not m.is_empty:
-                    flows.append(m)
+        for posture, side, c_ml, c_vel, c_area, c_sten in _FLOW_COLUMNS:
+            ml, vel = values.get(c_ml), values.get(c_vel)
+            area, sten = values.get(c_area), values.get(c_sten)
+            if ml is None and vel is None and area is None and sten is None:
+                continue
+            if vel is not None or area is not None:
+                m = flowmod.FlowMeasurement(side, posture, None, vel, area, sten)
+                if ml is not None and m.flow is not None and m.flow != ml:
+                    r.add(WARNING, n, c_ml, raw.get(c_ml), "computed.differs",
+                          f"the flow is computed from velocity x area x 60 = {m.flow} "
+                          f"{flowmod.FLOW_UNIT}; the file's value is ignored")
+            else:
+                m = flowmod.FlowMeasurement(side, posture, ml, None, None, sten)
+            flows.append(m)
         if not ok:
             return None
         return VisitContent(responses, dict(missing), skipped, tuple(flows))
@@ -541,65 +954,63 @@ class _Importer:
                 r.add(WARNING, n, c.name, text, "computed.differs",
                       f"proapp computes {shown}; the file's value is ignored")
 
-    def _match_existing(self, r: _Reader, rows: list[_VisitIn]) -> None:
-        """Duplicate labels in the file, and each visit against the database."""
-        seen: dict[tuple[str, str], int] = {}
-        unscheduled_seen: dict[tuple[str, date], int] = defaultdict(int)
-        ids = {self.db[v.code].id for v in rows if v.code in self.db}
-        existing = _stored_visits(self.s, ids) if ids else {}
-        for v in rows:
-            if v.label != schedule.UNSCHEDULED:
-                key = (v.code, v.label)
-                if key in seen:
-                    r.add(ERROR, v.row, "visit_label", v.label, "visit.duplicate_label",
-                          f"{v.code} has a {v.label} visit already on row {seen[key]}; "
-                          "record this one as unscheduled")
-                    continue
-                seen[key] = v.row
-            db_patient = self.db.get(v.code)
-            if db_patient is None:
-                self.plan.new_visits.append(v)
-                continue
-            stored = existing.get(db_patient.id, [])
+    def _place(self, r: _Reader, v: _VisitIn) -> None:
+        """A duplicate label in the file, an existing visit (unchanged, differing, signed) or
+        a new visit, written at once."""
+        if v.label != schedule.UNSCHEDULED:
+            key = (v.code, v.label)
+            if key in self.seen_labels:
+                r.add(ERROR, v.row, "visit_label", v.label, "visit.duplicate_label",
+                      f"{v.code} has a {v.label} visit already on row {self.seen_labels[key]}; "
+                      "record this one as unscheduled")
+                return
+            self.seen_labels[key] = v.row
+        pid = self.known[v.code][0]
+        db_patient = self.db.get(v.code)
+        match = None
+        if db_patient is not None:
+            stored = self.stored.get(db_patient.id, [])
             if v.label != schedule.UNSCHEDULED:
                 match = next((x for x in stored if x.label == v.label), None)
             else:
-                nth = unscheduled_seen[(v.code, v.visit_date)]
-                unscheduled_seen[(v.code, v.visit_date)] += 1
+                nth = self.same_day[(v.code, v.visit_date)]
+                self.same_day[(v.code, v.visit_date)] += 1
                 same_day = sorted((x for x in stored if x.label == schedule.UNSCHEDULED
                                    and x.visit_date == v.visit_date), key=lambda x: x.id)
                 match = same_day[nth] if nth < len(same_day) else None
-            if match is None:
-                self.plan.new_visits.append(v)
-                continue
-            old = {"label": match.label, "visit_date": match.visit_date,
-                   "status": match.status, **flatten(match.content)}
-            new = {"label": v.label, "visit_date": v.visit_date, "status": "complete",
-                   **flatten(v.content)}
-            diffs = list(changelog.diff(old, new))
-            if not diffs:
-                self.report.visits_unchanged += 1
-                continue
-            if match.is_signed:
-                r.add(ERROR, v.row, "visit_label", v.label, "visit.signed",
-                      f"{v.code}'s {v.label} visit of {match.visit_date} is signed and locked; "
-                      "it cannot be changed by import")
-                continue
-            if not self.report.update:
-                for k, a, b in diffs:
-                    col = item_column_of(k) or k
-                    if k == "status":
-                        col = "visit_label"
-                    r.add(ERROR, v.row, col, changelog.to_text(b) or "", "visit.differs",
-                          f"{v.code}'s {v.label} visit exists with {k} = "
-                          f"{changelog.to_text(a) or '(blank)'}; use --update to replace it")
-                continue
-            v.existing_id = match.id
-            self.plan.visit_updates.append(v)
-            self.report.visits_updated += 1
+        if match is None:
+            self.w.visit(pid, v.label, v.visit_date, v.content)
+            self.report.visits_added += 1
+            return
+        new = {"label": v.label, "visit_date": v.visit_date, "status": "complete",
+               **flatten(v.content)}
+        if _fingerprint(new) == match.print_:
+            self.report.visits_unchanged += 1
+            return
+        if match.signed:
+            r.add(ERROR, v.row, "visit_label", v.label, "visit.signed",
+                  f"{v.code}'s {v.label} visit of {match.visit_date} is signed and locked; "
+                  "it cannot be changed by import")
+            return
+        if not self.report.update:
+            row_v = self.s.get(Visit, match.id)
+            assert row_v is not None
+            from proapp.services.visits import content_of
+
+            old = {"label": row_v.label, "visit_date": row_v.visit_date,
+                   "status": row_v.status, **flatten(content_of(row_v))}
+            for k, a, b in changelog.diff(old, new):
+                col = "visit_label" if k == "status" else item_column_of(k) or k
+                r.add(ERROR, v.row, col, changelog.to_text(b) or "", "visit.differs",
+                      f"{v.code}'s {v.label} visit exists with {k} = "
+                      f"{changelog.to_text(a) or '(blank)'}; use --update to replace it")
+            return
+        v.existing_id = match.id
+        self.later.visit_updates.append(v)
+        self.report.visits_updated += 1
 
     def _issues(self, r: _Reader, n: int, raw: dict[str, str], issues: list[Issue],
-                failed: AbstractSet[str] = frozenset()) -> bool:
+                failed: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
         """Add domain findings; True when any is an error. With cells that did not parse
         (``failed``, reported already), findings about those cells and about incomplete forms
         are left out: they would only repeat the parse error."""
@@ -614,9 +1025,52 @@ class _Importer:
             bad = bad or issue.is_error
         return bad
 
-    def _tick(self, n: int) -> None:
-        if self.progress is not None and n % 1000 == 0:
-            self.progress.report(0, 0, f"Checking row {n:,}")
+    # changes to existing rows (--update), after the inserts ----------------------------------
+
+    def apply_later(self) -> None:
+        s, now, folder = self.s, clock.utcnow(), self.folder
+        update_p = f"import --update from {folder / PATIENTS_FILE}"
+        update_r = f"import --update from {folder / PROCEDURES_FILE}"
+        update_v = f"import --update from {folder / VISITS_FILE}"
+        for pid, old, new in self.later.patient_updates:
+            p = s.get(Patient, pid)
+            assert p is not None
+            changes = [Change("update", "patient", pid, k, a, b, patient_id=pid)
+                       for k, a, b in changelog.diff(patient_values(old), patient_values(new))]
+            for ch in changes:
+                setattr(p, ch.field or "", ch.new)
+            if changes:
+                p.updated_at = now
+                s.flush()
+                changelog.append(s, changes, reason=update_p)
+        for proc_id, pid, proc, (side, notes) in self.later.procedure_updates:
+            row = s.get(Procedure, proc_id)
+            assert row is not None
+            changes = [Change("update", "procedure", proc_id, k, a, b, patient_id=pid)
+                       for k, a, b in changelog.diff({"side": side, "notes": notes},
+                                                     {"side": proc.side.value,
+                                                      "notes": proc.notes})]
+            row.side, row.notes = proc.side.value, proc.notes
+            s.flush()
+            changelog.append(s, changes, reason=update_r)
+        from proapp.services.visits import content_of
+
+        for v in self.later.visit_updates:
+            row_v = s.get(Visit, v.existing_id)
+            assert row_v is not None
+            old = {"label": row_v.label, "visit_date": row_v.visit_date,
+                   "status": row_v.status, **flatten(content_of(row_v))}
+            row_v.label, row_v.visit_date = v.label, v.visit_date
+            if row_v.status != "complete":
+                row_v.status, row_v.completed_at = "complete", now
+            _sync_rows(s, row_v, v.content)
+            row_v.updated_at = now
+            s.flush()
+            new = {"label": v.label, "visit_date": v.visit_date, "status": "complete",
+                   **flatten(v.content)}
+            changelog.append(s, [Change("update", "visit", row_v.id, k, a, b,
+                                        patient_id=row_v.patient_id, visit_id=row_v.id)
+                                 for k, a, b in changelog.diff(old, new)], reason=update_v)
 
 
 def _plain(col: Column) -> Column:
@@ -624,141 +1078,22 @@ def _plain(col: Column) -> Column:
     return replace(col, computed=False, kind=Kind.TEXT if col.kind is Kind.CODE else col.kind)
 
 
-_COMPUTED = [c for c in VISIT_COLUMNS if c.computed]
+# The computed columns a file's value is compared with: scores, totals and age (analysis
+# columns depend on every PTA and visit of the patient and are simply recomputed).
+_COMPUTED = [c for c in VISIT_COLUMNS if c.computed
+             and c.source.split(".")[0] in ("score", "flowtotal", "age")]
 _PLAIN = {c.name: _plain(c) for c in _COMPUTED}
 _ITEM_BY_COLUMN = {i.column(it): (i.id, it) for i in QUESTIONNAIRES.values()
                    for it in i.item_ids}
 _ITEM_COLUMNS = [(i.id, [(it.id, i.column(it.id)) for it in i.items])
                  for i in QUESTIONNAIRES.values()]
-
-
-# --- writing ---------------------------------------------------------------------------------
-
-
-def _apply(s: Session, plan: _Plan, db_patients: dict[str, _DbPatient], report: ImportReport,
-           folder: Path) -> None:
-    now = clock.utcnow()
-    conn = s.connection()
-    insert_reason = f"import from {folder}"
-    update_reason_p = f"import --update from {folder / PATIENTS_FILE}"
-    update_reason_v = f"import --update from {folder / VISITS_FILE}"
-    ids = {code: p.id for code, p in db_patients.items()}
-    next_pid = (s.scalar(select(func.max(Patient.id))) or 0) + 1
-    next_proc = (s.scalar(select(func.max(Procedure.id))) or 0) + 1
-    log: list[Change] = []
-    patient_rows, proc_rows = [], []
-    for p in plan.new_patients:
-        pid, next_pid = next_pid, next_pid + 1
-        ids[p.facts.code] = pid
-        values = patient_values(p.facts)
-        patient_rows.append({"id": pid, **values, "is_demo": False, "created_at": now,
-                             "updated_at": now, "version": 1})
-        log.append(Change("insert", "patient", pid, None, None, values, patient_id=pid))
-        if p.pta is not None:
-            proc_rows.append({"id": next_proc, "patient_id": pid, "pta_date": p.pta,
-                              "side": "bilateral", "notes": "", "created_at": now})
-            log.append(Change("insert", "procedure", next_proc, None, None,
-                              {"pta_date": p.pta, "side": "bilateral", "notes": ""},
-                              patient_id=pid))
-            next_proc += 1
-    if patient_rows:
-        conn.execute(insert(Patient), patient_rows)
-    report.patients_added = len(patient_rows)
-
-    next_vid = (s.scalar(select(func.max(Visit.id))) or 0) + 1
-    visit_rows: list[dict[str, Any]] = []
-    answer_rows: list[dict[str, Any]] = []
-    skip_rows: list[dict[str, Any]] = []
-    flow_rows: list[dict[str, Any]] = []
-    for v in plan.new_visits:
-        vid, next_vid = next_vid, next_vid + 1
-        pid = ids[v.code]
-        visit_rows.append({"id": vid, "patient_id": pid, "visit_date": v.visit_date,
-                           "label": v.label, "status": "complete", "entered_by_id": None,
-                           "entered_by": report_actor(s), "created_at": now,
-                           "updated_at": now, "completed_at": now, "version": 1})
-        c = v.content
-        for instrument in QUESTIONNAIRES.values():
-            given = c.answers(instrument.id)
-            reasons = c.missing.get(instrument.id, {})
-            for item_id in instrument.item_ids:
-                if given[item_id] is not None or item_id in reasons:
-                    reason = reasons.get(item_id) if given[item_id] is None else None
-                    answer_rows.append({"visit_id": vid, "instrument": instrument.id,
-                                        "item": item_id, "value": given[item_id],
-                                        "missing_reason": reason.value if reason else None})
-        for form, why in c.skipped.items():
-            skip_rows.append({"visit_id": vid, "form": form, "reason": why})
-        for m in c.flows:
-            flow_rows.append({"visit_id": vid, "posture": m.posture.value,
-                              "side": m.side.value, "flow_ml_min": m.flow_ml_min,
-                              "velocity_cm_s": m.velocity_cm_s, "area_cm2": m.area_cm2,
-                              "stenosis_pct": m.stenosis_pct})
-        log.append(Change("insert", "visit", vid, None, None,
-                          {"label": v.label, "visit_date": v.visit_date, "status": "complete",
-                           **flatten(c)}, patient_id=pid, visit_id=vid))
-    if proc_rows:
-        conn.execute(insert(Procedure), proc_rows)
-    if visit_rows:
-        conn.execute(insert(Visit), visit_rows)
-    _bulk_insert(conn, Answer, answer_rows)
-    _bulk_insert(conn, SkippedForm, skip_rows)
-    if flow_rows:
-        conn.execute(insert(FlowRow), flow_rows)
-    report.visits_added = len(visit_rows)
-    changelog.append(s, log, reason=insert_reason)
-
-    for pid, old, new in plan.patient_updates:
-        row_p = s.get(Patient, pid)
-        assert row_p is not None
-        changes = [Change("update", "patient", pid, k, a, b, patient_id=pid)
-                   for k, a, b in changelog.diff(patient_values(old), patient_values(new))]
-        for ch in changes:
-            setattr(row_p, ch.field or "", ch.new)
-        if changes:
-            row_p.updated_at = now
-            s.flush()
-            changelog.append(s, changes, reason=update_reason_p)
-    for code, pta in plan.procedures_to_add:
-        row = Procedure(patient_id=ids[code], pta_date=pta, side="bilateral", notes="",
-                        created_at=now)
-        s.add(row)
-        s.flush()
-        changelog.append(s, [Change("insert", "procedure", row.id, None, None,
-                                    {"pta_date": pta, "side": "bilateral", "notes": ""},
-                                    patient_id=ids[code])], reason=update_reason_p)
-    for v in plan.visit_updates:
-        row_v = s.get(Visit, v.existing_id)
-        assert row_v is not None
-        from proapp.services.visits import content_of
-
-        before = {"label": row_v.label, "visit_date": row_v.visit_date,
-                  "status": row_v.status, **flatten(content_of(row_v))}
-        row_v.label, row_v.visit_date = v.label, v.visit_date
-        if row_v.status != "complete":
-            row_v.status, row_v.completed_at = "complete", now
-        _sync_rows(s, row_v, v.content)
-        row_v.updated_at = now
-        s.flush()
-        after = {"label": v.label, "visit_date": v.visit_date, "status": "complete",
-                 **flatten(v.content)}
-        changelog.append(s, [Change("update", "visit", row_v.id, k, a, b,
-                                    patient_id=row_v.patient_id, visit_id=row_v.id)
-                             for k, a, b in changelog.diff(before, after)], reason=update_reason_v)
-
-
-def _bulk_insert(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows of plain integers and text. With a positional-parameter driver
-    (SQLite) the rows go straight to ``executemany`` as tuples, skipping the per-row
-    parameter processing that dominates a million-row insert; otherwise through Core."""
-    if not rows:
-        return
-    keys = list(rows[0])
-    if conn.dialect.paramstyle != "qmark":
-        conn.execute(insert(model), rows)
-        return
-    sql = str(insert(model).compile(dialect=conn.dialect, column_keys=keys))
-    conn.exec_driver_sql(sql, [tuple(r[k] for k in keys) for r in rows])
+_REASONS = {m.value for m in MissingReason}
+_FLOW_COLUMNS = [(p, sd, f"flow_{p.value}_{sd.value}_ml_min",
+                  f"flow_{p.value}_{sd.value}_velocity_cm_s",
+                  f"flow_{p.value}_{sd.value}_area_cm2",
+                  f"flow_{p.value}_{sd.value}_stenosis_pct")
+                 for p in flowmod.POSTURES for sd in flowmod.SIDES]
+assert FLOW in FORMS
 
 
 def report_actor(s: Session) -> str:
@@ -772,40 +1107,46 @@ def report_actor(s: Session) -> str:
 def import_folder(db: Database, actor: Actor, folder: Path | str, *, dry_run: bool = False,
                   update: bool = False, progress: Progress | None = None,
                   today: date | None = None) -> ImportReport:
-    """Validate everything, then (unless ``dry_run`` or any error) write it in one
-    transaction. Returns the report; ``report.applied`` says whether anything was written."""
+    """Validate everything and (unless ``dry_run``) write it in one transaction, which is
+    rolled back when any error was found. Returns the report; ``report.applied`` says
+    whether anything was written."""
     require(actor, Permission.IMPORT)
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(f"{folder} is not a folder")
-    files = {name: folder / name for name in (PATIENTS_FILE, VISITS_FILE)
-             if (folder / name).is_file()}
-    if not files:
+    files = {name: folder / name for name in FILES if (folder / name).is_file()}
+    if not files or set(files) == {PROCEDURES_FILE}:
         raise UserError(f"{folder} holds neither {PATIENTS_FILE} nor {VISITS_FILE}")
     report = ImportReport(folder, dry_run, update)
     today = today or clock.today()
 
-    def run(s: Session) -> None:
-        imp = _Importer(s, folder, report, today, progress)
+    def run(s: Session, writing: bool) -> None:
+        writer = _Writer(s if writing else None, f"import from {folder}", actor.username)
+        if not writing:
+            writer.next_pid = (s.scalar(select(func.max(Patient.id))) or 0) + 1
+            writer.next_vid = (s.scalar(select(func.max(Visit.id))) or 0) + 1
+        imp = _Importer(s, folder, report, today, progress, writer)
         if PATIENTS_FILE in files:
             imp.patients(files[PATIENTS_FILE])
+        writer.flush()  # patients before the PTAs and visits that refer to them
+        imp.procedures(files.get(PROCEDURES_FILE))
+        writer.flush()
         if VISITS_FILE in files:
             imp.visits(files[VISITS_FILE])
-        report.patients_added = len(imp.plan.new_patients)
-        report.visits_added = len(imp.plan.new_visits)
-        if report.errors or dry_run:
+        if not report.ok or not writing:
             raise _Abort
         if progress is not None:
             progress.report(0, 0, "Writing")
-        _apply(s, imp.plan, imp.db, report, folder)
+        writer.flush()
+        imp.apply_later()
 
     try:
         if dry_run:
             with db.read() as s:
-                run(s)
+                run(s, writing=False)
         else:
             with db.write(actor, f"import from {folder}") as s:
-                run(s)
+                run(s, writing=True)
                 report.applied = True
     except _Abort:
         report.applied = False

@@ -1,6 +1,11 @@
-"""The Excel workbook: patients, visits, wide and data-dictionary sheets with typed cells
-(numbers as numbers with their fixed decimals shown, dates as dates), a frozen header row and
-column widths that fit the headers. Text that looks like a formula is neutralised as in CSV."""
+"""The Excel workbook: patients, procedures, visits, wide and data-dictionary sheets with
+typed cells (numbers as numbers with their fixed decimals shown, dates as dates), a frozen
+header row and column widths that fit the headers.
+
+Text is written as typed string cells, exactly as stored: a string cell is never evaluated,
+so text that looks like a formula (``=SUM(A1)``, ``+Eve``) needs no apostrophe here (the CSV
+files need one, because a spreadsheet guesses the type of every CSV cell). A text beginning
+with ``=`` is forced to the string type, which openpyxl would otherwise take for a formula."""
 
 from __future__ import annotations
 
@@ -14,20 +19,22 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from proapp.services.exchange import cells
 from proapp.services.exchange.columns import Column, Kind
 from proapp.services.exchange.csv_export import (
     PATIENTS_FILE,
+    PROCEDURES_FILE,
     VISITS_FILE,
     WIDE_FILE,
+    wide_entries,
     wide_layout,
     wide_name,
+    wide_rows,
 )
 from proapp.services.exchange.dataset import Dataset, Row
-from proapp.services.exchange.dictionary import HEADER, Entry, entries
+from proapp.services.exchange.dictionary import HEADER, entries
 from proapp.services.progress import Progress
 
-SHEETS = ("patients", "visits", "wide", "data_dictionary")
+SHEETS = ("patients", "procedures", "visits", "wide", "data_dictionary")
 DATE_FORMAT = "yyyy-mm-dd"
 _BOLD = Font(bold=True)
 
@@ -40,14 +47,12 @@ def _number_format(col: Column) -> str | None:
     return None  # integers and text: Excel's General format shows them as they are
 
 
-def cell_value(col: Column, value: Any) -> Any:
-    """The typed cell value: numbers and dates stay typed, booleans as 0/1, text guarded."""
+def cell_value(col: Column | None, value: Any) -> Any:
+    """The typed cell value: numbers and dates stay typed, booleans as 0/1, text as it is."""
     if value is None:
         return None
-    if col.kind is Kind.BOOLEAN:
+    if col is not None and col.kind is Kind.BOOLEAN:
         return 1 if value else 0
-    if col.kind in (Kind.TEXT, Kind.CODE):
-        return cells.neutralise(str(value))
     return value
 
 
@@ -84,6 +89,10 @@ def _sheet(wb: Workbook, title: str, headers: Sequence[str],
                 cell = WriteOnlyCell(ws, value=v)
                 cell.number_format = fmt
                 out.append(cell)
+            elif isinstance(v, str) and v.startswith("="):
+                cell = WriteOnlyCell(ws, value=v)
+                cell.data_type = "s"  # text, never a formula
+                out.append(cell)
             else:
                 out.append(v)
         ws.append(out)
@@ -96,19 +105,20 @@ def _typed(columns: Sequence[Column], rows: Iterable[Row]) -> Iterable[list[Any]
 
 def write_workbook(data: Dataset, path: Path, progress: Progress | None = None) -> None:
     wb = Workbook(write_only=True)
-    _sheet(wb, "patients", [c.name for c in data.patient_columns], data.patient_columns,
-           _typed(data.patient_columns, data.patients), progress)
-    _sheet(wb, "visits", [c.name for c in data.visit_columns], data.visit_columns,
-           _typed(data.visit_columns, data.visits), progress)
-    layout, wide_rows = wide_layout(data)
-    names = [wide_name(c, label) for c, label in layout]
-    _sheet(wb, "wide", names, [c for c, _l in layout],
-           ([cell_value(c, row.get(n)) for (c, _l), n in zip(layout, names, strict=True)]
-            for row in wide_rows), progress)
+    for title, columns, rows in (("patients", data.patient_columns, data.patients),
+                                 ("procedures", data.procedure_columns, data.procedures),
+                                 ("visits", data.visit_columns, data.visits())):
+        _sheet(wb, title, [c.name for c in columns], columns, _typed(columns, rows), progress)
+    layout = wide_layout(data)
+    names = [wide_name(c, suffix) for c, suffix in layout]
+    plan = [(c, n) for (c, _s), n in zip(layout, names, strict=True)]
+    _sheet(wb, "wide", names, [c for c, _s in layout],
+           ([cell_value(c, row.get(n)) for c, n in plan] for row in wide_rows(data, layout)),
+           progress)
     items = (entries(PATIENTS_FILE.removesuffix(".csv"), data.patient_columns)
+             + entries(PROCEDURES_FILE.removesuffix(".csv"), data.procedure_columns)
              + entries(VISITS_FILE.removesuffix(".csv"), data.visit_columns)
-             + [Entry(WIDE_FILE.removesuffix(".csv"), c, wide_name(c, label),
-                      f" At visit {label}." if label else "") for c, label in layout])
+             + wide_entries(layout, WIDE_FILE.removesuffix(".csv")))
     _sheet(wb, "data_dictionary", list(HEADER), [None] * len(HEADER),
-           ([cells.neutralise(t) for t in e.cells()] for e in items), progress)
+           (list(e.cells()) for e in items), progress)
     wb.save(path)
