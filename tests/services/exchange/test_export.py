@@ -429,7 +429,8 @@ def test_bulk_rows_equal_rows_built_from_each_stored_visit(demo_db: Database) ->
     key = lambda r: (r["patient_code"], r["visit_date"], r["visit_label"])  # noqa: E731
     per_patient = {"midas_final_followup", "fss_final_followup", "flow_final_followup"}
 
-    def cells_of(r: dict) -> dict:  # the final follow-up markers need all of a patient's visits
+    # the final follow-up markers need all of a patient's visits
+    def cells_of(r: dict[str, object]) -> dict[str, object]:
         return {k: v for k, v in r.items() if not k.startswith("_") and k not in per_patient}
     assert ([cells_of(r) for r in sorted(data.visits, key=key)]
             == [cells_of(r) for r in sorted(expected, key=key)])

@@ -177,7 +177,7 @@ def validated_bundle(path: Path) -> dict[str, Any]:
     every reference resolved inside the bundle to a resource of the right type."""
     from fhir.resources.bundle import Bundle
 
-    bundle = json.loads(path.read_text(encoding="utf-8"))
+    bundle: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     Bundle.parse_obj(bundle)  # raises pydantic.ValidationError on any R4 violation
     for e in bundle["entry"]:
         check_bindings(e["resource"])

@@ -269,9 +269,9 @@ class Dataset:
             names = [instrument.column(item) for item in instrument.item_ids]
             for vid, *values in _rows(conn, child(pivot, Answer).group_by(Answer.visit_id),
                                       plain=True):
-                row = rows.get(vid)
-                if row is not None:
-                    row.update(zip(names, values, strict=True))
+                found = rows.get(vid)
+                if found is not None:
+                    found.update(zip(names, values, strict=True))
         missing: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for vid, instrument, item, reason in _rows(conn, child(
                 select(Answer.visit_id, Answer.instrument, Answer.item, Answer.missing_reason)
@@ -290,14 +290,14 @@ class Dataset:
                        type_coerce(FlowRow.velocity_cm_s, Integer),
                        type_coerce(FlowRow.area_cm2, Integer), FlowRow.stenosis_pct), FlowRow),
                 plain=True):
-            row = rows.get(vid)
-            if row is None:
+            target = rows.get(vid)
+            if target is None:
                 continue
             ml, vel, area = _READ_ML[ml], _READ_VEL[vel], _READ_AREA[area]
             c_flow, c_vel, c_area, c_sten, p, sd = _FLOW_COLS[(posture, side)]
             if ml is None:  # the domain decides what the analysed flow is
                 ml = flowmod.FlowMeasurement(sd, p, None, vel, area, sten).flow
-            row[c_flow], row[c_vel], row[c_area], row[c_sten] = ml, vel, area, sten
+            target[c_flow], target[c_vel], target[c_area], target[c_sten] = ml, vel, area, sten
         out: dict[int, list[Row]] = {}
         for pid, order in keys.items():
             order.sort()
@@ -355,7 +355,8 @@ class _ScaledDecimals(dict[int | None, Decimal | None]):
         if len(self) > 200_000:  # bounded, whatever the data
             self.clear()
             self[None] = None
-        d = self[value] = self._convert(value, None)
+        d: Decimal = self._convert(value, None)
+        self[value] = d
         return d
 
 

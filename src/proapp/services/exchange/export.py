@@ -22,6 +22,7 @@ from proapp.services.exchange import (
     xlsx,
 )
 from proapp.services.exchange.dataset import Dataset, ExportOptions, opened
+from proapp.services.exchange.dictionary import entries
 from proapp.services.progress import Progress
 
 
@@ -117,22 +118,22 @@ def run_export(db: Database, actor: Actor, fmt: Format | str, out: Path | str,
 def _fhir(data: Dataset, folder: Path, progress: Progress | None = None) -> None:
     fhir.write_fhir(data, folder, progress)
     csv_export.write_dictionary(folder / csv_export.DICTIONARY_FILE,
-                                csv_export.entries(csv_export.PATIENTS_FILE,
+                                entries(csv_export.PATIENTS_FILE,
                                                    data.patient_columns)
-                                + csv_export.entries(csv_export.PROCEDURES_FILE,
+                                + entries(csv_export.PROCEDURES_FILE,
                                                      data.procedure_columns)
-                                + csv_export.entries(csv_export.VISITS_FILE,
+                                + entries(csv_export.VISITS_FILE,
                                                      data.visit_columns))
 
 
 def _odm(data: Dataset, folder: Path, progress: Progress | None = None) -> None:
     odm.write_odm(data, folder, progress)
     csv_export.write_dictionary(folder / csv_export.DICTIONARY_FILE,
-                                csv_export.entries(csv_export.PATIENTS_FILE,
+                                entries(csv_export.PATIENTS_FILE,
                                                    data.patient_columns)
-                                + csv_export.entries(csv_export.PROCEDURES_FILE,
+                                + entries(csv_export.PROCEDURES_FILE,
                                                      data.procedure_columns)
-                                + csv_export.entries(csv_export.VISITS_FILE,
+                                + entries(csv_export.VISITS_FILE,
                                                      data.visit_columns))
 
 

@@ -173,7 +173,8 @@ def _condition(code: str, key: str, subject: str, concept: tuple[str, str],
     return _entry(urn("condition", code, key), resource)
 
 
-def patient_entries(p: Row, procedures: list[Row], visits: list[Row]) -> Iterator[dict]:
+def patient_entries(p: Row, procedures: list[Row], visits: list[Row]
+                    ) -> Iterator[dict[str, Any]]:
     """Every resource of one patient: Patient, Conditions, Procedures, then per visit its
     Encounter, QuestionnaireResponses and Observations."""
     code = p["patient_code"]

@@ -30,6 +30,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -483,7 +484,7 @@ class _Table:
                             out[i] = f(out[i])
                     rows.append(tuple(out))
             else:
-                rows = self.rows  # type: ignore[assignment]
+                rows = self.rows
             self.conn.exec_driver_sql(self.sql, rows)
         else:
             self.conn.execute(insert(self.model),
@@ -668,8 +669,8 @@ class _Importer:
             try:
                 facts = PatientFacts(
                     code, values.get("family_name") or "", values.get("given_name") or "",
-                    values.get("birth_date"), Sex(values.get("sex")),
-                    MsSubtype(values.get("ms_subtype")), values.get("diagnosis_year"),
+                    values.get("birth_date"), Sex(values.get("sex") or ""),
+                    MsSubtype(values.get("ms_subtype") or ""), values.get("diagnosis_year"),
                     bool(values.get("headache_positive", False)),
                     bool(values.get("fatigue_positive", False)), values.get("notes") or "")
             except ValueError:  # sex / subtype blank (codes were checked by the parser)
@@ -1010,7 +1011,7 @@ class _Importer:
         self.report.visits_updated += 1
 
     def _issues(self, r: _Reader, n: int, raw: dict[str, str], issues: list[Issue],
-                failed: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+                failed: AbstractSet[str] = frozenset()) -> bool:
         """Add domain findings; True when any is an error. With cells that did not parse
         (``failed``, reported already), findings about those cells and about incomplete forms
         are left out: they would only repeat the parse error."""
@@ -1032,15 +1033,16 @@ class _Importer:
         update_p = f"import --update from {folder / PATIENTS_FILE}"
         update_r = f"import --update from {folder / PROCEDURES_FILE}"
         update_v = f"import --update from {folder / VISITS_FILE}"
-        for pid, old, new in self.later.patient_updates:
-            p = s.get(Patient, pid)
-            assert p is not None
+        for pid, old_facts, new_facts in self.later.patient_updates:
+            row_p = s.get(Patient, pid)
+            assert row_p is not None
             changes = [Change("update", "patient", pid, k, a, b, patient_id=pid)
-                       for k, a, b in changelog.diff(patient_values(old), patient_values(new))]
+                       for k, a, b in changelog.diff(patient_values(old_facts),
+                                                     patient_values(new_facts))]
             for ch in changes:
-                setattr(p, ch.field or "", ch.new)
+                setattr(row_p, ch.field or "", ch.new)
             if changes:
-                p.updated_at = now
+                row_p.updated_at = now
                 s.flush()
                 changelog.append(s, changes, reason=update_p)
         for proc_id, pid, proc, (side, notes) in self.later.procedure_updates:
@@ -1055,6 +1057,7 @@ class _Importer:
             changelog.append(s, changes, reason=update_r)
         from proapp.services.visits import content_of
 
+        old: dict[str, Any]
         for v in self.later.visit_updates:
             row_v = s.get(Visit, v.existing_id)
             assert row_v is not None

@@ -130,6 +130,7 @@ def _metadata(data: Dataset, meta: _Meta, labels: list[str]) -> Iterator[str]:
         yield (f'<StudyEventRef StudyEventOID="{event_oid(label)}" OrderNumber="{n}" '
                f'Mandatory="{"Yes" if label == ENROLMENT else "No"}"/>')
     yield "</Protocol>"
+    forms: tuple[str, ...]
     for label in events:
         if label == ENROLMENT:
             forms, title, kind, repeating = ("patient", "procedure"), "Enrolment", "Common", "No"

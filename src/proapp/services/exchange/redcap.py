@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from proapp.domain import schedule
 from proapp.domain.registry import FORMS
@@ -133,7 +134,7 @@ def write_redcap(data: Dataset, folder: Path) -> None:
     visit_plan = [(c.name, position[c.name], c, c.form in FORMS) for c in vcols]
     event_forms: dict[str, set[str]] = defaultdict(set)
     event_forms[ENROLMENT].add("patient")
-    procedures: dict[str, list[dict]] = defaultdict(list)
+    procedures: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for proc in data.procedures:
         procedures[proc["patient_code"]].append(proc)
 

@@ -9,6 +9,7 @@ with ``=`` is forced to the string type, which openpyxl would otherwise take for
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,21 @@ def _typed(columns: Sequence[Column], rows: Iterable[Row]) -> Iterable[list[Any]
 
 def write_workbook(data: Dataset, path: Path, progress: Progress | None = None) -> None:
     wb = Workbook(write_only=True)
+    try:
+        _write(wb, data, progress)
+    except BaseException:
+        # A failed or cancelled export: finish each sheet's writer (into openpyxl's temporary
+        # files, never the destination), so that no half-written XML stream is left to be
+        # torn down by the garbage collector.
+        for ws in wb.worksheets:
+            with contextlib.suppress(Exception):
+                if not ws.closed:
+                    ws.close()
+        raise
+    wb.save(path)
+
+
+def _write(wb: Workbook, data: Dataset, progress: Progress | None) -> None:
     for title, columns, rows in (("patients", data.patient_columns, data.patients),
                                  ("procedures", data.procedure_columns, data.procedures),
                                  ("visits", data.visit_columns, data.visits())):
@@ -121,4 +137,3 @@ def write_workbook(data: Dataset, path: Path, progress: Progress | None = None) 
              + wide_entries(layout, WIDE_FILE.removesuffix(".csv")))
     _sheet(wb, "data_dictionary", list(HEADER), [None] * len(HEADER),
            (list(e.cells()) for e in items), progress)
-    wb.save(path)
