@@ -14,10 +14,12 @@ Prints, all measured in this one run:
    - the same for 30 patients spread over the cohort (each run: the median of the 30).
    Budget (issue 12): <= 100 ms CPU per report, aim <= 1.5x the floor.
 2. ``proapp report --all --jobs N`` for the whole cohort, as a whole process (interpreter
-   start, imports, worker processes, every file written), ``--runs`` times: wall time min and
-   median, and the CPU time of the process and its workers. Budget (issues 12 and 20): <= 15 s
-   wall on 2 cores. On a machine shared with other work the wall time includes waiting for
-   the CPU; the CPU time does not.
+   start, imports, worker processes, every file written), ``--runs`` times, interleaved with
+   its floor, a whole process too: ``python benchmarks/reports.py --floor-all N --jobs J
+   --out-dir D``, which writes N minimal matplotlib figures as PDF files from J worker
+   processes. Wall time min and median, and the CPU time of each process and its workers.
+   Budget (issues 12 and 20): <= 15 s wall on 2 cores. On a machine shared with other work
+   the wall time includes waiting for the CPU; the CPU time does not.
 """
 
 from __future__ import annotations
@@ -53,6 +55,24 @@ def floor_figure(out: Path) -> None:
     fig.savefig(out, format="pdf")
 
 
+def _floor_batch(args: tuple[str, list[int]]) -> int:
+    out, numbers = args
+    for n in numbers:
+        floor_figure(Path(out) / f"{n:04d}.pdf")
+    return len(numbers)
+
+
+def floor_all(count: int, jobs: int, out_dir: Path) -> int:
+    """The --all floor: ``count`` minimal figures written by ``jobs`` processes, in batches
+    of 8 as ``write_all_parallel`` hands them out."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    batches = [(str(out_dir), list(range(i, min(i + 8, count)))) for i in range(0, count, 8)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return sum(pool.map(_floor_batch, batches))
+
+
 def cpu_ms(fn: object) -> float:
     t = time.process_time()
     fn()  # type: ignore[operator]
@@ -86,7 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--skip-all", action="store_true", help="only the warm figures")
+    ap.add_argument("--floor-all", type=int, metavar="N",
+                    help="(internal) write N minimal figures with --jobs processes and exit")
+    ap.add_argument("--out-dir", type=Path, help="(internal) where --floor-all writes")
     args = ap.parse_args(argv)
+    if args.floor_all is not None:
+        return 0 if floor_all(args.floor_all, args.jobs, args.out_dir) == args.floor_all else 1
     print(f"machine: {os.cpu_count()} CPU(s); load average before: {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -120,29 +145,35 @@ def main(argv: list[str] | None = None) -> int:
               f"   = {s_med / f_med:.2f}x floor")
         if args.skip_all:
             return 0
-        walls, cpus = [], []
         cli = [sys.executable, "-m", "proapp", "report", "--all", "--db", str(db_path),
                "--jobs", str(args.jobs)]
-        for run in range(args.runs):
-            out = folder / f"all{run}"
-            before = children_cpu()
-            t = time.perf_counter()
-            subprocess.run([*cli, "--out-dir", str(out)], check=True, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
-            walls.append(time.perf_counter() - t)
-            cpus.append(children_cpu() - before)
-            written = len(list(out.glob("*.pdf")))
-            if written != len(ids):
-                raise SystemExit(f"--all wrote {written} reports, expected {len(ids)}")
-        w_min, w_med = summary(walls)
-        c_min, c_med = summary(cpus)
-        print(f"proapp report --all, {len(ids)} reports, --jobs {args.jobs}, whole process, "
-              f"{args.runs} runs")
-        print(f"  wall s, min / median                   {w_min:7.2f} / {w_med:7.2f}   "
-              f"(budget 15 s) = {w_med * 1000 / len(ids):.0f} ms per report")
-        print(f"  CPU s (process and workers)            {c_min:7.2f} / {c_med:7.2f}   "
-              f"= {c_med * 1000 / len(ids):.0f} ms per report; on {args.jobs} idle cores "
-              f"about {c_med / args.jobs:.1f} s wall")
+        floor_cli = [sys.executable, str(Path(__file__).resolve()), "--floor-all",
+                     str(len(ids)), "--jobs", str(args.jobs)]
+        measured: dict[str, tuple[list[float], list[float]]] = {"floor": ([], []),
+                                                                 "report": ([], [])}
+        for run in range(args.runs):  # interleaved: the floor, then the real thing
+            for name, command in (("floor", floor_cli), ("report", cli)):
+                out = folder / f"{name}{run}"
+                before = children_cpu()
+                t = time.perf_counter()
+                subprocess.run([*command, "--out-dir", str(out)], check=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                measured[name][0].append(time.perf_counter() - t)
+                measured[name][1].append(children_cpu() - before)
+                written = len(list(out.glob("*.pdf")))
+                if written != len(ids):
+                    raise SystemExit(f"{name} wrote {written} PDFs, expected {len(ids)}")
+        print(f"{len(ids)} PDFs, --jobs {args.jobs}, whole processes, {args.runs} interleaved "
+              "runs, min / median")
+        (fw, fc), (rw, rc) = measured["floor"], measured["report"]
+        print(f"  floor: {len(ids)} minimal figures, wall s  {min(fw):7.2f} / "
+              f"{statistics.median(fw):7.2f};  CPU s {min(fc):7.2f} / {statistics.median(fc):7.2f}")
+        print(f"  proapp report --all, wall s         {min(rw):7.2f} / "
+              f"{statistics.median(rw):7.2f};  CPU s {min(rc):7.2f} / {statistics.median(rc):7.2f}")
+        print(f"  ratio (median): wall {statistics.median(rw) / statistics.median(fw):.2f}x, "
+              f"CPU {statistics.median(rc) / statistics.median(fc):.2f}x;  budget 15 s wall; "
+              f"{statistics.median(rc) * 1000 / len(ids):.0f} ms CPU per report, on "
+              f"{args.jobs} idle cores about {statistics.median(rc) / args.jobs:.1f} s wall")
     print(f"load average after: {load()}")
     return 0
 
