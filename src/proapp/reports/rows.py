@@ -39,12 +39,18 @@ def _flow_columns() -> tuple[Column, ...]:
     return tuple(out)
 
 
+def _item_column(item_id: str, with_range: bool) -> Column:
+    it = MIDAS.item(item_id)
+    title = t("col.item_title", form=MIDAS.name, label=it.label, short=it.short.lower())
+    if with_range:
+        title = t("col.with_range", title=title, low=it.minimum, high=it.maximum)
+    return Column(f"midas.{item_id}", it.label, title, "" if with_range else it.unit)
+
+
 COLUMNS: tuple[Column, ...] = (
-    Column("midas.total", t("col.midas"), _score_title(MIDAS, "total"), "days"),
-    Column("midas.a", MIDAS.item("a").label, f"MIDAS {MIDAS.item('a').label}: "
-           f"{MIDAS.item('a').short.lower()}", MIDAS.item("a").unit),
-    Column("midas.b", MIDAS.item("b").label, f"MIDAS {MIDAS.item('b').label}: "
-           f"{MIDAS.item('b').short.lower()} (0–10)", ""),
+    Column("midas.total", t("col.midas"), _score_title(MIDAS, "total"), MIDAS.item("q1").unit),
+    _item_column("a", with_range=False),
+    _item_column("b", with_range=True),
     Column("fss.mean", t("col.fss"), _score_title(FSS, "mean"), ""),
     *_flow_columns(),
 )

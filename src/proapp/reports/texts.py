@@ -62,7 +62,6 @@ ENGLISH: dict[str, str] = {
     "chart.missing": "× no value at this visit",
     "chart.above": "axis compressed above {value}",
     "chart.x.months": "Months since PTA ({date})",
-    "chart.x.years": "Years since PTA ({date})",
     "chart.x.split": "Time since PTA ({date}): months in the first year, then years",
     "chart.x.dates": "Visit date (no PTA recorded yet)",
     "chart.tick.month": "{n}",
@@ -101,6 +100,8 @@ ENGLISH: dict[str, str] = {
     "col.notes": "Notes",
     "col.midas": "MIDAS",
     "col.fss": "FSS",
+    "col.item_title": "{form} {label}: {short}",
+    "col.with_range": "{title} ({low}–{high})",
     "col.flow": "{posture} {side}",
     "col.flow.supine": "S",
     "col.flow.upright": "U",
@@ -118,7 +119,6 @@ ENGLISH: dict[str, str] = {
     "legend.flow": " Flow in {unit}; S = supine, U = upright; L, R = left and right IJV; "
                    "total = left + right (only when both were measured).",
     "h.notes": "Notes",
-    "h.notes.continued": "Notes (continued)",
     # visit notes (reports/rows.py)
     "note.form_skipped": "{form} not collected: {reason}",
     "note.form_skipped.coded": "{form} not collected (the reason is free text, left out of "
