@@ -26,7 +26,8 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="worker processes for --all (default: the number of CPUs)")
     p.add_argument("--deidentify", action="store_true",
-                   help="leave out name and birth date (age is kept)")
+                   help="leave out name, birth date and every free text (skip reasons, the "
+                        "clinic name); age and coded reasons are kept")
     p.add_argument("--page-size", choices=("a4", "letter"), default="a4", type=str.lower,
                    help="paper size (default: a4)")
     p.set_defaults(handler=handle, parser=p)

@@ -81,7 +81,7 @@ class ReportDialog(QDialog):
         for text, value in PAGE_SIZES:
             self.page_size.addItem(text, value)
         self.page_size.setToolTip("Paper size of the PDF")
-        self.deidentify = QCheckBox("&De-identified (no name or birth date)")
+        self.deidentify = QCheckBox("&De-identified (no name, birth date or free text)")
         self.status = QLabel("Preparing the report…")
         self.save_button = QPushButton("&Save PDF…")
         self.print_button = QPushButton("&Print…")
