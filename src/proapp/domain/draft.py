@@ -12,15 +12,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from proapp.domain.answers import MissingReason
+from proapp.domain.fields import FLOW_PARTS, SKIPPED
 from proapp.domain.flow import FlowMeasurement, Posture, Side
 from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue
 from proapp.domain.validation import errors as hard_errors
 from proapp.domain.visit import VisitContent, validate_content
-
-# The last part of a flow field path (``flow.supine.left.velocity``) -> FlowMeasurement attribute.
-FLOW_FIELD_ATTR = {"flow": "flow_ml_min", "velocity": "velocity_cm_s", "area": "area_cm2",
-                   "stenosis": "stenosis_pct"}
 
 
 @dataclass
@@ -86,7 +83,7 @@ def without(content: VisitContent, issues: Iterable[Issue]) -> VisitContent:
         parts = issue.field.split(".")
         form = parts[0]
         if form in QUESTIONNAIRES:
-            if len(parts) == 2 and parts[1] == "skipped":
+            if len(parts) == 2 and parts[1] == SKIPPED:
                 skipped.pop(form, None)
             elif len(parts) == 2:
                 responses.get(form, {}).pop(parts[1], None)
@@ -95,7 +92,7 @@ def without(content: VisitContent, issues: Iterable[Issue]) -> VisitContent:
                 responses.pop(form, None)
                 missing.pop(form, None)
         elif form == FLOW and len(parts) >= 3:
-            if parts[1] == "skipped":
+            if parts[1] == SKIPPED:
                 skipped.pop(FLOW, None)
                 continue
             try:
@@ -107,12 +104,12 @@ def without(content: VisitContent, issues: Iterable[Issue]) -> VisitContent:
                 continue
             if issue.rule == "flow.velocity_area_pair":
                 flows[key] = replace(m, velocity_cm_s=None, area_cm2=None)
-            elif len(parts) == 4 and parts[3] in FLOW_FIELD_ATTR:
-                cleared: dict[str, Any] = {FLOW_FIELD_ATTR[parts[3]]: None}
+            elif len(parts) == 4 and parts[3] in FLOW_PARTS:
+                cleared: dict[str, Any] = {FLOW_PARTS[parts[3]]: None}
                 flows[key] = replace(m, **cleared)
             else:
                 del flows[key]
-        elif form in FORMS and len(parts) == 2 and parts[1] == "skipped":
+        elif form in FORMS and len(parts) == 2 and parts[1] == SKIPPED:
             skipped.pop(form, None)
     return VisitContent(
         {k: v for k, v in responses.items() if v},

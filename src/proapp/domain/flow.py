@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from proapp.domain.fields import flow_field
 from proapp.domain.validation import Issue, error, warning
 
 FLOW_PLACES = 1  # mL/min
@@ -59,7 +60,7 @@ class FlowMeasurement:
 
     @property
     def field(self) -> str:
-        return f"flow.{self.posture.value}.{self.side.value}"
+        return flow_field(self.posture.value, self.side.value)
 
     @property
     def is_computed(self) -> bool:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import ClassVar
 
 from proapp.domain.answers import MissingReason
+from proapp.domain.fields import item_field
 from proapp.domain.validation import Issue, error
 
 ScoreValue = int | Decimal | str | bool | None
@@ -39,6 +40,11 @@ class Item:
     scored: bool = True
     anchors: Mapping[int, str] = field(default_factory=dict)
     short: str = ""  # a few words for table headers and charts
+
+    @property
+    def range_text(self) -> str:
+        """The answer range as printed on screens and reports: "1–7", "0–90"."""
+        return f"{self.minimum}–{self.maximum}"
 
     @property
     def single_digit(self) -> bool:
@@ -81,7 +87,7 @@ class Instrument:
 
     def field(self, item_id: str) -> str:
         """Dotted path used in validation findings, e.g. ``midas.q1``."""
-        return f"{self.id}.{item_id}"
+        return item_field(self.id, item_id)
 
     def column(self, name: str) -> str:
         """Flat column name used by exports, e.g. ``midas_q1`` or ``fss_mean``."""

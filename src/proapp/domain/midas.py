@@ -21,6 +21,7 @@ GRADES: tuple[tuple[str, int, int | None, str], ...] = (
     ("III", 11, 20, "moderate disability"),
     ("IV", 21, None, "severe disability"),
 )
+GRADE_RANGE = f"{GRADES[0][0]}–{GRADES[-1][0]}"  # "I–IV"
 
 
 def _days(item_id: str, label: str, text: str, short: str) -> Item:

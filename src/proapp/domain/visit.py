@@ -9,10 +9,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from proapp.domain import flow as flowmod
 from proapp.domain import schedule
 from proapp.domain.answers import MissingReason
+from proapp.domain.fields import (
+    FLOW_ATTRS,
+    flow_field,
+    item_field,
+    missing_value,
+    skip_field,
+    skip_reason_field,
+)
 from proapp.domain.instruments import ScoreValue
 from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue, error, warning
@@ -101,13 +110,13 @@ def validate_content(content: VisitContent) -> list[Issue]:
         if form not in FORMS:
             issues.append(error(form, "unknown_form", f"unknown form {form!r}"))
         elif not isinstance(why, str) or not why.strip():
-            issues.append(error(f"{form}.skipped", "skip.reason",
+            issues.append(error(skip_reason_field(form), "skip.reason",
                                 f"Skipping {form.upper()} needs a reason"))
         elif len(why) > SKIP_REASON_MAX:
-            issues.append(error(f"{form}.skipped", "length",
+            issues.append(error(skip_reason_field(form), "length",
                                 f"The reason is longer than {SKIP_REASON_MAX} characters"))
         elif content.has_data(form):
-            issues.append(error(f"{form}.skipped", "skip.with_data",
+            issues.append(error(skip_reason_field(form), "skip.with_data",
                                 f"{form.upper()} is marked skipped but has answers"))
     return issues
 
@@ -160,3 +169,25 @@ def validate_visit(label: str, visit_date: date, content: VisitContent, *, today
                                     f"{d.title} expects {form.upper()}: enter it or skip it "
                                     "with a reason"))
     return issues
+
+
+def flatten(content: VisitContent) -> dict[str, Any]:
+    """``field -> value`` for every answered or explained item, skipped form and flow value,
+    in the vocabulary of :mod:`proapp.domain.fields` (what the change log stores)."""
+    out: dict[str, Any] = {}
+    for instrument in QUESTIONNAIRES.values():
+        answers = content.answers(instrument.id)
+        reasons = content.missing.get(instrument.id, {})
+        for item_id in instrument.item_ids:
+            if answers[item_id] is not None:
+                out[item_field(instrument.id, item_id)] = answers[item_id]
+            elif item_id in reasons:
+                out[item_field(instrument.id, item_id)] = missing_value(reasons[item_id])
+    for form, reason in sorted(content.skipped.items()):
+        out[skip_field(form)] = reason
+    for m in content.flows:
+        for attr in FLOW_ATTRS:
+            value = getattr(m, attr)
+            if value is not None:
+                out[flow_field(m.posture.value, m.side.value, attr)] = value
+    return out

@@ -33,6 +33,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from proapp.domain import schedule
+from proapp.domain.fss import FSS
 from proapp.reports import fonts
 from proapp.reports.model import ReportData
 from proapp.reports.texts import t
@@ -102,7 +103,7 @@ def panels_for(data: ReportData) -> list[Panel]:
     if data.has("midas.total"):
         out.append(Panel("midas", t("chart.midas")))
     if data.has("fss.mean"):
-        out.append(Panel("fss", t("chart.fss")))
+        out.append(Panel("fss", t("chart.fss", range=FSS.item("1").range_text)))
     if any(data.has(key) for key, _l, _s in FLOW_SERIES):
         out.append(Panel("flow", t("chart.flow", unit=data.flow_unit)))
     return out

@@ -39,6 +39,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from proapp.domain.fss import FSS
+from proapp.domain.midas import GRADE_RANGE, MIDAS
 from proapp.reports import charts, fonts
 from proapp.reports.fonts import TextBlock
 from proapp.reports.model import Column, Number, ReportData, VisitRow
@@ -397,7 +399,8 @@ def _visit_tables(data: ReportData, width: float, notes: _Notes) -> list[tuple[s
 
 
 def _legend(data: ReportData, st: dict[str, ParagraphStyle]) -> Paragraph:
-    text = t("legend", dash=DASH, warn=WARN)
+    text = t("legend", dash=DASH, warn=WARN, grades=GRADE_RANGE,
+             pain=MIDAS.item("b").range_text, fss=FSS.item("1").range_text)
     if any(c.key.startswith("flow") for c in _visit_columns(data)):
         text += t("legend.flow", unit=data.flow_unit)
     return Paragraph(_esc(text), st["small"])

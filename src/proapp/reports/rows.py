@@ -12,6 +12,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from proapp.domain import schedule
+from proapp.domain.fields import flow_field, item_field
 from proapp.domain.flow import FLOW_UNIT, Posture, Side
 from proapp.domain.fss import FSS
 from proapp.domain.instruments import Instrument
@@ -32,7 +33,7 @@ def _flow_columns() -> tuple[Column, ...]:
     for posture in Posture:
         p = t(f"col.flow.{posture.value}")
         for side in ("left", "right", "total"):
-            out.append(Column(f"flow.{posture.value}.{side}",
+            out.append(Column(flow_field(posture.value, side),
                               t("col.flow", posture=p, side=t(f"col.flow.{side}")),
                               t("col.flow.title", posture=posture.value, side=side),
                               FLOW_UNIT))
@@ -44,7 +45,7 @@ def _item_column(item_id: str, with_range: bool) -> Column:
     title = t("col.item_title", form=MIDAS.name, label=it.label, short=it.short.lower())
     if with_range:
         title = t("col.with_range", title=title, low=it.minimum, high=it.maximum)
-    return Column(f"midas.{item_id}", it.label, title, "" if with_range else it.unit)
+    return Column(item_field(MIDAS.id, item_id), it.label, title, "" if with_range else it.unit)
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -91,7 +92,7 @@ def _questionnaire_gaps(s: VisitSummary, instrument: Instrument, values: dict[st
         if values[it.id] is None:
             by_reason.setdefault(_reason_text(s, instrument.id, it.id), []).append(it.label)
             if instrument is MIDAS:
-                missing.add("midas.total" if it.scored else f"midas.{it.id}")
+                missing.add("midas.total" if it.scored else item_field(MIDAS.id, it.id))
             else:
                 missing.add("fss.mean")
     for reason, labels in by_reason.items():
@@ -125,8 +126,8 @@ def _flow_gaps(s: VisitSummary, deidentify: bool) -> tuple[set[str], list[Note]]
             continue
         for side, value in ((Side.LEFT, f.left), (Side.RIGHT, f.right)):
             if value is None:
-                missing.update({f"flow.{posture.value}.{side.value}",
-                                f"flow.{posture.value}.total"})
+                missing.update({flow_field(posture.value, side.value),
+                                flow_field(posture.value, "total")})
                 notes.append(Note(FLOW, t("note.flow_side",
                                           posture=t(f"posture.{posture.value}"),
                                           side=t(f"side.{side.value}"))))
@@ -152,7 +153,7 @@ def visit_row(s: VisitSummary, deidentify: bool = False) -> VisitRow:
     for posture in Posture:
         for side in (Side.LEFT, Side.RIGHT, None):
             name = "total" if side is None else side.value
-            values[f"flow.{posture.value}.{name}"] = s.flow_value(posture, side)
+            values[flow_field(posture.value, name)] = s.flow_value(posture, side)
     missing: set[str] = set()
     notes: list[Note] = []
     for instrument, answers in ((MIDAS, s.midas), (FSS, s.fss)):

@@ -54,7 +54,7 @@ ENGLISH: dict[str, str] = {
     "trends.midas_total": "MIDAS total",
     "trends.fss_mean": "FSS mean",
     "chart.midas": "MIDAS total (days, last 3 months)",
-    "chart.fss": "FSS mean (1–7)",
+    "chart.fss": "FSS mean ({range})",
     "chart.flow": "IJV flow ({unit})",
     "chart.pta": "PTA",
     "chart.pta_n": "PTA {n}",
@@ -114,8 +114,8 @@ ENGLISH: dict[str, str] = {
     "status.draft": "draft",
     "legend": "{dash} not answered or not computable (see the numbered note); blank: not "
               "collected at this visit; {warn} a warning confirmed when the visit was entered. "
-              "MIDAS total in days, grades I–IV; A = headache days; B = average pain 0–10; "
-              "FSS = mean of nine items 1–7.",
+              "MIDAS total in days, grades {grades}; A = headache days; B = average pain "
+              "{pain}; FSS = mean of nine items {fss}.",
     "legend.flow": " Flow in {unit}; S = supine, U = upright; L, R = left and right IJV; "
                    "total = left + right (only when both were measured).",
     "h.notes": "Notes",

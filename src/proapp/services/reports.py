@@ -25,7 +25,8 @@ from proapp import __version__, atomic
 from proapp.db.engine import Database, make_engine, resolve_url, sqlite_path
 from proapp.db.models import Patient
 from proapp.domain.actor import Actor, Permission
-from proapp.domain.flow import FLOW_UNIT
+from proapp.domain.fields import flow_field
+from proapp.domain.flow import FLOW_UNIT, Posture
 from proapp.domain.fss import THRESHOLD_MEAN
 from proapp.domain.midas import GRADES
 from proapp.domain.patient import age_on
@@ -68,7 +69,7 @@ def report_data(item: PatientReportInput, *, clinic_name: str, deidentify: bool 
     pta = rec.first_pta
     summaries = summarize_all(item.visits, pta, f.birth_date)
     rows = tuple(visit_row(s, deidentify) for s in summaries)
-    upright = any(r.values.get(f"flow.upright.{x}") is not None
+    upright = any(r.values.get(flow_field(Posture.UPRIGHT.value, x)) is not None
                   for r in rows for x in ("left", "right"))
     columns = tuple(c for c in COLUMNS if upright or not c.key.startswith("flow.upright"))
     header = PatientHeader(

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
+from proapp.domain.answers import MissingReason
+from proapp.domain.fields import missing_value
 from proapp.gui.common.table import ROW_ROLE, Column, RowTableModel
 from proapp.services.integrity import audit
 from proapp.services.integrity.audit import LogEntry
@@ -67,9 +69,9 @@ class ChangeLogModel(RowTableModel[LogEntry]):
         Column("Record", _record, width_hint="DEMO-0001 · visit 1234"),
         Column("Field", _field, width_hint="flow.supine.left.flow_ml_min"),
         Column("Old value", lambda e: _short(e.old_value), tooltip=lambda e: e.old_value or "",
-               width_hint="missing:declined"),
+               width_hint=missing_value(MissingReason.DECLINED)),
         Column("New value", lambda e: _short(e.new_value), tooltip=lambda e: e.new_value or "",
-               width_hint="missing:declined"),
+               width_hint=missing_value(MissingReason.DECLINED)),
         Column("Reason", lambda e: e.reason or "", tooltip=lambda e: e.reason or "",
                width_hint="patient corrected item 9"),
     )

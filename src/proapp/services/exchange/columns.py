@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from proapp.domain import flow as flowmod
 from proapp.domain.answers import MissingReason
+from proapp.domain.fields import flow_field
 from proapp.domain.instruments import ScoreKind
 from proapp.domain.midas import MIDAS
 from proapp.domain.patient import (
@@ -204,7 +205,7 @@ def _visit_columns() -> tuple[Column, ...]:
                 f"IJV flow {posture.value} {side.value}",
                 f"Blood flow in the {side.value} internal jugular vein, {posture.value}, by "
                 "Duplex ultrasound: as entered, or computed as mean velocity x area x 60 when "
-                "velocity and area are given", f"flow.{posture.value}.{side.value}.flow",
+                "velocity and area are given", flow_field(posture.value, side.value, "flow"),
                 unit=flowmod.FLOW_UNIT, minimum=Decimal(0), maximum=flowmod.FLOW_MAX,
                 places=flowmod.FLOW_PLACES, form=FLOW, rounds=True))
         cols.append(Column(
@@ -222,7 +223,7 @@ def _visit_columns() -> tuple[Column, ...]:
         for side in flowmod.SIDES:
             where = f"{side.value} IJV, {posture.value}"
             prefix = f"flow_{posture.value}_{side.value}"
-            src = f"flow.{posture.value}.{side.value}"
+            src = flow_field(posture.value, side.value)
             cols += [
                 Column(f"{prefix}_velocity_cm_s", c, Kind.DECIMAL, f"Velocity {where}",
                        f"Time-averaged mean velocity, {where}; with the area it gives the "

@@ -15,6 +15,7 @@ from decimal import Decimal
 from proapp.db.engine import Database
 from proapp.domain import schedule
 from proapp.domain.flow import Posture
+from proapp.domain.fss import FSS
 from proapp.domain.patient import age_on
 from proapp.domain.schedule import ScheduledVisit, VisitState
 from proapp.domain.summary import VisitSummary, summarize_all
@@ -123,7 +124,7 @@ class PatientOverview:
 
         return [
             make("MIDAS total", "days", lambda s: s.midas_total),
-            make("FSS mean", "score 1–7", lambda s: s.fss_mean),
+            make("FSS mean", f"score {FSS.item('1').range_text}", lambda s: s.fss_mean),
             make("Total IJV flow (supine)", "mL/min",
                  lambda s: s.flow_value(Posture.SUPINE, None)),
         ]

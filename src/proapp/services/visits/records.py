@@ -22,12 +22,20 @@ from proapp.db.models import Answer, FlowRow, Patient, SkippedForm, Visit
 from proapp.domain import schedule
 from proapp.domain.actor import Actor, Permission
 from proapp.domain.answers import MissingReason
+from proapp.domain.fields import FLOW_ATTRS
 from proapp.domain.flow import FlowMeasurement, Posture, Side
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.validation import Issue, ValidationError, error
 from proapp.domain.validation import errors as hard_errors
 from proapp.domain.validation import warnings as soft_warnings
-from proapp.domain.visit import COMPLETE, DRAFT, VisitContent, VisitRecord, validate_visit
+from proapp.domain.visit import (
+    COMPLETE,
+    DRAFT,
+    VisitContent,
+    VisitRecord,
+    flatten,
+    validate_visit,
+)
 from proapp.services import clock
 from proapp.services.accounts.access import authorize
 from proapp.services.errors import (
@@ -38,8 +46,6 @@ from proapp.services.errors import (
     UserError,
     WarningsNeedConfirmation,
 )
-
-FLOW_ATTRS = ("flow_ml_min", "velocity_cm_s", "area_cm2", "stenosis_pct")
 
 
 @dataclass(frozen=True)
@@ -52,27 +58,6 @@ class VisitDraft:
     content: VisitContent = field(default_factory=VisitContent)
     visit_id: int | None = None
     expected_version: int | None = None
-
-
-def flatten(content: VisitContent) -> dict[str, Any]:
-    """``field -> value`` for every answered or explained item, skipped form and flow value."""
-    out: dict[str, Any] = {}
-    for instrument in QUESTIONNAIRES.values():
-        answers = content.answers(instrument.id)
-        reasons = content.missing.get(instrument.id, {})
-        for item_id in instrument.item_ids:
-            if answers[item_id] is not None:
-                out[instrument.field(item_id)] = answers[item_id]
-            elif item_id in reasons:
-                out[instrument.field(item_id)] = f"missing:{MissingReason(reasons[item_id])}"
-    for form, reason in sorted(content.skipped.items()):
-        out[f"skipped.{form}"] = reason
-    for m in content.flows:
-        for attr in FLOW_ATTRS:
-            value = getattr(m, attr)
-            if value is not None:
-                out[f"{m.field}.{attr}"] = value
-    return out
 
 
 def content_of(visit: Visit) -> VisitContent:

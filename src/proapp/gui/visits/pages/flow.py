@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from proapp.domain import flow as flowmod
 from proapp.domain.answers import ParseError, parse_decimal, parse_int
+from proapp.domain.fields import flow_field
 from proapp.domain.registry import FLOW
 from proapp.domain.validation import Issue, error
 from proapp.domain.visit import VisitContent
@@ -25,7 +26,7 @@ class FlowSide(QWidget):
                  optional: bool):
         super().__init__(page)
         self.posture, self.side = posture, side
-        base = f"flow.{posture.value}.{side.value}"
+        base = flow_field(posture.value, side.value)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setColumnStretch(2, 1)
@@ -118,7 +119,7 @@ class FlowPage(FormPage):
                 self.sides[(posture, side)] = fs
                 grid.addWidget(fs, 1, c)
             total = QLabel()
-            total.setObjectName(f"flow.{posture.value}.total")
+            total.setObjectName(flow_field(posture.value, "total"))
             total.setStyleSheet("font-weight: bold;")
             grid.addWidget(total, 2, 0, 1, len(flowmod.SIDES))
             self.total_labels[posture] = total
