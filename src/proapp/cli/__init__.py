@@ -15,7 +15,8 @@ from proapp import __version__
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Sub-command modules, in the order ``--help`` lists them.
-COMMANDS = ("demo", "check", "report", "export", "import_", "user", "backup", "about")
+COMMANDS = ("demo", "check", "report", "analysis", "export", "import_", "user", "backup",
+            "about")
 
 
 def build_parser() -> argparse.ArgumentParser:
