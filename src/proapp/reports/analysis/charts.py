@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from proapp.domain.timepoints import COMPARED, TIME_POINTS, Measure
 from proapp.reports import vector
 from proapp.reports.analysis.model import AnalysisResult, group_title
+from proapp.reports.analysis.text import p_text
 from proapp.reports.charts import BLUE, GRID, INK, MUTED, VERMILLION
 
 TICK_PT = 7.0
@@ -84,5 +85,9 @@ def figure(result: AnalysisResult, measure: Measure, group_id: str, width_pt: fl
     line_ax.set_xlim(-0.25, len(compared) - 0.75)
     if filled:
         line_ax.set_ylim(box_ax.get_ylim())
-    _style(line_ax, f"Trajectories, complete cases (n = {len(paths)})")
+    title = f"Trajectories, complete cases (n = {len(paths)})"
+    tested = result.friedman_of(measure, group_id)
+    if tested is not None and tested.p_value is not None:
+        title += f" · Friedman p = {p_text(tested.p_value)}"
+    _style(line_ax, title)
     return fig

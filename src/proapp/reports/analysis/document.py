@@ -110,12 +110,13 @@ def _methods(result: AnalysisResult, st: dict[str, ParagraphStyle]) -> list[Any]
     out.append(Paragraph(
         "Friedman test (scipy.stats.friedmanchisquare: chi-square corrected for ties, "
         "df = 2) across the three compared time points, complete cases only; Kendall's W = "
-        "chi-square / (n × 2). Post-hoc: Wilcoxon signed-rank test (scipy.stats.wilcoxon, "
+        "chi-square / (n × 2). Post-hoc: Wilcoxon signed-rank test (scipy.stats.wilcoxon on "
+        "the paired differences, computed exactly in decimals so that equal differences tie; "
         "two-sided, zero differences dropped, exact distribution without zeros or ties and "
         "n ≤ 50, otherwise the normal approximation with tie correction and no continuity "
         "correction; W is the smaller signed-rank sum), p-values adjusted by Holm's method "
         "over the three pairs. Spearman's rank correlation (scipy.stats.spearmanr, two-sided "
-        "p from the t distribution). Medians and quartiles: linear interpolation (type 7). "
+        "p from the t distribution; changes computed exactly in decimals). Medians and quartiles: linear interpolation (type 7). "
         f"A group with fewer than {MIN_N_FOR_TEST} complete cases is described but not "
         "tested. Every value that went into a test is in analysis_data.csv; every patient "
         "left out of a time point is in exclusions.csv with the reason.", st["small"]))
@@ -188,11 +189,12 @@ def _spearman(result: AnalysisResult, st: dict[str, ParagraphStyle],
               width: float) -> list[Any]:
     if not result.spearman:
         return []
-    header = ["Group", "Pair", "n", "rho", "p", "Note"]
+    notes = any(r.note for r in result.spearman)
+    header = ["Group", "Pair", "n", "rho", "p"] + (["Note"] if notes else [])
     body, bold = [], []
     for r in result.spearman:
         body.append([group_title(r.group_id), r.pair.title, str(r.n), text.fixed(r.rho),
-                     text.p_text(r.p_value), r.note])
+                     text.p_text(r.p_value)] + ([r.note] if notes else []))
         if _sig(r.p_value):
             bold.append((4, len(body)))
     return [CondPageBreak(45 * mm),
@@ -223,7 +225,7 @@ def _descriptives(result: AnalysisResult, measure: Measure, st: dict[str, Paragr
     index = {(d.group_id, d.time_point, d.cases): d for d in rows}
     groups = list(dict.fromkeys(d.group_id for d in rows))
     header = ["Group", "Time point", "n", "Median (IQR)", "Mean (SD)", "n all",
-              "Median (IQR) all", "Follow-up (y)"]
+              "Median (IQR) all", "FU (y)"]
     body = []
     for g in groups:
         for t in TIME_POINTS[measure]:
@@ -237,7 +239,8 @@ def _descriptives(result: AnalysisResult, measure: Measure, st: dict[str, Paragr
             Paragraph(f"Descriptives: {measure.title} ({measure.unit})", st["h2"]),
             Paragraph("n, median (IQR), mean (SD): the complete cases of the Friedman test; "
                       "'all': every available value at that time point (blank n: the time "
-                      "point is not part of the test).", st["small"]),
+                      "point is not part of the test). FU: mean follow-up in years.",
+                      st["small"]),
             Spacer(0, 2), _table(header, body, width, numeric_from=2)]
 
 
@@ -255,11 +258,8 @@ def _figures(result: AnalysisResult, st: dict[str, ParagraphStyle],
 
 def _canvas_maker(result: AnalysisResult) -> Callable[..., Canvas]:
     m = result.meta
-    left = f"proapp {m.versions[0][1]} · cohort analysis · generated " \
-           f"{m.generated_at.strftime('%Y-%m-%d %H:%M UTC')}"
-    mid = f"cut-off {m.plan.cutoff.isoformat()} · data {m.snapshot_sha256[:12]}"
-    if m.is_demo:
-        mid += "  ·  SYNTHETIC DEMO DATA"
+    left = (f"proapp {m.versions[0][1]} · cohort analysis · cut-off "
+            f"{m.plan.cutoff.isoformat()} · data {m.snapshot_sha256[:12]}")
 
     class NumberedCanvas(Canvas):
         """Defers each page until the end so the footer can say 'page X of Y'."""
@@ -290,13 +290,13 @@ def _canvas_maker(result: AnalysisResult) -> Callable[..., Canvas]:
             self.setFont(fonts.REGULAR, 7)
             self.setFillColor(MUTED)
             self.drawString(MARGIN_X, y, left)
+            page = f"page {self._pageNumber} of {total}"
+            self.drawRightString(w - MARGIN_X, y, page)
             if m.is_demo:
                 self.setFillColor(DEMO)
                 self.setFont(fonts.BOLD, 7)
-            self.drawCentredString(w / 2 + 20 * mm, y, mid)
-            self.setFillColor(MUTED)
-            self.setFont(fonts.REGULAR, 7)
-            self.drawRightString(w - MARGIN_X, y, f"page {self._pageNumber} of {total}")
+                self.drawRightString(w - MARGIN_X - fonts.string_width(page, fonts.REGULAR, 7)
+                                     - 12, y, "SYNTHETIC DEMO DATA")
             self.restoreState()
 
     return NumberedCanvas

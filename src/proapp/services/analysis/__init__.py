@@ -6,4 +6,5 @@ the PDF."""
 from proapp.services.analysis.cohort import analyse, load_cohort, run_analysis
 from proapp.services.analysis.files import OUTPUT_FILES, analyse_to_folder, write_outputs
 
-__all__ = ["OUTPUT_FILES", "analyse", "analyse_to_folder", "load_cohort", "run_analysis", "write_outputs"]
+__all__ = ["OUTPUT_FILES", "analyse", "analyse_to_folder", "load_cohort", "run_analysis",
+           "write_outputs"]

@@ -44,6 +44,8 @@ from proapp.domain.timepoints import (
     matched_final,
     pairs,
     rules,
+)
+from proapp.domain.timepoints import (
     select as select_points,
 )
 from proapp.reports.analysis.model import (
@@ -136,10 +138,6 @@ def versions() -> tuple[tuple[str, str], ...]:
             ("numpy", numpy.__version__), ("scipy", scipy.__version__),
             ("SQLAlchemy", sqlalchemy.__version__), ("matplotlib", matplotlib.__version__),
             ("reportlab", reportlab.Version))
-
-
-def _floats(values: Sequence[Value]) -> list[float]:
-    return [float(v) for v in values]
 
 
 def _excluded_why(missing: Counter[tuple[TimePoint, ...]]) -> str:
@@ -243,16 +241,14 @@ def analyse(cohort: Cohort, plan: Plan, progress: Progress | None = None, *,
                                          f.note))
             tests = []
             for a, b in pairs(m):
-                xa = [s.points[a].value for s in complete]
-                xb = [s.points[b].value for s in complete]
-                diff = descriptives.median_of([vb - va for va, vb in zip(xa, xb, strict=True)],
-                                              m.places)
+                changes = [s.points[b].value - s.points[a].value for s in complete]  # exact
+                diff = descriptives.median_of(changes, m.places)
                 if n < MIN_N_FOR_TEST:
                     tests.append((a, b, stats.WilcoxonStat(n, 0, None, None, "",
                                                            f"too few for the test (n = {n})"),
                                   diff))
                 else:
-                    tests.append((a, b, stats.wilcoxon(_floats(xa), _floats(xb)), diff))
+                    tests.append((a, b, stats.wilcoxon(changes), diff))
             adjusted = stats.holm([w.p_value for _a, _b, w, _d in tests])
             for (a, b, w, diff), p_holm in zip(tests, adjusted, strict=True):
                 post.append(PosthocRow(m, g.id, a, b, w.n, w.n_nonzero, w.statistic,

@@ -1,7 +1,7 @@
 """Descriptive statistics computed exactly in decimal arithmetic.
 
 The values are integers (MIDAS) or fixed-point Decimals (FSS, flow), so the median and the
-quartiles are exact decimals, and the mean and standard deviation are rounded once, to two
+quartiles are exact decimals (with no more places than they need), and the mean and standard deviation are rounded once, to two
 places more than a single value has. Written to the CSV files as they are: no binary float
 ever turns 4.35 into 4.3499999.
 
@@ -32,6 +32,18 @@ def _step(places: int) -> Decimal:
     return Decimal(1).scaleb(-places)
 
 
+def trim(value: Decimal, places: int) -> Decimal:
+    """``value`` without trailing zeros beyond the measure's own ``places`` (exact: only
+    zeros are dropped): 5.4400 -> 5.44, 28.50 -> 28.5 (MIDAS), 362.625 stays."""
+    exponent = int(value.as_tuple().exponent)
+    while exponent < -places:
+        shorter = value.quantize(Decimal(1).scaleb(exponent + 1))
+        if shorter != value:
+            break
+        value, exponent = shorter, exponent + 1
+    return value
+
+
 def quantile(ordered: Sequence[Decimal], p: Decimal) -> Decimal:
     """Type-7 quantile of an ascending, non-empty sequence."""
     h = (len(ordered) - 1) * p
@@ -59,8 +71,9 @@ def summarize(values: Sequence[Value], places: int) -> Summary:
         if n > 1:
             ss = sum(((x - mean) ** 2 for x in data), Decimal(0))
             sd = (ss / (n - 1)).sqrt().quantize(out_step, ROUND_HALF_EVEN)
-        return Summary(n, median.quantize(out_step), q1.quantize(out_step),
-                       q3.quantize(out_step), mean.quantize(out_step, ROUND_HALF_EVEN), sd)
+        return Summary(n, trim(median.quantize(out_step), places),
+                       trim(q1.quantize(out_step), places), trim(q3.quantize(out_step), places),
+                       mean.quantize(out_step, ROUND_HALF_EVEN), sd)
 
 
 def mean_of(values: Sequence[Value], places: int) -> Decimal | None:
@@ -75,5 +88,5 @@ def mean_of(values: Sequence[Value], places: int) -> Decimal | None:
 def median_of(values: Sequence[Value], places: int) -> Decimal | None:
     if not values:
         return None
-    return quantile(sorted(Decimal(v) for v in values), Decimal("0.5")).quantize(
-        _step(places + 2))
+    return trim(quantile(sorted(Decimal(v) for v in values), Decimal("0.5")).quantize(
+        _step(places + 2)), places)

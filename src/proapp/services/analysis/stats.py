@@ -8,7 +8,8 @@ NaN and a warning (no variation at all) into an explicit note.
 - **Friedman**: :func:`scipy.stats.friedmanchisquare` (chi-square with the correction for
   ties within blocks, df = k - 1); Kendall's W = chi-square / (n (k - 1)), which with the
   tie-corrected chi-square is Kendall's W corrected for ties.
-- **Wilcoxon signed-rank** (post-hoc): :func:`scipy.stats.wilcoxon`, two-sided, zero
+- **Wilcoxon signed-rank** (post-hoc): :func:`scipy.stats.wilcoxon` on the paired
+  differences computed exactly in decimals (so equal differences tie), two-sided, zero
   differences dropped (``zero_method="wilcox"``), the exact distribution when there are no
   zeros, no tied absolute differences and at most 50 pairs, otherwise the normal
   approximation with the tie-corrected variance and no continuity correction. The statistic
@@ -23,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import numpy as np
 from scipy import stats as sps
@@ -87,9 +89,9 @@ def friedman(rows: Sequence[Sequence[float]]) -> FriedmanStat:
     return FriedmanStat(n, k, chi2, df, float(res.pvalue), chi2 / (n * df))
 
 
-def wilcoxon_method(x: Sequence[float], y: Sequence[float]) -> str:
-    """The p-value method used for these pairs (see the module docstring)."""
-    d = np.asarray(x, dtype=float) - np.asarray(y, dtype=float)
+def wilcoxon_method(differences: Sequence[float]) -> str:
+    """The p-value method used for these differences (see the module docstring)."""
+    d = np.asarray(differences, dtype=float)
     nonzero = d[d != 0]
     ties = len(np.unique(np.abs(nonzero))) < len(nonzero)
     if len(nonzero) == len(d) and not ties and len(d) <= EXACT_MAX_PAIRS:
@@ -97,18 +99,20 @@ def wilcoxon_method(x: Sequence[float], y: Sequence[float]) -> str:
     return WILCOXON_NORMAL
 
 
-def wilcoxon(x: Sequence[float], y: Sequence[float]) -> WilcoxonStat:
-    """Two-sided Wilcoxon signed-rank test of the paired samples ``x`` and ``y``."""
-    if len(x) != len(y):
-        raise ValueError("the Wilcoxon signed-rank test needs paired samples")
-    xa, ya = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    n = len(xa)
-    nonzero = int(np.count_nonzero(xa - ya))
+def wilcoxon(differences: Sequence[Decimal | int | float]) -> WilcoxonStat:
+    """Two-sided Wilcoxon signed-rank test of paired differences (later - earlier).
+
+    The differences are taken as given: the caller subtracts the exact decimal values, so
+    that 5.44 - 4.33 and 6.00 - 4.89 are the same 1.11 and tie in the ranks, as they must
+    (binary floats would subtract to 1.1100000000000003 and 1.1099999999999994)."""
+    d = np.asarray([float(x) for x in differences], dtype=float)
+    n = len(d)
+    nonzero = int(np.count_nonzero(d))
     if nonzero == 0:
         return WilcoxonStat(n, 0, None, None, "", "no pair differs: no test")
-    method = wilcoxon_method(xa, ya)
-    res = sps.wilcoxon(xa, ya, zero_method="wilcox", correction=False,
-                       alternative="two-sided", method=method)
+    method = wilcoxon_method(d)
+    res = sps.wilcoxon(d, zero_method="wilcox", correction=False, alternative="two-sided",
+                       method=method)
     return WilcoxonStat(n, nonzero, float(res.statistic), float(res.pvalue), method)
 
 
