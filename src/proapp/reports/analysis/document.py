@@ -116,7 +116,8 @@ def _methods(result: AnalysisResult, st: dict[str, ParagraphStyle]) -> list[Any]
         "n ≤ 50, otherwise the normal approximation with tie correction and no continuity "
         "correction; W is the smaller signed-rank sum), p-values adjusted by Holm's method "
         "over the three pairs. Spearman's rank correlation (scipy.stats.spearmanr, two-sided "
-        "p from the t distribution; changes computed exactly in decimals). Medians and quartiles: linear interpolation (type 7). "
+        "p from the t distribution; changes computed exactly in decimals). Medians and "
+        "quartiles: linear interpolation (type 7). "
         f"A group with fewer than {MIN_N_FOR_TEST} complete cases is described but not "
         "tested. Every value that went into a test is in analysis_data.csv; every patient "
         "left out of a time point is in exclusions.csv with the reason.", st["small"]))

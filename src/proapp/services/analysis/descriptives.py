@@ -1,9 +1,9 @@
 """Descriptive statistics computed exactly in decimal arithmetic.
 
 The values are integers (MIDAS) or fixed-point Decimals (FSS, flow), so the median and the
-quartiles are exact decimals (with no more places than they need), and the mean and standard deviation are rounded once, to two
-places more than a single value has. Written to the CSV files as they are: no binary float
-ever turns 4.35 into 4.3499999.
+quartiles are exact decimals (with no more places than they need), and the mean and standard
+deviation are rounded once, to two places more than a single value has. Written to the CSV
+files as they are: no binary float ever turns 4.35 into 4.3499999.
 
 Quartiles use linear interpolation between order statistics (Hyndman & Fan type 7: the
 default of numpy, R and Excel's QUARTILE.INC); the SD is the sample SD (n - 1).
