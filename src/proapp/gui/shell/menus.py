@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence
 
 from proapp import APP_NAME
 from proapp.gui.accounts import actions as accounts
+from proapp.gui.analysis import actions as analysis
 from proapp.gui.common.actions import SEPARATOR, Action, Entries, Host, Needs
 from proapp.gui.exchange import actions as exchange
 from proapp.gui.patients import actions as patients
@@ -85,7 +86,7 @@ MENUS: tuple[Menu, ...] = (
                    SEPARATOR, RELOAD, SEPARATOR, QUIT)),
     Menu("&Patient", (OPEN_PATIENT, patients.EDIT_PATIENT, visits.NEW_VISIT, SEPARATOR,
                       reports.REPORT, reports.BATCH_REPORTS, SEPARATOR, CLOSE_TAB)),
-    Menu("&View", (FIND, SHOW_PATIENTS, SHOW_WORKLIST)),
+    Menu("&View", (FIND, SHOW_PATIENTS, SHOW_WORKLIST, SEPARATOR, analysis.ANALYSIS)),
     Menu("&Help", (SHORTCUTS, TRAINING, ABOUT), "helpMenu"),
     Menu("&Account ({username})", (accounts.LOCK_NOW, accounts.CHANGE_PASSWORD, SEPARATOR,
                                    accounts.CHANGE_LOG, accounts.USERS), "accountMenu"),

@@ -41,9 +41,16 @@ def _style(ax: Axes, title: str) -> None:
 
 
 def figure(result: AnalysisResult, measure: Measure, group_id: str, width_pt: float,
-           height_pt: float = HEIGHT_PT, *, dpi: float = vector.DPI) -> Figure:
-    """The two panels for one measure in one group."""
-    fig = Figure(figsize=(width_pt / vector.DPI, height_pt / vector.DPI), dpi=dpi)
+           height_pt: float = HEIGHT_PT) -> Figure:
+    """The two panels for one measure in one group, sized in points for the PDF."""
+    fig = Figure(figsize=(width_pt / vector.DPI, height_pt / vector.DPI), dpi=vector.DPI)
+    draw(fig, result, measure, group_id)
+    return fig
+
+
+def draw(fig: Figure, result: AnalysisResult, measure: Measure, group_id: str) -> None:
+    """Draw the two panels into ``fig`` (cleared first): the PDF's figure or a GUI canvas."""
+    fig.clear()
     fig.subplots_adjust(left=0.08, right=0.985, top=0.86, bottom=0.2, wspace=0.22)
     box_ax, line_ax = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.35, 1.0]})
     unit = measure.unit
@@ -64,7 +71,7 @@ def figure(result: AnalysisResult, measure: Measure, group_id: str, width_pt: fl
                                                                       strict=True)])
     box_ax.set_xlim(-0.6, len(points) - 0.4)
     box_ax.set_ylabel(unit, fontsize=LABEL_PT, color=MUTED)
-    _style(box_ax, f"{measure.title} · {group_title(group_id)} · all available values")
+    _style(box_ax, f"{measure.title} · {group_title(group_id)} · all values")
 
     compared = COMPARED[measure]
     paths = result.trajectories(measure, group_id)
@@ -85,9 +92,10 @@ def figure(result: AnalysisResult, measure: Measure, group_id: str, width_pt: fl
     line_ax.set_xlim(-0.25, len(compared) - 0.75)
     if filled:
         line_ax.set_ylim(box_ax.get_ylim())
-    title = f"Trajectories, complete cases (n = {len(paths)})"
+    title = f"Tested (n = {len(paths)})"
     tested = result.friedman_of(measure, group_id)
     if tested is not None and tested.p_value is not None:
         title += f" · Friedman p = {p_text(tested.p_value)}"
+    else:
+        title = f"Tested patients (n = {len(paths)})"
     _style(line_ax, title)
-    return fig

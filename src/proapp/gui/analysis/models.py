@@ -1,0 +1,125 @@
+"""Table models of the analysis window: one column table per result table.
+
+The text of every cell comes from :mod:`proapp.reports.analysis.text`, so the window shows
+exactly what the CSV files and the PDF print.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from proapp.gui.common.table import Column, RowTableModel, bold_font
+from proapp.reports.analysis.model import (
+    DescriptiveRow,
+    FriedmanRow,
+    PosthocRow,
+    SpearmanRow,
+    group_title,
+)
+from proapp.reports.analysis.text import decimal, fixed, p_text
+
+SIGNIFICANT = 0.05
+
+
+def _n(value: int) -> str:
+    return str(value)
+
+
+def _iqr(d: DescriptiveRow) -> str:
+    if d.n == 0:
+        return ""
+    return f"{decimal(d.median)} ({decimal(d.q1)}–{decimal(d.q3)})"
+
+
+def _msd(d: DescriptiveRow) -> str:
+    if d.n == 0:
+        return ""
+    return decimal(d.mean) + (f" ({decimal(d.sd)})" if d.sd is not None else "")
+
+
+class FriedmanModel(RowTableModel[FriedmanRow]):
+    P = 6
+    columns = (
+        Column("Group", lambda r: group_title(r.group_id), width_hint="Headache+ RR  "),
+        Column("Compared", lambda r: r.comparison,
+               width_hint="Pre-PTA vs 3 months vs Final follow-up"),
+        Column("n", lambda r: _n(r.n), key=lambda r: r.n, align_right=True),
+        Column("Excluded", lambda r: _n(r.n_excluded), key=lambda r: r.n_excluded,
+               tooltip=lambda r: r.excluded_why, align_right=True),
+        Column("χ²", lambda r: fixed(r.statistic), key=lambda r: r.statistic or 0,
+               align_right=True, width_hint="000.0000"),
+        Column("df", lambda r: _n(r.df), align_right=True),
+        Column("p", lambda r: p_text(r.p_value), key=lambda r: r.p_value or 1,
+               align_right=True, width_hint="0.0000000"),
+        Column("Kendall's W", lambda r: fixed(r.kendall_w), key=lambda r: r.kendall_w or 0,
+               align_right=True, width_hint="0.0000"),
+        Column("Follow-up (y)", lambda r: decimal(r.follow_up_years_mean), align_right=True),
+        Column("Note", lambda r: r.note or r.excluded_why, tooltip=lambda r: r.excluded_why),
+    )
+
+    def style_data(self, row: FriedmanRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column == self.P and row.p_value is not None \
+                and row.p_value < SIGNIFICANT:
+            return bold_font()
+        return None
+
+
+class PosthocModel(RowTableModel[PosthocRow]):
+    P_HOLM = 7
+    columns = (
+        Column("Group", lambda r: group_title(r.group_id), width_hint="Headache+ RR  "),
+        Column("Pair", lambda r: f"{r.a.short} → {r.b.short}", width_hint="3 mo → final "),
+        Column("n", lambda r: _n(r.n), key=lambda r: r.n, align_right=True, width_hint="000"),
+        Column("≠0", lambda r: _n(r.n_nonzero) if r.statistic is not None else "",
+               align_right=True, width_hint="000"),
+        Column("W", lambda r: fixed(r.statistic, 1), key=lambda r: r.statistic or 0,
+               align_right=True, width_hint="00000.0"),
+        Column("Median Δ", lambda r: decimal(r.median_difference), align_right=True,
+               key=lambda r: r.median_difference or 0, width_hint="-000.00"),
+        Column("p", lambda r: p_text(r.p_value), key=lambda r: r.p_value or 1,
+               align_right=True, width_hint="0.0000000"),
+        Column("p (Holm)", lambda r: p_text(r.p_holm), key=lambda r: r.p_holm or 1,
+               align_right=True, width_hint="0.0000000"),
+        Column("Method", lambda r: r.method or r.note),
+    )
+
+    def style_data(self, row: PosthocRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column == self.P_HOLM \
+                and row.p_holm is not None and row.p_holm < SIGNIFICANT:
+            return bold_font()
+        return None
+
+
+class SpearmanModel(RowTableModel[SpearmanRow]):
+    P = 4
+    columns = (
+        Column("Group", lambda r: group_title(r.group_id), width_hint="Headache+ RR  "),
+        Column("Pair", lambda r: r.pair.title,
+               width_hint="Final follow-up (MIDAS and flow at the same visit)"),
+        Column("n", lambda r: _n(r.n), key=lambda r: r.n, align_right=True),
+        Column("rho", lambda r: fixed(r.rho), key=lambda r: r.rho or 0, align_right=True,
+               width_hint="-0.0000"),
+        Column("p", lambda r: p_text(r.p_value), key=lambda r: r.p_value or 1,
+               align_right=True, width_hint="0.0000000"),
+        Column("Note", lambda r: r.note),
+    )
+
+    def style_data(self, row: SpearmanRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column == self.P and row.p_value is not None \
+                and row.p_value < SIGNIFICANT:
+            return bold_font()
+        return None
+
+
+class DescriptivesModel(RowTableModel[DescriptiveRow]):
+    columns = (
+        Column("Group", lambda r: group_title(r.group_id), width_hint="Headache+ RR  "),
+        Column("Time point", lambda r: r.time_point.title, width_hint="Final follow-up "),
+        Column("Patients", lambda r: "tested" if r.cases == "complete" else "all available"),
+        Column("n", lambda r: _n(r.n), key=lambda r: r.n, align_right=True),
+        Column("Median (IQR)", _iqr, width_hint="447.4 (362.625–530.425)", align_right=True),
+        Column("Mean (SD)", _msd, width_hint="447.054 (113.889)", align_right=True),
+        Column("Follow-up (y)", lambda r: decimal(r.follow_up_years_mean), align_right=True),
+    )
