@@ -30,7 +30,8 @@ def content(midas: int | None = 10, fss: int | None = 5, flow: str | None = "500
             missing_item: str | None = None) -> VisitContent:
     responses: dict[str, dict[str, int | None]] = {}
     if midas is not None:
-        q = {"q1": midas, "q2": 0, "q3": 0, "q4": 0, "q5": 0, "a": 20, "b": 5}
+        q: dict[str, int | None] = {"q1": midas, "q2": 0, "q3": 0, "q4": 0, "q5": 0, "a": 20,
+                                    "b": 5}
         if missing_item:
             q[missing_item] = None
         responses["midas"] = q

@@ -47,7 +47,7 @@ def _measure_groups(text: str) -> tuple[str, tuple[str, ...]]:
     return measure, _group_ids(groups)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from proapp.domain.cohort import GROUP_IDS
 
     p = sub.add_parser(

@@ -115,7 +115,7 @@ class SpearmanPair(StrEnum):
     CHANGE = "change"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # the pair's name, not str.title()
         return {"pre": "Pre-PTA (baseline visit)",
                 "final": "Final follow-up (MIDAS and flow at the same visit)",
                 "change": "Change, final − pre-PTA"}[self.value]

@@ -45,7 +45,7 @@ class Measure(StrEnum):
     FLOW = "flow"  # total supine IJV flow (left + right), mL/min
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # the measure's name, not str.title()
         return {"midas": "MIDAS total", "fss": "FSS score (mean)",
                 "flow": "Total supine IJV flow"}[self.value]
 
@@ -91,7 +91,7 @@ class TimePoint(StrEnum):
     FINAL = "final"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # the time point's name
         return {"pre": "Pre-PTA", "pta": "Post-PTA", "m1": "1 month", "m3": "3 months",
                 "m6": "6 months", "m12": "12 months", "final": "Final follow-up"}[self.value]
 

@@ -24,8 +24,8 @@ def content(label: str, midas: int, fss: int, flow: int,
     responses: dict[str, dict[str, int | None]] = {}
     missing: dict[str, dict[str, MissingReason]] = {}
     if d.expects("midas"):
-        q = {"q1": midas // 2, "q2": midas - midas // 2, "q3": 0, "q4": 0, "q5": 0,
-             "a": 30, "b": 6}
+        q: dict[str, int | None] = {"q1": midas // 2, "q2": midas - midas // 2, "q3": 0,
+                                    "q4": 0, "q5": 0, "a": 30, "b": 6}
         if missing_midas:
             del q[missing_midas]
             missing["midas"] = {missing_midas: MissingReason.DECLINED}

@@ -60,7 +60,7 @@ def test_wilcoxon_textbook_example() -> None:
     assert p_text(w.p_value) == "0.03906"
     approx = stats.wilcoxon([*_diff(DEPRESSION_X, DEPRESSION_Y), 0])  # a zero: normal
     assert approx.method == "asymptotic" and approx.n_nonzero == 9
-    assert p_text(approx.p_value / 2) == "0.01908"
+    assert approx.p_value is not None and p_text(approx.p_value / 2) == "0.01908"
 
 
 def _diff(x, y):
@@ -136,6 +136,7 @@ def test_friedman_equals_conovers_formula(rows) -> None:
     if all(r[0] == r[1] == r[2] for r in rows):
         assert f.statistic is None
         return
+    assert f.statistic is not None and f.kendall_w is not None and f.p_value is not None
     assert f.statistic == pytest.approx(_friedman_by_hand(rows), rel=1e-9, abs=1e-12)
     assert 0 <= f.kendall_w <= 1 + 1e-12
     assert 0 <= f.p_value <= 1
@@ -163,10 +164,13 @@ def test_holm_properties(ps) -> None:
     adj = stats.holm(ps)
     m = len(ps)
     for p, a in zip(ps, adj, strict=True):
+        assert a is not None
         assert p - 1e-15 <= a <= 1.0
         assert a <= min(1.0, m * p) + 1e-12
     order = sorted(range(m), key=lambda i: ps[i])
-    assert all(adj[order[i]] <= adj[order[i + 1]] + 1e-15 for i in range(m - 1))
+    sure = [a for a in adj if a is not None]
+    assert len(sure) == m
+    assert all(sure[order[i]] <= sure[order[i + 1]] + 1e-15 for i in range(m - 1))
     assert adj[order[0]] == pytest.approx(min(1.0, m * ps[order[0]]))
 
 
@@ -178,12 +182,15 @@ def test_descriptives_are_exact_and_agree_with_numpy(ints, places) -> None:
     s = descriptives.summarize(values, places)
     arr = np.array([float(v) for v in values])
     assert s.n == len(values)
+    assert s.q1 is not None and s.median is not None and s.q3 is not None
+    assert s.mean is not None
     for got, q in ((s.q1, 25), (s.median, 50), (s.q3, 75)):
         assert float(got) == pytest.approx(float(np.percentile(arr, q)), abs=1e-9)
         assert got == descriptives.quantile(sorted(values), Decimal(q) / 100)  # exact
-        assert -got.as_tuple().exponent <= places + 2
+        assert -int(got.as_tuple().exponent) <= places + 2
     assert float(s.mean) == pytest.approx(arr.mean(), abs=0.51 * 10 ** -(places + 2))
     if len(values) > 1:
+        assert s.sd is not None
         assert float(s.sd) == pytest.approx(arr.std(ddof=1), abs=0.51 * 10 ** -(places + 2))
     else:
         assert s.sd is None

@@ -6,11 +6,7 @@ exactly what the CSV files and the PDF print.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import Qt
-
-from proapp.gui.common.table import Column, RowTableModel, bold_font
+from proapp.gui.common.table import CellStyle, Column, RowTableModel
 from proapp.reports.analysis.model import (
     DescriptiveRow,
     FriedmanRow,
@@ -21,6 +17,11 @@ from proapp.reports.analysis.model import (
 from proapp.reports.analysis.text import decimal, fixed, p_text
 
 SIGNIFICANT = 0.05
+BOLD = CellStyle(bold=True)  # p < 0.05 (the text says the value; bold only draws the eye)
+
+
+def _sig(p: float | None) -> CellStyle | None:
+    return BOLD if p is not None and p < SIGNIFICANT else None
 
 
 def _n(value: int) -> str:
@@ -40,7 +41,6 @@ def _msd(d: DescriptiveRow) -> str:
 
 
 class FriedmanModel(RowTableModel[FriedmanRow]):
-    P = 6
     columns = (
         Column("Group", lambda r: group_title(r.group_id), width_hint="Headache+ RR  "),
         Column("Compared", lambda r: r.comparison,
@@ -52,22 +52,16 @@ class FriedmanModel(RowTableModel[FriedmanRow]):
                align_right=True, width_hint="000.0000"),
         Column("df", lambda r: _n(r.df), align_right=True),
         Column("p", lambda r: p_text(r.p_value), key=lambda r: r.p_value or 1,
-               align_right=True, width_hint="0.0000000"),
+               align_right=True, width_hint="0.0000000", style=lambda r: _sig(r.p_value)),
         Column("Kendall's W", lambda r: fixed(r.kendall_w), key=lambda r: r.kendall_w or 0,
                align_right=True, width_hint="0.0000"),
         Column("Follow-up (y)", lambda r: decimal(r.follow_up_years_mean), align_right=True),
         Column("Note", lambda r: r.note or r.excluded_why, tooltip=lambda r: r.excluded_why),
     )
 
-    def style_data(self, row: FriedmanRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and column == self.P and row.p_value is not None \
-                and row.p_value < SIGNIFICANT:
-            return bold_font()
-        return None
 
 
 class PosthocModel(RowTableModel[PosthocRow]):
-    P_HOLM = 7
     columns = (
         Column("Group", lambda r: group_title(r.group_id), width_hint="Headache+ RR  "),
         Column("Pair", lambda r: f"{r.a.short} → {r.b.short}", width_hint="3 mo → final "),
@@ -81,19 +75,13 @@ class PosthocModel(RowTableModel[PosthocRow]):
         Column("p", lambda r: p_text(r.p_value), key=lambda r: r.p_value or 1,
                align_right=True, width_hint="0.0000000"),
         Column("p (Holm)", lambda r: p_text(r.p_holm), key=lambda r: r.p_holm or 1,
-               align_right=True, width_hint="0.0000000"),
+               align_right=True, width_hint="0.0000000", style=lambda r: _sig(r.p_holm)),
         Column("Method", lambda r: r.method or r.note),
     )
 
-    def style_data(self, row: PosthocRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and column == self.P_HOLM \
-                and row.p_holm is not None and row.p_holm < SIGNIFICANT:
-            return bold_font()
-        return None
 
 
 class SpearmanModel(RowTableModel[SpearmanRow]):
-    P = 4
     columns = (
         Column("Group", lambda r: group_title(r.group_id), width_hint="Headache+ RR  "),
         Column("Pair", lambda r: r.pair.title,
@@ -102,15 +90,10 @@ class SpearmanModel(RowTableModel[SpearmanRow]):
         Column("rho", lambda r: fixed(r.rho), key=lambda r: r.rho or 0, align_right=True,
                width_hint="-0.0000"),
         Column("p", lambda r: p_text(r.p_value), key=lambda r: r.p_value or 1,
-               align_right=True, width_hint="0.0000000"),
+               align_right=True, width_hint="0.0000000", style=lambda r: _sig(r.p_value)),
         Column("Note", lambda r: r.note),
     )
 
-    def style_data(self, row: SpearmanRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and column == self.P and row.p_value is not None \
-                and row.p_value < SIGNIFICANT:
-            return bold_font()
-        return None
 
 
 class DescriptivesModel(RowTableModel[DescriptiveRow]):

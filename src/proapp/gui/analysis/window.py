@@ -135,14 +135,14 @@ class AnalysisWindow(QMainWindow):
         self.compute_button.setToolTip("Run the analysis with these choices (Ctrl+Enter)")
         self.compute_button.clicked.connect(self.compute)
         for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Refresh):
-            QShortcut(QKeySequence(keys), self, activated=self.compute)
+            QShortcut(QKeySequence(keys), self, self.compute)
         self.save_button = QPushButton("&Save files…")
         self.save_button.setObjectName("analysisSave")
         self.save_button.setToolTip("Write the CSV files and analysis.pdf into a folder "
                                     "(Ctrl+S)")
         self.save_button.clicked.connect(self.ask_save)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.ask_save)
-        QShortcut(QKeySequence("Ctrl+W"), self, activated=self.close)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.ask_save)
+        QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         bar.addWidget(cut_label)
         bar.addWidget(self.cutoff)
         bar.addSpacing(8)
@@ -202,7 +202,8 @@ class AnalysisWindow(QMainWindow):
         bar.addWidget(self.groups_summary, 2)
         return bar
 
-    def _table(self, name: str, model: RowTableModel) -> tuple[RowTableView, RowFilterProxy]:
+    def _table(self, name: str,
+               model: RowTableModel[Any]) -> tuple[RowTableView, RowFilterProxy]:
         proxy = RowFilterProxy(self)
         proxy.setSourceModel(model)
         view = RowTableView()

@@ -10,7 +10,7 @@ cut-off and which software produced it.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from reportlab.lib.pagesizes import A4
@@ -49,7 +49,7 @@ SIGNIFICANT = 0.05
 
 
 def _table(header: list[str], body: list[list[str]], width: float, *,
-           numeric_from: int, bold_cells: list[tuple[int, int]] = ()) -> Table:
+           numeric_from: int, bold_cells: Sequence[tuple[int, int]] = ()) -> Table:
     widths = _column_widths(header, body, width)
     t = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = _table_style(len(body) + 1)
@@ -128,7 +128,8 @@ def _friedman(result: AnalysisResult, st: dict[str, ParagraphStyle],
               width: float) -> list[Any]:
     header = ["Measure", "Group", "n", "Excluded", "χ²", "df", "p", "Kendall's W",
               "Follow-up (y)"]
-    body, bold = [], []
+    body: list[list[str]] = []
+    bold: list[tuple[int, int]] = []
     notes: list[str] = []
     for f in result.friedman:
         row = [f.measure.title, group_title(f.group_id), str(f.n), str(f.n_excluded),
@@ -168,7 +169,8 @@ def _posthoc(result: AnalysisResult, st: dict[str, ParagraphStyle],
              width: float) -> list[Any]:
     header = ["Measure", "Group", "Pair", "n", "≠0", "W", "p", "p (Holm)", "Median Δ",
               "Method"]
-    body, bold = [], []
+    body: list[list[str]] = []
+    bold: list[tuple[int, int]] = []
     for r in result.posthoc:
         a, b = r.a.short, r.b.short
         body.append([r.measure.title, group_title(r.group_id), f"{a} → {b}", str(r.n),
@@ -192,7 +194,8 @@ def _spearman(result: AnalysisResult, st: dict[str, ParagraphStyle],
         return []
     notes = any(r.note for r in result.spearman)
     header = ["Group", "Pair", "n", "rho", "p"] + (["Note"] if notes else [])
-    body, bold = [], []
+    body: list[list[str]] = []
+    bold: list[tuple[int, int]] = []
     for r in result.spearman:
         body.append([group_title(r.group_id), r.pair.title, str(r.n), text.fixed(r.rho),
                      text.p_text(r.p_value)] + ([r.note] if notes else []))
@@ -264,6 +267,11 @@ def _canvas_maker(result: AnalysisResult) -> Callable[..., Canvas]:
 
     class NumberedCanvas(Canvas):
         """Defers each page until the end so the footer can say 'page X of Y'."""
+
+        # reportlab's Canvas has these; its type stubs leave the private ones out.
+        _pagesize: tuple[float, float]
+        _pageNumber: int
+        _startPage: Callable[[], None]
 
         def __init__(self, *args: Any, **kwargs: Any):
             super().__init__(*args, **kwargs)

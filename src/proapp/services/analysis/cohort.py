@@ -176,7 +176,7 @@ def analyse(cohort: Cohort, plan: Plan, progress: Progress | None = None, *,
                 continue
             sel = select_points(m, p.visits, row.pta_dates, plan.cutoff, plan.repeat_pta)
             selections[m][row.patient_id] = sel
-            complete = sel.complete(COMPARED[m])
+            is_complete = sel.complete(COMPARED[m])
             for t in TIME_POINTS[m]:
                 point = sel.points.get(t)
                 if point is None:
@@ -184,16 +184,16 @@ def analyse(cohort: Cohort, plan: Plan, progress: Progress | None = None, *,
                     continue
                 data.append(DataRow(row, m, t.value, point.label, point.visit_date,
                                     point.value, sel.follow_up_years
-                                    if t is TimePoint.FINAL else None, complete))
+                                    if t is TimePoint.FINAL else None, is_complete))
         if row.groups & set(plan.spearman_groups):
-            final = matched_final(p.visits, row.pta_dates, plan.cutoff, plan.repeat_pta)
-            if final is not None:
+            last = matched_final(p.visits, row.pta_dates, plan.cutoff, plan.repeat_pta)
+            if last is not None:
                 flow_value = Measure.FLOW.of(next(
-                    v.content for v in p.visits if v.visit_id == final.visit_id))
+                    v.content for v in p.visits if v.visit_id == last.visit_id))
                 assert flow_value is not None
-                matched[row.patient_id] = (final, flow_value)
-                for m, value in ((Measure.MIDAS, final.value), (Measure.FLOW, flow_value)):
-                    data.append(DataRow(row, m, MATCHED_FINAL, final.label, final.visit_date,
+                matched[row.patient_id] = (last, flow_value)
+                for m, value in ((Measure.MIDAS, last.value), (Measure.FLOW, flow_value)):
+                    data.append(DataRow(row, m, MATCHED_FINAL, last.label, last.visit_date,
                                         value))
             else:
                 exclusions.append(Exclusion(row.code, Measure.MIDAS, MATCHED_FINAL,
@@ -262,8 +262,8 @@ def analyse(cohort: Cohort, plan: Plan, progress: Progress | None = None, *,
                 flow[r.patient_id].points[TimePoint.PRE].value) for r in rows
                if TimePoint.PRE in midas[r.patient_id].points
                and TimePoint.PRE in flow[r.patient_id].points]
-        final = []
-        change = []
+        final: list[tuple[Value, Value]] = []
+        change: list[tuple[Value, Value]] = []
         for r in rows:
             if r.patient_id not in matched:
                 continue

@@ -89,7 +89,7 @@ def friedman(rows: Sequence[Sequence[float]]) -> FriedmanStat:
     return FriedmanStat(n, k, chi2, df, float(res.pvalue), chi2 / (n * df))
 
 
-def wilcoxon_method(differences: Sequence[float]) -> str:
+def wilcoxon_method(differences: Sequence[float] | np.ndarray) -> str:
     """The p-value method used for these differences (see the module docstring)."""
     d = np.asarray(differences, dtype=float)
     nonzero = d[d != 0]
