@@ -16,10 +16,13 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from proapp.domain.timepoints import COMPARED, TIME_POINTS, Measure
-from proapp.reports import vector
+from proapp.reports.analysis import vector
 from proapp.reports.analysis.model import AnalysisResult, group_title
 from proapp.reports.analysis.text import p_text
-from proapp.reports.charts import BLUE, GRID, INK, MUTED, VERMILLION
+
+# The report palette (Okabe-Ito, as the trend charts), as matplotlib colour strings.
+INK, MUTED, GRID = "#222222", "#6b6b6b", "#d9d9d9"
+BLUE, VERMILLION = "#0072B2", "#D55E00"
 
 TICK_PT = 7.0
 LABEL_PT = 7.0

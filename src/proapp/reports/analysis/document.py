@@ -29,23 +29,49 @@ from reportlab.platypus import (
 
 from proapp.domain.cohort import MIN_N_FOR_TEST
 from proapp.domain.timepoints import COMPARED, MEASURES, TIME_POINTS, Measure
-from proapp.reports import fonts, vector
-from proapp.reports.analysis import charts, text
+from proapp.reports import fonts
+from proapp.reports.analysis import charts, text, vector
 from proapp.reports.analysis.model import AnalysisResult, DescriptiveRow, group_title
 from proapp.reports.document import (
+    CELL_PT,
     DEMO,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
     MUTED,
     RULE,
-    _column_widths,
     _esc,
     _styles,
     _table_style,
 )
 
 SIGNIFICANT = 0.05
+CELL_FONT_PT = CELL_PT  # as the trend report's tables (and its _table_style)
+
+
+def _analysis_styles() -> dict[str, ParagraphStyle]:
+    """The trend report's styles plus the two this document adds (table cells, clinic)."""
+    st = _styles()
+    st["cell"] = ParagraphStyle("cell", st["base"], fontSize=CELL_PT, leading=CELL_PT + 1.8)
+    st["clinic"] = ParagraphStyle("clinic", st["base"], fontSize=9, textColor=MUTED)
+    return st
+
+
+def _column_widths(header: list[str], body: list[list[str]], width: float) -> list[float]:
+    """Each column as wide as its widest text (header in bold) plus padding; what is left
+    over is shared out evenly, so the table always spans the text width."""
+    pad = 7.0
+    need = []
+    for j, h in enumerate(header):
+        w = fonts.string_width(h, fonts.BOLD, CELL_FONT_PT)
+        for row in body:
+            w = max(w, fonts.string_width(row[j], fonts.REGULAR, CELL_FONT_PT))
+        need.append(w + pad)
+    total = sum(need)
+    if total >= width:
+        return [w * width / total for w in need]
+    extra = (width - total) / len(need)
+    return [w + extra for w in need]
 
 
 def _table(header: list[str], body: list[list[str]], width: float, *,
@@ -55,7 +81,7 @@ def _table(header: list[str], body: list[list[str]], width: float, *,
     style = _table_style(len(body) + 1)
     style.add("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT")
     for col, row in bold_cells:
-        style.add("FONT", (col, row), (col, row), fonts.BOLD, 7.5)
+        style.add("FONT", (col, row), (col, row), fonts.BOLD, CELL_FONT_PT)
     t.setStyle(style)
     return t
 
@@ -314,7 +340,7 @@ def _canvas_maker(result: AnalysisResult) -> Callable[..., Canvas]:
 def build_pdf(result: AnalysisResult, out: str | IO[bytes]) -> None:
     """Write the analysis PDF (A4) to a path or a binary file object."""
     fonts.register()
-    st = _styles()
+    st = _analysis_styles()
     width = A4[0] - 2 * MARGIN_X
     version = result.meta.versions[0][1]
     doc = SimpleDocTemplate(
