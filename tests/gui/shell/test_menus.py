@@ -41,7 +41,7 @@ def test_menus_and_tool_bar_for_an_administrator_with_the_idle_lock(qtbot, db: D
                       "&Quit"],
             "&Patient": ["&Open patient", "&Edit patient…", "New &visit…", "—", "&Report…",
                          "Reports for &selected patients…", "—", "&Close patient tab"],
-            "&View": ["&Find patient", "&Patients", "&Due today"],
+            "&View": ["&Find patient", "&Patients", "&Due today", "—", "Cohort &analysis…"],
             "&Help": ["&Keyboard shortcuts", "Open &training database…", "&About proapp"],
             "&Account (a.admin)": ["&Lock now", "Change &password…", "—", "Change lo&g…",
                                    "&Users…"],
