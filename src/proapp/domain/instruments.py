@@ -83,7 +83,14 @@ class Instrument:
 
     @property
     def item_ids(self) -> tuple[str, ...]:
-        return tuple(it.id for it in self.items)
+        """The item ids in form order (built once per instrument class: exports and imports
+        ask for them hundreds of thousands of times)."""
+        cls = type(self)
+        ids: tuple[str, ...] | None = cls.__dict__.get("_item_ids")
+        if ids is None:
+            ids = tuple(it.id for it in self.items)
+            cls._item_ids = ids  # type: ignore[attr-defined]
+        return ids
 
     def field(self, item_id: str) -> str:
         """Dotted path used in validation findings, e.g. ``midas.q1``."""

@@ -53,6 +53,7 @@ from proapp.domain.patient import (
     ProcedureFacts,
     PtaSide,
     Sex,
+    age_on,
     validate_patient,
     validate_procedure,
 )
@@ -934,14 +935,10 @@ class _Importer:
 
     def _check_computed(self, r: _Reader, n: int, raw: dict[str, str], content: VisitContent,
                         birth: date | None, day: date) -> None:
-        from proapp.services.exchange.dataset import visit_row
-
         computed = [c for c in _COMPUTED if raw.get(c.name, "").strip()]
         if not computed:
             return
-        answers = [(i, item, v, None) for i, given in content.responses.items()
-                   for item, v in given.items()]
-        expected = visit_row("", birth, day, "unscheduled", answers, {}, content.flows)
+        expected = _expected(content, birth, day)
         for c in computed:
             text = raw[c.name].strip()
             if text == cells.to_text(c, expected.get(c.name)):
@@ -1074,6 +1071,30 @@ class _Importer:
             changelog.append(s, [Change("update", "visit", row_v.id, k, a, b,
                                         patient_id=row_v.patient_id, visit_id=row_v.id)
                                  for k, a, b in changelog.diff(old, new)], reason=update_v)
+
+
+_SCORES: dict[tuple[str, tuple[int | None, ...]], dict[str, Any]] = {}
+
+
+def _expected(content: VisitContent, birth: date | None, day: date) -> dict[str, Any]:
+    """The computed columns proapp derives from a visit's content (scores by the domain's
+    definitions, remembered per tuple of answers; flow totals; age)."""
+    out: dict[str, Any] = {}
+    for instrument in QUESTIONNAIRES.values():
+        given = content.responses.get(instrument.id, {})
+        key = (instrument.id, tuple(given.get(i) for i in instrument.item_ids))
+        scores = _SCORES.get(key)
+        if scores is None:
+            if len(_SCORES) > 100_000:
+                _SCORES.clear()
+            scores = _SCORES[key] = instrument.score(dict(zip(instrument.item_ids, key[1],
+                                                              strict=True)))
+        for sf in instrument.score_fields:
+            out[instrument.column(sf.id)] = scores[sf.id]
+    for posture, totals in flowmod.totals(content.flows).items():
+        out[f"flow_{posture.value}_total_ml_min"] = totals.total
+    out["age_at_visit"] = None if birth is None else age_on(birth, day)
+    return out
 
 
 def _plain(col: Column) -> Column:
