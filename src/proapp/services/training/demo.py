@@ -251,10 +251,27 @@ def _patients(n: int, rng: random.Random) -> Iterator[tuple[str, bool, bool]]:
     yield from rows
 
 
+CHUNK = 500  # patients built and written at a time: memory stays bounded at any size
+
+
 def build(n: int, seed: int, first_patient_id: int = 1, first_visit_id: int = 1) -> _Builder:
+    """The whole cohort in one builder (small cohorts, tests)."""
+    whole = _Builder(first_patient_id, first_visit_id)
+    for b in chunks(n, seed, first_patient_id, first_visit_id, chunk=max(n, 1)):
+        whole = b
+    return whole
+
+
+def chunks(n: int, seed: int, first_patient_id: int = 1, first_visit_id: int = 1,
+           chunk: int = CHUNK) -> Iterator[_Builder]:
+    """The cohort ``chunk`` patients at a time, from ONE random stream: the same rows in the
+    same order whatever the chunk size (so ``generate`` can write and forget each chunk)."""
     rng = random.Random(seed)
     b = _Builder(first_patient_id, first_visit_id)
     for number, (subtype, headache, fatigue) in enumerate(_patients(n, rng), start=1):
+        if number > 1 and (number - 1) % chunk == 0:
+            yield b
+            b = _Builder(b.next_patient, b.next_visit)
         pid = b.next_patient
         b.next_patient += 1
         sex = "F" if rng.random() < 0.68 else "M"
@@ -304,7 +321,7 @@ def build(n: int, seed: int, first_patient_id: int = 1, first_visit_id: int = 1)
                           entry.target + timedelta(days=rng.randint(-jitter, jitter)))
             _visit_rows(b, rng, pid, profile, pta, d.label, day,
                         datetime.combine(day, time(12, 0)))
-    return b
+    yield b
 
 
 def generate(db: Database, patients: int = 286, seed: int = 2011) -> DemoResult:
@@ -317,17 +334,42 @@ def generate(db: Database, patients: int = 286, seed: int = 2011) -> DemoResult:
                             "a new, empty database: use --db with a new file name.")
         first_patient = (s.scalar(select(func.max(Patient.id))) or 0) + 1
         first_visit = (s.scalar(select(func.max(Visit.id))) or 0) + 1
-        b = build(patients, seed, first_patient, first_visit)
         conn = s.connection()
-        for model, rows in ((Patient, b.patients), (Procedure, b.procedures),
-                            (Visit, b.visits), (Answer, b.answers), (SkippedForm, b.skipped)):
-            if rows:
-                conn.execute(insert(model), rows)
-        if b.flows:
-            conn.execute(insert(FlowRow), b.flows)
-        logged = changelog.append(s, b.log)
-    return DemoResult(len(b.patients), len(b.visits), len(b.answers), len(b.flows), logged,
-                      cohort_sizes(patients))
+        totals = [0, 0, 0, 0, 0]
+        for b in chunks(patients, seed, first_patient, first_visit):
+            for model, rows in ((Patient, b.patients), (Procedure, b.procedures),
+                                (Visit, b.visits), (Answer, b.answers),
+                                (SkippedForm, b.skipped), (FlowRow, b.flows)):
+                _insert(conn, model, rows)
+            totals[0] += len(b.patients)
+            totals[1] += len(b.visits)
+            totals[2] += len(b.answers)
+            totals[3] += len(b.flows)
+            totals[4] += changelog.append(s, b.log)  # chained on, chunk after chunk
+    return DemoResult(*totals, by_subtype=cohort_sizes(patients))
+
+
+def _insert(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Bulk insert: on SQLite straight to ``executemany`` with the columns' own conversions
+    (SQLAlchemy's per-row parameter handling would dominate); elsewhere through Core."""
+    if not rows:
+        return
+    if conn.dialect.paramstyle != "qmark":
+        conn.execute(insert(model), rows)
+        return
+    keys = list(rows[0])
+    table = model.__table__
+    convert = [(i, f) for i, k in enumerate(keys)
+               if (f := table.c[k].type._cached_bind_processor(conn.dialect)) is not None]
+    sql = str(insert(model).compile(dialect=conn.dialect, column_keys=keys))
+    params = []
+    for r in rows:
+        values = [r[k] for k in keys]
+        for i, f in convert:
+            if values[i] is not None:
+                values[i] = f(values[i])
+        params.append(tuple(values))
+    conn.exec_driver_sql(sql, params)
 
 
 def fingerprint(db: Database) -> str:
