@@ -346,7 +346,8 @@ def generate(db: Database, patients: int = 286, seed: int = 2011) -> DemoResult:
             totals[2] += len(b.answers)
             totals[3] += len(b.flows)
             totals[4] += changelog.append(s, b.log)  # chained on, chunk after chunk
-    return DemoResult(*totals, by_subtype=cohort_sizes(patients))
+    return DemoResult(totals[0], totals[1], totals[2], totals[3], totals[4],
+                      cohort_sizes(patients))
 
 
 def _insert(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
