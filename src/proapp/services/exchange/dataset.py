@@ -371,7 +371,9 @@ def _rows(conn: Any, query: Any, *, plain: bool = False) -> Iterable[Any]:
     SQLite such rows are then read straight from the DBAPI cursor (the bulk child queries:
     ~400,000 rows at 10,000 patients), when the statement's parameters are plain too."""
     if plain and conn.dialect.name == "sqlite":
-        compiled = query.compile(dialect=conn.dialect)
+        # IN lists (the batch's patient ids) rendered as plain positional parameters
+        compiled = query.compile(dialect=conn.dialect,
+                                 compile_kwargs={"render_postcompile": True})
         params = [compiled.params[name] for name in (compiled.positiontup or ())]
         if all(isinstance(p, str | int) for p in params):
             cursor = conn.connection.dbapi_connection.cursor()
@@ -412,8 +414,8 @@ _ORDER = {i.column(item): n for n, (i, item) in enumerate(
     (i, item) for i in QUESTIONNAIRES.values() for item in i.item_ids)}
 # Scores per tuple of answers: many visits share them (all blank, all zero), and a score is
 # a pure function of them. Bounded, so a huge export never grows it without limit.
-_MEMO: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
-_CONSISTENCY: dict[str, dict[tuple[Any, ...], tuple[str, ...]]] = {}
+_MEMO: dict[str, dict[tuple[Any, ...], tuple[dict[str, Any], tuple[str, ...],
+                                                tuple[str, ...]]]] = {}
 _MEMO_MAX = 100_000
 
 
@@ -429,33 +431,37 @@ def _derive(row: Row, missing: list[tuple[str, str]] | None) -> None:
         if result is None:
             if len(known) > _MEMO_MAX:
                 known.clear()
-            result = known[answers] = instrument.score(dict(zip(item_ids, answers,
-                                                                strict=True)))
+            result = known[answers] = _assess(instrument, item_ids, answers)
+        values, rules, blank = result
         for key, col in scores:
-            row[col] = result[key]
-        if any(a is not None for a in answers):
-            rules = _CONSISTENCY.setdefault(instrument.id, {})
-            found = rules.get(answers)
-            if found is None:
-                if len(rules) > _MEMO_MAX:
-                    rules.clear()
-                found = rules[answers] = tuple(dict.fromkeys(
-                    i.rule for i in instrument.consistency(dict(zip(item_ids, answers,
-                                                                    strict=True)))
-                    if not i.is_error))
-            warned += found
-            if any(a is None and instrument.column(item) not in reasons
-                   for item, a in zip(item_ids, answers, strict=True)):
-                warned.append("unanswered")
+            row[col] = values[key]
+        if rules:
+            warned += rules
+        if blank and any(col not in reasons for col in blank):
+            warned.append("unanswered")
     for left, right, total in _TOTALS:
         a, b = row[left], row[right]
-        row[total] = None if a is None and b is None else flowmod.PostureTotals(a, b).total
-        if (a is not None and a == 0) or (b is not None and b == 0):
+        row[total] = None if a is None or b is None else flowmod.PostureTotals(a, b).total
+        if (a is not None and not a) or (b is not None and not b):
             warned.append("flow.zero")
     if missing:
         row["missing_items"] = " ".join(f"{col}:{reason}" for col, reason in
                                         sorted(missing, key=lambda m: _ORDER[m[0]]))
     row["_warnings"] = warned
+
+
+def _assess(instrument: Any, item_ids: tuple[str, ...], answers: tuple[Any, ...]
+            ) -> tuple[dict[str, Any], tuple[str, ...], tuple[str, ...]]:
+    """Scores, soft consistency warnings and unanswered item columns of one instrument's
+    answers (a pure function of them, so remembered per tuple of answers)."""
+    given = dict(zip(item_ids, answers, strict=True))
+    if all(a is None for a in answers):
+        return instrument.score(given), (), ()
+    rules = tuple(dict.fromkeys(i.rule for i in instrument.consistency(given)
+                                if not i.is_error))
+    blank = tuple(instrument.column(i) for i, a in zip(item_ids, answers, strict=True)
+                  if a is None)
+    return instrument.score(given), rules, blank
 
 
 _MONTH_STEP = Decimal("0.01")

@@ -19,7 +19,6 @@ from proapp.services.exchange import (
     redcap,
     safe_write,
     sqlite_backup,
-    xlsx,
 )
 from proapp.services.exchange.dataset import Dataset, ExportOptions, opened
 from proapp.services.exchange.dictionary import entries
@@ -97,6 +96,8 @@ def run_export(db: Database, actor: Actor, fmt: Format | str, out: Path | str,
         raise safe_write.OutputExists(clash)
     with opened(db, actor, options, progress) as data:
         if fmt is Format.XLSX:
+            from proapp.services.exchange import xlsx  # openpyxl (and numpy) only when needed
+
             with safe_write.staged_file(out, force=force) as tmp:
                 xlsx.write_workbook(data, tmp, progress)
             return ExportResult(fmt, (out,), len(data.patients), data.visits_seen)
