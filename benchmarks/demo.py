@@ -1,60 +1,58 @@
-"""How fast `proapp demo` fills a database: 286 and 10,000 patients.
+"""How fast and in how much memory `proapp demo` fills a database, whole process against whole
+process, with the floor made in the same run: the same rows (every clinical table and the
+change log, as the demo stored them) by ``executemany`` into the same schema, indexes and
+triggers, one transaction, read from a pickle (so the floor does strictly less work than
+building them). Interleaved runs, min and median. Targets: <= 2x the floor at 10,000 patients;
+peak RSS <= 400 MiB at 50,000 and 100,000.
 
-Prints seconds and rows per second for each size, next to a baseline measured in the same
-run: plain sqlite3 `executemany` inserting the same number of rows into one table (the
-fastest a Python program can put rows into SQLite here). Ratios, not absolute times, are
-what to compare across machines.
-
-    python benchmarks/demo.py [--sizes 286 10000]
+    python benchmarks/demo.py [--sizes 286 10000] [--runs 5] [--memory 50000 100000]
 """
 
 from __future__ import annotations
 
 import argparse
-import sqlite3
+import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from proapp.db.migrate import open_database
-from proapp.services.training.demo import generate
-
-
-def baseline_rows_per_second(rows: int, folder: Path) -> float:
-    con = sqlite3.connect(folder / "baseline.db")
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=FULL")
-    con.execute("CREATE TABLE t (a INTEGER, b TEXT, c INTEGER, d INTEGER)")
-    data = [(i, "item", i % 90, None) for i in range(rows)]
-    start = time.perf_counter()
-    with con:
-        con.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", data)
-    seconds = time.perf_counter() - start
-    con.close()
-    return rows / seconds
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks._whole import CLI, Runs, dump_rows, empty_database, floor_cmd, fresh_copy, run
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[286, 10_000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--memory", type=int, nargs="*", default=[],
+                        help="also one run at these sizes for peak RSS (e.g. 50000 100000)")
     args = parser.parse_args(argv)
-    print(f"{'patients':>9} {'seconds':>8} {'rows':>10} {'rows/s':>10} "
-          f"{'raw sqlite rows/s':>18} {'ratio':>6}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        template = empty_database(folder)
         for n in args.sizes:
-            path = folder / f"demo-{n}.db"
-            db = open_database(path)
-            start = time.perf_counter()
-            result = generate(db, n, 2011)
-            seconds = time.perf_counter() - start
-            db.dispose()
-            raw = baseline_rows_per_second(result.rows, folder)
-            rate = result.rows / seconds
-            print(f"{n:>9} {seconds:>8.2f} {result.rows:>10,} {rate:>10,.0f} {raw:>18,.0f} "
-                  f"{raw / rate:>5.1f}x")
-            (folder / "baseline.db").unlink()
+            demo = Runs(f"proapp demo --patients {n}")
+            floor = Runs(f"executemany of the same rows, {n} patients (floor)")
+            rows = folder / f"rows-{n}.pickle"
+            first = fresh_copy(template, folder / "first.db")
+            run([*CLI, "demo", "--db", str(first), "--patients", str(n)], Runs("first"))
+            total = dump_rows(first, rows)
+            for _ in range(args.runs):
+                run([*CLI, "demo", "--db", str(fresh_copy(template, folder / "demo.db")),
+                     "--patients", str(n)], demo)
+                run(floor_cmd(fresh_copy(template, folder / "floor.db"), rows), floor)
+            print(f"{n:,} patients: {total:,} rows")
+            print(floor.line())
+            print(demo.line(floor))
+            ratio = statistics.median(demo.cpu) / statistics.median(floor.cpu)
+            print(f"  demo {ratio:.2f}x the floor (target 2x at 10,000: "
+                  f"{'within' if ratio <= 2 else 'OVER'})")
+        for n in args.memory:
+            big = Runs(f"proapp demo --patients {n}")
+            run([*CLI, "demo", "--db", str(fresh_copy(template, folder / "big.db")),
+                 "--patients", str(n)], big)
+            peak = max(big.rss_mib)
+            print(big.line() + f"  (target 400 MiB: {'within' if peak <= 400 else 'OVER'})")
     return 0
 
 
