@@ -107,6 +107,12 @@ def test_frozen_cli_without_python(frozen: Path, bare_env: dict[str, str],
     assert "12 reports written" in everyone.stdout and "2 processes" in everyone.stdout
     assert len(list((tmp_path / "all").glob("DEMO-*.pdf"))) == 12
 
+    # The cohort analysis: scipy (and its compiled libraries) work in the frozen build.
+    analysis = run(frozen, bare_env, "analysis", "--db", str(db), "--out",
+                   str(tmp_path / "analysis"), "--cutoff", "2017-12-31", cwd=tmp_path)
+    assert "analysis_data.csv" in analysis.stdout and "SYNTHETIC DEMO DATA" in analysis.stdout
+    assert (tmp_path / "analysis" / "analysis.pdf").stat().st_size > 0
+
     about = run(frozen, bare_env, "about", "--check", cwd=tmp_path).stdout
     assert "frozen build" in about
     assert "PySide6_Essentials" in about and "LGPL-3.0-only" in about
@@ -115,7 +121,8 @@ def test_frozen_cli_without_python(frozen: Path, bare_env: dict[str, str],
 
     # The CLI writes the rotating log in the data folder, once per start.
     log = (tmp_path / "data" / "logs" / "proapp.log").read_text(encoding="utf-8")
-    assert log.count("(frozen) started") == 5  # demo, check, 2 x report, about; not --version
+    # demo, check, 2 x report, analysis, about; not --version
+    assert log.count("(frozen) started") == 6
     shipped = (DIST / "THIRD_PARTY_LICENSES.txt").read_text(encoding="utf-8")
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in shipped and "SQLAlchemy" in shipped
 
