@@ -22,13 +22,17 @@ from pathlib import Path
 PRIVATE = 0o600
 
 
-def fsync_file(path: Path) -> None:
-    """Flush a written file's content to the disk."""
+def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a written file's content to the disk."""
+    _fsync(path)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -37,11 +41,7 @@ def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync(folder)
 
 
 def create_private(path: Path) -> Path:

@@ -116,26 +116,22 @@ def run_export(db: Database, actor: Actor, fmt: Format | str, out: Path | str,
                             data.visits_seen)
 
 
+def _write_dictionary(data: Dataset, folder: Path) -> None:
+    """data_dictionary.csv beside a FHIR or ODM file: every column of the three CSV files."""
+    csv_export.write_dictionary(folder / csv_export.DICTIONARY_FILE,
+                                entries(csv_export.PATIENTS_FILE, data.patient_columns)
+                                + entries(csv_export.PROCEDURES_FILE, data.procedure_columns)
+                                + entries(csv_export.VISITS_FILE, data.visit_columns))
+
+
 def _fhir(data: Dataset, folder: Path, progress: Progress | None = None) -> None:
     fhir.write_fhir(data, folder, progress)
-    csv_export.write_dictionary(folder / csv_export.DICTIONARY_FILE,
-                                entries(csv_export.PATIENTS_FILE,
-                                                   data.patient_columns)
-                                + entries(csv_export.PROCEDURES_FILE,
-                                                     data.procedure_columns)
-                                + entries(csv_export.VISITS_FILE,
-                                                     data.visit_columns))
+    _write_dictionary(data, folder)
 
 
 def _odm(data: Dataset, folder: Path, progress: Progress | None = None) -> None:
     odm.write_odm(data, folder, progress)
-    csv_export.write_dictionary(folder / csv_export.DICTIONARY_FILE,
-                                entries(csv_export.PATIENTS_FILE,
-                                                   data.patient_columns)
-                                + entries(csv_export.PROCEDURES_FILE,
-                                                     data.procedure_columns)
-                                + entries(csv_export.VISITS_FILE,
-                                                     data.visit_columns))
+    _write_dictionary(data, folder)
 
 
 def _sqlite(db: Database, out: Path, options: ExportOptions, force: bool,
