@@ -14,8 +14,11 @@ run: $(STAMP_APP)
 
 # The suite includes the frozen-build test (tests/packaging), so it needs PyInstaller too.
 # The lint checks run first: CI (.ci/run) calls `make test`, so it runs them as well.
+# Then the storage tests again on PostgreSQL (see test-postgresql); both runs always run, and
+# the target fails if either does.
 test: $(STAMP_PKG) system-deps lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@rc=0; QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS) || rc=$$?; \
+	$(MAKE) --no-print-directory test-postgresql || rc=$$?; exit $$rc
 
 # The storage, services, exchange, security and concurrency tests again on a throw-away
 # PostgreSQL server (scripts/postgres.sh installs PostgreSQL when missing and runs the server

@@ -62,7 +62,7 @@ install PostgreSQL 15 or newer (server and client programs)"
 
 # Runs a command as the unprivileged server user.
 as_server() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u "$PG_USER" -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u "$PG_USER" -- "$@"); else "$@"; fi
 }
 
 server_user() {

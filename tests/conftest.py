@@ -54,6 +54,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         keep: list[pytest.Item] = []
         drop: list[pytest.Item] = []
         for item in items:
+            only = item.get_closest_marker("sqlite_only")
+            if only:
+                item.add_marker(pytest.mark.skip(reason=only.args[0]))
             uses_db = bool(DB_FIXTURES & set(getattr(item, "fixturenames", ())))
             (keep if uses_db or item.get_closest_marker("postgresql") else drop).append(item)
         if drop:

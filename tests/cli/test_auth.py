@@ -4,14 +4,15 @@ command line; a fresh database works without accounts until the first administra
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.support import sql
 from tests.support.staff import PASSWORD, Staff
 
 from proapp.cli import main as cli_main
 from proapp.db.engine import Database
+from proapp.db.migrate import open_database
 
 pytestmark = pytest.mark.security
 
@@ -27,8 +28,7 @@ def password_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_backup_as_named_user(db: Database, staff: Staff, password_file: Path,
                               tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert db.path is not None
-    assert cli_main(["backup", "--db", str(db.path), "--user", "nina",
+    assert cli_main(["backup", "--db", db.url, "--user", "nina",
                      "--to", str(tmp_path / "out")]) == 0
     written = Path(capsys.readouterr().out.strip())
     assert written.parent == tmp_path / "out"
@@ -39,36 +39,34 @@ def test_backup_as_named_user(db: Database, staff: Staff, password_file: Path,
 @pytest.mark.parametrize("mode", [0o644, 0o640, 0o604, 0o660])
 def test_readable_password_file_refused(db: Database, staff: Staff, password_file: Path,
                                         mode: int, capsys: pytest.CaptureFixture[str]) -> None:
-    assert db.path is not None
     password_file.chmod(mode)
-    assert cli_main(["backup", "--db", str(db.path), "--user", "nina"]) == 1
+    assert cli_main(["backup", "--db", db.url, "--user", "nina"]) == 1
     assert "can be read by others" in capsys.readouterr().err
 
 
 def test_wrong_or_missing_credentials(db: Database, staff: Staff, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str]) -> None:
-    assert db.path is not None
-    assert cli_main(["backup", "--db", str(db.path)]) == 1
+    assert cli_main(["backup", "--db", db.url]) == 1
     assert "--user NAME" in capsys.readouterr().err
-    assert cli_main(["backup", "--db", str(db.path), "--user", "nina"]) == 1
+    assert cli_main(["backup", "--db", db.url, "--user", "nina"]) == 1
     assert "PROAPP_PASSWORD_FILE" in capsys.readouterr().err  # stdin is not a terminal
     wrong = tmp_path / "wrong"
     wrong.write_text("not the password")
     wrong.chmod(0o600)
     monkeypatch.setenv("PROAPP_PASSWORD_FILE", str(wrong))
     monkeypatch.setenv("PROAPP_USER", "nina")
-    assert cli_main(["backup", "--db", str(db.path)]) == 1
+    assert cli_main(["backup", "--db", db.url]) == 1
     assert "Wrong user name or password" in capsys.readouterr().err
 
 
-def test_user_management_from_cli(db_path: Path, tmp_path: Path,
+def test_user_management_from_cli(db_target: str, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch,
                                   capsys: pytest.CaptureFixture[str]) -> None:
     pw = tmp_path / "pw"
     pw.write_text(PASSWORD)
     pw.chmod(0o600)
-    db = ["--db", str(db_path)]
+    db = ["--db", db_target]
     assert cli_main(["user", "add", *db, "nina", "--role", "nurse", "--password-file",
                      str(pw)]) == 1  # the first user must be an administrator
     assert cli_main(["user", "add", *db, "boss", "--role", "admin", "--password-file",
@@ -84,9 +82,12 @@ def test_user_management_from_cli(db_path: Path, tmp_path: Path,
     out = capsys.readouterr().out
     assert "nina" in out
     assert "no" in out.split("nina")[1].split("\n")[0]
-    con = sqlite3.connect(db_path)
-    assert con.execute("SELECT count(*) FROM change_log WHERE entity='user'").fetchone()[0] >= 3
-    con.close()
+    database = open_database(db_target)
+    try:
+        assert sql.scalar(database, "SELECT count(*) FROM change_log "
+                                    "WHERE entity = 'user'") >= 3
+    finally:
+        database.dispose()
 
 
 def test_fresh_database_escape(db: Database, capsys: pytest.CaptureFixture[str],
@@ -96,24 +97,25 @@ def test_fresh_database_escape(db: Database, capsys: pytest.CaptureFixture[str],
 
     from proapp.cli.actor import cli_actor, os_user
 
-    actor = cli_actor(argparse.Namespace(db=str(db.path)), db)
+    actor = cli_actor(argparse.Namespace(db=db.url), db)
     assert actor.username == f"cli:{os_user()}"
     assert actor.role == "nurse"
     assert "no user accounts yet" in capsys.readouterr().err
-    assert cli_main(["backup", "--db", str(db.path), "--to", str(tmp_path / "b")]) == 0
-    assert cli_main(["check", "--db", str(db.path)]) == 0
+    assert cli_main(["backup", "--db", db.url, "--to", str(tmp_path / "b")]) == 0
+    assert cli_main(["check", "--db", db.url]) == 0
 
 
+@pytest.mark.sqlite_only("restores a SQLite file in place (server: test_server_backup.py)")
 def test_restore_from_cli_needs_admin(db: Database, staff: Staff, password_file: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     assert db.path is not None
-    assert cli_main(["backup", "--db", str(db.path), "--user", "nina"]) == 0
+    assert cli_main(["backup", "--db", db.url, "--user", "nina"]) == 0
     saved = capsys.readouterr().out.strip()
     db.dispose()
-    assert cli_main(["restore", "--db", str(db.path), "--user", "nina", saved]) == 1
+    assert cli_main(["restore", "--db", db.url, "--user", "nina", saved]) == 1
     assert "restore needs another role" in capsys.readouterr().err
-    assert cli_main(["restore", "--db", str(db.path), "--user", "boss", saved]) == 0
+    assert cli_main(["restore", "--db", db.url, "--user", "boss", saved]) == 0
     assert "replaced database was kept" in capsys.readouterr().out
     # A damaged current database: the administrator signs in against the backup.
     db.path.write_bytes(b"junk" * 100)
-    assert cli_main(["restore", "--db", str(db.path), "--user", "boss", saved]) == 0
+    assert cli_main(["restore", "--db", db.url, "--user", "boss", saved]) == 0

@@ -38,7 +38,16 @@ def test_each_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit) as exit_:
             cli_main([name, "--help"])
         assert exit_.value.code == 0
-        assert "--db" in capsys.readouterr().out
+        out = capsys.readouterr().out
+        if name == "db":  # its actions name their databases as arguments (SRC, DST, URL)
+            assert "init-server" in out and "copy" in out
+            continue
+        assert "--db" in out
+    for action, arguments in (("init-server", "[--grant ROLE] url"), ("copy", "src dst")):
+        with pytest.raises(SystemExit):
+            cli_main(["db", action, "--help"])
+        assert capsys.readouterr().out.startswith(
+            f"usage: proapp db {action} [-h] {arguments}")
 
 
 def test_demo_then_check(tmp_path: Path) -> None:

@@ -3,13 +3,13 @@ append-only (triggers) and tampering is found by ``proapp check`` (exit 1, row n
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 from tests.conftest import make_facts
+from tests.support import sql
 from tests.support.staff import PASSWORD, Staff
 
 from proapp.cli import main as cli_main
@@ -27,37 +27,31 @@ FSS = {"fss": {str(n): 5 for n in range(1, 10)},
        "midas": {"q1": 0, "q2": 0, "q3": 0, "q4": 0, "q5": 0, "a": 0, "b": 0}}
 
 
-def _log(path: Path, after: int = 0) -> list[tuple[Any, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute("SELECT id, username, action, entity, entity_id, patient_id, "
-                           "visit_id, field, old_value, new_value, reason FROM change_log "
-                           "WHERE id > ? ORDER BY id", (after,)).fetchall()
-    finally:
-        con.close()
+def _log(db: Database, after: int = 0) -> list[tuple[Any, ...]]:
+    return sql.rows(db, "SELECT id, username, action, entity, entity_id, patient_id, "
+                    "visit_id, field, old_value, new_value, reason FROM change_log "
+                    "WHERE id > :after ORDER BY id", {"after": after})
 
 
-def _last_id(path: Path) -> int:
-    rows = _log(path)
+def _last_id(db: Database) -> int:
+    rows = _log(db)
     return rows[-1][0] if rows else 0
 
 
 def test_every_kind_of_change_is_logged(db: Database, staff: Staff) -> None:
-    path = db.path
-    assert path is not None
     n = staff.nurse
-    mark = _last_id(path)
+    mark = _last_id(db)
     pid = patients.create_patient(db, n, make_facts(), [ProcedureFacts(date(2014, 3, 10))])
-    rows = _log(path, mark)
+    rows = _log(db, mark)
     assert [(r[2], r[3]) for r in rows] == [("insert", "patient"), ("insert", "procedure")]
     assert all(r[1] == "nina" and r[5] == pid for r in rows)
 
     cases = []
 
     def expect(fn, *what):
-        before = _last_id(path)
+        before = _last_id(db)
         fn()
-        got = {(r[2], r[3], r[7]) for r in _log(path, before)}
+        got = {(r[2], r[3], r[7]) for r in _log(db, before)}
         cases.append(what)
         for w in what:
             assert w in got, (w, got)
@@ -76,7 +70,7 @@ def test_every_kind_of_change_is_logged(db: Database, staff: Staff) -> None:
            ("delete", "procedure", None))
     d = visits.save_visit(db, n, visits.VisitDraft(pid, "m3", date(2014, 6, 10),
                                                    VisitContent(FSS)))
-    assert ("insert", "visit", None) in {(r[2], r[3], r[7]) for r in _log(path)}
+    assert ("insert", "visit", None) in {(r[2], r[3], r[7]) for r in _log(db)}
     changed = VisitContent({**FSS, "fss": {**FSS["fss"], "1": 6}})
     expect(lambda: visits.save_visit(db, n, visits.VisitDraft(
         pid, "m3", date(2014, 6, 10), changed, d.id)), ("update", "visit", "fss.1"))
@@ -98,32 +92,23 @@ def test_every_kind_of_change_is_logged(db: Database, staff: Staff) -> None:
                                         role="clinician"), ("update", "user", "role"))
     assert len(cases) == 12
     # A refused change writes nothing, not even a log row.
-    before = _last_id(path)
+    before = _last_id(db)
     with pytest.raises(ValidationError):
         patients.update_patient(db, n, pid, make_facts(code="bad code!"))
-    assert _last_id(path) == before
+    assert _last_id(db) == before
 
 
 def test_triggers_refuse_update_and_delete(db: Database, staff: Staff) -> None:
-    assert db.path is not None
-    con = sqlite3.connect(db.path)
-    try:
-        for sql in ("UPDATE change_log SET username='mallory' WHERE id=1",
-                    "DELETE FROM change_log WHERE id=1", "DELETE FROM change_log"):
-            with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-                con.execute(sql)
-    finally:
-        con.close()
-    assert _log(db.path)[0][1] == "boss"
+    for statement in ("UPDATE change_log SET username='mallory' WHERE id=1",
+                      "DELETE FROM change_log WHERE id=1", "DELETE FROM change_log"):
+        with pytest.raises(DBAPIError, match="append-only"):
+            sql.execute(db, statement)
+    assert _log(db)[0][1] == "boss"
 
 
-def _tamper(path: Path, sql: str) -> None:
-    con = sqlite3.connect(path)
-    con.execute("DROP TRIGGER change_log_no_update")
-    con.execute("DROP TRIGGER change_log_no_delete")
-    con.execute(sql)
-    con.commit()
-    con.close()
+def _tamper(db: Database, statement: str) -> None:
+    sql.drop_log_triggers(db)
+    sql.execute(db, statement)
 
 
 @pytest.mark.parametrize(("sql", "row"), [
@@ -134,12 +119,11 @@ def _tamper(path: Path, sql: str) -> None:
 def test_check_finds_tampered_row(db: Database, staff: Staff, patient_id: int,
                                   capsys: pytest.CaptureFixture[str], sql: str,
                                   row: int) -> None:
-    assert db.path is not None
-    assert cli_main(["check", "--db", str(db.path)]) == 0
+    assert cli_main(["check", "--db", db.url]) == 0
     capsys.readouterr()
+    _tamper(db, sql)
     db.dispose()
-    _tamper(db.path, sql)
-    assert cli_main(["check", "--db", str(db.path)]) == 1
+    assert cli_main(["check", "--db", db.url]) == 1
     out = capsys.readouterr().out
     assert f"change log: TAMPERED at row {row}:" in out
     assert "PROBLEMS FOUND" in out
@@ -148,14 +132,13 @@ def test_check_finds_tampered_row(db: Database, staff: Staff, patient_id: int,
 def test_truncation_of_newest_rows_found_against_backup(
         db: Database, staff: Staff, patient_id: int, capsys: pytest.CaptureFixture[str]) -> None:
     """The chain alone cannot see the newest rows removed; the newest backup can."""
-    assert db.path is not None
-    backup.ensure_daily_backup(db)
-    assert cli_main(["check", "--db", str(db.path)]) == 0
+    assert backup.ensure_daily_backup(db) is not None
+    assert cli_main(["check", "--db", db.url]) == 0
     assert "against newest backup" in capsys.readouterr().out
-    last = _last_id(db.path)
+    last = _last_id(db)
+    _tamper(db, f"DELETE FROM change_log WHERE id >= {last - 1}")
     db.dispose()
-    _tamper(db.path, f"DELETE FROM change_log WHERE id >= {last - 1}")
-    assert cli_main(["check", "--db", str(db.path)]) == 1
+    assert cli_main(["check", "--db", db.url]) == 1
     out = capsys.readouterr().out
     assert "change log: ok" in out  # the chain itself is still consistent ...
     assert f"row {last}" in out

@@ -1,13 +1,14 @@
-"""Round trips through real SQLite files, engine pragmas and the change log's guarantees."""
+"""Round trips through the real database (SQLite file or PostgreSQL server), the engine's
+settings and the change log's guarantees."""
 
-import sqlite3
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from tests.support import sql
 
 from proapp.db import changelog
 from proapp.db.engine import Database, resolve_url
@@ -27,11 +28,31 @@ FLOWS = (
 
 
 def test_pragmas(db: Database) -> None:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite pragmas; the server's settings are tested below")
     with db.read() as s:
         assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert s.execute(text("PRAGMA busy_timeout")).scalar() == 30000
+
+
+def test_server_session_settings(db: Database) -> None:
+    """The counterparts of the pragmas: lock timeout (busy timeout), a name IT sees in
+    pg_stat_activity, and writers queued on proapp's advisory lock (BEGIN IMMEDIATE)."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL session settings")
+    from proapp.db import server
+
+    with db.read() as s:
+        assert s.execute(text("SHOW lock_timeout")).scalar() == "30s"
+        assert s.execute(text("SHOW application_name")).scalar() == "proapp"
+        assert not s.execute(text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                                  "AND pid = pg_backend_pid()")).scalar()
+    with db.write(Actor("t")) as s:
+        held = s.execute(text("SELECT objid FROM pg_locks WHERE locktype = 'advisory' "
+                              "AND pid = pg_backend_pid() AND granted")).scalars().all()
+        assert held == [server.WRITE_LOCK]
 
 
 def test_url_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,39 +137,30 @@ def test_change_log_rows_and_chain(db: Database, actor: Actor, patient_id: int) 
     assert rows[0].prev_hash == changelog.GENESIS
 
 
-def test_change_log_is_append_only(db: Database, db_path: Path, patient_id: int) -> None:
-    con = sqlite3.connect(db_path)
-    for sql in ("UPDATE change_log SET reason = 'x'", "DELETE FROM change_log"):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            con.execute(sql)
-    con.close()
+def test_change_log_is_append_only(db: Database, patient_id: int) -> None:
+    for statement in ("UPDATE change_log SET reason = 'x'", "DELETE FROM change_log"):
+        with pytest.raises(DBAPIError, match="append-only"):
+            sql.execute(db, statement)
+    assert sql.scalar(db, "SELECT count(*) FROM change_log") == 2
 
 
-def test_tampering_is_found_at_the_row(db: Database, db_path: Path, actor: Actor,
-                                       patient_id: int) -> None:
+def test_tampering_is_found_at_the_row(db: Database, actor: Actor, patient_id: int) -> None:
     for day in (10, 11, 12):
         visits.save_visit(db, actor, visits.VisitDraft(patient_id, "unscheduled",
                                                        date(2014, 6, day)))
-    con = sqlite3.connect(db_path)
-    con.execute("DROP TRIGGER change_log_no_update")
-    con.execute("UPDATE change_log SET new_value = 'forged' WHERE id = 3")
-    con.commit()
-    con.close()
+    sql.drop_log_triggers(db)
+    sql.execute(db, "UPDATE change_log SET new_value = 'forged' WHERE id = 3")
     with db.read() as s:
         checked, broken = changelog.verify_chain(s)
     assert checked == 2 and broken is not None and broken.row_id == 3
 
 
-def test_deleted_row_is_found(db: Database, db_path: Path, actor: Actor,
-                              patient_id: int) -> None:
+def test_deleted_row_is_found(db: Database, actor: Actor, patient_id: int) -> None:
     for day in (10, 11, 12):
         visits.save_visit(db, actor, visits.VisitDraft(patient_id, "unscheduled",
                                                        date(2014, 6, day)))
-    con = sqlite3.connect(db_path)
-    con.execute("DROP TRIGGER change_log_no_delete")
-    con.execute("DELETE FROM change_log WHERE id = 2")
-    con.commit()
-    con.close()
+    sql.drop_log_triggers(db)
+    sql.execute(db, "DELETE FROM change_log WHERE id = 2")
     with db.read() as s:
         _checked, broken = changelog.verify_chain(s)
     assert broken is not None and broken.row_id == 3 and "removed" in broken.problem
@@ -169,12 +181,12 @@ def test_failed_write_changes_nothing(db: Database, actor: Actor, patient_id: in
         assert len(s.scalars(select(ChangeLog.id)).all()) == log_before
 
 
-def test_reopen_keeps_data(db_path: Path, actor: Actor) -> None:
+def test_reopen_keeps_data(db_target: str, actor: Actor) -> None:
     from tests.conftest import make_facts
 
-    db = open_database(db_path)
+    db = open_database(db_target)
     pid = patients.create_patient(db, actor, make_facts("KEEP1"))
     db.dispose()
-    db = open_database(db_path)
+    db = open_database(db_target)
     assert patients.get_patient(db, pid).facts.code == "KEEP1"
     db.dispose()

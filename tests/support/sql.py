@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import text
+from tests.support.postgres import PgServer
 
 from proapp.db.engine import Database
 
@@ -36,3 +37,17 @@ def drop_log_triggers(db: Database) -> None:
                 "DROP TRIGGER IF EXISTS change_log_no_delete")
     else:
         execute(db, "DROP TRIGGER IF EXISTS change_log_append_only ON change_log")
+
+
+def stored_bytes(db: Database, server: PgServer | None = None) -> bytes:
+    """Every byte the database keeps on disk: the SQLite file and its WAL, or on the server
+    the database's own files and the write-ahead log (after a checkpoint)."""
+    if db.path is not None:
+        wal = db.path.with_name(db.path.name + "-wal")
+        return db.path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert server is not None, "a server database needs the pg_server fixture"
+    oid = scalar(db, "SELECT oid FROM pg_database WHERE datname = current_database()")
+    server.admin("CHECKPOINT")
+    data = server.folder / "data"
+    files = [*sorted((data / "base" / str(oid)).iterdir()), *sorted((data / "pg_wal").glob("0*"))]
+    return b"".join(p.read_bytes() for p in files if p.is_file())

@@ -16,7 +16,7 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Sub-command modules, in the order ``--help`` lists them.
 COMMANDS = ("demo", "check", "report", "analysis", "export", "import_", "user", "backup",
-            "about")
+            "db", "about")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,8 +2,8 @@
 
 Each row's hash covers its own fields and the previous row's hash, so editing, inserting or
 deleting a row anywhere but at the very end breaks the chain at that row; ``verify_chain``
-names it. Appends happen inside the caller's write transaction (BEGIN IMMEDIATE on SQLite, a
-table lock on server databases), so two writers can never chain onto the same predecessor.
+names it. Appends happen inside the caller's write transaction (BEGIN IMMEDIATE on SQLite, an
+advisory lock on server databases), so two writers can never chain onto the same predecessor.
 """
 
 from __future__ import annotations
@@ -83,7 +83,12 @@ def _last_hash(session: Session) -> str:
     if cached is not None:
         return cached
     if session.get_bind().dialect.name == "postgresql":
-        session.connection().exec_driver_sql("LOCK TABLE change_log IN EXCLUSIVE MODE")
+        # Serialise appends (Database.write already holds this lock; a session of its own
+        # takes it here). An advisory lock needs no UPDATE/DELETE grant on the log, unlike
+        # LOCK TABLE ... EXCLUSIVE, so the workstations' role may be INSERT-only.
+        from proapp.db.server import lock_for_writing
+
+        lock_for_writing(session.connection())
     last = session.scalar(select(ChangeLog.hash).order_by(ChangeLog.id.desc()).limit(1))
     return last or GENESIS
 

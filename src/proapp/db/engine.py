@@ -2,6 +2,9 @@
 
 Writers start SQLite transactions with BEGIN IMMEDIATE, so two programs writing at once wait on
 the busy timeout instead of failing with "database is locked" when a read upgrades to a write.
+On PostgreSQL a write transaction starts by taking proapp's advisory lock (db/server.py): the
+same one-writer-at-a-time order across workstations, so the change log's chain has one
+predecessor per append and two writers never deadlock.
 """
 
 from __future__ import annotations
@@ -74,7 +77,24 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
+    if u.get_backend_name() == "postgresql":
+        from proapp.db import server
+
+        args = {**server.connect_args(), **kwargs.pop("connect_args", {})}
+        if not u.password and server.password_file().is_file():
+            args.setdefault("passfile", str(server.password_file()))
+        engine = create_engine(url, pool_pre_ping=True, connect_args=args, **kwargs)
+        event.listen(engine, "begin", _server_on_begin)
+        return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _server_on_begin(conn: Any) -> None:
+    # The counterpart of BEGIN IMMEDIATE: one writer at a time, readers never wait.
+    if conn.get_execution_options().get("proapp_write", False):
+        from proapp.db import server
+
+        server.lock_for_writing(conn)
 
 
 class Database:

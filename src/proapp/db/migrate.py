@@ -163,7 +163,7 @@ def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
     try:
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
-            if current is None and path is None and inspect(conn).get_table_names():
+            if path is None and _foreign_server_database(conn, current):
                 raise DatabaseRefused("The server database has tables but is not a proapp "
                                       "database; it was left untouched")
             if current is not None:
@@ -177,6 +177,16 @@ def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
         if path is not None:
             restrict_file(path.with_name(path.name + suffix))
     return database
+
+
+def _foreign_server_database(conn: Connection, revision: str | None) -> bool:
+    """The counterpart of SQLite's application_id on a server: proapp's tables (and only
+    those) once a schema version is stamped, no tables at all before."""
+    from proapp.db import server
+
+    if revision is None:
+        return bool(inspect(conn).get_table_names())
+    return bool(server.foreign_tables(conn)) or "change_log" in server.missing_tables(conn)
 
 
 def upgrade(database: Database, revision: str = "head") -> None:

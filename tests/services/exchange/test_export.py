@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import sqlalchemy as sa
 from tests.conftest import make_facts
 from tests.services.exchange.helpers import NURSE, count, read_csv
 
@@ -306,16 +307,15 @@ def test_a_cancelled_export_leaves_no_file(demo_db: Database, tmp_path: Path,
 
 def test_sqlite_copy_is_consistent_while_a_writer_is_busy(demo_db: Database,
                                                           tmp_path: Path) -> None:
-    assert demo_db.path is not None
-    writer = sqlite3.connect(demo_db.path, isolation_level=None)
-    writer.execute("BEGIN IMMEDIATE")
-    writer.execute("UPDATE patient SET notes = 'uncommitted' WHERE id = 1")
+    writer = demo_db.engine.connect()  # another workstation, mid-transaction
+    writer.begin()
+    writer.execute(sa.text("UPDATE patient SET notes = 'uncommitted' WHERE id = 1"))
     done = threading.Event()
     try:
         result = run_export(demo_db, NURSE, "sqlite", tmp_path / "copy.db")
         done.set()
     finally:
-        writer.execute("ROLLBACK")
+        writer.rollback()
         writer.close()
     assert done.is_set()
     copy = sqlite3.connect(result.paths[0])

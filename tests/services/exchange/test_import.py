@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from tests.conftest import make_facts
 from tests.services.exchange.helpers import NURSE, count, digest, read_csv, write_csv
 
@@ -77,7 +78,7 @@ def rejected(db: Database, d: Path, **kw: object) -> ImportReport:
     assert not report.ok
     assert not report.applied
     assert digest(db) == before
-    args = ["import", str(d), "--db", str(db.path)] + (["--update"] if kw.get("update") else [])
+    args = ["import", str(d), "--db", db.url] + (["--update"] if kw.get("update") else [])
     assert cli_main(args) == 1
     assert digest(db) == before
     return report
@@ -256,9 +257,9 @@ def test_differing_visit_is_an_error_unless_update(seeded: Database, tmp_path: P
     assert report.applied, report.errors
     assert report.visits_updated == 1
     with seeded.engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT field, old_value, new_value, reason FROM change_log WHERE id > ?",
-            (logged,)).all()
+        rows = conn.execute(text(
+            "SELECT field, old_value, new_value, reason FROM change_log WHERE id > :n"),
+            {"n": logged}).all()
     assert rows == [("midas.q1", "1", "2", f"import --update from {d / 'visits.csv'}")]
     again = import_folder(seeded, NURSE, d, update=True)
     assert again.visits_unchanged == 1
@@ -294,7 +295,7 @@ def test_dry_run_writes_nothing(db: Database, tmp_path: Path) -> None:
     assert not report.applied
     assert report.patients_added == 1
     assert digest(db) == before
-    assert cli_main(["import", str(tmp_path / "in"), "--db", str(db.path), "--dry-run"]) == 0
+    assert cli_main(["import", str(tmp_path / "in"), "--db", db.url, "--dry-run"]) == 0
     assert digest(db) == before
 
 
@@ -341,8 +342,8 @@ def test_update_replaces_patient_details_and_logs_them(seeded: Database,
     assert report.patients_updated == 1
     assert patients.find_by_code(seeded, "P001").facts.family_name == "Rossi-Verdi"
     with seeded.engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT field, old_value, new_value, reason FROM change_log WHERE id > ?",
-            (logged,)).all()
+        rows = conn.execute(text(
+            "SELECT field, old_value, new_value, reason FROM change_log WHERE id > :n"),
+            {"n": logged}).all()
     assert rows == [("family_name", "Rossi", "Rossi-Verdi",
                      f"import --update from {d / 'patients.csv'}")]

@@ -20,6 +20,9 @@ from proapp.services.integrity import backup
 from proapp.services.integrity.backup import BackupFile, RestoreRefused
 
 pytestmark = pytest.mark.security
+SQLITE_FILE = pytest.mark.sqlite_only(
+    "backs up or restores a SQLite file in place; the server's pg_dump and pg_restore "
+    "are tested in test_server_backup.py")
 
 
 def _codes(path: Path) -> list[str]:
@@ -30,6 +33,7 @@ def _codes(path: Path) -> list[str]:
         con.close()
 
 
+@SQLITE_FILE
 def test_backup_is_consistent_self_contained_and_checked(db: Database, staff: Staff,
                                                           patient_id: int) -> None:
     target = backup.backup_now(db, staff.nurse)
@@ -79,6 +83,7 @@ def test_gfs_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path: Path) -> None:
     assert backup.rotate(tmp_path) == []  # stable
 
 
+@SQLITE_FILE
 def test_restore_replaces_atomically_and_keeps_old_aside(db: Database, staff: Staff,
                                                           patient_id: int) -> None:
     assert db.path is not None
@@ -104,6 +109,7 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@SQLITE_FILE
 def test_restore_refuses_bad_backups_and_changes_nothing(db: Database, staff: Staff,
                                                           patient_id: int,
                                                           tmp_path: Path) -> None:
@@ -136,6 +142,7 @@ def test_restore_refuses_bad_backups_and_changes_nothing(db: Database, staff: St
         assert _sha(db.path) == before
 
 
+@SQLITE_FILE
 def test_restore_refused_while_database_is_open_elsewhere(db: Database, staff: Staff,
                                                            patient_id: int) -> None:
     assert db.path is not None
@@ -148,6 +155,7 @@ def test_restore_refused_while_database_is_open_elsewhere(db: Database, staff: S
     backup.restore(db.path, saved, staff.admin)
 
 
+@SQLITE_FILE
 def test_restore_over_damaged_database_keeps_it_aside(db: Database, staff: Staff,
                                                       patient_id: int) -> None:
     assert db.path is not None
@@ -161,6 +169,7 @@ def test_restore_over_damaged_database_keeps_it_aside(db: Database, staff: Staff
     assert _codes(db.path) == ["P001"]
 
 
+@SQLITE_FILE
 def test_restore_is_logged_and_older_backups_no_longer_compared(
         db: Database, staff: Staff, patient_id: int) -> None:
     """After restoring an older backup, the newer backups describe the replaced database:

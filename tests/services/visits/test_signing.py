@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
+from tests.support import sql
 from tests.support.staff import PASSWORD, Staff
 
 from proapp.db.engine import Database
@@ -37,13 +37,8 @@ def _complete(db: Database, staff: Staff, patient_id: int) -> visits.VisitRecord
 
 
 def _log(db: Database, visit_id: int) -> list[tuple[Any, ...]]:
-    assert db.path is not None
-    con = sqlite3.connect(db.path)
-    try:
-        return con.execute("SELECT action, username, field, reason FROM change_log "
-                           "WHERE visit_id=? ORDER BY id", (visit_id,)).fetchall()
-    finally:
-        con.close()
+    return sql.rows(db, "SELECT action, username, field, reason FROM change_log "
+                    "WHERE visit_id = :v ORDER BY id", {"v": visit_id})
 
 
 def test_sign_makes_visit_read_only(db: Database, staff: Staff, patient_id: int) -> None:

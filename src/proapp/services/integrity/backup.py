@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -48,10 +49,11 @@ from proapp.domain.actor import Actor, Permission
 from proapp.services import settings
 from proapp.services.accounts.access import require
 from proapp.services.errors import UserError
+from proapp.services.integrity import server_backup
 
 log = logging.getLogger(__name__)
 
-NAME_RE = re.compile(r"^proapp-(\d{8})-(\d{6})\.db$")
+NAME_RE = re.compile(r"^proapp-(\d{8})-(\d{6})(?:\.\d+)?\.(?:db|dump)$")  # .dump: server
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 
 
@@ -88,20 +90,24 @@ def _copy_consistent(source: Path, target: Path) -> None:
 
 
 def make_backup(db: Database, folder: Path | None = None, *, now: datetime | None = None) -> Path:
-    """Write ``proapp-YYYYMMDD-HHMMSS.db`` into ``folder`` (default: the backup folder)."""
-    source = _require_file(db)
+    """Write ``proapp-YYYYMMDD-HHMMSS.db`` into ``folder`` (default: the backup folder); on a
+    server database ``proapp-YYYYMMDD-HHMMSS.dump`` made by pg_dump (server_backup.py)."""
     folder = paths.ensure_private_dir(folder) if folder is not None else backup_dir(db)
     now = now or datetime.now()
-    name = f"proapp-{now:%Y%m%d-%H%M%S}.db"
+    suffix = ".db" if db.path is not None else server_backup.SUFFIX
+    name = f"proapp-{now:%Y%m%d-%H%M%S}{suffix}"
     target = folder / name
     n = 1
     while target.exists():  # two backups in the same second: never overwrite one
-        target = folder / f"proapp-{now:%Y%m%d-%H%M%S}.{n}.db"
+        target = folder / f"proapp-{now:%Y%m%d-%H%M%S}.{n}{suffix}"
         n += 1
     # The name rotate() recognises as a half-written copy if this process dies.
     partial = folder / f".{target.name}.partial-{os.getpid()}"
     with atomic.staged(target, temp=partial) as temp:
-        _copy_consistent(source, temp)
+        if db.path is None:
+            server_backup.dump(db, temp)
+        else:
+            _copy_consistent(_require_file(db), temp)
     log.info("backup written to %s", target)
     return target
 
@@ -127,7 +133,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
     if not folder.is_dir():
         return out
     for p in folder.iterdir():
-        m = NAME_RE.match(p.name) or re.match(r"^proapp-(\d{8})-(\d{6})\.\d+\.db$", p.name)
+        m = NAME_RE.match(p.name)
         if m and p.is_file():
             try:
                 out.append(BackupFile(p, datetime.strptime(m[1] + m[2], "%Y%m%d%H%M%S")))
@@ -182,8 +188,15 @@ def rotate(folder: Path) -> list[Path]:
 
 
 def ensure_daily_backup(db: Database, today: date | None = None) -> Path | None:
-    """At start-up: a backup unless one from today is already in the backup folder."""
-    if db.path is None or not db.path.exists():
+    """At start-up: a backup unless one from today is already in the backup folder. On a
+    server database only where pg_dump is installed (workstations usually have none: IT
+    schedules `proapp backup` on a computer that has it)."""
+    if db.path is None:
+        try:
+            server_backup.find_program("pg_dump")
+        except server_backup.ServerToolMissing:
+            return None
+    elif not db.path.exists():
         return None
     folder = backup_dir(db)
     today = today or date.today()
@@ -355,6 +368,13 @@ class LogAnchor:
 def compare_with_backup(db: Database, backup: Path) -> LogAnchor | None:
     """The change log in a backup must be a prefix of the current one: a current log that
     lacks the backup's last row (same id, same hash) was truncated or rewritten since."""
+    if backup.suffix == server_backup.SUFFIX:
+        try:
+            first_row, row = server_backup.first_and_last(backup)
+        except UserError:
+            return None
+        first = (first_row[1],) if first_row else None
+        return _compare_anchor(db, backup, row, first)
     try:
         con = open_read_only(backup, timeout=5.0)
         try:
@@ -365,6 +385,11 @@ def compare_with_backup(db: Database, backup: Path) -> LogAnchor | None:
             con.close()
     except sqlite3.Error:
         return None
+    return _compare_anchor(db, backup, row, first)
+
+
+def _compare_anchor(db: Database, backup: Path, row: tuple[Any, ...] | None,
+                    first: tuple[Any, ...] | None) -> LogAnchor | None:
     if row is None:
         return None
     last_id, last_hash = int(row[0]), str(row[1])
@@ -386,8 +411,6 @@ def compare_with_backup(db: Database, backup: Path) -> LogAnchor | None:
 def newest_backup(db: Database) -> Path | None:
     """The newest backup taken after the database's last restore (older ones belong to the
     database the restore replaced)."""
-    if db.path is None:
-        return None
     configured = settings.get(db, "backup_dir").strip()
     folder = Path(configured).expanduser() if configured else default_backup_dir()
     backups = list_backups(folder)

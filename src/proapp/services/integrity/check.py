@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
 
-from proapp.db import changelog
+from proapp.db import changelog, server
 from proapp.db.engine import Database
 from proapp.db.migrate import current_revision, head_revision
 from proapp.db.models import (
@@ -62,6 +62,8 @@ def run_check(db: Database) -> CheckReport:
     with db.read() as s:
         if db.engine.dialect.name == "sqlite":
             integrity = [r[0] for r in s.execute(text("PRAGMA integrity_check"))]
+        else:  # the server checks its own storage; this checks what proapp relies on
+            integrity = server.integrity(s.connection())
         counts = {name: s.scalar(select(func.count()).select_from(model)) or 0
                   for name, model in (("patients", Patient), ("procedures", Procedure),
                                       ("visits", Visit), ("answers", Answer),

@@ -1,0 +1,245 @@
+"""Backups and restore of a PostgreSQL database with the server's own tools.
+
+The counterpart of SQLite's online backup API is ``pg_dump --format=custom``: one consistent
+snapshot (a single REPEATABLE READ transaction) while the workstations keep writing. Like a
+SQLite backup it is written under a temporary name, checked (``pg_restore --list`` reads the
+whole archive's table of contents), fsynced and only then named ``proapp-YYYYMMDD-HHMMSS.dump``
+in the same folder and with the same rotation as the SQLite backups.
+
+Restore goes into an **empty** database only (never over a live one: a clinic restores into a
+new database and points the workstations at it): the archive is checked first, including the
+change log's hash chain read from its data, then ``pg_restore --single-transaction
+--exit-on-error`` loads it all or nothing, and the restore is the first new row of the
+restored change log.
+
+The password never appears on a command line (``ps`` shows those to every user): the programs
+get it through ``PGPASSWORD`` in their environment, or from the pgpass file.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import logging
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from proapp.db import changelog
+from proapp.db.changelog import GENESIS, HASHED_FIELDS
+from proapp.db.engine import Database
+from proapp.services.errors import UserError
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".dump"
+ENV_BIN = "PROAPP_PG_BIN"  # folder holding pg_dump / pg_restore, when not on the PATH
+_INT_FIELDS = {"id", "user_id", "entity_id", "patient_id", "visit_id"}
+
+
+class ServerToolMissing(UserError):
+    """pg_dump / pg_restore are not installed on this computer."""
+
+
+def find_program(name: str) -> str:
+    """``$PROAPP_PG_BIN/name``, else the PATH, else the newest PostgreSQL in the usual
+    places (Debian/Ubuntu, Windows installer, Homebrew, Postgres.app)."""
+    exe = name + (".exe" if os.name == "nt" else "")
+    folder = os.environ.get(ENV_BIN)
+    if folder and (Path(folder) / exe).is_file():
+        return str(Path(folder) / exe)
+    found = shutil.which(name)
+    if found:
+        return found
+    patterns = ["/usr/lib/postgresql/*/bin", "C:/Program Files/PostgreSQL/*/bin",
+                "/opt/homebrew/opt/postgresql*/bin", "/usr/local/opt/postgresql*/bin",
+                "/Applications/Postgres.app/Contents/Versions/*/bin"]
+    candidates = [Path(d) / exe for p in patterns for d in glob.glob(p)]
+    candidates = [c for c in candidates if c.is_file()]
+    if candidates:
+        return str(max(candidates, key=lambda c: _version_key(c.parent.parent.name)))
+    raise ServerToolMissing(
+        f"{name} was not found on this computer. Install the PostgreSQL client programs "
+        f"(Debian/Ubuntu: apt-get install postgresql-client) or set {ENV_BIN} to their folder.")
+
+
+def _version_key(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in "".join(c if c.isdigit() else " " for c in text).split()) or (0,)
+
+
+def conninfo(url: str) -> tuple[str, dict[str, str]]:
+    """libpq connection string (without the password) and the environment for the tools."""
+    u = make_url(url)
+    parts: dict[str, Any] = {"dbname": u.database, "user": u.username, "host": u.host,
+                             "port": u.port}
+    for key, value in u.query.items():  # sslmode, host=/socket/dir, passfile, ...
+        parts[key] = value if isinstance(value, str) else value[-1]
+    text = " ".join(f"{k}={_quote(str(v))}" for k, v in parts.items() if v not in (None, ""))
+    env = dict(os.environ)
+    if u.password:
+        env["PGPASSWORD"] = str(u.password)
+    from proapp.db import server
+
+    passfile = server.password_file()
+    if passfile.is_file() and "passfile" not in parts:
+        env.setdefault("PGPASSFILE", str(passfile))
+    return text, env
+
+
+def _quote(value: str) -> str:
+    if value and all(c.isalnum() or c in "._-/:" for c in value):
+        return value
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _run(args: list[str], env: dict[str, str], what: str) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        detail = proc.stderr.strip().splitlines()[-1:] or ["no message"]
+        raise UserError(f"{what} failed: {detail[0]}")
+    return proc
+
+
+def dump(db: Database, target: Path) -> None:
+    """A consistent custom-format archive of the whole database in ``target`` (a new or empty
+    file, 0600), checked and fsynced."""
+    info, env = conninfo(db.url)
+    fd = os.open(target, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)  # new, or made empty
+    os.close(fd)
+    _run([find_program("pg_dump"), "--format=custom", "--no-owner", "--no-privileges",
+          f"--file={target}", f"--dbname={info}"], env, "The backup (pg_dump)")
+    check_archive(target)
+    os.chmod(target, 0o600)
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def check_archive(path: Path) -> list[str]:
+    """The archive's table of contents (pg_restore reads the whole header); refuses what is
+    not a readable custom-format archive of a proapp database."""
+    proc = subprocess.run([find_program("pg_restore"), "--list", str(path)],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise UserError(f"{path.name} is not a readable PostgreSQL backup "
+                        f"({(proc.stderr.strip().splitlines() or ['unknown'])[-1]})")
+    entries = [line for line in proc.stdout.splitlines() if line and not line.startswith(";")]
+    if not any(" TABLE DATA public change_log " in line for line in entries):
+        raise UserError(f"{path.name} is a PostgreSQL backup, but not of a proapp database")
+    return entries
+
+
+def _unescape(field: str) -> str | None:
+    """One field of COPY's text format."""
+    if field == "\\N":
+        return None
+    if "\\" not in field:
+        return field
+    out, i = [], 0
+    simple = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\"}
+    while i < len(field):
+        c = field[i]
+        if c != "\\" or i + 1 == len(field):
+            out.append(c)
+            i += 1
+            continue
+        nxt = field[i + 1]
+        if nxt in simple:
+            out.append(simple[nxt])
+            i += 2
+        elif nxt == "x":
+            j = i + 2
+            while j < len(field) and j < i + 4 and field[j] in "0123456789abcdefABCDEF":
+                j += 1
+            out.append(chr(int(field[i + 2:j], 16)))
+            i = j
+        elif nxt in "01234567":
+            j = i + 1
+            while j < len(field) and j < i + 4 and field[j] in "01234567":
+                j += 1
+            out.append(chr(int(field[i + 1:j], 8)))
+            i = j
+        else:
+            out.append(nxt)
+            i += 2
+    return "".join(out)
+
+
+def log_rows(path: Path) -> Iterator[dict[str, Any]]:
+    """The change log's rows as stored in the archive, in id order, streamed."""
+    proc = subprocess.Popen([find_program("pg_restore"), "--data-only", "--table=change_log",
+                             "--file=-", str(path)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    assert proc.stdout is not None
+    columns: list[str] | None = None
+    try:
+        for line in proc.stdout:
+            line = line.rstrip("\n")
+            if columns is None:
+                if line.startswith("COPY ") and "change_log (" in line:
+                    columns = [c.strip().strip('"') for c in
+                               line[line.index("(") + 1:line.rindex(")")].split(",")]
+                continue
+            if line == "\\.":
+                break
+            values = [_unescape(f) for f in line.split("\t")]
+            row: dict[str, Any] = dict(zip(columns, values, strict=True))
+            for k in _INT_FIELDS & row.keys():
+                row[k] = int(row[k]) if row[k] is not None else None
+            yield row
+    finally:
+        proc.stdout.close()
+        proc.wait()
+
+
+def verify_archive_chain(
+        path: Path) -> tuple[int, changelog.ChainBreak | None, dict[str, Any] | None]:
+    """The archive's chain, checked like :func:`changelog.verify_chain`: (rows, first break,
+    last row). Rows come in COPY order, which need not be id order: sorted first."""
+    rows = sorted(log_rows(path), key=lambda r: r["id"])
+    prev = GENESIS
+    for n, r in enumerate(rows):
+        if r["prev_hash"] != prev:
+            return n, changelog.ChainBreak(r["id"], "does not follow the row before it "
+                                           "(a row was removed or inserted)"), None
+        if r["hash"] != changelog.row_hash(prev, {f: r[f] for f in HASHED_FIELDS}):
+            return n, changelog.ChainBreak(r["id"], "its content was changed after it was "
+                                           "written"), None
+        prev = r["hash"]
+    return len(rows), None, (rows[-1] if rows else None)
+
+
+def first_and_last(path: Path) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+    """(id, hash) of the archive's first and newest change-log rows."""
+    first = last = None
+    for r in log_rows(path):
+        key = (int(r["id"]), str(r["hash"]))
+        if first is None or key[0] < first[0]:
+            first = key
+        if last is None or key[0] > last[0]:
+            last = key
+    return first, last
+
+
+def restore_into(url: str, archive: Path) -> None:
+    """Load ``archive`` into the (empty) database at ``url``, all or nothing."""
+    info, env = conninfo(url)
+    _run([find_program("pg_restore"), "--single-transaction", "--exit-on-error",
+          "--no-owner", "--no-privileges", f"--dbname={info}", str(archive)], env,
+         "The restore (pg_restore)")
+
+
+def describe(archive: Path) -> str:
+    return json.dumps({"backup": archive.name})
+
+
+def stamp_name(now: datetime) -> str:
+    return f"proapp-{now:%Y%m%d-%H%M%S}{SUFFIX}"
