@@ -18,14 +18,18 @@ or DELETE on the table): the workstations' role may then have INSERT only on the
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import URL
 
 from proapp import paths
 from proapp.db.models import Base
+
+T = TypeVar("T")
 
 WRITE_LOCK = 0x50524F41  # "PROA": one key for all proapp writers on a database
 LOCK_TIMEOUT_MS = 30_000
@@ -105,9 +109,69 @@ def grant_statements(role: str, database: str) -> list[str]:
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(tables)} TO {r}",
         f"GRANT SELECT, INSERT ON change_log TO {r}",
         f"GRANT SELECT ON alembic_version TO {r}",
-        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {r}",
+        # USAGE for new ids; SELECT so that pg_dump (`proapp backup`) can read them.
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {r}",
     ]
 
 
 def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+class ServerUnavailable(Exception):
+    """The database server cannot be reached (restarted, network cut, shut down). Nothing of
+    the interrupted transaction was kept by the server; the caller still holds the input."""
+
+    MESSAGE = ("The database server cannot be reached (it may be restarting, or the network "
+               "is down). Nothing was saved; your input is kept and proapp tries again.")
+
+    def __init__(self, detail: str = ""):
+        super().__init__(self.MESSAGE)
+        self.detail = detail
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """True for the errors that mean "no server" rather than "this statement was wrong": a
+    refused or broken connection, a server shutting down or still starting."""
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, ServerUnavailable):
+        return True
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return False
+    orig = exc.orig
+    if isinstance(orig, psycopg.errors.AdminShutdown | psycopg.errors.CannotConnectNow |
+                  psycopg.errors.CrashShutdown):
+        return True
+    return isinstance(orig, psycopg.OperationalError) and orig.sqlstate in (None, "08000",
+                                                                          "08001", "08003",
+                                                                          "08006", "57P01",
+                                                                          "57P02", "57P03")
+
+
+def with_reconnect(action: Callable[[], T], *, give_up_after_s: float = 60.0,
+                   wait_s: float = 0.5, on_retry: Callable[[BaseException], None] | None = None,
+                   ) -> T:
+    """Run ``action`` (one whole transaction), again while the server cannot be reached, for
+    up to ``give_up_after_s``; then :class:`ServerUnavailable`. Safe because a transaction
+    cut off before its COMMIT is rolled back by the server. A cut during the COMMIT itself
+    leaves it unknown whether it was kept: the retry then meets the version check (an edit)
+    or the label's unique index (a scheduled visit); callers that create rows say so."""
+    deadline = time.monotonic() + give_up_after_s
+    while True:
+        try:
+            return action()
+        except Exception as exc:
+            if not is_connection_lost(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise ServerUnavailable(str(exc).splitlines()[0] if str(exc) else "") from exc
+            if on_retry is not None:
+                on_retry(exc)
+            time.sleep(wait_s)

@@ -177,7 +177,7 @@ def log_rows(path: Path) -> Iterator[dict[str, Any]]:
     """The change log's rows as stored in the archive, in id order, streamed."""
     proc = subprocess.Popen([find_program("pg_restore"), "--data-only", "--table=change_log",
                              "--file=-", str(path)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, encoding="utf-8")
+                            stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
     assert proc.stdout is not None
     columns: list[str] | None = None
     try:
@@ -197,7 +197,8 @@ def log_rows(path: Path) -> Iterator[dict[str, Any]]:
             yield row
     finally:
         proc.stdout.close()
-        proc.wait()
+        if proc.wait() != 0 and columns is None:
+            raise UserError(f"{path.name} is not a readable PostgreSQL backup")
 
 
 def verify_archive_chain(

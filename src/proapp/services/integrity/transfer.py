@@ -113,6 +113,9 @@ def copy_database(src: str, dst: str,
     """Copy everything from ``src`` to a new database ``dst`` (see the module docstring)."""
     if resolve_url(src) == resolve_url(dst):
         raise CopyRefused("Source and destination are the same database")
+    src_path = sqlite_path(resolve_url(src))
+    if src_path is not None and not src_path.is_file():
+        raise CopyRefused(f"Not copied: {src_path} does not exist")
     try:
         source = open_database(src, migrate=False)
     except DatabaseRefused as exc:
@@ -132,11 +135,14 @@ def copy_database(src: str, dst: str,
                         order = list(table.primary_key.columns)
                         result = sconn.execution_options(stream_results=True, yield_per=BATCH
                                                          ).execute(select(table).order_by(*order))
-                        for batch in result.partitions(BATCH):
-                            dconn.execute(insert(table), [dict(r._mapping) for r in batch])
-                            n += len(batch)
-                            if progress is not None:
-                                progress(table.name, n)
+                        try:
+                            for batch in result.partitions(BATCH):
+                                dconn.execute(insert(table), [dict(r._mapping) for r in batch])
+                                n += len(batch)
+                                if progress is not None:
+                                    progress(table.name, n)
+                        finally:
+                            result.close()  # also when cancelled: the server-side cursor
                         report.counts[table.name] = (n, 0)
                     if dconn.dialect.name == "postgresql":
                         _reset_sequences(dconn)
