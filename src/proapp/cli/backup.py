@@ -18,7 +18,9 @@ def register(sub: Subparsers) -> None:
                        description="Copy the database with SQLite's online backup API (safe "
                        "while proapp is running elsewhere) into the backup folder (setting "
                        "backup_dir, default <data folder>/backups; rotated 7 daily, 4 weekly, "
-                       "12 monthly) or into --to DIR (not rotated). Prints the file written.")
+                       "12 monthly) or into --to DIR (not rotated). Prints the file written. "
+                       "A server database is dumped with pg_dump (custom format, one "
+                       "consistent snapshot) into proapp-<time>.dump, rotated the same way.")
     add_db_option(b)
     add_user_options(b)
     b.add_argument("--to", metavar="DIR", type=Path, help="write the backup into DIR")
@@ -29,7 +31,11 @@ def register(sub: Subparsers) -> None:
                        "this version knows, an intact change log), keep the current database "
                        "aside as <name>.replaced-<time>.db, then move the backup into place "
                        "atomically. Close proapp everywhere first. If the current database "
-                       "cannot be opened, the administrator signs in against the backup.")
+                       "cannot be opened, the administrator signs in against the backup. "
+                       "A .dump of a server database is checked the same way (archive, "
+                       "schema, chain) and restored with pg_restore, all or nothing, into the "
+                       "new, empty server database given by --db; the administrator then signs "
+                       "in against the restored data.")
     add_db_option(r)
     add_user_options(r)
     r.add_argument("file", type=Path, help="the backup file to restore")
@@ -62,10 +68,17 @@ def handle_restore(args: argparse.Namespace) -> int:
     from proapp.services.errors import UserError
     from proapp.services.integrity.backup import check_backup, restore
 
-    path = sqlite_path(resolve_url(getattr(args, "db", None)))
-    if path is None:
-        raise UserError("Restore works on local SQLite files; restore a server database with "
-                        "the server's own tools")
+    url = resolve_url(getattr(args, "db", None))
+    path = sqlite_path(url)
+    if path is None:  # a server: pg_restore into a new, empty database
+        from sqlalchemy.engine import make_url
+
+        from proapp.services.integrity.server_backup import restore_server
+
+        revision = restore_server(url, args.file, lambda d: cli_actor(args, d))
+        shown = make_url(url).render_as_string(hide_password=True)
+        print(f"restored {shown} from {args.file} (schema {revision})")
+        return 0
     check_backup(args.file)
     try:
         usable = inspect_sqlite_file(path).state is FileState.PROAPP

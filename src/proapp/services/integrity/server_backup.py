@@ -19,12 +19,11 @@ get it through ``PGPASSWORD`` in their environment, or from the pgpass file.
 from __future__ import annotations
 
 import glob
-import json
 import logging
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from sqlalchemy.engine import make_url
 from proapp.db import changelog
 from proapp.db.changelog import GENESIS, HASHED_FIELDS
 from proapp.db.engine import Database
+from proapp.domain.actor import Actor
 from proapp.services.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -173,9 +173,9 @@ def _unescape(field: str) -> str | None:
     return "".join(out)
 
 
-def log_rows(path: Path) -> Iterator[dict[str, Any]]:
-    """The change log's rows as stored in the archive, in id order, streamed."""
-    proc = subprocess.Popen([find_program("pg_restore"), "--data-only", "--table=change_log",
+def table_rows(path: Path, table: str) -> Iterator[dict[str, Any]]:
+    """One table's rows as stored in the archive (COPY text format), streamed."""
+    proc = subprocess.Popen([find_program("pg_restore"), "--data-only", f"--table={table}",
                              "--file=-", str(path)], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
     assert proc.stdout is not None
@@ -184,21 +184,31 @@ def log_rows(path: Path) -> Iterator[dict[str, Any]]:
         for line in proc.stdout:
             line = line.rstrip("\n")
             if columns is None:
-                if line.startswith("COPY ") and "change_log (" in line:
+                if line.startswith("COPY ") and f"{table} (" in line:
                     columns = [c.strip().strip('"') for c in
                                line[line.index("(") + 1:line.rindex(")")].split(",")]
                 continue
             if line == "\\.":
                 break
             values = [_unescape(f) for f in line.split("\t")]
-            row: dict[str, Any] = dict(zip(columns, values, strict=True))
-            for k in _INT_FIELDS & row.keys():
-                row[k] = int(row[k]) if row[k] is not None else None
-            yield row
+            yield dict(zip(columns, values, strict=True))
     finally:
         proc.stdout.close()
         if proc.wait() != 0 and columns is None:
             raise UserError(f"{path.name} is not a readable PostgreSQL backup")
+
+
+def log_rows(path: Path) -> Iterator[dict[str, Any]]:
+    """The change log's rows as stored in the archive, ids and other integers as int."""
+    for row in table_rows(path, "change_log"):
+        for k in _INT_FIELDS & row.keys():
+            row[k] = int(row[k]) if row[k] is not None else None
+        yield row
+
+
+def archive_revision(path: Path) -> str | None:
+    rows = list(table_rows(path, "alembic_version"))
+    return str(rows[0]["version_num"]) if rows else None
 
 
 def verify_archive_chain(
@@ -238,8 +248,69 @@ def restore_into(url: str, archive: Path) -> None:
          "The restore (pg_restore)")
 
 
-def describe(archive: Path) -> str:
-    return json.dumps({"backup": archive.name})
+def check_server_backup(archive: Path) -> str:
+    """Everything that must hold before ``archive`` is restored; returns its schema revision.
+    Read-only: a readable archive of a proapp database, a schema this version knows, an
+    intact change log."""
+    from proapp.db.migrate import known_revisions
+
+    if not archive.is_file():
+        raise UserError(f"Not restored: {archive} does not exist or is not a file")
+    check_archive(archive)
+    revision = archive_revision(archive)
+    if revision is None or revision not in known_revisions():
+        raise UserError(f"Not restored: {archive.name} holds schema {revision}, which this "
+                        "version of proapp does not know")
+    _n, broken, _last = verify_archive_chain(archive)
+    if broken is not None:
+        raise UserError(f"Not restored: the change log in {archive.name} was tampered with "
+                        f"at row {broken.row_id}")
+    return revision
+
+
+def restore_server(url: str, archive: Path, authenticate: Callable[[Database], Actor],
+                   ) -> str:
+    """Restore ``archive`` into the empty server database ``url`` (see the module docstring);
+    ``authenticate`` signs the administrator in against the restored data, whose log then
+    records the restore. Returns the schema revision."""
+    from sqlalchemy import inspect
+
+    from proapp.db import server
+    from proapp.db.engine import make_engine
+    from proapp.db.migrate import open_database
+    from proapp.domain.actor import Permission
+    from proapp.services.accounts.access import require
+
+    revision = check_server_backup(archive)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            tables = inspect(conn).get_table_names()
+    finally:
+        engine.dispose()
+    if tables:
+        raise UserError("Not restored: a server backup is restored into a new, empty database "
+                        "(create one, restore into it, then point the workstations at it); "
+                        "this one has tables")
+    restore_into(url, archive)
+    db = open_database(url, migrate=False)
+    try:
+        try:
+            actor = authenticate(db)
+            require(actor, Permission.RESTORE)
+        except BaseException:
+            with db.engine.begin() as conn:  # back to the empty database it was
+                for table in sorted(server.PROAPP_TABLES):
+                    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table} CASCADE")
+                conn.exec_driver_sql("DROP FUNCTION IF EXISTS change_log_append_only()")
+            raise
+        with db.write(actor, "database restored from a backup") as s:
+            changelog.append(s, [changelog.Change("restore", "database", None, None, None,
+                                                  {"backup": archive.name})])
+    finally:
+        db.dispose()
+    log.info("server database restored from %s by %s", archive, actor.username)
+    return revision
 
 
 def stamp_name(now: datetime) -> str:
