@@ -38,6 +38,8 @@ def start_logging(what: str) -> None:
 
 
 def launch_gui(db: str | None) -> int:
+    from proapp.db import server
+    from proapp.db.engine import resolve_url
     from proapp.db.migrate import DatabaseRefused, open_database
 
     try:
@@ -46,6 +48,22 @@ def launch_gui(db: str | None) -> int:
         from proapp.gui.shell.app import show_fatal
 
         return show_fatal("proapp cannot open the database", str(exc))
+    except Exception as exc:
+        from sqlalchemy.exc import DBAPIError
+
+        if not (isinstance(exc, DBAPIError) and server.is_server(resolve_url(db))):
+            raise
+        from proapp.gui.shell.app import application, show_fatal
+
+        problem = server.plain_connect_error(exc)
+        if db is not None:  # named on the command line: nothing saved to correct
+            return show_fatal("proapp cannot reach the database server", problem)
+        from proapp.gui.shell.server_dialog import edit_connection
+
+        application()
+        if edit_connection(None, f"The saved server cannot be used: {problem}"):
+            return launch_gui(db)  # again, with the corrected settings
+        return 2
     from proapp.gui.shell.app import run_gui
 
     return run_gui(database)

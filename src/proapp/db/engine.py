@@ -27,14 +27,17 @@ ENV_DB = "PROAPP_DB"
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
-    """``--db`` value, else ``$PROAPP_DB``, else the default file in the user data folder.
+    """``--db`` value, else ``$PROAPP_DB``, else the server saved by the connection dialog
+    (services/connection.py), else the default file in the user data folder.
 
     A value with ``://`` is taken as a full SQLAlchemy URL (for a shared server database);
     anything else is a path to a SQLite file.
     """
     value = os.fspath(db) if db is not None else os.environ.get(ENV_DB) or None
     if value is None:
-        return sqlite_url(paths.default_database())
+        from proapp.db import server
+
+        return server.saved_url() or sqlite_url(paths.default_database())
     if "://" in value:
         return value
     return sqlite_url(Path(value).expanduser())

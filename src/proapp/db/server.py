@@ -175,3 +175,51 @@ def with_reconnect(action: Callable[[], T], *, give_up_after_s: float = 60.0,
             if on_retry is not None:
                 on_retry(exc)
             time.sleep(wait_s)
+
+
+SAVED_URL_FILE = "server-connection.txt"
+
+
+def saved_url_file() -> Path:
+    """Where the connection dialog keeps the server's URL (never with a password)."""
+    return paths.data_dir() / SAVED_URL_FILE
+
+
+def saved_url() -> str | None:
+    try:
+        value = saved_url_file().read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return value or None
+
+
+# (part of libpq's message, what to tell the user). First match wins.
+_CONNECT_MESSAGES: tuple[tuple[str, str], ...] = (
+    ("password authentication failed", "The server refused the user name or password."),
+    ("no password supplied", "The server asks for a password: enter it."),
+    ("does not exist", "The server has no such database or user: check both names."),
+    ("no pg_hba.conf entry", "The server does not accept connections from this computer "
+     "with these settings (its pg_hba.conf); ask IT, or try another TLS mode."),
+    ("ssl", "The encrypted (TLS) connection failed: check the TLS mode, or ask IT for the "
+     "server's certificate."),
+    ("could not translate host name", "The server's name is not known on this network: "
+     "check the name."),
+    ("timeout expired", "The server did not answer in time: check the name, the port and the "
+     "network."),
+    ("connection refused", "Nothing answers at that address and port: check both, and that "
+     "the server is running."),
+    ("starting up", "The server is starting up: try again in a moment."),
+    ("shutting down", "The server is shutting down: try again once it is back."),
+)
+
+
+def plain_connect_error(exc: BaseException) -> str:
+    """What went wrong connecting, in words a user can act on (libpq's messages hold no
+    patient data, but they are not shown as they are: they are in English server jargon)."""
+    detail = str(getattr(exc, "orig", None) or exc)
+    low = detail.lower()
+    for needle, message in _CONNECT_MESSAGES:
+        if needle in low:
+            return message
+    first = detail.strip().splitlines()[0] if detail.strip() else type(exc).__name__
+    return f"The server could not be used: {first}"

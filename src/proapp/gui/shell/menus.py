@@ -39,6 +39,16 @@ def _open_training(host: Host) -> None:
     open_training_database(host.widget())
 
 
+def _connection(host: Host) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from proapp.gui.shell.server_dialog import edit_connection
+
+    if edit_connection(host.widget()):
+        QMessageBox.information(host.widget(), APP_NAME, "The new database connection is used "
+                                "from the next start of proapp on this computer.")
+
+
 def _about(host: Host) -> None:
     from proapp.gui.shell.about import show_about
 
@@ -69,6 +79,8 @@ SHOW_WORKLIST = Action("actShowWorklist", "&Due today", _on_window(lambda w: w.s
 SHORTCUTS = Action("actShortcuts", "&Keyboard shortcuts", _shortcuts, "F1",
                    "List the keyboard shortcuts")
 TRAINING = Action("openTraining", "Open &training database…", _open_training)
+CONNECTION = Action("actConnection", "Database &connection…", _connection, None,
+                    "Use a shared PostgreSQL server or the local database file")
 ABOUT = Action("actAbout", f"&About {APP_NAME}", _about, None, "Version and database")
 
 
@@ -83,7 +95,7 @@ class Menu:
 
 MENUS: tuple[Menu, ...] = (
     Menu("&File", (patients.NEW_PATIENT, SEPARATOR, exchange.EXPORT, exchange.IMPORT,
-                   SEPARATOR, RELOAD, SEPARATOR, QUIT)),
+                   SEPARATOR, RELOAD, CONNECTION, SEPARATOR, QUIT)),
     Menu("&Patient", (OPEN_PATIENT, patients.EDIT_PATIENT, visits.NEW_VISIT, SEPARATOR,
                       reports.REPORT, reports.BATCH_REPORTS, SEPARATOR, CLOSE_TAB)),
     Menu("&View", (FIND, SHOW_PATIENTS, SHOW_WORKLIST, SEPARATOR, analysis.ANALYSIS)),
