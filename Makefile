@@ -23,7 +23,7 @@ test: $(STAMP_PKG) system-deps lint
 # The storage, services, exchange, security and concurrency tests again on a throw-away
 # PostgreSQL server (scripts/postgres.sh installs PostgreSQL when missing and runs the server
 # as an unprivileged user); the GUI and pure-domain tests do not depend on the back-end.
-PG_TESTS ?= tests/db tests/services tests/cli
+PG_TESTS ?= tests/db tests/services tests/cli tests/gui/visits/test_wizard_server.py
 test-postgresql: $(STAMP_TEST)
 	@bash scripts/postgres.sh install
 	bash scripts/postgres.sh run -- env QT_QPA_PLATFORM=offscreen \

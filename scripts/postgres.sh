@@ -6,6 +6,8 @@
 #                                        the superuser's URL; DIR/env holds PGHOST, PGPORT, ...
 #   scripts/postgres.sh restart DIR [immediate|fast]   restart it (default: immediate, i.e. a
 #                                        crash: the server recovers from its WAL)
+#   scripts/postgres.sh down DIR | up DIR   crash it (stop -m immediate) and keep it down;
+#                                        start it again
 #   scripts/postgres.sh stop DIR         stop it and delete DIR
 #   scripts/postgres.sh run -- CMD ...   start one in a temporary folder, run CMD with
 #                                        PROAPP_TEST_PG_DIR set, stop it whatever happens
@@ -137,6 +139,10 @@ case "$cmd" in
   start) [ $# -eq 2 ] || die "usage: $0 start DIR"; start_pg "$2" ;;
   restart) [ $# -ge 2 ] || die "usage: $0 restart DIR [immediate|fast]"; restart_pg "$2" "${3:-}" ;;
   stop) [ $# -eq 2 ] || die "usage: $0 stop DIR"; stop_pg "$2" ;;
+  down) [ $# -eq 2 ] || die "usage: $0 down DIR"
+    as_server "$(bindir)/pg_ctl" -D "$2/data" -m immediate -w stop >/dev/null ;;
+  up) [ $# -eq 2 ] || die "usage: $0 up DIR"
+    as_server "$(bindir)/pg_ctl" -D "$2/data" -l "$2/server.log" -w -t 60 start >/dev/null ;;
   run)
     shift; [ "${1:-}" = "--" ] && shift
     [ $# -gt 0 ] || die "usage: $0 run -- COMMAND ..."
@@ -147,5 +153,5 @@ case "$cmd" in
     start_pg "$dir" >/dev/null
     PROAPP_TEST_PG_DIR=$dir "$@"
     ;;
-  *) die "usage: $0 install | start DIR | restart DIR [immediate|fast] | stop DIR | run -- CMD" ;;
+  *) die "usage: $0 install | start DIR | restart DIR [immediate|fast] | down DIR | up DIR | stop DIR | run -- CMD" ;;
 esac

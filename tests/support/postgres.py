@@ -67,6 +67,13 @@ class PgServer:
         """Stop the server (by default as a crash would) and start it again."""
         subprocess.run(["bash", str(SCRIPT), "restart", str(self.folder), mode], check=True)
 
+    def down(self) -> None:
+        """Crash the server and leave it down (until :meth:`up`)."""
+        subprocess.run(["bash", str(SCRIPT), "down", str(self.folder)], check=True)
+
+    def up(self) -> None:
+        subprocess.run(["bash", str(SCRIPT), "up", str(self.folder)], check=True)
+
     def connect(self, database: str = "postgres") -> psycopg.Connection:
         """A superuser connection over the unix socket, in autocommit mode."""
         return psycopg.connect(host=self.socket_dir, port=self.port, user="postgres",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import OperationalError
 
+from proapp.db import server
 from proapp.domain.validation import ValidationError
 from proapp.services.errors import UserError
 
@@ -29,6 +30,9 @@ _SQLITE_MESSAGES: tuple[tuple[str, str, str], ...] = (
      "Another program or workstation is writing to the database and did not finish within "
      "30 seconds. Nothing was saved. Wait a moment and try again; if it keeps happening, "
      "close proapp on the other computers."),
+    ("lock timeout", "The database is busy",
+     "Another workstation is writing to the database and did not finish within 30 seconds. "
+     "Nothing was saved. Wait a moment and try again."),
     ("readonly", "The database is read-only",
      "proapp may read this database but not change it (file or folder permissions, or a "
      "read-only share). Nothing was saved. Ask IT to give you write access, or open a copy "
@@ -60,6 +64,9 @@ def plain_error(exc: BaseException) -> PlainError | None:
         return PlainError("Please check the input", "\n".join(f"• {m}" for m in lines))
     if isinstance(exc, UserError):
         return PlainError("Cannot do that", str(exc))
+    if server.is_connection_lost(exc):
+        return PlainError("The database server cannot be reached",
+                          server.ServerUnavailable.MESSAGE)
     text = _sqlite_text(exc)
     if text is not None:
         low = text.lower()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import OperationalError
 
+from proapp.db import server
 from proapp.db.engine import Database
 from proapp.domain import schedule
 from proapp.domain.actor import Actor
@@ -59,6 +60,7 @@ from proapp.services.visits import VisitDraft, flatten
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 600
+RECONNECT_RETRY_MS = 5000  # the server cannot be reached: try the draft again this often
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 Snapshot = tuple[str, date, dict[str, Any]]
@@ -240,7 +242,7 @@ class VisitWizard(QDialog):
             page.set_expected(label)
         self._refresh()
         if not self.editing_complete and not self._finished:
-            self._timer.start()
+            self._timer.start(DEBOUNCE_MS)
 
     def _refresh(self) -> None:
         issues = self._live_issues(completing=False)
@@ -297,6 +299,14 @@ class VisitWizard(QDialog):
                              error=True)
             return False
         except (UserError, OperationalError) as exc:
+            if server.is_connection_lost(exc):
+                # The server restarts or the network is cut: keep everything here and try
+                # again by ourselves; the next save reconnects.
+                self._set_status(f"Draft not saved: {server.ServerUnavailable.MESSAGE}",
+                                 error=True)
+                self._timer.start(RECONNECT_RETRY_MS)
+                log.warning("draft not saved, server unreachable; retrying")
+                return False
             self._set_status(f"Draft not saved: {_plain(exc)}. Your input is kept in this "
                              "window.", error=True)
             log.warning("draft not saved: %s", exc)
@@ -563,6 +573,10 @@ class VisitWizard(QDialog):
                              error=True)
             return
         except (UserError, OperationalError) as exc:
+            if server.is_connection_lost(exc):
+                self._set_status(f"Not saved: {server.ServerUnavailable.MESSAGE} Press "
+                                 "Ctrl+S again once it is back.", error=True)
+                return
             self._set_status(f"Not saved: {_plain(exc)}. Your input is kept in this window.",
                              error=True)
             return
