@@ -37,8 +37,8 @@ def test_menus_and_tool_bar_for_an_administrator_with_the_idle_lock(qtbot, db: D
         window = MainWindow(db, ADMIN, lock=lock, load=False)
         qtbot.addWidget(window)
         assert menu_texts(window) == {
-            "&File": ["&New patient…", "—", "&Export…", "&Import…", "—", "&Reload lists", "—",
-                      "&Quit"],
+            "&File": ["&New patient…", "—", "&Export…", "&Import…", "—", "&Reload lists",
+                      "Database &connection…", "—", "&Quit"],
             "&Patient": ["&Open patient", "&Edit patient…", "New &visit…", "—", "&Report…",
                          "Reports for &selected patients…", "—", "&Close patient tab"],
             "&View": ["&Find patient", "&Patients", "&Due today", "—", "Cohort &analysis…"],
