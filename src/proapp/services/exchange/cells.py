@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import SupportsInt, cast
 
 from proapp.domain.answers import ParseError, parse_decimal, parse_int
 from proapp.services.exchange.columns import Column, Kind
@@ -56,7 +57,7 @@ def to_text(col: Column, value: object, *, guard: bool = True) -> str:
         assert isinstance(value, date)
         return value.isoformat()
     if kind is Kind.INTEGER:
-        return str(int(value))  # type: ignore[call-overload]
+        return str(int(cast(SupportsInt, value)))
     return neutralise(str(value)) if guard else str(value)
 
 
@@ -79,7 +80,7 @@ def formatter(col: Column) -> Callable[[object], str]:
             return text
         return dec
     if col.kind is Kind.DATE:
-        return lambda v: "" if v is None else v.isoformat()  # type: ignore[attr-defined]
+        return lambda v: "" if v is None else cast(date, v).isoformat()
     if col.kind in (Kind.TEXT, Kind.CODE):
         risky = frozenset((*TRIGGERS, "'"))
 
