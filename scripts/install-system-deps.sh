@@ -3,7 +3,8 @@
 #   pdftoppm (poppler-utils) to render report pages, and the shared libraries Qt's
 #   offscreen platform loads (EGL, GL, xkbcommon, fontconfig, dbus), and the two XCB
 #   libraries Qt's xcb plugin needs that are not always installed (icccm, keysyms):
-#   `make package` bundles them, so the build runs on X11 desktops that lack them.
+#   `make package` bundles them, so the build runs on X11 desktops that lack them; Xvfb,
+#   openbox, xdotool and xwininfo to drive the real window on a virtual X screen.
 # Debian/Ubuntu: apt-get (as root, or through passwordless sudo). macOS: Homebrew if present.
 # Anything it cannot install is reported; tests that need it are then skipped with that reason.
 set -u
@@ -12,6 +13,11 @@ need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
 need pdftoppm poppler-utils
 need sqlite3 sqlite3  # benchmarks/export.py compares against the sqlite3 shell
 [ "$(uname -s)" = "Linux" ] && need xvfb-run xvfb  # the frozen build's xcb test (tests/packaging)
+# scripts/drive_screens.py and its test: the real app on Xvfb under a small window manager,
+# driven by xdotool (windows must fit a 1280x800 screen at 100 % and 150 %)
+[ "$(uname -s)" = "Linux" ] && need openbox openbox
+[ "$(uname -s)" = "Linux" ] && need xdotool xdotool
+[ "$(uname -s)" = "Linux" ] && need xwininfo x11-utils
 if [ "$(uname -s)" = "Linux" ] && command -v ldconfig >/dev/null 2>&1; then
   for pair in libEGL.so.1:libegl1 libGL.so.1:libgl1 libxkbcommon.so.0:libxkbcommon0 \
               libfontconfig.so.1:libfontconfig1 libdbus-1.so.3:libdbus-1-3 \

@@ -13,8 +13,14 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     from proapp.cli import build_parser, run
 
-    parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--version"]:  # the one answer that needs no parser at all
+        from proapp import __version__
+
+        print(f"proapp {__version__}")
+        return 0
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     start_logging(args.command or "gui")
     if args.command is not None:
         return run(args)

@@ -42,7 +42,16 @@ def test_drafts_do_not_need_every_form() -> None:
 
 def test_unexpected_forms_may_be_left_out() -> None:
     assert errs(check("m1", date(2014, 4, 10), VisitContent(flows=SUPINE))) == []
-    assert errs(check("unscheduled", date(2014, 5, 2), VisitContent())) == []
+    assert errs(check("unscheduled", date(2014, 5, 2), VisitContent(flows=SUPINE))) == []
+
+
+def test_an_empty_visit_cannot_be_completed() -> None:
+    """An unscheduled visit expects no form; completed with nothing in it, it would be an
+    empty visit on record."""
+    assert errs(check("unscheduled", date(2014, 5, 2), VisitContent())) == [
+        ("visit", "visit.empty")]
+    skipped = VisitContent(skipped={"midas": "patient left early"})
+    assert errs(check("unscheduled", date(2014, 5, 2), skipped)) == []
 
 
 def test_skip_needs_a_reason_and_no_data() -> None:

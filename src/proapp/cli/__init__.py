@@ -16,10 +16,48 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Sub-command modules, in the order ``--help`` lists them.
 COMMANDS = ("demo", "check", "report", "analysis", "export", "import_", "user", "backup",
-            "db", "about")
+            "settings", "db", "about")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Every sub-command: its module and the one line ``--help`` shows for it (the same line the
+# module registers; tests/cli/test_help.py keeps the two equal). Start-up imports only the
+# module of the command being run, so ``proapp --help`` and ``proapp check`` do not pay for
+# the imports of every other command.
+SUMMARY: dict[str, tuple[str, str]] = {
+    "demo": ("demo", "fill a new database with a synthetic demo cohort"),
+    "check": ("check", "check the database (integrity, change log, counts)"),
+    "report": ("report", "write per-patient trend reports (PDF)"),
+    "analysis": ("analysis", "cohort analysis: Friedman and Spearman by MS subtype and group"),
+    "export": ("export", "export the data (csv, wide, xlsx, redcap, fhir, sqlite)"),
+    "import": ("import_", "import patients.csv / visits.csv (all or nothing)"),
+    "user": ("user", "manage staff accounts (add, list, deactivate, passwd, role)"),
+    "backup": ("backup", "write a consistent backup of the database"),
+    "restore": ("backup", "replace the database by a backup (administrators)"),
+    "settings": ("settings", "show or change the clinic settings"),
+    "db": ("db", "shared server database: create its schema, copy between SQLite and "
+                 "PostgreSQL"),
+    "about": ("about", "version, data and log folders, bundled licences"),
+}
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv`` (None: the window, ``--help`` or ``--version``)."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token == "--db":
+            skip = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with ``argv``, only the named command's module is imported and
+    the other commands are listed by their :data:`SUMMARY` line."""
+    wanted = command_in(argv) if argv is not None else None
+    lazy = argv is not None and (wanted is None or wanted in SUMMARY)
     parser = argparse.ArgumentParser(
         prog="proapp",
         description="Patient-reported outcomes (MIDAS, FSS) and IJV flow for MS clinics. "
@@ -28,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     for name in COMMANDS:
+        if lazy and (wanted is None or SUMMARY[wanted][0] != name) and any(
+                module == name for module, _help in SUMMARY.values()):
+            for command, (module, text) in SUMMARY.items():
+                if module == name:
+                    sub.add_parser(command, help=text)
+            continue
         importlib.import_module(f"proapp.cli.{name}").register(sub)
     return parser
 
@@ -60,7 +104,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

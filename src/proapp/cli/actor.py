@@ -15,12 +15,14 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from proapp.cli.auth import ENV_USER, password_for
-from proapp.db.engine import Database
 from proapp.domain.actor import Actor
-from proapp.services import accounts
 from proapp.services.errors import UserError
+
+if TYPE_CHECKING:  # imported when a command runs, not when the parser is built
+    from proapp.db.engine import Database
 
 
 def add_user_options(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +41,8 @@ def os_user() -> str:
 
 def cli_actor(args: argparse.Namespace, db: Database | None = None) -> Actor:
     """Authenticate the command's user against the database named by ``args.db``."""
+    from proapp.services import accounts
+
     own = db is None
     if db is None:
         from proapp.db.migrate import open_database

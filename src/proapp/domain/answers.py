@@ -24,6 +24,23 @@ class MissingReason(StrEnum):
         return {"declined": "declined to answer", "not_asked": "not asked",
                 "unknown": "unknown"}[self.value]
 
+    @property
+    def key(self) -> str:
+        """The letter typed after :data:`MISSING_PREFIX` to record this reason in a field."""
+        return {"declined": "d", "not_asked": "n", "unknown": "u"}[self.value]
+
+    @classmethod
+    def from_key(cls, key: str) -> MissingReason | None:
+        for reason in cls:
+            if reason.key == key.lower():
+                return reason
+        return None
+
+
+# In an answer field, "." followed by d, n or u records the item as missing (declined, not
+# asked, unknown), as EpiData and REDCap missing codes do: typed, never picked with the mouse.
+MISSING_PREFIX = "."
+
 
 class ParseError(ValueError):
     """The raw text is not a value of the expected kind; ``rule`` names which rule failed."""

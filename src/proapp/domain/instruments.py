@@ -150,6 +150,13 @@ class Instrument:
     def score(self, responses: Responses) -> dict[str, ScoreValue]:
         raise NotImplementedError
 
+    def valid_score(self, responses: Responses) -> dict[str, ScoreValue]:
+        """The scores, or every score None while any answer breaks a rule (out of range, not
+        a whole number, Q1+Q2 over 90 ...): a total is never made from a rejected value."""
+        if any(i.is_error for i in self.validate(responses)):
+            return dict.fromkeys((sf.id for sf in self.score_fields), None)
+        return self.score(responses)
+
     def score_text(self, scores: Mapping[str, ScoreValue]) -> str:
         """One line for tables and the review page, e.g. ``12 (grade III)``."""
         raise NotImplementedError

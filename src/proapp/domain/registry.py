@@ -9,6 +9,13 @@ from proapp.domain.midas import MIDAS
 QUESTIONNAIRES: dict[str, Instrument] = {MIDAS.id: MIDAS, FSS.id: FSS}
 FLOW = "flow"  # the flow form is not a questionnaire but is scheduled like one
 FORMS: tuple[str, ...] = (*QUESTIONNAIRES, FLOW)
+FLOW_NAME = "IJV flow"
+
+
+def form_name(form: str) -> str:
+    """The short name of a form as nurses know it: MIDAS, FSS, IJV flow."""
+    return QUESTIONNAIRES[form].name if form in QUESTIONNAIRES else FLOW_NAME if form == FLOW \
+        else form
 
 
 def questionnaire(instrument_id: str) -> Instrument:

@@ -83,7 +83,8 @@ def summarize(v: VisitRecord, pta: date | None, birth_date: date | None = None) 
     return VisitSummary(
         visit=v,
         months_since_pta=None if pta is None else schedule.months_since(pta, v.visit_date),
-        midas=midas, midas_scores=MIDAS.score(midas), fss=fss, fss_scores=FSS.score(fss),
+        midas=midas, midas_scores=MIDAS.valid_score(midas), fss=fss,
+        fss_scores=FSS.valid_score(fss),
         flow=flow, warnings=tuple(i for i in issues if not i.is_error),
     )
 

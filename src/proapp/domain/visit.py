@@ -23,7 +23,7 @@ from proapp.domain.fields import (
     skip_reason_field,
 )
 from proapp.domain.instruments import ScoreValue
-from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
+from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES, form_name
 from proapp.domain.validation import Issue, error, warning
 
 SKIP_REASON_MAX = 500
@@ -45,7 +45,7 @@ class VisitContent:
         return {i: given.get(i) for i in instrument.item_ids}
 
     def scores(self, instrument_id: str) -> dict[str, ScoreValue]:
-        return QUESTIONNAIRES[instrument_id].score(self.answers(instrument_id))
+        return QUESTIONNAIRES[instrument_id].valid_score(self.answers(instrument_id))
 
     def has_data(self, form: str) -> bool:
         if form == FLOW:
@@ -111,13 +111,13 @@ def validate_content(content: VisitContent) -> list[Issue]:
             issues.append(error(form, "unknown_form", f"unknown form {form!r}"))
         elif not isinstance(why, str) or not why.strip():
             issues.append(error(skip_reason_field(form), "skip.reason",
-                                f"Skipping {form.upper()} needs a reason"))
+                                f"Skipping {form_name(form)} needs a reason"))
         elif len(why) > SKIP_REASON_MAX:
             issues.append(error(skip_reason_field(form), "length",
                                 f"The reason is longer than {SKIP_REASON_MAX} characters"))
         elif content.has_data(form):
             issues.append(error(skip_reason_field(form), "skip.with_data",
-                                f"{form.upper()} is marked skipped but has answers"))
+                                f"{form_name(form)} is marked not done but has answers"))
     return issues
 
 
@@ -166,8 +166,13 @@ def validate_visit(label: str, visit_date: date, content: VisitContent, *, today
                 continue
             if d.expects(form):
                 issues.append(error(f"{form}", "form.expected",
-                                    f"{d.title} expects {form.upper()}: enter it or skip it "
-                                    "with a reason"))
+                                    f"{d.title} expects {form_name(form)}: enter it or mark "
+                                    "it not done with a reason"))
+        if not d.forms and not any(content.has_data(f) or f in content.skipped
+                                   for f in FORMS):
+            issues.append(error("visit", "visit.empty",
+                                "Nothing is entered for this visit: enter at least one form "
+                                "(MIDAS, FSS or IJV flow) before completing it"))
     return issues
 
 

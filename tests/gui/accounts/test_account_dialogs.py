@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from tests.support.staff import PASSWORD, Staff
 
 from proapp.db.engine import Database
+from proapp.db.models import Setting
+from proapp.domain.validation import ValidationError
 from proapp.domain.visit import VisitContent
 from proapp.gui.accounts import (
     FirstAdminDialog,
@@ -193,7 +195,11 @@ def test_idle_minutes_setting(db: Database, staff: Staff) -> None:
     assert idle_minutes(db) == 10
     settings.set_value(db, staff.admin, "idle_lock_minutes", "0")
     assert idle_minutes(db) == 0
-    settings.set_value(db, staff.admin, "idle_lock_minutes", "ten")
+    with pytest.raises(ValidationError):
+        settings.set_value(db, staff.admin, "idle_lock_minutes", "ten")
+    assert idle_minutes(db) == 0  # refused: unchanged
+    with db.write(staff.admin) as s:  # a value stored by hand, or by an older proapp
+        s.get(Setting, "idle_lock_minutes").value = "ten"
     assert idle_minutes(db) == 10
 
 

@@ -44,6 +44,7 @@ def fill_valid(qtbot, d: PatientDialog, code: str = "P777") -> None:
     type_into(qtbot, d.family, "Öztürk")
     type_into(qtbot, d.given, "Ayşe")
     type_into(qtbot, d.birth, "1971-11-30")
+    d.sex.setCurrentIndex(d.sex.findData("F"))
     d.subtype.setCurrentIndex(d.subtype.findData("SP"))
     type_into(qtbot, d.dx_year, "1999")
     d.headache.setChecked(True)

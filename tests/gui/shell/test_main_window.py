@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
 from proapp.domain.patient import MsSubtype
-from proapp.domain.schedule import VisitState
 from proapp.gui.common.table import ROW_ROLE
 from proapp.gui.patients.list_model import PatientTableModel
 from proapp.gui.shell.main_window import PATIENTS_TAB, WORKLIST_TAB, MainWindow
@@ -122,18 +121,36 @@ def test_sorting_by_a_column_keeps_the_filter(window: MainWindow) -> None:
     assert known == sorted(known, reverse=True)
 
 
-def test_worklist_lists_visits_due_or_overdue_today(window: MainWindow,
-                                                   demo_db: Database) -> None:
+def test_worklist_lists_the_visits_of_the_clinic_day(qtbot, window: MainWindow,
+                                                     demo_db: Database) -> None:
     entries = window.worklist.model.rows
     expected = patient_list.load(demo_db, TODAY).worklist()
     assert [(e.patient.id, e.label) for e in entries] == [(e.patient.id, e.label)
                                                           for e in expected]
     assert entries
+    # Monday 2018-01-15 with the default clinic days (mon-fri): targets since Saturday
+    # are due, earlier targets with the window still open are overdue
     for e in entries:
-        assert e.visit.state in (VisitState.DUE, VisitState.OVERDUE)
-        assert e.visit.window_start is not None and e.visit.window_end is not None
-        assert e.visit.window_start <= TODAY <= e.visit.window_end
-    assert window.tabs.tabText(WORKLIST_TAB) == f"Due today ({len(entries)})"
+        if e.overdue:
+            assert e.visit.target is not None and e.visit.target < date(2018, 1, 13)
+            assert e.visit.window_start is not None and e.visit.window_end is not None
+            assert e.visit.window_start <= TODAY <= e.visit.window_end
+        else:
+            assert e.visit.target is not None and date(2018, 1, 13) <= e.visit.target <= TODAY
+    due = sum(1 for e in entries if not e.overdue)
+    overdue = len(entries) - due
+    assert window.tabs.tabText(WORKLIST_TAB) == f"Due today ({due} + {overdue} overdue)"
+    # another day: the list is made for it, and says so
+    window.worklist.day_edit.setDate(window.worklist.day_edit.date().addDays(3))
+    assert window.worklist.day == date(2018, 1, 18)
+    later = patient_list.load(demo_db, TODAY).worklist(date(2018, 1, 18))
+    assert [(e.patient.id, e.label) for e in window.worklist.model.rows] == [
+        (e.patient.id, e.label) for e in later]
+    assert window.tabs.tabText(WORKLIST_TAB).startswith("Due 2018-01-18 (")
+    # the current row is the one Enter starts, and it is selected (highlighted)
+    view = window.worklist.view
+    assert view.currentIndex().isValid()
+    assert view.selectionModel().isRowSelected(view.currentIndex().row())
 
 
 def test_enter_on_the_worklist_starts_entry_for_that_visit(qtbot, window: MainWindow) -> None:
@@ -243,14 +260,22 @@ def test_tabs_and_shortcuts(qtbot, window: MainWindow) -> None:
 
 def test_worklist_filter(qtbot, window: MainWindow) -> None:
     window.show_worklist()
+    for _ in range(14):  # a day with visits due on it and overdue ones
+        if len({e.overdue for e in window.worklist.model.rows}) == 2:
+            break
+        window.worklist.day_edit.setDate(window.worklist.day_edit.date().addDays(1))
     total = window.worklist.model.rowCount()
-    window.worklist.overdue_only.setChecked(True)
+    kind = window.worklist.kind
+    kind.setCurrentIndex(kind.findData("overdue"))
     shown = [window.worklist.proxy.row_object(i) for i in range(window.worklist.proxy.rowCount())]
     assert shown
-    assert all(e.visit.state is VisitState.OVERDUE for e in shown)
+    assert all(e.overdue for e in shown)
     assert len(shown) < total
     assert window.worklist.count_label.text() == f"{len(shown)} of {total} shown"
-    window.worklist.overdue_only.setChecked(False)
+    kind.setCurrentIndex(kind.findData("due"))
+    due = [window.worklist.proxy.row_object(i) for i in range(window.worklist.proxy.rowCount())]
+    assert not any(e.overdue for e in due) and len(due) + len(shown) == total
+    kind.setCurrentIndex(kind.findData("all"))
     code = window.worklist.model.rows[0].patient.code
     qtbot.keyClicks(window.worklist.search, code.lower())
     shown = [window.worklist.proxy.row_object(i) for i in range(window.worklist.proxy.rowCount())]

@@ -38,7 +38,7 @@ def test_menus_and_tool_bar_for_an_administrator_with_the_idle_lock(qtbot, db: D
         qtbot.addWidget(window)
         assert menu_texts(window) == {
             "&File": ["&New patient…", "—", "&Export…", "&Import…", "—", "&Reload lists",
-                      "Database &connection…", "—", "&Quit"],
+                      "Database &connection…", "—", "&Settings…", "—", "&Quit"],
             "&Patient": ["&Open patient", "&Edit patient…", "New &visit…", "—", "&Report…",
                          "Reports for &selected patients…", "—", "&Close patient tab"],
             "&View": ["&Find patient", "&Patients", "&Due today", "—", "Cohort &analysis…"],
@@ -69,6 +69,7 @@ def test_a_nurse_without_idle_lock_sees_no_user_management_and_no_lock(qtbot,
     qtbot.addWidget(window)
     account = menu_texts(window)["&Account (n.nurse)"]
     assert [t for t in account if t != "—"] == ["Change &password…", "Change lo&g…"]
+    assert "&Settings…" not in menu_texts(window)["&File"]  # administrators only
     assert not window.lock_now()
 
 

@@ -12,8 +12,8 @@ from tests.conftest import make_facts
 from proapp.db.engine import Database
 from proapp.domain import schedule
 from proapp.domain.actor import Actor
+from proapp.domain.clinic import parse_weekdays
 from proapp.domain.patient import MsSubtype, ProcedureFacts
-from proapp.domain.schedule import VisitState
 from proapp.services import patients, visits
 from proapp.services.patients import listing as patient_list
 from proapp.services.visits import VisitDraft
@@ -46,29 +46,47 @@ def test_rows_match_one_by_one_computation(demo_db: Database) -> None:
         assert row.due_now == tuple(e for e in plan if e.actionable)
 
 
-def test_worklist_on_a_known_day(db: Database, actor: Actor) -> None:
-    # PTA 2014-03-10: m3 target 2014-06-10, window 2014-05-27 .. 2014-06-24
+def test_worklist_of_a_clinic_day(db: Database, actor: Actor) -> None:
+    # PTA 2014-03-10: m3 target Tuesday 2014-06-10, window 2014-05-27 .. 2014-06-24
     pid = patients.create_patient(db, actor, make_facts("W1"), [ProcedureFacts(date(2014, 3, 10))],
                                   today=date(2014, 3, 10))
     patients.create_patient(db, actor, make_facts("W2", ms_subtype=MsSubtype.PP),
                             [ProcedureFacts(date(2014, 1, 2))], today=date(2014, 3, 10))
-    before = patient_list.load(db, date(2014, 6, 5))
-    w1 = [e for e in before.worklist() if e.patient.code == "W1"]
-    assert [(e.label, e.visit.state) for e in w1] == [("m3", VisitState.DUE)]
-    after_target = patient_list.load(db, date(2014, 6, 20)).worklist()
-    assert ("W1", "m3", VisitState.OVERDUE) in [(e.patient.code, e.label, e.visit.state)
-                                                 for e in after_target]
+
+    def w1(day: date, days: str = "mon tue wed thu fri sat sun") -> list[tuple[str, bool]]:
+        listed = patient_list.load(db, date(2014, 6, 5)).rows
+        return [(e.label, e.overdue) for e in patient_list.worklist(
+            listed, day, parse_weekdays(days)) if e.patient.code == "W1"]
+
+    # the window is open on 2014-06-05, but the visit is due on its target day, not before
+    assert w1(date(2014, 6, 5)) == []
+    assert w1(date(2014, 6, 10)) == [("m3", False)]
+    assert w1(date(2014, 6, 20)) == [("m3", True)]  # past the target, window still open
+    assert w1(date(2014, 6, 25)) == []  # the window has closed
+    # a clinic open on Mondays and Thursdays sees it on Thursday the 12th, nothing falls
+    # between two clinic days
+    assert w1(date(2014, 6, 9), "mon thu") == []
+    assert w1(date(2014, 6, 12), "mon thu") == [("m3", False)]
+    assert w1(date(2014, 6, 16), "mon thu") == [("m3", True)]
     # overdue entries come first
-    states = [e.visit.state for e in after_target]
-    assert states == sorted(states, key=lambda s: s is not VisitState.OVERDUE)
-    closed = patient_list.load(db, date(2014, 6, 25)).worklist()
-    assert not [e for e in closed if e.patient.code == "W1" and e.label == "m3"]
-    # a draft keeps the visit on the worklist (flagged); completing removes it
+    entries = patient_list.load(db, date(2014, 6, 20)).worklist()
+    assert [e.overdue for e in entries] == sorted((e.overdue for e in entries), reverse=True)
+    # a draft keeps the visit on the worklist (flagged)
     visits.save_visit(db, actor, VisitDraft(pid, "m3", date(2014, 6, 5)),
                       today=date(2014, 6, 5))
     row = patient_list.load_rows(db, [pid], date(2014, 6, 5))[pid]
     assert row.drafts == 1
-    assert [e.has_draft for e in patient_list.worklist([row]) if e.label == "m3"] == [True]
+    assert [e.has_draft for e in patient_list.worklist([row], date(2014, 6, 10))
+            if e.label == "m3"] == [True]
+
+
+def test_the_clinic_day_comes_from_the_setting(db: Database, staff) -> None:
+    from proapp.services import settings
+
+    settings.set_value(db, staff.admin, "clinic_days", "tue, fri")
+    result = patient_list.load(db, date(2014, 6, 7))  # a Saturday
+    assert result.clinic_days == {1, 4}
+    assert result.clinic_day == date(2014, 6, 10)  # the next Tuesday
 
 
 def test_code_owner(db: Database, patient_id: int) -> None:

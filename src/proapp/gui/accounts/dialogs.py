@@ -26,6 +26,7 @@ from proapp.db.engine import Database
 from proapp.domain.actor import Actor
 from proapp.domain.validation import ValidationError
 from proapp.gui.common.widgets import error_label
+from proapp.gui.common.windows import grow_to_content
 from proapp.services import accounts
 from proapp.services.errors import UserError
 
@@ -97,6 +98,7 @@ class FormDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        grow_to_content(self)  # the new line is never clipped
 
     def repeated(self, password: QLineEdit, repeat: QLineEdit) -> bool:
         return repeat_matches(password, repeat, self.show_error)
@@ -114,6 +116,8 @@ class FormDialog(QDialog):
 
         if submit_form(run, secrets, self.show_error) and checked:
             self.accept()
+        elif secrets:  # refused: the cursor goes back where the password is typed again
+            secrets[0].setFocus()
 
     def submit(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

@@ -23,6 +23,7 @@ waits as a draft for its author.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 
@@ -49,13 +50,8 @@ LOCKED_TITLE = f"{APP_NAME} (locked)"
 
 
 def idle_minutes(database: Database) -> int:
-    """The setting, clamped to 0 (off) .. 24 h; a broken value falls back to the default."""
-    raw = settings.get(database, "idle_lock_minutes")
-    try:
-        minutes = int(raw)
-    except ValueError:
-        minutes = int(settings.DEFINITIONS["idle_lock_minutes"].default)
-    return max(0, min(minutes, 24 * 60))
+    """The setting, 0 (off) .. 24 h; a stored value outside that reads as the default."""
+    return settings.get_int(database, "idle_lock_minutes")
 
 
 class _Cover(QLabel):
@@ -117,6 +113,7 @@ class IdleLock(QObject):
         self.dialog: LockDialog | None = None
         self._hidden: list[QWidget] = []
         self._covered: list[tuple[QWidget, _Cover, str]] = []
+        self._active: QWidget | None = None  # the window in use when the lock came
         self.on_switch: Callable[[Actor], None] | None = None
         app = QApplication.instance()
         assert app is not None
@@ -159,6 +156,7 @@ class IdleLock(QObject):
         if self.is_locked:
             return
         self.timer.stop()
+        self._active = QApplication.activeWindow()
         for w in QApplication.topLevelWidgets():
             if not w.isVisible() or isinstance(w, LockDialog):
                 continue
@@ -173,6 +171,10 @@ class IdleLock(QObject):
         self.dialog.accepted.connect(self._signed_in)
         self.locked.emit()
         self.dialog.open()
+        # The password goes to the lock dialog, not to the covered window that had the
+        # focus (it would swallow the keys while the dialog is modal).
+        self._raise([self.dialog])
+        QTimer.singleShot(150, lambda: self._raise([self.dialog] if self.dialog else []))
 
     def _signed_in(self) -> None:
         assert self.dialog is not None
@@ -186,7 +188,16 @@ class IdleLock(QObject):
                 w.setWindowTitle(title)
             for w in self._hidden:
                 w.show()
-            self._hidden, self._covered = [], []
+            # Showing the main window again puts it on top: the dialogs that stayed open (a
+            # visit being entered) come back in front, the one in use last on top.
+            dialogs = [w for w, _c, _t in self._covered]
+            front = self._active if self._active in dialogs else (dialogs[-1] if dialogs
+                                                                 else None)
+            order = [*(d for d in dialogs if d is not front), *([front] if front else [])]
+            self._raise(order)
+            # again once the window manager has mapped the main window (asynchronous on X11)
+            QTimer.singleShot(150, lambda: self._raise(order))
+            self._hidden, self._covered, self._active = [], [], None
             self.actor = new
             self.restart()
             self.unlocked.emit(new)
@@ -203,6 +214,18 @@ class IdleLock(QObject):
             self.switched.emit(new)
         finally:
             QTimer.singleShot(0, lambda: app.setQuitOnLastWindowClosed(quit_on_close))
+
+    @staticmethod
+    def _raise(windows: list[QWidget]) -> None:
+        for w in windows:
+            try:
+                if w.isVisible():
+                    w.raise_()
+            except RuntimeError:  # closed meanwhile
+                continue
+        if windows:
+            with contextlib.suppress(RuntimeError):
+                windows[-1].activateWindow()
 
     def _close_for_switch(self) -> None:
         windows = [w for w, _c, _t in self._covered] + self._hidden

@@ -8,10 +8,12 @@ when saving, in one transaction each, and write the change log.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +48,7 @@ from proapp.domain.patient import (
 )
 from proapp.domain.validation import Issue, ValidationError, error
 from proapp.gui.common.errors import plain_error, show_error
-from proapp.gui.common.style import ERROR_STYLE
+from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.services import clock, patients
 from proapp.services.patients.listing import code_owner
@@ -98,6 +102,10 @@ class PatientDialog(QDialog):
         self.saved_id: int | None = None
         self.issues: list[Issue] = []
         self._dirty = False
+        # Fields the nurse has typed in or left: only their messages show, so an empty form
+        # does not open in red. A save attempt shows every message.
+        self._touched: set[str] = set()
+        self._show_all = patient_id is not None
         self.setWindowTitle("New patient" if self.record is None
                             else f"Edit patient {self.record.facts.code}")
         self.setMinimumWidth(640)
@@ -111,9 +119,19 @@ class PatientDialog(QDialog):
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
-        root = QVBoxLayout(self)
-        root.setContentsMargins(18, 16, 18, 14)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 16, 18, 14)
+        outer.setSpacing(10)
+        body = QWidget()
+        root = QVBoxLayout(body)
+        root.setContentsMargins(0, 0, 6, 0)
         root.setSpacing(12)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(body)
+        outer.addWidget(area, 1)
+        self.scroll_area = area
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -134,15 +152,20 @@ class PatientDialog(QDialog):
         self.given = line("given_name")
         self.birth = line("birth_date", DATE_HINT)
         self.birth.setMaxLength(10)
+        # No answer is chosen for the nurse: sex and subtype start empty and must be picked.
         self.sex = QComboBox()
         self.sex.setObjectName("sex")
         for value, text in SEX_CHOICES:
             self.sex.addItem(text, value.value)
+        self.sex.setPlaceholderText("choose…")
+        self.sex.setCurrentIndex(-1)
         self.sex.currentIndexChanged.connect(self._changed)
         self.subtype = QComboBox()
         self.subtype.setObjectName("ms_subtype")
         for s in MsSubtype:
             self.subtype.addItem(f"{s.value} – {s.title}", s.value)
+        self.subtype.setPlaceholderText("choose…")
+        self.subtype.setCurrentIndex(-1)
         self.subtype.currentIndexChanged.connect(self._changed)
         self.dx_year = line("diagnosis_year", "optional, e.g. 2004")
         self.dx_year.setMaxLength(4)
@@ -161,7 +184,8 @@ class PatientDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(64)
+        lines = self.notes.fontMetrics().lineSpacing()
+        self.notes.setFixedHeight(lines * 3 + 22)  # three whole lines and the frame
         self.notes.textChanged.connect(self._changed)
 
         for label, name, widget in (
@@ -173,6 +197,7 @@ class PatientDialog(QDialog):
                 ("Classification", "flags", flags), ("&Notes", "notes", self.notes)):
             msg = FieldMessage(name)
             self.messages[f"patient.{name}"] = msg
+            widget.installEventFilter(self)  # leaving a field shows its messages
             caption = QLabel(label)
             caption.setBuddy(self.headache if widget is flags else widget)
             caption.setFixedHeight(self.code.sizeHint().height())
@@ -203,11 +228,13 @@ class PatientDialog(QDialog):
         ar.addWidget(hint)
         gl.addLayout(ar)
         root.addWidget(group)
+        root.addStretch(1)
+        self.add_button = add
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
-        root.addWidget(self.summary)
+        outer.addWidget(self.summary)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -215,7 +242,7 @@ class PatientDialog(QDialog):
         self.save_button.setToolTip("Save (Ctrl+S)")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        root.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
     def add_procedure_row(self, facts: ProcedureFacts | None = None,
@@ -244,10 +271,32 @@ class PatientDialog(QDialog):
         self.proc_grid.addWidget(msg, r + 1, 0, 1, 3)
         row = ProcedureRow(procedure_id, facts, d, side, notes, msg)
         self.proc_rows.append(row)
+        for widget in (d, side, notes):
+            widget.installEventFilter(self)
+        self._tab_order()
         if focus:
             d.setFocus()
         self._changed()
         return row
+
+    def _tab_order(self) -> None:
+        """Top to bottom as the form reads: the fields, each PTA row, Add PTA date, Save,
+        Cancel (rows added later would otherwise come after the buttons)."""
+        chain: list[QWidget] = [self.notes]
+        for r in self.proc_rows:
+            chain += [r.date_edit, r.side, r.notes]
+        chain += [self.add_button, self.save_button,
+                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and isinstance(watched, QWidget):
+            name = watched.objectName()
+            if name and name not in self._touched:
+                self._touched.add(name)
+                self._show_issues(self.issues)
+        return super().eventFilter(watched, event)
 
     def _fill(self, rec: patients.PatientRecord) -> None:
         f = rec.facts
@@ -267,6 +316,9 @@ class PatientDialog(QDialog):
     # -- validation ----------------------------------------------------------------------------
     def _changed(self, *_args: object) -> None:
         self._dirty = True
+        sender = self.sender()
+        if isinstance(sender, QWidget) and sender.objectName():
+            self._touched.add(sender.objectName())  # typed in or chosen: its messages show
         if hasattr(self, "save_button"):
             self.revalidate()
 
@@ -289,10 +341,20 @@ class PatientDialog(QDialog):
             else:
                 issues.append(error("patient.diagnosis_year", "integer",
                                     "Diagnosis year must be a year such as 2004", text))
+        sex = Sex(self.sex.currentData()) if self.sex.currentIndex() >= 0 else None
+        if sex is None:
+            issues.append(error("patient.sex", "required", "Choose the sex (F, M or X)"))
+        subtype = (MsSubtype(self.subtype.currentData()) if self.subtype.currentIndex() >= 0
+                   else None)
+        if subtype is None:
+            issues.append(error("patient.ms_subtype", "required",
+                                "Choose the MS subtype (RR, SP or PP)"))
+        # The domain rules run on the rest; an unchosen code is reported above, once.
         facts = PatientFacts(self.code.text().strip(), self.family.text().strip(),
-                             self.given.text().strip(), birth, Sex(self.sex.currentData()),
-                             MsSubtype(self.subtype.currentData()), dx, self.headache.isChecked(),
-                             self.fatigue.isChecked(), self.notes.toPlainText())
+                             self.given.text().strip(), birth,
+                             cast(Sex, sex), cast(MsSubtype, subtype), dx,
+                             self.headache.isChecked(), self.fatigue.isChecked(),
+                             self.notes.toPlainText())
         procs: list[tuple[ProcedureRow, ProcedureFacts]] = []
         for i, row in enumerate(self.proc_rows):
             try:
@@ -338,6 +400,18 @@ class PatientDialog(QDialog):
         self._show_issues(issues)
         return issues
 
+    def _shown(self, key: str) -> bool:
+        """Whether the messages of a field are shown yet (typed in, left, or saving)."""
+        if self._show_all:
+            return True
+        name = key.removeprefix("patient.")
+        if name == "flags":
+            return True
+        if key.startswith("procedure."):
+            n = key.split(".")[1]
+            return any(w in self._touched for w in (f"pta_date_{n}", f"pta_notes_{n}"))
+        return name in self._touched
+
     def _show_issues(self, issues: list[Issue]) -> None:
         by_field: dict[str, list[Issue]] = {}
         for i in issues:
@@ -346,27 +420,36 @@ class PatientDialog(QDialog):
                 key = "patient.flags"
             by_field.setdefault(key, []).append(i)
         for name, msg in self.messages.items():
-            msg.show_issues(by_field.pop(name, []))
+            found = by_field.pop(name, [])
+            msg.show_issues(found if self._shown(name) else [])
         for n, row in enumerate(self.proc_rows):
             row_issues = [x for k in list(by_field) if k.startswith(f"procedure.{n}.")
                           for x in by_field.pop(k)]
-            row.message.show_issues(row_issues)
+            row.message.show_issues(row_issues if self._shown(f"procedure.{n}.") else [])
         rest = [x for v in by_field.values() for x in v]
         errors = [x for x in issues if x.is_error]
         self.save_button.setEnabled(not errors)
+        hidden = [x for x in errors if not self._shown(x.field)]
         if rest:
             self.summary.setText("\n".join(x.message for x in rest))
             self.summary.setStyleSheet(ERROR_STYLE)
+        elif errors and len(hidden) == len(errors) and not self._dirty:
+            self.summary.setText("Fill in the patient code, names, birth date, sex and MS "
+                                 "subtype; Save is possible once nothing is missing.")
+            self.summary.setStyleSheet(HINT_STYLE)
         elif errors:
             n = len(errors)
-            self.summary.setText(f"{n} {'entry needs' if n == 1 else 'entries need'} "
-                                 "correcting before the patient can be saved.")
-            self.summary.setStyleSheet("color: #52606d;")
+            self.summary.setText("1 entry needs completing or correcting before the patient "
+                                 "can be saved." if n == 1 else
+                                 f"{n} entries need completing or correcting before the "
+                                 "patient can be saved.")
+            self.summary.setStyleSheet(HINT_STYLE)
         else:
             self.summary.setText("")
 
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> None:
+        self._show_all = True
         issues = self.revalidate()
         if any(i.is_error for i in issues):
             self._focus_first_error()

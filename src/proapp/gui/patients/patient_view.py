@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from proapp.db.engine import Database
+from proapp.domain import schedule
 from proapp.domain.actor import Actor, Permission, can
 from proapp.gui.accounts.changelog_view import open_changelog
 from proapp.gui.accounts.signing import sign_visit_dialog, unlock_visit_dialog
+from proapp.gui.common.flow_layout import FlowLayout
 from proapp.gui.common.table import iso
 from proapp.gui.common.widgets import RowTableView
 from proapp.gui.patients.timeline_model import TimelineModel
@@ -48,7 +50,7 @@ class TrendCharts(QWidget):
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setObjectName("trendCanvas")
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumSize(300, 360)
+        self.canvas.setMinimumSize(220, 150)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
@@ -139,29 +141,51 @@ class PatientView(QWidget):
             cap.setObjectName("factCaption")
             val = QLabel()
             val.setObjectName("factValue")
+            val.setWordWrap(True)
             val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(cap, 1, i)
             grid.addWidget(val, 2, i)
             self.facts[key] = val
         root.addWidget(self.header)
 
-        buttons = QHBoxLayout()
-        self.btn_new = QPushButton("New visit  (Ctrl+Shift+V)")
+        # A visit saved as a draft and not completed (after a crash, a closed window or
+        # another user's session): said here, with the one key that resumes it.
+        self.draft_banner = QFrame()
+        self.draft_banner.setObjectName("draftBanner")
+        self.draft_banner.setStyleSheet("QFrame#draftBanner { background: #fff6dc; "
+                                        "border: 1px solid #e8c872; border-radius: 4px; }")
+        banner = QHBoxLayout(self.draft_banner)
+        banner.setContentsMargins(10, 6, 10, 6)
+        self.draft_text = QLabel()
+        self.draft_text.setObjectName("draftText")
+        self.draft_text.setWordWrap(True)
+        self.btn_resume = QPushButton("Resume draft")
+        self.btn_resume.setObjectName("btnResumeDraft")
+        self.btn_resume.clicked.connect(self.resume_draft)
+        banner.addWidget(self.draft_text, 1)
+        banner.addWidget(self.btn_resume)
+        self.draft_banner.hide()
+        root.addWidget(self.draft_banner)
+
+        buttons = FlowLayout()
+        self.btn_new = QPushButton("New visit")
         self.btn_new.setObjectName("btnNewVisit")
+        self.btn_new.setToolTip("Enter a new visit (Ctrl+Shift+V)")
         self.btn_new.clicked.connect(lambda: self.newVisitRequested.emit(self.patient_id))
-        self.btn_open = QPushButton("Open visit  (Enter)")
+        self.btn_open = QPushButton("Open visit")
         self.btn_open.setObjectName("btnOpenVisit")
+        self.btn_open.setToolTip("Open the selected visit, or start it (Enter)")
         self.btn_open.clicked.connect(self.open_current)
-        self.btn_edit = QPushButton("Edit patient  (Ctrl+E)")
+        self.btn_edit = QPushButton("Edit patient")
         self.btn_edit.setObjectName("btnEditPatient")
+        self.btn_edit.setToolTip("Edit the patient's details and PTA dates (Ctrl+E)")
         self.btn_edit.clicked.connect(lambda: self.editPatientRequested.emit(self.patient_id))
-        self.btn_report = QPushButton("Report  (Ctrl+R)")
+        self.btn_report = QPushButton("Report")
         self.btn_report.setObjectName("btnReport")
-        self.btn_report.setToolTip("Trend report for this patient")
+        self.btn_report.setToolTip("Trend report for this patient (Ctrl+R)")
         self.btn_report.clicked.connect(lambda: self.reportRequested.emit(self.patient_id))
         for b in (self.btn_new, self.btn_open, self.btn_edit, self.btn_report):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         # Signing, unlocking and the audit trail of this patient or of the selected visit.
         self.btn_sign = QPushButton("Sign visit…")
         self.btn_sign.setObjectName("btnSignVisit")
@@ -225,7 +249,28 @@ class PatientView(QWidget):
         if row is not None:
             self.timeline.setCurrentIndex(self.timeline_model.index(row, 0))
         self.charts.set_series(d.series())
+        self._show_drafts(d)
         self._update_buttons()
+
+    def _show_drafts(self, d: PatientOverview) -> None:
+        drafts = d.drafts()
+        self.draft_banner.setVisible(bool(drafts))
+        if not drafts:
+            return
+        v = drafts[0]
+        title = schedule.definition(v.label).title if schedule.is_label(v.label) else v.label
+        text = (f"The {v.label} visit ({title}) of {iso(v.visit_date)} is a draft, entered by "
+                f"{v.entered_by or 'unknown'} and not completed yet. Press Enter on it in the "
+                "list, or Resume draft, to go on where it was left.")
+        if len(drafts) > 1:
+            text += f" ({len(drafts)} drafts in all.)"
+        self.draft_text.setText(text)
+
+    def resume_draft(self) -> None:
+        drafts = self.data.drafts() if self.data is not None else []
+        if drafts:
+            v = drafts[0]
+            self.openVisitRequested.emit(self.patient_id, v.id, v.label)
 
     @staticmethod
     def _row_to_select(entries: list[TimelineEntry], keep: object) -> int | None:
@@ -233,8 +278,11 @@ class PatientView(QWidget):
             for i, e in enumerate(entries):
                 if e.label == keep.label and e.visit_id == keep.visit_id:
                     return i
+        for i, e in enumerate(entries):  # else a draft waiting to be resumed
+            if e.is_draft:
+                return i
         for i, e in enumerate(entries):  # else the first that needs doing
-            if e.state in ("due", "overdue") or e.is_draft:
+            if e.state in ("due", "overdue"):
                 return i
         return len(entries) - 1 if entries else None
 
@@ -265,8 +313,8 @@ class PatientView(QWidget):
             "Unlock the selected signed visit, with a reason, so it can be corrected")
         self.act_visit_log.setEnabled(v is not None)
         self.btn_open.setEnabled(e is not None and (e.visit is not None or e.can_start))
-        self.btn_open.setText("Open visit  (Enter)" if e is None or e.visit is not None
-                              else f"Enter {e.label} visit  (Enter)")
+        self.btn_open.setText("Open visit" if e is None or e.visit is not None
+                              else f"Start the {e.label} visit")
 
     def sign_current(self) -> None:
         e = self.current_entry()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from proapp.domain.flow import Posture
 from proapp.domain.schedule import VisitState
 from proapp.gui.common.table import (
     ALERT,
@@ -69,14 +70,42 @@ def other_style(e: TimelineEntry) -> CellStyle | None:
     return MUTED if e.state in _MUTED_STATES else None
 
 
+def midas_text(e: TimelineEntry) -> str:
+    """"12 (III)": the MIDAS total and grade, from the domain summary; blank if not computable."""
+    s = e.summary
+    if s is None or s.midas_total is None:
+        return ""
+    return f"{s.midas_total} ({s.midas_grade})" if s.midas_grade else str(s.midas_total)
+
+
+def fss_text(e: TimelineEntry) -> str:
+    s = e.summary
+    return "" if s is None or s.fss_mean is None else str(s.fss_mean)
+
+
+def flow_text(e: TimelineEntry) -> str:
+    s = e.summary
+    total = None if s is None else s.flow_value(Posture.SUPINE, None)
+    return "" if total is None else str(total)
+
+
 class TimelineModel(RowTableModel[TimelineEntry]):
-    VISIT, STATE, TARGET, WINDOW, VISIT_DATE = range(5)
+    VISIT, STATE, TARGET, WINDOW, VISIT_DATE, MIDAS, FSS, FLOW = range(8)
     columns = (
         Column("Visit", lambda e: f"{e.label} – {e.title}",
                width_hint="baseline – Baseline (before PTA)", style=other_style),
-        Column("State", state_text, width_hint="upcoming (draft)", style=state_style),
+        Column("State", state_text, width_hint="unscheduled (draft)", style=state_style),
         Column("Target", lambda e: iso(e.target), width_hint="2000-00-00", style=other_style),
         Column("Window", window_text, width_hint="2000-00-00 to 2000-00-00", style=other_style),
         Column("Visit date", lambda e: iso(e.visit_date), width_hint="2000-00-00",
                tooltip=entered_text, style=other_style),
+        Column("MIDAS", midas_text, align_right=True, width_hint="90 (IV)",
+               tooltip=lambda e: "MIDAS total in days (grade)" if midas_text(e) else "",
+               style=other_style),
+        Column("FSS", fss_text, align_right=True, width_hint="7.00",
+               tooltip=lambda e: "FSS mean score (1-7)" if fss_text(e) else "",
+               style=other_style),
+        Column("Flow", flow_text, align_right=True, width_hint="0000.0",
+               tooltip=lambda e: "Total supine IJV flow, mL/min" if flow_text(e) else "",
+               style=other_style),
     )

@@ -37,9 +37,10 @@ def application() -> QApplication:
         icon = paths.resource("icons", "proapp.svg")
         if icon.exists():
             app.setWindowIcon(QIcon(str(icon)))
-        from proapp.gui.common import style
+        from proapp.gui.common import style, windows
 
         style.apply(app)
+        windows.install(app)
     assert isinstance(app, QApplication)
     return app
 

@@ -78,11 +78,15 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._load_failed)
         self.visit_entries = VisitEntries(self, database, actor)
         self.visit_entries.visitSaved.connect(lambda pid: self.refresh_patients([pid]))
+        self.visit_entries.draftSaved.connect(lambda pid: self.refresh_patients([pid]))
+        self.visit_entries.message.connect(lambda text: self.show_status(text, 15000))
 
         self.patients = PatientListTab()
         self.patients.patientActivated.connect(self.open_patient)
         self.worklist = WorklistTab(self.today)
         self.worklist.openVisitRequested.connect(self._open_visit)
+        self.worklist.dayChanged.connect(lambda _day: self._set_worklist(plist.worklist(
+            self.patients.model.rows, self.worklist.day, self.worklist.clinic_days)))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
@@ -214,6 +218,7 @@ class MainWindow(QMainWindow):
     def _loaded(self, result: PatientList, worklist: list[WorklistEntry]) -> None:
         self.today = result.today
         self.patients.set_rows(result.rows)
+        self.worklist.set_day(result.today, result.clinic_day, result.clinic_days)
         self._set_worklist(worklist)
         self.statusBar().showMessage(f"{len(result.rows):,} patients loaded", 4000)
         self.listLoaded.emit(len(result.rows))
@@ -224,8 +229,10 @@ class MainWindow(QMainWindow):
 
     def refresh_patients(self, patient_ids: list[int]) -> None:
         """Re-read a few patients' rows after a save (no full reload) and the worklist."""
-        self.patients.update_rows(plist.load_rows(self.database, patient_ids, self.today))
-        self._set_worklist(plist.worklist(self.patients.model.rows))
+        fresh = plist.load_rows(self.database, patient_ids, self.today)
+        self.patients.update_rows(fresh)
+        self._set_worklist(plist.update_worklist(self.worklist.model.rows, fresh.values(),
+                                                 self.worklist.day, self.worklist.clinic_days))
         for pid in patient_ids:
             view = self._views.get(pid)
             if view is not None:
@@ -234,7 +241,7 @@ class MainWindow(QMainWindow):
             self.patientChanged.emit(pid)
 
     def _set_worklist(self, entries: list[WorklistEntry]) -> None:
-        self.worklist.set_entries(entries, self.today)
+        self.worklist.set_entries(entries)
         self.tabs.setTabText(WORKLIST_TAB, self.worklist.tab_title())
         self._update_actions()
 
@@ -297,6 +304,19 @@ class MainWindow(QMainWindow):
 
     def _open_visit(self, patient_id: int, visit_id: int, label: str) -> None:
         self.start_visit(patient_id, label=label or None, visit_id=visit_id or None)
+
+    def settings_saved(self, keys: list[str]) -> None:
+        """After File → Settings: apply what this window uses now (the idle lock, the
+        clinic days of the worklist)."""
+        if "idle_lock_minutes" in keys and self.lock is not None:
+            from proapp.gui.accounts.idle_lock import idle_minutes
+
+            self.lock.set_minutes(idle_minutes(self.database))
+        if "clinic_days" in keys:
+            self.reload()
+        n = len(keys)
+        self.show_status("No setting changed" if n == 0 else
+                         "1 setting saved" if n == 1 else f"{n} settings saved", 5000)
 
     # -- closing and settings ----------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

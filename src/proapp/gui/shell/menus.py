@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtGui import QKeySequence
 
 from proapp import APP_NAME
+from proapp.domain.actor import Permission, can
 from proapp.gui.accounts import actions as accounts
 from proapp.gui.analysis import actions as analysis
 from proapp.gui.common.actions import SEPARATOR, Action, Entries, Host, Needs
@@ -55,6 +56,12 @@ def _about(host: Host) -> None:
     show_about(host.widget(), host.database)
 
 
+def _settings(window: MainWindow) -> None:
+    from proapp.gui.shell.settings_dialog import open_settings
+
+    open_settings(window, window.database, window.actor, window.settings_saved)
+
+
 def _shortcuts(host: Host) -> None:
     from proapp.gui.shell.about import show_shortcuts
 
@@ -76,6 +83,9 @@ SHOW_PATIENTS = Action("actShowPatients", "&Patients", _on_window(lambda w: w.sh
                        "Ctrl+1", "Show the patient list")
 SHOW_WORKLIST = Action("actShowWorklist", "&Due today", _on_window(lambda w: w.show_worklist()),
                        "Ctrl+2", "Show the visits due or overdue today")
+SETTINGS = Action("actSettings", "&Settings…", _on_window(_settings), None,
+                  "Clinic settings: name, idle lock, backups, reports, clinic days",
+                  shown=lambda h: can(h.actor, Permission.SETTINGS_EDIT))
 SHORTCUTS = Action("actShortcuts", "&Keyboard shortcuts", _shortcuts, "F1",
                    "List the keyboard shortcuts")
 TRAINING = Action("openTraining", "Open &training database…", _open_training)
@@ -95,7 +105,7 @@ class Menu:
 
 MENUS: tuple[Menu, ...] = (
     Menu("&File", (patients.NEW_PATIENT, SEPARATOR, exchange.EXPORT, exchange.IMPORT,
-                   SEPARATOR, RELOAD, CONNECTION, SEPARATOR, QUIT)),
+                   SEPARATOR, RELOAD, CONNECTION, SEPARATOR, SETTINGS, SEPARATOR, QUIT)),
     Menu("&Patient", (OPEN_PATIENT, patients.EDIT_PATIENT, visits.NEW_VISIT, SEPARATOR,
                       reports.REPORT, reports.BATCH_REPORTS, SEPARATOR, CLOSE_TAB)),
     Menu("&View", (FIND, SHOW_PATIENTS, SHOW_WORKLIST, SEPARATOR, analysis.ANALYSIS)),

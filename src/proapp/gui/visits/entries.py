@@ -17,6 +17,8 @@ from proapp.gui.common.errors import show_error
 
 class VisitEntries(QObject):
     visitSaved = Signal(int)  # patient id
+    draftSaved = Signal(int)  # patient id: a new draft row (the worklist shows drafts)
+    message = Signal(str)  # what was saved, for the status bar
 
     def __init__(self, window: QWidget, database: Database, actor: Actor):
         super().__init__(window)
@@ -39,12 +41,19 @@ class VisitEntries(QObject):
         if dialog is None:
             return None
         self._wizards.append(dialog)
-        dialog.visitSaved.connect(lambda _vid, pid=patient_id: self.visitSaved.emit(pid))
+        dialog.visitSaved.connect(lambda _vid, pid=patient_id, d=dialog: self._saved(pid, d))
+        dialog.draftSaved.connect(self.draftSaved.emit)
         dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
         dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
         if not dialog.isVisible():
             dialog.show()
         return dialog
+
+    def _saved(self, patient_id: int, dialog: QDialog) -> None:
+        text = getattr(dialog, "summary_text", "")
+        if text:
+            self.message.emit(text)
+        self.visitSaved.emit(patient_id)
 
     def _forget(self, dialog: QDialog) -> None:
         if dialog in self._wizards:

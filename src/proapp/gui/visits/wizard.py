@@ -38,7 +38,7 @@ from proapp.db.engine import Database
 from proapp.domain import schedule
 from proapp.domain.actor import Actor
 from proapp.domain.draft import merge, storable
-from proapp.domain.registry import FLOW, QUESTIONNAIRES
+from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue, ValidationError, error
 from proapp.domain.visit import VisitContent, VisitRecord, validate_visit
 from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
@@ -70,6 +70,7 @@ class VisitWizard(QDialog):
     """Guided entry of one visit. ``record`` resumes a draft or edits a completed visit."""
 
     visitSaved = Signal(int)
+    draftSaved = Signal(int)  # patient id: a draft row was created (the lists show drafts)
 
     def __init__(self, parent: QWidget | None, database: Database, actor: Actor,
                  patient_id: int, *, label: str | None = None,
@@ -87,7 +88,11 @@ class VisitWizard(QDialog):
         today = clock.today()
         existing = visits.visits_of(database, patient_id)
         others = [v for v in existing if record is None or v.id != record.id]
-        plan = schedule.plan(self.patient.first_pta, visits.recorded(others), today)
+        # The schedule as it stands, this visit included: a done visit being edited shows
+        # as done, not as due.
+        plan = schedule.plan(self.patient.first_pta, visits.recorded(existing), today)
+        self.original = record.content if record is not None and record.is_complete else None
+        self.summary_text = ""  # what was saved, for the main window's status bar
         if record is not None:
             start_label, start_date, content = record.label, record.visit_date, record.content
         else:
@@ -115,9 +120,13 @@ class VisitWizard(QDialog):
         self.review_page = ReviewPage(self.editing_complete)
         self.pages: list[WizardPage] = [self.visit_page, *self.form_pages.values(),
                                         self.review_page]
+        if start_label == schedule.UNSCHEDULED:
+            self.visit_page.choose_forms(frozenset(
+                f for f in FORMS if content.has_data(f) or f in content.skipped))
         for form_page in self.form_pages.values():
             form_page.load(content)
-            form_page.set_expected(start_label)
+        self._set_expected()
+        self._confirmed_empty: set[QWidget] = set()  # empty items Enter was told to pass
 
         self.stack = QStackedWidget()
         self.sidebar = QListWidget()
@@ -177,6 +186,8 @@ class VisitWizard(QDialog):
                         child.installEventFilter(self)
                 if isinstance(w, AnswerEdit) and w.single_digit:
                     w.digitTyped.connect(lambda w=w, page=page: self._digit_typed(page, w))
+                if isinstance(w, AnswerEdit) and w.missing_codes:
+                    w.missingTyped.connect(lambda _r, w=w, page=page: self._digit_typed(page, w))
 
         self._saved: Snapshot = self._snapshot(storable_only=True)
         if record is None:
@@ -236,10 +247,18 @@ class VisitWizard(QDialog):
         return parse_issues + issues
 
     # -- changes and drafts ---------------------------------------------------------------
+    def _expected(self, form: str) -> bool:
+        """The label expects the form, or it was ticked for an unscheduled visit."""
+        return (schedule.definition(self.visit_page.label).expects(form)
+                or form in self.visit_page.chosen_forms())
+
+    def _set_expected(self) -> None:
+        label, chosen = self.visit_page.label, self.visit_page.chosen_forms()
+        for form, page in self.form_pages.items():
+            page.set_expected(label, form in chosen)
+
     def _changed(self) -> None:
-        label = self.visit_page.label
-        for page in self.form_pages.values():
-            page.set_expected(label)
+        self._set_expected()
         self._refresh()
         if not self.editing_complete and not self._finished:
             self._timer.start(DEBOUNCE_MS)
@@ -253,7 +272,6 @@ class VisitWizard(QDialog):
 
     def _update_sidebar(self) -> None:
         content, _ = self.collect()
-        d = schedule.definition(self.visit_page.label)
         for n, page in enumerate(self.pages):
             text = f"{n + 1}  {page.title}"
             form = page.form
@@ -262,7 +280,7 @@ class VisitWizard(QDialog):
                     text += "  — not done"
                 elif content.has_data(form):
                     text += "  ✓" if self._form_complete(form, content) else "  …"
-                elif not d.expects(form):
+                elif not self._expected(form):
                     text += "  (not expected)"
             self.sidebar.item(n).setText(text)
 
@@ -311,9 +329,12 @@ class VisitWizard(QDialog):
                              "window.", error=True)
             log.warning("draft not saved: %s", exc)
             return False
+        first_draft = self.visit_id is None
         self.visit_id, self.expected_version = rec.id, rec.version
         self._saved = snap
         self._saved_at = _local_hm(rec.updated_at)
+        if first_draft:
+            self.draftSaved.emit(self.patient_id)
         self._update_status()
         return not self._unsaved()
 
@@ -384,8 +405,7 @@ class VisitWizard(QDialog):
         if page.form is None:
             return True
         content, _ = self.collect()
-        d = schedule.definition(self.visit_page.label)
-        return (d.expects(page.form) or content.has_data(page.form)
+        return (self._expected(page.form) or content.has_data(page.form)
                 or page.form in content.skipped)
 
     def _show_page(self, index: int) -> None:
@@ -419,7 +439,18 @@ class VisitWizard(QDialog):
         page = self.current()
         if page is self.review_page:
             return
-        blocking = [i for i in self._checked_issues() if i.is_error and page.owns(i.field)]
+        if page is self.visit_page and self._nothing_chosen():
+            message = page.message_for("visit.forms")
+            if message is not None:
+                message.show_issues([error(
+                    "visit.forms", "forms.none",
+                    "Tick the forms done at this unscheduled visit (Space ticks the focused "
+                    "box), so that their pages follow.")])
+            self._set_status("Please choose the forms done at this visit.", error=True)
+            self.visit_page.form_checks[FORMS[0]].setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        blocking = [i for i in self._checked_issues() if i.is_error and page.owns(i.field)
+                    and i.rule != "visit.empty"]  # that one is for completing, on Review
         if blocking:
             page.show_issues(blocking + [i for i in self._live_issues(completing=False)
                                          if not i.is_error])
@@ -431,6 +462,13 @@ class VisitWizard(QDialog):
             if self._in_path(self.pages[n]):
                 self._show_page(n)
                 return
+
+    def _nothing_chosen(self) -> bool:
+        """An unscheduled visit with no form ticked and nothing entered anywhere."""
+        if self.visit_page.label != schedule.UNSCHEDULED or self.visit_page.chosen_forms():
+            return False
+        content, _ = self.collect()
+        return not any(content.has_data(f) or f in content.skipped for f in FORMS)
 
     def back_page(self) -> None:
         self.flush()
@@ -501,6 +539,12 @@ class VisitWizard(QDialog):
                 page.show_issues(self._live_issues(completing=False))
                 widget.selectAll()
                 return
+            if (isinstance(page, QuestionnairePage) and widget.missing_codes
+                    and not widget.text().strip() and self._expected(page.form)
+                    and not page.reason_of(widget) and widget not in self._confirmed_empty):
+                self._confirmed_empty.add(widget)  # asked once; Enter again passes
+                page.prompt_empty(widget)
+                return
         self.flush()
         nxt = page.chain_next(widget)
         if nxt is not None:
@@ -517,7 +561,7 @@ class VisitWizard(QDialog):
         content, _ = self.collect()
         issues = self._checked_issues()
         self.review_page.show_review(self.visit_page.label, self.visit_page.visit_date,
-                                     content, issues)
+                                     content, issues, before=self.original)
         return issues
 
     def save(self) -> None:
@@ -584,6 +628,7 @@ class VisitWizard(QDialog):
         self._saved = self._snapshot(storable_only=False)
         self._finished = True
         self._shutdown()
+        self.summary_text = saved_text(self.patient.facts.code, rec.label, rec.content)
         self.visitSaved.emit(rec.id)
         super().accept()
 
@@ -611,6 +656,23 @@ class VisitWizard(QDialog):
 
     def _shutdown(self) -> None:
         self._timer.stop()
+
+
+def saved_text(code: str, label: str, content: VisitContent) -> str:
+    """"m6 saved for P0001: MIDAS 12, grade III · FSS 4.67 · flow 1092.5 mL/min" (the
+    scores the domain derives; a score that cannot be computed is left out)."""
+    parts = []
+    midas = content.scores("midas")
+    if midas.get("total") is not None:
+        parts.append(f"MIDAS {midas['total']}, grade {midas.get('grade')}")
+    fss = content.scores("fss")
+    if fss.get("mean") is not None:
+        parts.append(f"FSS {fss['mean']}")
+    for posture, t in content.flow_totals().items():
+        if t.total is not None:
+            parts.append(f"{posture.value} flow {t.total} mL/min")
+    head = f"{label} saved for {code}"
+    return f"{head}: {' · '.join(parts)}" if parts else head
 
 
 def _reason_issue(message: str = "Give a reason for changing a completed visit") -> Issue:

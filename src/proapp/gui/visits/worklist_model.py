@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from proapp.domain.schedule import VisitState
 from proapp.gui.common.table import ALERT, Column, RowTableModel, date_key, iso
 from proapp.services.patients.listing import WorklistEntry
 
 
 def state_text(e: WorklistEntry) -> str:
-    return "OVERDUE" if e.visit.state is VisitState.OVERDUE else "due"
+    return "OVERDUE" if e.overdue else "due"
 
 
 class WorklistModel(RowTableModel[WorklistEntry]):
     STATE, CODE, NAME, VISIT, TARGET, WINDOW_END, DRAFT = range(7)
     columns = (
-        Column("State", state_text, key=lambda e: (e.visit.state is not VisitState.OVERDUE,
-                                                   date_key(e.visit.window_end)),
-               width_hint="OVERDUE",
-               style=lambda e: ALERT if e.visit.state is VisitState.OVERDUE else None),
+        Column("State", state_text, key=lambda e: (not e.overdue, date_key(e.visit.window_end)),
+               width_hint="OVERDUE", style=lambda e: ALERT if e.overdue else None),
         Column("Code", lambda e: e.patient.code, width_hint="DEMO-00000"),
         Column("Name", lambda e: e.patient.name, key=lambda e: e.patient.search_key,
                width_hint="Papadopoulos, Francesca"),

@@ -1,57 +1,96 @@
-"""The *Due today* tab: every scheduled visit whose window is open today, most urgent first.
+"""The *Due today* tab: the visits of one clinic day, most urgent first.
 
-Enter on an entry asks for entry of exactly that visit (``openVisitRequested``, the same
-signal the patient view sends); the rows come from the main window's load.
+A visit is on the list when its target date falls on the chosen clinic day or since the
+previous clinic day (setting ``clinic_days``), or when it is overdue (target earlier, window
+still open): :mod:`proapp.domain.clinic`. The day is the next clinic day unless the nurse
+picks another. Enter on an entry asks for entry of exactly that visit
+(``openVisitRequested``, the same signal the patient view sends); the rows come from the main
+window's load.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
-from proapp.domain.schedule import VisitState
+from proapp.domain import clinic
 from proapp.gui.common.table import RowFilterProxy
 from proapp.gui.common.widgets import RowTableView, SearchField
 from proapp.gui.visits.worklist_model import WorklistModel
 from proapp.services.patients.listing import WorklistEntry, search_terms
 
 TITLE = "Due today"
+SHOW_ALL, SHOW_DUE, SHOW_OVERDUE = "all", "due", "overdue"
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
 
 
 class WorklistTab(QWidget):
-    """Heading with the counts, a filter by code or name, *Overdue only*, the list."""
+    """The clinic day, the counts, a filter by code or name and by kind, the list."""
 
     openVisitRequested = Signal(int, int, str)  # patient id, visit id (0 = new), label
     selectionChanged = Signal()
+    dayChanged = Signal(object)  # the clinic day (date) the nurse picked
 
     def __init__(self, today: date, parent: QWidget | None = None):
         super().__init__(parent)
         self.today = today
+        self.day = today
+        self.clinic_days: frozenset[int] = frozenset(range(7))
         self.model = WorklistModel(self)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
+        top = QHBoxLayout()
+        day_label = QLabel("Clinic &day:")
+        self.day_edit = QDateEdit()
+        self.day_edit.setObjectName("worklistDay")
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDate(_qdate(today))
+        self.day_edit.setMinimumDate(_qdate(today))  # the list knows what is pending now
+        self.day_edit.setAccessibleName("Clinic day of the worklist")
+        day_label.setBuddy(self.day_edit)
+        self.day_edit.dateChanged.connect(self._day_edited)
         self.heading = QLabel()
         self.heading.setObjectName("worklistHeading")
         self.heading.setWordWrap(True)
-        layout.addWidget(self.heading)
+        top.addWidget(day_label)
+        top.addWidget(self.day_edit)
+        top.addWidget(self.heading, 1)
+        layout.addLayout(top)
         bar = QHBoxLayout()
         self.search = SearchField("worklistSearch", "Filter by code or name",
                                   "Filter the worklist by code or name")
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self._search_enter)
         self.search.moveDown.connect(self._search_enter)
-        self.overdue_only = QCheckBox("&Overdue only")
-        self.overdue_only.setObjectName("overdueOnly")
-        self.overdue_only.toggled.connect(self.apply_filter)
+        self.kind = QComboBox()
+        self.kind.setObjectName("worklistKind")
+        self.kind.setAccessibleName("Which visits to show")
+        for value, text in ((SHOW_ALL, "Due and overdue"), (SHOW_DUE, "Due on this day"),
+                            (SHOW_OVERDUE, "Overdue only")):
+            self.kind.addItem(text, value)
+        self.kind.currentIndexChanged.connect(self.apply_filter)
         self.count_label = QLabel()
         self.count_label.setObjectName("worklistCount")
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
+            "00,000 of 00,000 shown"))  # the bar does not move as the count changes
         bar.addWidget(self.search, 3)
-        bar.addWidget(self.overdue_only)
+        bar.addWidget(self.kind)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
@@ -62,28 +101,60 @@ class WorklistTab(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self.selectionChanged.emit())
         layout.addWidget(self.view)
 
-    def set_entries(self, entries: list[WorklistEntry], today: date) -> None:
-        self.today = today
+    # -- the day -----------------------------------------------------------------------------
+    def set_day(self, today: date, day: date, clinic_days: frozenset[int]) -> None:
+        """After a load: today's date, the worklist's day and the clinic's weekdays."""
+        self.today, self.day, self.clinic_days = today, day, clinic_days
+        self.day_edit.blockSignals(True)
+        self.day_edit.setMinimumDate(_qdate(today))
+        self.day_edit.setDate(_qdate(day))
+        self.day_edit.blockSignals(False)
+
+    def _day_edited(self, q: QDate) -> None:
+        self.day = date(q.year(), q.month(), q.day())
+        self.dayChanged.emit(self.day)
+
+    # -- rows --------------------------------------------------------------------------------
+    def set_entries(self, entries: list[WorklistEntry], today: date | None = None) -> None:
+        keep = self.view.current_object()
+        if today is not None:
+            self.today = today
         self.model.set_rows(entries)
-        self._update_count()
+        self.apply_filter()
+        if isinstance(keep, WorklistEntry):
+            self._select(keep.patient.id, keep.label)
+        if not self.view.currentIndex().isValid():
+            self.view.select_first()
         n = self.model.rowCount()
-        overdue = sum(1 for e in self.model.rows if e.visit.state is VisitState.OVERDUE)
+        overdue = sum(1 for e in self.model.rows if e.overdue)
+        first, last = clinic.due_period(self.day, self.clinic_days)
+        since = (f"target {last.isoformat()}" if first == last
+                 else f"target from {first.isoformat()} to {last.isoformat()}")
         self.heading.setText(
-            f"<b>{n:,} visits due or overdue on {today.isoformat()}</b> "
-            f"({overdue:,} overdue: past the target date, window still open). "
-            "Select one and press <b>Enter</b> to start entry.")
+            f"<b>{n - overdue:,} due</b> ({since}) and <b>{overdue:,} overdue</b> (past the "
+            "target, window still open). Select one and press <b>Enter</b> to start entry.")
+
+    def _select(self, patient_id: int, label: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            e = self.proxy.row_object(row)
+            if e.patient.id == patient_id and e.label == label:
+                self.view.setCurrentIndex(self.proxy.index(row, 0))
+                return
 
     def tab_title(self) -> str:
-        return f"{TITLE} ({self.model.rowCount()})"
+        due = sum(1 for e in self.model.rows if not e.overdue)
+        overdue = self.model.rowCount() - due
+        name = TITLE if self.day == self.today else f"Due {self.day.isoformat()}"
+        return f"{name} ({due:,} + {overdue:,} overdue)" if overdue else f"{name} ({due:,})"
 
     def apply_filter(self, *_args: object) -> None:
         terms = search_terms(self.search.text())
-        overdue = self.overdue_only.isChecked()
-        if not terms and not overdue:
+        kind = self.kind.currentData()
+        if not terms and kind == SHOW_ALL:
             self.proxy.set_predicate(None)
         else:
             self.proxy.set_predicate(
-                lambda e: (not overdue or e.visit.state is VisitState.OVERDUE)
+                lambda e: (kind == SHOW_ALL or e.overdue == (kind == SHOW_OVERDUE))
                 and (not terms or e.patient.matches(terms)))
         self.view.keep_a_current_row()
         self._update_count()
@@ -91,8 +162,8 @@ class WorklistTab(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.view.set_placeholder(
-            f"No scheduled visit is due or overdue on {self.today.isoformat()}." if total == 0
-            else "No visit due today matches the filter.")
+            f"No scheduled visit is due or overdue on {self.day.isoformat()}." if total == 0
+            else "No visit on this list matches the filter.")
         self.count_label.setText("" if shown == total else f"{shown:,} of {total:,} shown")
 
     def _search_enter(self) -> None:

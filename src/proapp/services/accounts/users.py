@@ -9,6 +9,7 @@ neither deactivated nor demoted, so the clinic can never lock itself out.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -38,8 +39,13 @@ MAX_PASSWORD = 1024  # Argon2 hashes any length; a cap keeps a pasted file from 
 MAX_FULL_NAME = 200
 
 _hasher = PasswordHasher()
-# Verified when the user name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("proapp: no such user")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified when the user name is unknown, so a wrong name costs as long as a wrong
+    password. Made at the first sign-in, not at import: every command imports this module."""
+    return _hasher.hash("proapp: no such user")
 
 
 class AuthenticationFailed(UserError):
@@ -253,7 +259,7 @@ def _verify(stored: str | None, password: str) -> bool:
     if len(password) > MAX_PASSWORD:
         return False
     try:
-        return _hasher.verify(stored or _DUMMY_HASH, password) and stored is not None
+        return _hasher.verify(stored or _dummy_hash(), password) and stored is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

@@ -117,7 +117,7 @@ def backup_now(db: Database, actor: Actor, folder: Path | None = None) -> Path:
     require(actor, Permission.BACKUP)
     target = make_backup(db, folder)
     if folder is None:
-        rotate(target.parent)
+        rotate(target.parent, retention(db))
     return target
 
 
@@ -172,11 +172,18 @@ def _remove_stale_partials(folder: Path, older_than_s: float = 3600) -> None:
                 p.unlink()
 
 
-def rotate(folder: Path) -> list[Path]:
+def retention(db: Database) -> tuple[int, int, int]:
+    """Daily, weekly and monthly backups to keep (clinic settings ``backup_keep_*``)."""
+    return (settings.get_int(db, "backup_keep_daily"), settings.get_int(db, "backup_keep_weekly"),
+            settings.get_int(db, "backup_keep_monthly"))
+
+
+def rotate(folder: Path, keep_counts: tuple[int, int, int] = (KEEP_DAILY, KEEP_WEEKLY,
+                                                              KEEP_MONTHLY)) -> list[Path]:
     """Delete the backups the rotation no longer keeps; returns what was deleted."""
     _remove_stale_partials(folder)
     backups = list_backups(folder)
-    keep = keep_set(backups)
+    keep = keep_set(backups, *keep_counts)
     removed = []
     for b in backups:
         if b.path not in keep:
@@ -203,7 +210,7 @@ def ensure_daily_backup(db: Database, today: date | None = None) -> Path | None:
     if any(b.taken.date() == today for b in list_backups(folder)):
         return None
     target = make_backup(db, folder)
-    rotate(folder)
+    rotate(folder, retention(db))
     return target
 
 

@@ -19,13 +19,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from proapp.db.engine import Database
-from proapp.db.models import Patient, Procedure, Visit
-from proapp.domain import schedule
+from proapp.db.models import Patient, Procedure, Setting, Visit
+from proapp.domain import clinic, schedule
 from proapp.domain.patient import MsSubtype, Sex, age_on
 from proapp.domain.schedule import RecordedVisit, ScheduledVisit, VisitState
+from proapp.domain.settings import definition
 from proapp.services import clock
 
 COMPLETE = "complete"
+EVERY_DAY = frozenset(range(7))
 
 
 def fold(text: str) -> str:
@@ -53,7 +55,8 @@ class PatientRow:
     first_pta: date | None
     last_visit: date | None  # the latest completed visit
     next_due: ScheduledVisit | None  # the first overdue, due or upcoming scheduled visit
-    due_now: tuple[ScheduledVisit, ...]  # due or overdue today (the worklist entries)
+    due_now: tuple[ScheduledVisit, ...]  # due or overdue today (window open)
+    pending: tuple[ScheduledVisit, ...]  # not done, window open or still to come
     drafts: int  # visits saved as drafts, not yet complete
     search_key: str  # folded "code family given"
 
@@ -80,10 +83,12 @@ def search_terms(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class WorklistEntry:
-    """A scheduled visit that is due or overdue today, for one patient."""
+    """A scheduled visit due on a clinic day (its target since the previous clinic day), or
+    overdue then (target earlier, window still open), for one patient."""
 
     patient: PatientRow
     visit: ScheduledVisit
+    overdue: bool = False  # on the worklist's day (not necessarily today)
 
     @property
     def label(self) -> str:
@@ -98,18 +103,48 @@ class WorklistEntry:
 class PatientList:
     today: date
     rows: list[PatientRow]
+    clinic_days: frozenset[int] = EVERY_DAY
 
-    def worklist(self) -> list[WorklistEntry]:
-        return worklist(self.rows)
+    @property
+    def clinic_day(self) -> date:
+        """The worklist's day: today if the clinic is open today, else the next clinic day."""
+        return clinic.next_clinic_day(self.today, self.clinic_days)
+
+    def worklist(self, day: date | None = None) -> list[WorklistEntry]:
+        return worklist(self.rows, day or self.clinic_day, self.clinic_days)
 
 
-def worklist(rows: Iterable[PatientRow]) -> list[WorklistEntry]:
-    """Visits due or overdue today, most urgent first: overdue before due, then by the day
-    the window closes, then patient code."""
-    entries = [WorklistEntry(r, v) for r in rows for v in r.due_now]
-    entries.sort(key=lambda e: (e.visit.state is not VisitState.OVERDUE,
-                                e.visit.window_end or date.max, e.patient.code, e.label))
+def worklist(rows: Iterable[PatientRow], day: date | None = None,
+             clinic_days: frozenset[int] = EVERY_DAY) -> list[WorklistEntry]:
+    """The visits of clinic day ``day`` (:mod:`proapp.domain.clinic`): due (target since the
+    previous clinic day) and overdue (target earlier, window still open on ``day``), most
+    urgent first: overdue before due, then by the day the window closes, then patient code.
+    ``day`` should be today or later (the rows know what is pending as of their load)."""
+    day = day or clock.today()
+    entries = []
+    for r in rows:
+        for v in r.pending:
+            kind = clinic.worklist_kind(v.target, v.window_start, v.window_end, day,
+                                        clinic_days)
+            if kind is not None:
+                entries.append(WorklistEntry(r, v, overdue=kind == clinic.OVERDUE))
+    entries.sort(key=urgency)
     return entries
+
+
+def urgency(e: WorklistEntry) -> tuple[bool, date, str, str]:
+    """The worklist's order: overdue first, then by the day the window closes, then code."""
+    return (not e.overdue, e.visit.window_end or date.max, e.patient.code, e.label)
+
+
+def update_worklist(entries: list[WorklistEntry], changed: Iterable[PatientRow], day: date,
+                    clinic_days: frozenset[int] = EVERY_DAY) -> list[WorklistEntry]:
+    """``entries`` with the entries of the ``changed`` patients made again (after a save):
+    no pass over every patient."""
+    changed = list(changed)
+    ids = {r.id for r in changed}
+    kept = [e for e in entries if e.patient.id not in ids]
+    return sorted(kept + worklist(changed, day, clinic_days), key=urgency)
 
 
 def _row(p: tuple[Any, ...], pta: date | None, visits: list[RecordedVisit],
@@ -123,6 +158,8 @@ def _row(p: tuple[Any, ...], pta: date | None, visits: list[RecordedVisit],
         fatigue_positive=bool(fatigue), is_demo=bool(is_demo), first_pta=pta, last_visit=last,
         next_due=schedule.next_due(entries),
         due_now=tuple(e for e in entries if e.actionable),
+        pending=tuple(e for e in entries if e.state in (VisitState.DUE, VisitState.OVERDUE,
+                                                        VisitState.UPCOMING)),
         drafts=sum(1 for v in visits if not v.complete),
         search_key=fold(f"{code} {family} {given}"),
     )
@@ -152,10 +189,20 @@ def _load(s: Session, today: date, patient_ids: list[int] | None) -> list[Patien
 
 
 def load(db: Database, today: date | None = None) -> PatientList:
-    """Every patient, ordered by code, with the schedule state on ``today``."""
+    """Every patient, ordered by code, with the schedule state on ``today``, and the clinic
+    days (setting ``clinic_days``) the worklist is made for."""
     today = today or clock.today()
     with db.read() as s:
-        return PatientList(today, _load(s, today, None))
+        rows = _load(s, today, None)
+        raw = s.scalar(select(Setting.value).where(Setting.key == "clinic_days"))
+    return PatientList(today, rows, clinic_days_of(raw))
+
+
+def clinic_days_of(raw: str | None) -> frozenset[int]:
+    try:
+        return clinic.parse_weekdays(raw or definition("clinic_days").default)
+    except ValueError:
+        return clinic.parse_weekdays(definition("clinic_days").default)
 
 
 def load_rows(db: Database, patient_ids: Iterable[int],

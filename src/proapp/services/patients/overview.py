@@ -38,6 +38,7 @@ class TimelineEntry:
     window_start: date | None
     window_end: date | None
     visit: VisitRecord | None
+    summary: VisitSummary | None = None  # the visit's scores and flows, when recorded
 
     @property
     def visit_id(self) -> int | None:
@@ -93,11 +94,13 @@ class PatientOverview:
     def timeline(self) -> list[TimelineEntry]:
         """Scheduled visits in schedule order, with unscheduled visits placed by date."""
         by_id = {v.id: v for v in self.visits}
+        summary = {s.visit.id: s for s in self.summaries}
         out = []
         for e in self.plan:
             rec = by_id.get(e.visit.visit_id) if e.visit and e.visit.visit_id else None
             out.append(TimelineEntry(e.label, e.definition.title, e.state.value, e.target,
-                                     e.window_start, e.window_end, rec))
+                                     e.window_start, e.window_end, rec,
+                                     summary.get(rec.id) if rec else None))
         scheduled_ids = {x.visit_id for x in out if x.visit is not None}
         for v in self.visits:
             if v.id in scheduled_ids:
@@ -107,9 +110,15 @@ class PatientOverview:
                      else v.label)
             out.append(TimelineEntry(v.label, title, UNSCHEDULED_STATE
                                      if v.label == schedule.UNSCHEDULED else VisitState.DONE.value,
-                                     None, None, None, v))
+                                     None, None, None, v, summary.get(v.id)))
         out.sort(key=lambda t: (t.when or date.max, schedule.sort_key(t.label)))
         return out
+
+    def drafts(self) -> list[VisitRecord]:
+        """Visits saved as drafts and not completed, newest first (offered for resuming)."""
+        found = [v for v in self.visits if not v.is_complete]
+        return sorted(found, key=lambda v: (v.updated_at or v.created_at or date.min, v.id),
+                      reverse=True)
 
     def series(self) -> list[Series]:
         """MIDAS total, FSS mean and total supine flow against months since the PTA."""

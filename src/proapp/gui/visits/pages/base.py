@@ -26,18 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from proapp.domain import schedule
-from proapp.domain.registry import QUESTIONNAIRES
+from proapp.domain.registry import FLOW_NAME, form_name
 from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 
-FLOW_TITLE = "IJV flow"
+FLOW_TITLE = FLOW_NAME
 
 
 def form_title(form: str) -> str:
     """The short name of a form as nurses know it (MIDAS, FSS, IJV flow)."""
-    return QUESTIONNAIRES[form].name if form in QUESTIONNAIRES else FLOW_TITLE
+    return form_name(form)
 
 
 def scroll(inner: QWidget) -> QScrollArea:
@@ -149,9 +149,13 @@ class ExpectationBanner(QLabel):
         super().__init__()
         self.setWordWrap(True)
 
-    def set_expected(self, form: str, label: str) -> None:
+    def set_expected(self, form: str, label: str, chosen: bool = False) -> None:
         d = schedule.definition(label)
-        if d.expects(form):
+        if chosen and not d.expects(form):
+            self.setText(f"{form_title(form)} was ticked as done at this {d.title.lower()} "
+                         "visit. To leave it out, untick it on the Visit page.")
+            self.setStyleSheet("")
+        elif d.expects(form):
             self.setText(f"{d.title} expects {form_title(form)}. To leave it out, tick "
                          "“not done at this visit” and give a reason.")
             self.setStyleSheet("")
@@ -182,8 +186,9 @@ class FormPage(WizardPage):
         layout.addWidget(self.skip)
         layout.addWidget(self._skip_message)
 
-    def set_expected(self, label: str) -> None:
-        self.banner.set_expected(self.form, label)
+    def set_expected(self, label: str, chosen: bool = False) -> None:
+        """``chosen``: ticked as done at an unscheduled visit."""
+        self.banner.set_expected(self.form, label, chosen)
 
     def load_skip(self, content: VisitContent) -> None:
         self.skip.blockSignals(True)

@@ -8,7 +8,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from proapp.domain.answers import MissingReason, ParseError, parse_int
+from proapp.domain.answers import MISSING_PREFIX, MissingReason, ParseError, parse_int
 from proapp.domain.instruments import Instrument, ScoreKind, ScoreValue
 from proapp.domain.validation import Issue, error
 from proapp.domain.visit import VisitContent
@@ -28,6 +28,9 @@ class QuestionnairePage(FormPage):
         outer.addWidget(heading(f"{instrument.name} — {instrument.title}"))
         outer.addWidget(wrapped(f"Recall period: {instrument.recall_period}.", HINT_STYLE))
         outer.addWidget(wrapped(instrument.instructions))
+        outer.addWidget(wrapped(
+            f"An item the patient does not answer: type {MISSING_PREFIX} then "
+            + ", ".join(f"{r.key} ({r.label})" for r in MissingReason) + ".", HINT_STYLE))
         self.add_expectation(outer)
 
         inner = QWidget()
@@ -43,7 +46,8 @@ class QuestionnairePage(FormPage):
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             text = wrapped(it.text)
             text.setObjectName(f"{self.instrument.field(it.id)}.text")
-            edit = AnswerEdit(instrument.field(it.id), chars=3, single_digit=it.single_digit)
+            edit = AnswerEdit(instrument.field(it.id), chars=3, single_digit=it.single_digit,
+                              missing_codes=True)
             edit.setToolTip(f"{it.minimum}–{it.maximum} {it.unit}")
             edit.setAccessibleName(f"{instrument.name} item {it.label}")
             text.setBuddy(edit)
@@ -78,6 +82,7 @@ class QuestionnairePage(FormPage):
             self.edits[it.id] = edit
             self.reasons[it.id] = reason
             edit.textEdited.connect(lambda t, i=it.id: self._answer_edited(i, t))
+            edit.missingTyped.connect(lambda r, i=it.id: self._missing_typed(i, r))
             reason.currentIndexChanged.connect(lambda _i, i=it.id: self._reason_changed(i))
         grid.setRowStretch(row, 1)
         outer.addWidget(scroll(inner), 1)
@@ -95,10 +100,43 @@ class QuestionnairePage(FormPage):
         self.changed.emit()
 
     def _reason_changed(self, item_id: str) -> None:
-        if self.reasons[item_id].currentData():
+        reason = self.reasons[item_id].currentData()
+        if reason:
             self.edits[item_id].clear()
+        self._show_reason(item_id)
         self.update_scores()
         self.changed.emit()
+
+    def _show_reason(self, item_id: str) -> None:
+        reason = self.reasons[item_id].currentData()
+        self.edits[item_id].set_missing_text(
+            f"({MissingReason(reason).label})" if reason else "")
+
+    def _missing_typed(self, item_id: str, reason: str) -> None:
+        """``.d``, ``.n`` or ``.u`` typed in the item: the same as choosing the reason."""
+        self.reasons[item_id].setCurrentIndex(max(self.reasons[item_id].findData(reason), 0))
+
+    def reason_of(self, edit: QWidget) -> str:
+        """The missing reason recorded for an item's field ("" when none)."""
+        for item_id, e in self.edits.items():
+            if e is edit:
+                return str(self.reasons[item_id].currentData() or "")
+        return ""
+
+    def prompt_empty(self, edit: AnswerEdit) -> None:
+        """Enter on an empty item of an expected form: say once what Enter now means."""
+        message = self.message_for(edit.field_path)
+        if message is None:
+            return
+        item = next((it for it in self.instrument.items
+                     if self.instrument.field(it.id) == edit.field_path), None)
+        label = item.label if item else ""
+        message.setStyleSheet(HINT_STYLE)
+        message.setText(
+            f"Item {label} is empty. Press Enter again to leave it unanswered, or type "
+            f"{MISSING_PREFIX} then "
+            + ", ".join(f"{r.key} ({r.label})" for r in MissingReason) + ".")
+        message.show()
 
     def entry_widgets(self) -> list[QWidget]:
         out: list[QWidget] = []
@@ -136,22 +174,27 @@ class QuestionnairePage(FormPage):
             self.reasons[it.id].blockSignals(True)
             self.reasons[it.id].setCurrentIndex(max(idx, 0))
             self.reasons[it.id].blockSignals(False)
+            self._show_reason(it.id)
         self.load_skip(content)
         self.update_scores()
 
     def update_scores(self) -> None:
-        (responses, _m, _s), _issues = self.collect()
-        scores = self.instrument.score(responses)
-        self.score_label.setText(score_line(self.instrument, scores))
+        (responses, _m, _s), issues = self.collect()
+        scores = self.instrument.valid_score(responses)
+        invalid = bool(issues) or any(i.is_error for i in self.instrument.validate(responses))
+        self.score_label.setText(score_line(self.instrument, scores, invalid=invalid))
 
 
-def score_line(instrument: Instrument, scores: dict[str, ScoreValue]) -> str:
-    """"MIDAS total: 12 days · MIDAS grade: III: total 11-20, moderate disability"."""
+def score_line(instrument: Instrument, scores: dict[str, ScoreValue], *,
+               invalid: bool = False) -> str:
+    """"MIDAS total: 12 days · MIDAS grade: III: total 11-20, moderate disability"; blank
+    scores say why (an answer to correct, or items still empty)."""
     parts = []
     for sf in instrument.score_fields:
-        value = scores.get(sf.id)
+        value = None if invalid else scores.get(sf.id)
         if value is None:
-            shown = "— (needs every item)"
+            shown = ("— (correct the marked answers)" if invalid
+                     else "— (needs every item)")
         elif sf.kind is ScoreKind.CODE:
             shown = sf.codes.get(str(value), str(value))
         else:

@@ -89,8 +89,10 @@ class ReviewPage(WizardPage):
         return None
 
     def show_review(self, label: str, visit_date: date, content: VisitContent,
-                    issues: Sequence[Issue]) -> None:
-        self.summary.setHtml(review_html(label, visit_date, content))
+                    issues: Sequence[Issue], *, before: VisitContent | None = None) -> None:
+        """``before``: the stored content of a completed visit being edited; every value that
+        differs is shown as old → new."""
+        self.summary.setHtml(review_html(label, visit_date, content, before))
         errs = [i for i in issues if i.is_error]
         warns = [i for i in issues if not i.is_error]
         parts = []
@@ -113,9 +115,30 @@ def _fmt(value: Decimal | None, places: int) -> str:
     return "—" if value is None else str(flowmod.quantize(value, places))
 
 
-def review_html(label: str, visit_date: date, content: VisitContent) -> str:
+def _item_text(value: int | None, reason: object, unit: str) -> str:
+    if value is not None:
+        return f"{value} {unit}".strip()
+    if reason is not None:
+        return f"missing: {MissingReason(str(reason)).label}"
+    return "not answered"
+
+
+def _changed(old: str, new_html: str) -> str:
+    """Old → new, for a value a completed visit's edit changes."""
+    return (f"<span style='{WARNING_STYLE}'><s>{html.escape(old)}</s> → </span>{new_html} "
+            f"<span style='{WARNING_STYLE}'>(changed)</span>")
+
+
+def review_html(label: str, visit_date: date, content: VisitContent,
+                before: VisitContent | None = None) -> str:
     d = schedule.definition(label)
     out = [f"<h3>{html.escape(d.title)} ({html.escape(label)}) on {visit_date.isoformat()}</h3>"]
+    if before is not None:
+        n = count_changes(content, before)
+        out.append(f"<p style='{WARNING_STYLE}'><b>"
+                   + ("No value is changed." if n == 0 else
+                      "1 value is changed (old → new below)." if n == 1 else
+                      f"{n} values are changed (old → new below).") + "</b></p>")
     for form in FORMS:
         expected = "expected" if d.expects(form) else "not expected"
         out.append(f"<h4>{html.escape(form_title(form))} <small>({expected})</small></h4>")
@@ -124,12 +147,17 @@ def review_html(label: str, visit_date: date, content: VisitContent) -> str:
             continue
         if not content.has_data(form):
             out.append("<p><i>Not entered.</i></p>")
+            if before is not None and (before.has_data(form) or form in before.skipped):
+                out.append(f"<p style='{WARNING_STYLE}'>(changed: it was entered before "
+                           "this edit)</p>")
             continue
         if form in QUESTIONNAIRES:
             instrument = QUESTIONNAIRES[form]
             given = content.answers(form)
             reasons = content.missing.get(form, {})
             rows = []
+            old_given = before.answers(form) if before is not None else {}
+            old_reasons = before.missing.get(form, {}) if before is not None else {}
             for it in instrument.items:
                 value = given.get(it.id)
                 if value is not None:
@@ -138,10 +166,16 @@ def review_html(label: str, visit_date: date, content: VisitContent) -> str:
                     shown = f"<i>missing: {html.escape(MissingReason(reasons[it.id]).label)}</i>"
                 else:
                     shown = "<i>not answered</i>"
+                if before is not None:
+                    old = _item_text(old_given.get(it.id), old_reasons.get(it.id), it.unit)
+                    if old != _item_text(value, reasons.get(it.id), it.unit):
+                        shown = _changed(old, shown)
                 rows.append(f"<tr><td>{html.escape(it.label)}</td>"
                             f"<td>{html.escape(it.short or it.text)}</td><td>{shown}</td></tr>")
             out.append("<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>")
-            out.append(f"<p><b>{html.escape(score_line(instrument, content.scores(form)))}"
+            invalid = any(i.is_error for i in instrument.validate(given, reasons))
+            line = score_line(instrument, content.scores(form), invalid=invalid)
+            out.append(f"<p><b>{html.escape(line)}"
                        "</b></p>")
         else:
             rows = []
@@ -154,8 +188,14 @@ def review_html(label: str, visit_date: date, content: VisitContent) -> str:
                 if m.stenosis_pct is not None:
                     extra.append(f"stenosis {m.stenosis_pct} %")
                 flow = _fmt(m.flow, flowmod.FLOW_PLACES)
+                shown = f"<b>{flow}</b> {flowmod.FLOW_UNIT} ({how})"
+                if before is not None:
+                    old_m = before.flow(m.posture, m.side)
+                    old = _fmt(old_m.flow if old_m else None, flowmod.FLOW_PLACES)
+                    if old != flow:
+                        shown = _changed(f"{old} {flowmod.FLOW_UNIT}", shown)
                 rows.append(f"<tr><td>{m.posture.value} {m.side.value}</td>"
-                            f"<td><b>{flow}</b> {flowmod.FLOW_UNIT} ({how})</td>"
+                            f"<td>{shown}</td>"
                             f"<td>{'; '.join(extra)}</td></tr>")
             out.append("<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>")
             for posture, t in content.flow_totals().items():
@@ -165,3 +205,20 @@ def review_html(label: str, visit_date: date, content: VisitContent) -> str:
                     out.append(f"<p><b>Total {posture.value}: {total} "
                                f"{flowmod.FLOW_UNIT}</b></p>")
     return "".join(out)
+
+
+def count_changes(content: VisitContent, before: VisitContent) -> int:
+    """How many items, flows and not-done reasons differ between two versions of a visit."""
+    n = 0
+    for form in QUESTIONNAIRES:
+        new_a, old_a = content.answers(form), before.answers(form)
+        new_r, old_r = content.missing.get(form, {}), before.missing.get(form, {})
+        n += sum(1 for i in new_a if (new_a[i], new_r.get(i)) != (old_a[i], old_r.get(i)))
+    for posture in flowmod.POSTURES:
+        for side in flowmod.SIDES:
+            a, b = content.flow(posture, side), before.flow(posture, side)
+            if _fmt(a.flow if a else None, flowmod.FLOW_PLACES) != _fmt(
+                    b.flow if b else None, flowmod.FLOW_PLACES):
+                n += 1
+    n += sum(1 for f in FORMS if content.skipped.get(f) != before.skipped.get(f))
+    return n

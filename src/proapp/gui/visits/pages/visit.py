@@ -8,21 +8,31 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from proapp.domain import schedule
 from proapp.domain.registry import FORMS
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.gui.visits.fields import heading, wrapped
-from proapp.gui.visits.pages.base import WizardPage, form_title
+from proapp.gui.visits.pages.base import WizardPage, form_title, scroll
 
 
 def expected_forms_text(label: str) -> str:
     d = schedule.definition(label)
     forms = [form_title(f) for f in FORMS if d.expects(f)]
     if not forms:
-        return f"{d.title}: no form is expected; enter whatever was done."
+        return (f"{d.title}: no form is expected. Tick the forms done at this visit (Space "
+                "ticks, Enter moves on): their pages follow.")
     return f"{d.title} expects: {', '.join(forms)}."
 
 
@@ -33,8 +43,12 @@ class VisitPage(WizardPage):
                  label: str, visit_date: date, *, extra_info: str = "",
                  parent: QWidget | None = None):
         super().__init__("Visit", parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Visit"))
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading("Visit"))
+        outer.addWidget(scroll(inner), 1)
         layout.addWidget(wrapped(patient_line))
         if extra_info:
             layout.addWidget(wrapped(extra_info, HINT_STYLE))
@@ -51,7 +65,9 @@ class VisitPage(WizardPage):
         for lbl in labels:
             self.label_box.addItem(self._describe(lbl, by_label.get(lbl)), lbl)
         self.label_box.setCurrentIndex(labels.index(label))
-        self.label_box.setMinimumContentsLength(40)
+        self.label_box.setMinimumContentsLength(24)
+        self.label_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("visit.visit_date")
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -69,6 +85,24 @@ class VisitPage(WizardPage):
         layout.addLayout(grid)
         self.expected = wrapped("")
         layout.addWidget(self.expected)
+        # An unscheduled visit expects no form: the nurse says which ones were done, and
+        # Enter then walks exactly those pages.
+        self.forms_box = QWidget()
+        self.forms_box.setObjectName("visit.forms")
+        forms_row = QHBoxLayout(self.forms_box)
+        forms_row.setContentsMargins(0, 0, 0, 0)
+        forms_row.addWidget(QLabel("Forms done at this visit:"))
+        self.form_checks: dict[str, QCheckBox] = {}
+        for n, form in enumerate(FORMS):
+            check = QCheckBox(f"&{n + 1} {form_title(form)}")
+            check.setObjectName(f"visit.forms.{form}")
+            check.toggled.connect(lambda _on: self.changed.emit())
+            forms_row.addWidget(check)
+            self.form_checks[form] = check
+        forms_row.addStretch(1)
+        layout.addWidget(self.forms_box)
+        self._register("visit.forms", FieldMessage())
+        layout.addWidget(self._messages["visit.forms"])
         self._register("visit", FieldMessage())
         layout.addWidget(self._messages["visit"])
         if plan:
@@ -96,7 +130,18 @@ class VisitPage(WizardPage):
 
     def _label_changed(self) -> None:
         self.expected.setText(expected_forms_text(self.label))
+        self.forms_box.setVisible(self.label == schedule.UNSCHEDULED)
         self.changed.emit()
+
+    def chosen_forms(self) -> frozenset[str]:
+        """The forms ticked for an unscheduled visit (none for a scheduled one)."""
+        if self.label != schedule.UNSCHEDULED:
+            return frozenset()
+        return frozenset(f for f, c in self.form_checks.items() if c.isChecked())
+
+    def choose_forms(self, forms: frozenset[str]) -> None:
+        for f, c in self.form_checks.items():
+            c.setChecked(f in forms)
 
     @property
     def label(self) -> str:
@@ -108,10 +153,19 @@ class VisitPage(WizardPage):
         return date(q.year(), q.month(), q.day())
 
     def entry_widgets(self) -> list[QWidget]:
-        return [self.label_box, self.date_edit]
+        return [self.label_box, self.date_edit, *self.form_checks.values()]
 
     def chain_next(self, widget: QWidget) -> QWidget | None:
-        return None  # Enter on either field confirms the visit and moves on
+        """Enter on the label or the date confirms the visit and moves on; an unscheduled
+        visit first goes through its form boxes (Space ticks one, Enter moves on)."""
+        if self.label != schedule.UNSCHEDULED:
+            return None
+        checks = list(self.form_checks.values())
+        if widget in (self.label_box, self.date_edit):
+            return checks[0]
+        if widget in checks and widget is not checks[-1]:
+            return checks[checks.index(widget) + 1]
+        return None
 
 
 def schedule_html(plan: Sequence[schedule.ScheduledVisit]) -> str:

@@ -1,0 +1,69 @@
+"""Start-up does no work it does not need (not timed: what is imported is checked).
+
+``proapp --version`` and ``proapp --help`` import neither SQLAlchemy nor argon2; a command
+imports its own module only; the main window's module imports neither matplotlib nor openpyxl
+(they come with the report and export dialogs); importing the accounts service computes no
+password hash. Timings are in ``benchmarks/startup.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+
+import pytest
+
+from proapp.cli import SUMMARY, build_parser
+
+
+def imported_after(code: str) -> set[str]:
+    """The top-level modules a fresh interpreter holds after running ``code``."""
+    probe = (f"{code}\nimport sys, json\n"
+             "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "",
+                                           "PYTHONPATH": ":".join(sys.path)})
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def proapp_run(*args: str) -> str:
+    return (f"import sys\nfrom proapp.__main__ import main\n"
+            f"try:\n    main({list(args)!r})\nexcept SystemExit:\n    pass")
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("check", "--help")])
+def test_version_and_help_import_no_database_or_hashing_library(args: tuple[str, ...]) -> None:
+    modules = imported_after(proapp_run(*args))
+    assert "sqlalchemy" not in modules
+    assert "argon2" not in modules
+    assert "PySide6" not in modules
+
+
+def test_the_main_window_module_imports_neither_matplotlib_nor_openpyxl() -> None:
+    modules = imported_after("import proapp.gui.shell.main_window")
+    assert "PySide6" in modules  # the probe did import the window
+    assert "matplotlib" not in modules
+    assert "openpyxl" not in modules
+    assert "pypdfium2" not in modules
+
+
+def test_importing_the_accounts_service_computes_no_hash() -> None:
+    probe = ("import argon2\ncalls = []\norig = argon2.PasswordHasher.hash\n"
+             "argon2.PasswordHasher.hash = lambda self, p: calls.append(1) or orig(self, p)\n"
+             "import proapp.services.accounts\nassert not calls, calls\n")
+    assert "proapp" in imported_after(probe)
+
+
+def test_the_lazy_help_lists_what_each_module_registers() -> None:
+    """SUMMARY (what ``--help`` shows without importing every command) equals what the
+    command modules register; a new command must be added there too."""
+    def listed(parser: argparse.ArgumentParser) -> list[tuple[str, str | None]]:
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        return [(c.dest, c.help) for c in sub._choices_actions]
+
+    full = listed(build_parser())
+    assert full == [(name, text) for name, (_m, text) in SUMMARY.items()]
+    assert listed(build_parser(["--help"])) == full
+    assert listed(build_parser(["--db", "x.db", "check"])) == full
