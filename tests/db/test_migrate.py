@@ -94,17 +94,84 @@ def test_truncated_database_is_refused_untouched(demo_template: Path, tmp_path: 
     assert digest(path) == before
 
 
-def test_corrupted_database_is_refused_untouched(demo_template: Path, tmp_path: Path) -> None:
-    data = bytearray(demo_template.read_bytes())
-    page = 4096
-    for offset in range(page * 3, page * 6):  # scribble over b-tree pages
-        data[offset] = 0xA5
-    path = tmp_path / "bad.db"
+def _scribble(path: Path, pages: range) -> None:
+    con = sqlite3.connect(path)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    data = bytearray(path.read_bytes())
+    for page in pages:  # 1-based page numbers, as sqlite_master's rootpage
+        data[(page - 1) * page_size:page * page_size] = b"\xa5" * page_size
     path.write_bytes(bytes(data))
+
+
+def _root_page(path: Path, table: str) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                               (table,)).fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_damage_in_what_opening_reads_is_refused_untouched(demo_template: Path,
+                                                           tmp_path: Path) -> None:
+    path = tmp_path / "bad.db"
+    path.write_bytes(demo_template.read_bytes())
+    root = _root_page(path, "setting")  # a small table: read in full on every open
+    _scribble(path, range(root, root + 1))
     before = digest(path)
     with pytest.raises(DatabaseRefused):
         open_database(path)
     assert digest(path) == before
+
+
+def test_damage_in_a_large_table_is_found_by_check_and_the_daily_backup(
+        demo_template: Path, tmp_path: Path) -> None:
+    """Opening does not read every page (it would grow with the file: seconds at 50,000
+    patients); `proapp check` and the daily backup's quick_check do, and say so."""
+    from proapp.services.errors import UserError
+    from proapp.services.integrity import backup
+    from proapp.services.integrity.check import run_check
+
+    path = tmp_path / "bad.db"
+    path.write_bytes(demo_template.read_bytes())
+    root = _root_page(path, "answer")
+    _scribble(path, range(root, root + 1))
+    db = open_database(path)
+    try:
+        report = run_check(db)
+        assert not report.ok and report.integrity != ["ok"]
+        with pytest.raises(UserError, match="failed its check"):
+            backup.make_backup(db, tmp_path / "backups")
+        assert backup.list_backups(tmp_path / "backups") == []  # no damaged copy is kept
+    finally:
+        db.dispose()
+
+
+def test_opening_runs_no_whole_file_check(demo_template: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every statement any connection runs while the database is opened, as SQLite traces
+    it: neither quick_check nor integrity_check."""
+    statements: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        con = connect(*args, **kwargs)
+        con.set_trace_callback(statements.append)
+        return con
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", traced)  # what SQLAlchemy calls
+    path = tmp_path / "copy.db"
+    path.write_bytes(demo_template.read_bytes())
+    db = open_database(path)
+    try:
+        with db.read() as s:
+            s.connection().exec_driver_sql("SELECT 1")
+    finally:
+        db.dispose()
+    assert any("alembic_version" in x for x in statements)  # the trace did see the open
+    assert not [x for x in statements if "quick_check" in x or "integrity_check" in x]
 
 
 def test_backup_before_migration_is_a_consistent_copy(db: object, db_path: Path) -> None:

@@ -28,7 +28,7 @@ SUMMARY: dict[str, tuple[str, str]] = {
     "check": ("check", "check the database (integrity, change log, counts)"),
     "report": ("report", "write per-patient trend reports (PDF)"),
     "analysis": ("analysis", "cohort analysis: Friedman and Spearman by MS subtype and group"),
-    "export": ("export", "export the data (csv, wide, xlsx, redcap, fhir, sqlite)"),
+    "export": ("export", "export the data (csv, wide, xlsx, redcap, fhir, odm, sqlite)"),
     "import": ("import_", "import patients.csv / visits.csv (all or nothing)"),
     "user": ("user", "manage staff accounts (add, list, deactivate, passwd, role)"),
     "backup": ("backup", "write a consistent backup of the database"),

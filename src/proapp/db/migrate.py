@@ -1,9 +1,11 @@
 """Open a database safely: refuse what is not ours, back up, then migrate to the app's schema.
 
 Order of checks for a SQLite file (all read-only, so a refused file stays byte-for-byte
-unchanged): SQLite header and size (truncation), quick_check (corruption), application_id
-(someone else's database), Alembic revision (newer than this app). Only then is the file copied
-aside and upgraded.
+unchanged, and cheap, so opening does not grow with the file): SQLite header and size
+(truncation), application_id (someone else's database), the schema and the small tables
+read in full (damage there), Alembic revision (newer than this app). The full
+``quick_check`` / ``integrity_check`` runs in ``proapp check``, the daily backup and restore.
+Only then is the file copied aside and upgraded.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 APPLICATION_ID = 0x50524F41  # "PROA" in SQLite's header: marks a file as a proapp database
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+SMALL_TABLES = frozenset({"alembic_version", "setting", "user_account"})  # read on open
 
 
 class DatabaseRefused(Exception):
@@ -97,10 +100,9 @@ def inspect_sqlite_file(path: Path) -> Inspection:
     except sqlite3.Error as exc:
         raise DatabaseRefused(f"{path} cannot be opened: {exc}") from exc
     try:
-        ok = con.execute("PRAGMA quick_check").fetchone()[0]
-        if ok != "ok":
-            raise DatabaseRefused(f"{path} is damaged ({ok}); it was left untouched. "
-                                  "Restore a backup.")
+        # Cheap checks only, so opening does not grow with the file: the header, the schema,
+        # the revision and the small tables read in full. The whole-file check runs in
+        # `proapp check`, in the daily backup (off the GUI thread) and on restore.
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
@@ -108,6 +110,8 @@ def inspect_sqlite_file(path: Path) -> Inspection:
         if "alembic_version" in tables:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
+        for small in SMALL_TABLES & tables:
+            con.execute(f"SELECT * FROM {small}").fetchall()
     except sqlite3.DatabaseError as exc:
         raise DatabaseRefused(f"{path} is not a usable SQLite database ({exc}); it was left "
                               "untouched") from exc

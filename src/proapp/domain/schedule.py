@@ -6,6 +6,7 @@ unscheduled visits. Each label has a target date, a tolerance window and the for
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Iterable, Iterator
@@ -194,6 +195,66 @@ def plan(pta: date | None, visits: Iterable[RecordedVisit], today: date,
                  else _state(today, start, target, end))
         result.append(ScheduledVisit(d, target, start, end, state, found))
     return result
+
+
+def pending(pta: date | None, visits: Iterable[RecordedVisit], today: date,
+            years_ahead: int = 1) -> list[ScheduledVisit]:
+    """The entries of :func:`plan` that are still to do on ``today`` (due, overdue or
+    upcoming), in schedule order, without building the others: what the patient list and the
+    worklist need for thousands of patients. ``pending(...) == [e for e in plan(...) if
+    e.state in (DUE, OVERDUE, UPCOMING)]``."""
+    by_label: dict[str, RecordedVisit] = {}
+    for v in visits:
+        current = by_label.get(v.label)
+        if current is None or (v.complete and not current.complete):
+            by_label[v.label] = v
+    if pta is None:
+        found = by_label.get("baseline")
+        if found and found.complete:
+            return []
+        return [ScheduledVisit(_FIXED["baseline"], None, None, None, VisitState.DUE, found)]
+    dates = _all_dates(pta)
+    horizon = add_months(today, 12 * years_ahead)
+    last_recorded_year = max(map(_label_year, by_label), default=1)
+    result: list[ScheduledVisit] = []
+    # Windows close in schedule order: every visit before the first window still open today
+    # is done or missed.
+    first = bisect.bisect_left(_ENDS_OF[pta] if pta in _ENDS_OF else _ends(pta), today)
+    for index in range(first, len(_ALL_DEFINITIONS)):
+        target, start, end = dates[index]
+        year = _YEAR_OF[index]
+        if year and start > horizon and year > last_recorded_year:
+            break
+        d = _ALL_DEFINITIONS[index]
+        found = by_label.get(d.label)
+        if found is not None and found.complete:
+            continue
+        result.append(ScheduledVisit(d, target, start, end, _state(today, start, target, end),
+                                     found))
+    return result
+
+
+_ENDS_OF: dict[date, tuple[date, ...]] = {}
+
+
+@lru_cache(maxsize=256)
+def _label_year(label: str) -> int:
+    """The year of a yearly label (y7 -> 7); 1 for every other label."""
+    m = _YEARLY.match(label)
+    return int(m.group(1)) if m else 1
+
+
+@lru_cache(maxsize=65536)
+def _all_dates(pta: date) -> tuple[tuple[date, date, date], ...]:
+    return tuple(_dates(i, pta) for i in range(len(_ALL_DEFINITIONS)))
+
+
+def _ends(pta: date) -> tuple[date, ...]:
+    ends = tuple(end for _t, _s, end in _all_dates(pta))
+    if len(_ENDS_OF) > 65536:
+        _ENDS_OF.clear()
+    _ENDS_OF[pta] = ends
+    return ends
 
 
 def _definitions() -> Iterator[VisitDefinition]:

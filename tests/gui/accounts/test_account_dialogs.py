@@ -315,6 +315,10 @@ def test_run_gui_backs_up_signs_in_and_opens_main_window(qtbot, db: Database, st
     def fake_exec(_self: QApplication) -> int:
         windows = [w for w in QApplication.topLevelWidgets()
                    if isinstance(w, MainWindow) and w.isVisible()]
+        # the day's backup waits for the list: nothing before the window is up
+        seen["backups before the list"] = len(backup.list_backups(backup.default_backup_dir()))
+        qtbot.waitUntil(lambda: len(backup.list_backups(backup.default_backup_dir())) == 1,
+                        timeout=20_000)  # then it is written in the background
         seen["actors"] = [w.actor for w in windows]
         menu = windows[0].findChild(QMenu, "accountMenu")
         seen["menu"] = [a.text() for a in menu.actions() if a.text()]
@@ -326,7 +330,7 @@ def test_run_gui_backs_up_signs_in_and_opens_main_window(qtbot, db: Database, st
     monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: staff.nurse)
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert gui_app.run_gui(db) == 0
-    assert seen == {"actors": [staff.nurse], "filters": True,
+    assert seen == {"actors": [staff.nurse], "filters": True, "backups before the list": 0,
                     "menu": ["&Lock now", "Change &password…", "Change lo&g…"]}
     assert len(backup.list_backups(backup.default_backup_dir())) == 1
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from proapp.domain.patient import MsSubtype
 from proapp.domain.schedule import ScheduledVisit, VisitState
-from proapp.gui.common.table import ALERT, Column, RowFilterProxy, RowTableModel, date_key, iso
-from proapp.services.patients.listing import PatientRow, search_terms
+from proapp.gui.common.shown_rows import ShownRows
+from proapp.gui.common.table import ALERT, Column, RowTableModel, date_key, iso
+from proapp.services.patients.listing import PatientRow, SearchIndex, search_terms
 
 STATE_ORDER = {VisitState.OVERDUE: 0, VisitState.DUE: 1, VisitState.UPCOMING: 2}
 
@@ -56,7 +58,9 @@ class PatientTableModel(RowTableModel[PatientRow]):
 
 
 class PatientFilter:
-    """What the user asked to see: search text and the subtype / flag filters."""
+    """What the user asked to see: search text and the subtype / flag filters. The search
+    terms are looked up in the list's :class:`SearchIndex` (``ids``); the other filters are
+    tested on the row objects."""
 
     def __init__(self, text: str = "", subtype: MsSubtype | None = None,
                  headache: bool = False, fatigue: bool = False):
@@ -64,18 +68,41 @@ class PatientFilter:
         self.subtype = subtype
         self.headache = headache
         self.fatigue = fatigue
+        self.ids: frozenset[int] | None = None  # rows the terms match; None: not searched
 
-    def __call__(self, r: PatientRow) -> bool:
+    def narrows(self) -> bool:
+        """Whether the subtype or flag filters leave anything out."""
+        return bool(self.subtype or self.headache or self.fatigue)
+
+    def passes_filters(self, r: PatientRow) -> bool:
         return ((self.subtype is None or r.ms_subtype is self.subtype)
                 and (not self.headache or r.headache_positive)
-                and (not self.fatigue or r.fatigue_positive)
-                and (not self.terms or r.matches(self.terms)))
+                and (not self.fatigue or r.fatigue_positive))
+
+    def __call__(self, r: PatientRow) -> bool:
+        if self.terms and not (r.id in self.ids if self.ids is not None
+                               else r.matches(self.terms)):
+            return False
+        return self.passes_filters(r)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.terms or self.subtype or self.headache or self.fatigue)
+        return not (self.terms or self.narrows())
 
 
-class PatientFilterProxy(RowFilterProxy):
+class PatientFilterProxy(ShownRows):
+    """The patients the filter lets through; ``hidden`` counts those the search matches but
+    the subtype or flag filters hide (said beside the count, never silently)."""
+
+    def __init__(self, source: PatientTableModel, parent: Any = None):
+        super().__init__(source, parent)
+        self.index_of_words = SearchIndex()
+        self.hidden = 0
+
     def set_filter(self, f: PatientFilter) -> None:
-        self.set_predicate(None if f.is_empty else f)
+        if f.terms:
+            f.ids = self.index_of_words.find(f.terms)
+        self.set_accept(None if f.is_empty else f)
+        self.hidden = 0
+        if f.terms and f.narrows() and f.ids is not None:
+            self.hidden = len(f.ids) - self.rowCount()

@@ -1,7 +1,8 @@
 """The *Patients* tab: every patient, searched as you type and filtered by subtype and flags.
 
 The rows come from the main window's background load (:mod:`proapp.gui.patients.loading`);
-this tab only shows them, filters them (:class:`PatientFilterProxy`) and says which patient
+this tab only shows them, filters them (:class:`PatientFilterProxy`: the search index
+finds the rows, no per-row callback from Qt) and says which patient
 the user picked (``patientActivated``).
 """
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from proapp.domain.patient import MsSubtype
 from proapp.gui.common.widgets import RowTableView, SearchField
 from proapp.gui.patients.list_model import PatientFilter, PatientFilterProxy, PatientTableModel
-from proapp.services.patients.listing import PatientRow
+from proapp.services.patients.listing import PatientRow, SearchIndex
 
 HEADER_SETTING = "main/patientHeader"
 
@@ -37,8 +38,7 @@ class PatientListTab(QWidget):
         super().__init__(parent)
         self._loaded_once = False
         self.model = PatientTableModel(self)
-        self.proxy = PatientFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = PatientFilterProxy(self.model, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
@@ -55,7 +55,7 @@ class PatientListTab(QWidget):
         for s in MsSubtype:
             self.subtype.addItem(f"{s.value} – {s.title}", s.value)
         self.subtype.currentIndexChanged.connect(self.apply_filter)
-        self.headache = QCheckBox("&Headache+")
+        self.headache = QCheckBox("Hea&dache+")  # Alt+H is the Help menu
         self.headache.setObjectName("headacheFilter")
         self.headache.setToolTip("Only headache-positive patients")
         self.headache.toggled.connect(self.apply_filter)
@@ -64,6 +64,8 @@ class PatientListTab(QWidget):
         self.fatigue.setToolTip("Only fatigue-positive patients")
         self.fatigue.toggled.connect(self.apply_filter)
         self.count_label = QLabel("Loading patients…")
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
+            "00,000 of 00,000 patients"))  # the bar does not move as the count changes
         self.count_label.setObjectName("patientCount")
         bar.addWidget(self.search, 3)
         bar.addWidget(self.subtype, 1)
@@ -85,17 +87,20 @@ class PatientListTab(QWidget):
         layout.addWidget(self.view)
 
     # -- rows --------------------------------------------------------------------------------
-    def set_rows(self, rows: list[PatientRow]) -> None:
-        """A whole list, after a (re)load."""
+    def set_rows(self, rows: list[PatientRow], index: SearchIndex | None = None) -> None:
+        """A whole list, after a (re)load (``index``: its search index, made with it off the
+        GUI thread)."""
         self._loaded_once = True
+        self.proxy.index_of_words = index if index is not None else SearchIndex(rows)
         self.model.set_rows(rows)
-        self._update_count()
-        self.view.keep_a_current_row()
+        self.apply_filter()
 
     def update_rows(self, rows: dict[int, PatientRow]) -> None:
         """A few patients re-read after a save: changed rows in place, new ones added in the
         user's sort order."""
-        known = {r.id for r in self.model.rows}
+        known = {r.id: r for r in self.model.rows if r.id in rows}
+        for pid, row in rows.items():
+            self.proxy.index_of_words.update(known.get(pid), row)
         self.model.replace_rows(lambda r: r.id, rows)
         added = [row for pid, row in rows.items() if pid not in known]
         for row in added:
@@ -103,7 +108,7 @@ class PatientListTab(QWidget):
         if added:
             header = self.view.horizontalHeader()
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self._update_count()
+        self.apply_filter()  # the search index changed with the rows
 
     # -- filtering ---------------------------------------------------------------------------
     def current_filter(self) -> PatientFilter:
@@ -112,25 +117,38 @@ class PatientListTab(QWidget):
                              self.headache.isChecked(), self.fatigue.isChecked())
 
     def apply_filter(self, *_args: object) -> None:
-        self.proxy.set_filter(self.current_filter())
+        keep = self.view.current_object()
+        self.proxy.set_filter(self.current_filter())  # one reset of the shown rows
+        if isinstance(keep, PatientRow):  # the patient in hand stays current if shown
+            row = self.proxy.row_of(lambda r: r.id == keep.id)
+            if row is not None:
+                self.view.setCurrentIndex(self.proxy.index(row, 0))
         self.view.keep_a_current_row()
         self._update_count()
+        self.selectionChanged.emit()  # the actions follow what is selected now
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        hidden = self.proxy.hidden
         if not self._loaded_once:
             self.view.set_placeholder("Loading patients…")
             return
         if total == 0:
             self.view.set_placeholder(
                 "No patients in this database yet.\n\nPress Ctrl+N to register the first "
-                "patient. For training, create a separate demo database with\n"
-                "proapp demo --db training.db   and open it with   proapp --db training.db")
+                "patient. To practise first, choose Help → Open training database: synthetic "
+                "demo patients in a separate window and file.")
         elif shown == 0:
             self.view.set_placeholder("No patient matches the search and filters.\n"
                                       "Esc in the search box clears the search.")
-        self.count_label.setText(f"{total:,} patients" if shown == total
-                                 else f"{shown:,} of {total:,} patients")
+        if shown == total:
+            text = "1 patient" if total == 1 else f"{total:,} patients"
+        else:
+            text = f"{shown:,} of {total:,} patients"
+        if hidden:
+            text += (" · 1 more matches the search but not the filters" if hidden == 1 else
+                     f" · {hidden:,} more match the search but not the filters")
+        self.count_label.setText(text)
 
     def _search_enter(self) -> None:
         """Enter in the search box: open the single match, else go to the list."""

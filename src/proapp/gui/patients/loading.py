@@ -15,12 +15,14 @@ from proapp.services.patients import listing as plist
 from proapp.services.patients.listing import PatientList, WorklistEntry
 from proapp.services.progress import Progress
 
+Loaded = tuple[PatientList, list[WorklistEntry], plist.SearchIndex]
+
 
 class ListLoader(QObject):
     """``reload()`` reads the lists in the background; ``loaded(PatientList, worklist)`` or
     ``failed(exception)`` reports the latest request only."""
 
-    loaded = Signal(object, list)  # PatientList, list[WorklistEntry]
+    loaded = Signal(object, list, object)  # PatientList, list[WorklistEntry], SearchIndex
     failed = Signal(object)
 
     def __init__(self, database: Database, parent: QObject | None = None):
@@ -36,9 +38,10 @@ class ListLoader(QObject):
         generation = self._generation
         database = self.database
 
-        def work(_progress: Progress) -> tuple[PatientList, list[WorklistEntry]]:
+        def work(_progress: Progress) -> Loaded:
             result = plist.load(database)
-            return result, result.worklist()  # both off the GUI thread
+            # the worklist and the search index too: the GUI thread only shows them
+            return result, result.worklist(), plist.SearchIndex(result.rows)
 
         task = Task(work)
         # Keep every running task referenced until it reports: a newer reload must not let
@@ -61,7 +64,7 @@ class ListLoader(QObject):
     def busy(self) -> bool:
         return bool(self._tasks)
 
-    def _finished(self, generation: int, result: tuple[PatientList, list[WorklistEntry]],
+    def _finished(self, generation: int, result: Loaded,
                   task: Task) -> None:
         self._tasks.discard(task)
         if generation == self._generation:

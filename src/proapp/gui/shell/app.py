@@ -8,13 +8,14 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QIcon, QWindow
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from proapp import APP_NAME, __version__, logs, paths
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
+from proapp.gui.common.tasks import Task
 
 if TYPE_CHECKING:
     from proapp.gui.accounts.idle_lock import IdleLock
@@ -105,9 +106,10 @@ def install_first_paint_exit(app: QApplication) -> FirstPaintExit | None:
 
 
 def run_gui(database: Database) -> int:
-    """First-start welcome (a new, empty default database), daily backup, first
-    administrator or sign-in, then the main window under the idle lock, marked when it
-    shows a training database, with the crash handler installed. Returns the exit status."""
+    """First-start welcome (a new, empty default database), first administrator or
+    sign-in, then the main window under the idle lock, marked when it shows a training
+    database, with the crash handler installed; the daily backup starts once its list is
+    shown. Returns the exit status."""
     app = application()
     logs.setup_logging()
     install_first_paint_exit(app)
@@ -124,7 +126,7 @@ def run_gui(database: Database) -> int:
                 database.dispose()
                 return 0
             database, welcomed = outcome.database, outcome.actor
-        daily_backup(database)
+        backup = DailyBackup(database)
         try:
             actor = welcomed or first_admin_or_login(database)
             if actor is None:  # cancelled: nobody signed in, nothing to show
@@ -135,6 +137,8 @@ def run_gui(database: Database) -> int:
             def open_main(who: Actor) -> None:
                 window = open_main_window(database, who, lock)
                 windows[:] = [window]
+                # The day's backup starts once the list is on the screen, off the GUI thread.
+                window.listLoaded.connect(lambda _n, w=window: backup.start(w))
                 window.show()
                 log.info("main window open on %s for %s", database.display_name,
                          who.username)
@@ -145,6 +149,7 @@ def run_gui(database: Database) -> int:
             try:
                 return app.exec()
             finally:
+                backup.wait()
                 lock.uninstall()
                 lock.setParent(None)  # freed with this frame, not left on the application
         finally:
@@ -153,18 +158,44 @@ def run_gui(database: Database) -> int:
         handler.uninstall()
 
 
-def daily_backup(database: Database) -> None:
-    """The first start of the day backs up the database; a failure is shown, not fatal."""
-    from proapp.services.integrity.backup import ensure_daily_backup
+class DailyBackup:
+    """The first start of the day backs up the database (a consistent copy, checked with
+    ``quick_check``: the whole-file check that opening no longer does), in the background
+    after the first list is shown; a failure is shown, not fatal. Runs once per process."""
 
-    try:
-        made = ensure_daily_backup(database)
-    except Exception as exc:  # disk full, folder gone: say so, keep working
-        log.exception("daily backup failed")
-        QMessageBox.warning(None, "Backup failed",
+    def __init__(self, database: Database):
+        self.database = database
+        self.task: Task | None = None
+        self.pool = QThreadPool()
+        self.pool.setMaxThreadCount(1)
+
+    def start(self, parent: QWidget) -> None:
+        if self.task is not None:
+            return
+        from proapp.services.integrity.backup import ensure_daily_backup
+
+        database = self.database
+        self.task = Task(lambda _progress: ensure_daily_backup(database))
+        self.task.signals.finished.connect(self._done)
+        self.task.signals.failed.connect(lambda exc: self._failed(parent, exc))
+        self.pool.start(self.task)
+
+    def wait(self) -> None:
+        self.pool.waitForDone()
+
+    @staticmethod
+    def _done(made: object) -> None:
+        if made is not None:
+            log.info("daily backup written to %s", made)
+
+    @staticmethod
+    def _failed(parent: QWidget, exc: BaseException) -> None:
+        log.error("daily backup failed: %s", exc)
+        try:
+            shown = parent if parent.isVisible() else None
+        except RuntimeError:  # the window is gone (user switch, quit)
+            shown = None
+        QMessageBox.warning(shown, "Backup failed",
                             f"The daily backup could not be written: {exc}\n\nproapp "
                             "continues; ask IT to check the backup folder (setting "
                             "backup_dir).")
-        return
-    if made is not None:
-        log.info("daily backup written to %s", made)

@@ -215,9 +215,10 @@ class MainWindow(QMainWindow):
         """Block until a background load finished (tests, benchmarks, closing)."""
         return self.loader.wait(msecs)
 
-    def _loaded(self, result: PatientList, worklist: list[WorklistEntry]) -> None:
+    def _loaded(self, result: PatientList, worklist: list[WorklistEntry],
+                index: plist.SearchIndex | None = None) -> None:
         self.today = result.today
-        self.patients.set_rows(result.rows)
+        self.patients.set_rows(result.rows, index)
         self.worklist.set_day(result.today, result.clinic_day, result.clinic_days)
         self._set_worklist(worklist)
         self.statusBar().showMessage(f"{len(result.rows):,} patients loaded", 4000)

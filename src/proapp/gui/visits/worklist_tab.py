@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from proapp.domain import clinic
-from proapp.gui.common.table import RowFilterProxy
+from proapp.gui.common.shown_rows import ShownRows
 from proapp.gui.common.widgets import RowTableView, SearchField
 from proapp.gui.visits.worklist_model import WorklistModel
 from proapp.services.patients.listing import WorklistEntry, search_terms
@@ -49,8 +49,7 @@ class WorklistTab(QWidget):
         self.day = today
         self.clinic_days: frozenset[int] = frozenset(range(7))
         self.model = WorklistModel(self)
-        self.proxy = RowFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = ShownRows(self.model, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
@@ -135,11 +134,9 @@ class WorklistTab(QWidget):
             "target, window still open). Select one and press <b>Enter</b> to start entry.")
 
     def _select(self, patient_id: int, label: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            e = self.proxy.row_object(row)
-            if e.patient.id == patient_id and e.label == label:
-                self.view.setCurrentIndex(self.proxy.index(row, 0))
-                return
+        row = self.proxy.row_of(lambda e: e.patient.id == patient_id and e.label == label)
+        if row is not None:
+            self.view.setCurrentIndex(self.proxy.index(row, 0))
 
     def tab_title(self) -> str:
         due = sum(1 for e in self.model.rows if not e.overdue)
@@ -148,16 +145,20 @@ class WorklistTab(QWidget):
         return f"{name} ({due:,} + {overdue:,} overdue)" if overdue else f"{name} ({due:,})"
 
     def apply_filter(self, *_args: object) -> None:
+        keep = self.view.current_object()
         terms = search_terms(self.search.text())
         kind = self.kind.currentData()
         if not terms and kind == SHOW_ALL:
-            self.proxy.set_predicate(None)
+            self.proxy.set_accept(None)
         else:
-            self.proxy.set_predicate(
+            self.proxy.set_accept(
                 lambda e: (kind == SHOW_ALL or e.overdue == (kind == SHOW_OVERDUE))
                 and (not terms or e.patient.matches(terms)))
+        if isinstance(keep, WorklistEntry):
+            self._select(keep.patient.id, keep.label)
         self.view.keep_a_current_row()
         self._update_count()
+        self.selectionChanged.emit()
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

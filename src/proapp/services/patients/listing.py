@@ -8,6 +8,8 @@ in Python that asks the domain schedule (:func:`proapp.domain.schedule.plan`) wh
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -59,6 +61,7 @@ class PatientRow:
     pending: tuple[ScheduledVisit, ...]  # not done, window open or still to come
     drafts: int  # visits saved as drafts, not yet complete
     search_key: str  # folded "code family given"
+    words: tuple[str, ...] = ()  # folded word starts the search matches (search_words)
 
     @property
     def name(self) -> str:
@@ -72,13 +75,86 @@ class PatientRow:
         return None if self.birth_date is None else age_on(self.birth_date, today)
 
     def matches(self, terms: Sequence[str]) -> bool:
-        """Every folded search term occurs in the code or the name."""
-        return all(t in self.search_key for t in terms)
+        """Every folded search term starts a word of the code, the family or the given name
+        ("ross an" finds Rossi, Anna but not Rossi, Stefano)."""
+        return all(any(w.startswith(t) for w in self.words) for t in terms)
 
 
 def search_terms(text: str) -> tuple[str, ...]:
     """What the user typed, split into folded terms: "rossi  ANNA" -> ("rossi", "anna")."""
     return tuple(fold(text).split())
+
+
+_WORD_BREAK = re.compile(r"[^\w]+")
+
+
+def search_words(code: str, family: str, given: str) -> tuple[str, ...]:
+    """The words a search term may start: the code and each name whole, and their parts
+    ("DEMO-0999" -> "demo-0999", "demo", "0999"; "Rossi-Bianchi" -> also "bianchi")."""
+    words: dict[str, None] = {}
+    for text in (code, family, given):
+        folded = fold(text)
+        for whole in folded.split():
+            words[whole] = None
+            for part in _WORD_BREAK.split(whole):
+                if part:
+                    words[part] = None
+    return tuple(words)
+
+
+class SearchIndex:
+    """Every row's words, sorted, so a term finds the rows whose words it starts by binary
+    search (no pass over every row per keystroke); ``find`` keeps its last answer and narrows
+    it when the next text only extends the terms (typing on)."""
+
+    NARROW_BELOW = 2000  # a previous answer this small is filtered, not searched again
+
+    def __init__(self, rows: Iterable[PatientRow] = ()):
+        self._rows: dict[int, PatientRow] = {r.id: r for r in rows}
+        self._pairs: list[tuple[str, int]] = sorted(
+            (w, r.id) for r in self._rows.values() for w in r.words)
+        self._last: tuple[tuple[str, ...], frozenset[int]] | None = None
+
+    def update(self, old: PatientRow | None, new: PatientRow) -> None:
+        """A row re-read after a save: its words replace the old ones."""
+        if old is not None:
+            for w in old.words:
+                i = bisect.bisect_left(self._pairs, (w, old.id))
+                if i < len(self._pairs) and self._pairs[i] == (w, old.id):
+                    del self._pairs[i]
+        for w in new.words:
+            bisect.insort(self._pairs, (w, new.id))
+        self._rows[new.id] = new
+        self._last = None
+
+    def _starting(self, term: str) -> set[int]:
+        lo = bisect.bisect_left(self._pairs, (term, -1))
+        hi = bisect.bisect_left(self._pairs, (term + "\U0010ffff", -1))
+        return {pid for _w, pid in self._pairs[lo:hi]}
+
+    def find(self, terms: Sequence[str]) -> frozenset[int] | None:
+        """The ids of the rows every term matches (None: no terms, every row)."""
+        terms = tuple(terms)
+        if not terms:
+            return None
+        last = self._last
+        if last is not None and last[0] == terms:
+            return last[1]
+        result: set[int] | None = None
+        if last is not None and len(last[1]) < self.NARROW_BELOW and len(last[0]) <= len(
+                terms) and all(new.startswith(old) for old, new in zip(last[0], terms,
+                                                                         strict=False)):
+            # typing on: every new match was a match before; check only those
+            result = {pid for pid in last[1] if self._rows[pid].matches(terms)}
+        else:
+            for term in sorted(terms, key=len, reverse=True):  # longest (rarest) first
+                found = self._starting(term)
+                result = found if result is None else result & found
+                if not result:
+                    break
+        answer = frozenset(result or ())
+        self._last = (terms, answer)
+        return answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,18 +226,20 @@ def update_worklist(entries: list[WorklistEntry], changed: Iterable[PatientRow],
 def _row(p: tuple[Any, ...], pta: date | None, visits: list[RecordedVisit],
          today: date) -> PatientRow:
     (pid, code, family, given, birth, sex, subtype, headache, fatigue, is_demo) = p
-    entries = schedule.plan(pta, visits, today)
+    # Only what is still to do is built (schedule.pending): the done and missed visits of
+    # 10,000 patients are most of the schedule and none of the list.
+    todo = tuple(schedule.pending(pta, visits, today))
     last = max((v.visit_date for v in visits if v.complete), default=None)
     return PatientRow(
         id=pid, code=code, family_name=family, given_name=given, birth_date=birth,
         sex=Sex(sex), ms_subtype=MsSubtype(subtype), headache_positive=bool(headache),
         fatigue_positive=bool(fatigue), is_demo=bool(is_demo), first_pta=pta, last_visit=last,
-        next_due=schedule.next_due(entries),
-        due_now=tuple(e for e in entries if e.actionable),
-        pending=tuple(e for e in entries if e.state in (VisitState.DUE, VisitState.OVERDUE,
-                                                        VisitState.UPCOMING)),
+        next_due=todo[0] if todo else None,
+        due_now=tuple(e for e in todo if e.state is not VisitState.UPCOMING),
+        pending=todo,
         drafts=sum(1 for v in visits if not v.complete),
         search_key=fold(f"{code} {family} {given}"),
+        words=search_words(code, family, given),
     )
 
 
@@ -182,10 +260,25 @@ def _load(s: Session, today: date, patient_ids: list[int] | None) -> list[Patien
     conn = s.connection()  # Core rows: no ORM result processing for ~100,000 rows
     ptas: dict[int, date] = dict(conn.execute(tq).all())
     visits: dict[int, list[RecordedVisit]] = defaultdict(list)
-    for pid, label, day, status, vid in conn.execute(vq):
-        visits[pid].append(RecordedVisit(label, day, status == COMPLETE, vid))
+    if patient_ids is None:
+        # The whole table, as the driver returns it: SQLAlchemy's per-row date processing
+        # is most of the time of 80,000 visit rows; ISO dates are parsed in C instead.
+        rows = conn.exec_driver_sql(_ALL_VISITS).fetchall()
+    else:
+        rows = conn.execute(vq).all()
+    for pid, label, day, status, vid in rows:
+        visits[pid].append(RecordedVisit(label, _day(day), status == COMPLETE, vid))
     return [_row(tuple(p), ptas.get(p[0]), visits.get(p[0], []), today)
-            for p in conn.execute(pq)]
+            for p in conn.execute(pq).all()]
+
+
+_ALL_VISITS = (f"SELECT {Visit.patient_id.key}, {Visit.label.key}, {Visit.visit_date.key}, "
+               f"{Visit.status.key}, {Visit.id.key} FROM {Visit.__tablename__}")
+
+
+def _day(value: date | str) -> date:
+    """A DATE column from the driver: SQLite gives ISO text, PostgreSQL a date."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def load(db: Database, today: date | None = None) -> PatientList:

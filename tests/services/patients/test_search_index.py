@@ -1,0 +1,63 @@
+"""The patient search: every term starts a word of the code, the family or the given name;
+the index answers the same as a plain pass over the rows, also while typing on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proapp.domain.patient import MsSubtype, Sex
+from proapp.services.patients.listing import (
+    PatientRow,
+    SearchIndex,
+    fold,
+    search_terms,
+    search_words,
+)
+
+
+def row(pid: int, code: str, family: str, given_name: str) -> PatientRow:
+    return PatientRow(pid, code, family, given_name, date(1970, 1, 1), Sex.FEMALE,
+                      MsSubtype.RR, False, False, False, None, None, None, (), (), 0,
+                      fold(f"{code} {family} {given_name}"),
+                      search_words(code, family, given_name))
+
+
+ROWS = [row(1, "P001", "Rossi", "Anna"), row(2, "P002", "Rossi", "Stefano"),
+        row(3, "DEMO-0999", "Müller", "Hans-Peter"), row(4, "P004", "Rossi-Bianchi", "Lia"),
+        row(5, "P005", "Grossman", "Dan")]
+
+
+def found(text: str) -> set[int]:
+    ids = SearchIndex(ROWS).find(search_terms(text))
+    return {r.id for r in ROWS} if ids is None else set(ids)
+
+
+def test_terms_match_word_starts_of_code_and_names() -> None:
+    assert found("ross an") == {1}  # not Rossi Stefano ("an" is inside stefano)
+    assert found("ross") == {1, 2, 4}  # not Grossman: "ross" is inside the word
+    assert found("muller") == {3}
+    assert found("0999") == found("demo-0999") == found("DEMO") == {3}
+    assert found("peter") == {3}
+    assert found("bianchi lia") == {4}
+    assert found("") == {1, 2, 3, 4, 5}
+    assert found("zzz") == set()
+
+
+words = st.text(alphabet="abcdeéüo-1 ", min_size=1, max_size=8)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(words, words, words), min_size=1, max_size=30),
+       st.lists(st.text(alphabet="abcdeo-1", min_size=1, max_size=4), min_size=1,
+                max_size=5))
+def test_the_index_answers_as_a_pass_over_the_rows(people, typed) -> None:
+    rows = [row(i, *p) for i, p in enumerate(people)]
+    index = SearchIndex(rows)
+    text = ""
+    for piece in typed:  # typing on, sometimes a new term
+        text = f"{text}{piece}" if len(text) % 2 else f"{text} {piece}"
+        terms = search_terms(text)
+        assert index.find(terms) == {r.id for r in rows if r.matches(terms)}
