@@ -60,4 +60,4 @@ def test_the_index_answers_as_a_pass_over_the_rows(people, typed) -> None:
     for piece in typed:  # typing on, sometimes a new term
         text = f"{text}{piece}" if len(text) % 2 else f"{text} {piece}"
         terms = search_terms(text)
-        assert index.find(terms) == {r.id for r in rows if r.matches(terms)}
+        assert index.find(terms) == frozenset(r.id for r in rows if r.matches(terms))
