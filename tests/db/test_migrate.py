@@ -185,3 +185,28 @@ def test_backup_before_migration_is_a_consistent_copy(db: object, db_path: Path)
 def test_folder_instead_of_file(tmp_path: Path) -> None:
     with pytest.raises(DatabaseRefused, match="folder"):
         open_database(tmp_path)
+
+
+def test_revisions_read_from_the_files_are_alembics() -> None:
+    """Opening a current database reads the head from the migration files (no alembic
+    import); that reading agrees with alembic's."""
+    from alembic.script import ScriptDirectory
+
+    from proapp.db.migrate import alembic_config, head_revision, known_revisions
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert known_revisions() == {s.revision for s in scripts.walk_revisions()}
+
+
+def test_opening_a_current_database_imports_no_alembic(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_database(db_path).dispose()
+    probe = ("import sys\nfrom proapp.db.migrate import open_database\n"
+             f"open_database({str(db_path)!r}).dispose()\n"
+             "print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"

@@ -1,0 +1,238 @@
+"""One measured process for ``benchmarks/gui_startup.py`` (not a benchmark by itself).
+
+    python benchmarks/_gui_probe.py proapp DB USER PASSWORD_FILE OUT.json
+    python benchmarks/_gui_probe.py bare OUT.json
+    python benchmarks/_gui_probe.py sqlite DB OUT.json
+
+``proapp`` runs the application's own start-up, ``proapp.__main__.launch_gui`` (open and
+check the database, QApplication, welcome check, idle lock, the main window, the list loaded
+in the background, the daily backup after it), with one difference: the sign-in dialog is
+answered by calling the same service it calls (``accounts.authenticate``, Argon2 included).
+It records, against ``$BENCH_T0`` (the harness's clock just before it spawned this process):
+the first paint of the main window, the list filled, the resident memory then, and the
+longest gaps of a 10 ms timer running in the GUI thread (an event-loop stall) from start to
+list filled, while searching keystroke by keystroke, after a visit is saved and after F5.
+
+``bare`` is the floor for start-up and memory: a PySide6 QMainWindow of the same size, first
+paint, in a process of its own. ``sqlite`` is the floor for loading the list: the same rows
+read with the standard library's sqlite3, in a process of its own.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+T0 = float(os.environ.get("BENCH_T0", time.time()))
+TICK_MS = 10
+SEARCHES = ("muller", "ross an", "demo-0999", "fontana sofia")
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def since_start() -> float:
+    return time.time() - T0
+
+
+def sqlite_floor(db: str, out: str) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    patients = con.execute("SELECT id, code, family_name, given_name, birth_date, sex, "
+                           "ms_subtype, headache_positive, fatigue_positive, is_demo "
+                           "FROM patient ORDER BY code").fetchall()
+    ptas = con.execute("SELECT patient_id, min(pta_date) FROM procedure "
+                       "GROUP BY patient_id").fetchall()
+    visits = con.execute("SELECT patient_id, label, visit_date, status, id FROM visit"
+                         ).fetchall()
+    con.close()
+    Path(out).write_text(json.dumps({"done": since_start(), "rows": len(patients),
+                                     "ptas": len(ptas), "visits": len(visits)}))
+
+
+def bare(out: str) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QWindow
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    result: dict[str, float] = {}
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (event.type() == QEvent.Type.Expose and isinstance(watched, QWindow)
+                    and watched.isExposed() and "paint" not in result):
+                result["paint"] = since_start()
+                QTimer.singleShot(0, finish)
+            return False
+
+    def finish() -> None:
+        result["rss_mib"] = rss_mib()
+        Path(out).write_text(json.dumps(result))
+        app.quit()
+
+    watcher = Painted()
+    app.installEventFilter(watcher)
+    w = QMainWindow()
+    w.resize(1280, 800)
+    w.show()
+    app.exec()
+
+
+class Ticks:
+    """A 10 ms timer in the GUI thread: the longest gap between two ticks in a span is the
+    longest time the event loop could not run (what typing would have felt)."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.times: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(lambda: self.times.append(time.perf_counter()))
+        self.timer.start()
+
+    def longest(self, start: float, end: float) -> float:
+        inside = [start, *(t for t in self.times if start <= t <= end), end]
+        return max((b - a for a, b in itertools.pairwise(inside)), default=0.0)
+
+
+def proapp(db: str, user: str, password_file: str, out: str) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import proapp.gui.accounts as gui_accounts
+    from proapp.__main__ import launch_gui
+    from proapp.gui.shell.app import application
+    from proapp.gui.shell.main_window import MainWindow
+    from proapp.services import accounts
+
+    password = Path(password_file).read_text().splitlines()[0]
+    gui_accounts.first_admin_or_login = lambda database, parent=None: accounts.authenticate(
+        database, user, password)
+    app = application()
+    ticks = Ticks()
+    started = time.perf_counter() - since_start()  # perf_counter of the process start
+    result: dict[str, object] = {}
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (event.type() == QEvent.Type.Paint and isinstance(watched, MainWindow)
+                    and "paint" not in result):
+                result["paint"] = since_start()
+                watched.listLoaded.connect(lambda _n, w=watched: filled(w))
+                if watched.patients.model.rowCount():  # already filled before we connected
+                    QTimer.singleShot(0, lambda w=watched: filled(w))
+            return False
+
+    def filled(window: MainWindow) -> None:
+        if "filled" in result:
+            return
+        result["filled"] = since_start()
+        result["rows"] = window.patients.model.rowCount()
+        result["rss_mib"] = rss_mib()
+        now = time.perf_counter()
+        result["stall_start"] = ticks.longest(started + float(result["paint"]), now)  # type: ignore[arg-type]
+        QTimer.singleShot(200, lambda: interact(window))
+
+    def wait(until, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+        end = time.perf_counter() + timeout
+        while not until():
+            app.processEvents()
+            if time.perf_counter() > end:
+                raise TimeoutError("benchmark step did not finish")
+            time.sleep(0.001)
+
+    def settle(seconds: float) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.001)
+
+    def interact(window: MainWindow) -> None:
+        from proapp.services import visits
+        from proapp.services.patients import listing
+        from proapp.services.visits import VisitDraft
+
+        window.activateWindow()
+        search = window.patients.search
+        viewport = window.patients.view.viewport()
+        per_key: list[float] = []
+        floor: list[float] = []
+        rows = window.patients.model.rows
+        t_search = time.perf_counter()
+        for text in SEARCHES:
+            for n in range(1, len(text) + 1):
+                painted: list[float] = []
+
+                class Paint(QObject):
+                    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                        if event.type() == QEvent.Type.Paint and not painted:
+                            painted.append(time.perf_counter())
+                        return False
+
+                watch = Paint()
+                viewport.installEventFilter(watch)
+                t = time.perf_counter()
+                search.setText(text[:n])  # what one keystroke does (textChanged -> filter)
+                viewport.update()
+                wait(lambda: bool(painted))
+                viewport.removeEventFilter(watch)
+                per_key.append(painted[0] - t)
+                terms = listing.search_terms(text[:n])
+                t = time.perf_counter()
+                _ = [r for r in rows if r.matches(terms)]  # the floor: one plain pass
+                floor.append(time.perf_counter() - t)
+            search.clear()
+            settle(0.05)
+        result["stall_search"] = ticks.longest(t_search, time.perf_counter())
+        result["search_ms"] = [x * 1000 for x in per_key]
+        result["search_floor_ms"] = [x * 1000 for x in floor]
+
+        # a visit saved: the service writes, then what the wizard's Ctrl+S triggers
+        patient = rows[len(rows) // 2]
+        settle(0.2)
+        t = time.perf_counter()
+        rec = visits.save_visit(window.database, window.actor,
+                                VisitDraft(patient.id, "unscheduled", listing.clock.today(),
+                                           _content()), complete=True, confirm_warnings=True)
+        window.visit_entries.visitSaved.emit(patient.id)
+        settle(0.3)
+        result["stall_save"] = ticks.longest(t, time.perf_counter())
+        result["saved_visit"] = rec.id
+
+        # F5: the lists read again in the background, then shown
+        loaded: list[float] = []
+        window.listLoaded.connect(lambda _n: loaded.append(time.perf_counter()))
+        t = time.perf_counter()
+        window.reload()
+        wait(lambda: bool(loaded))
+        settle(0.3)
+        result["reload_s"] = loaded[0] - t
+        result["stall_reload"] = ticks.longest(t, time.perf_counter())
+        Path(out).write_text(json.dumps(result))
+        window.close()
+
+    watcher = Painted()
+    app.installEventFilter(watcher)
+    launch_gui(db)
+
+
+def _content():  # type: ignore[no-untyped-def]
+    from proapp.domain.visit import VisitContent
+
+    return VisitContent(responses={"fss": {str(n): 4 for n in range(1, 10)}})
+
+
+if __name__ == "__main__":
+    kind, *rest = sys.argv[1:]
+    {"proapp": proapp, "bare": bare, "sqlite": sqlite_floor}[kind](*rest)
