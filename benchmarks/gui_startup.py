@@ -38,7 +38,6 @@ PASSWORD = "benchmark password 1"
 
 def prepare(path: Path, patients: int) -> None:
     from proapp.db.migrate import open_database
-    from proapp.services import accounts
     from proapp.services.training import demo
 
     db = open_database(path)
@@ -69,7 +68,7 @@ def spawn(args: list[str], env: dict[str, str], out: Path) -> dict[str, float]:
     wall = time.perf_counter() - start
     if done.returncode != 0 or not out.exists():
         raise SystemExit(f"probe {args[0]} failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    result = json.loads(out.read_text())
+    result: dict[str, float] = json.loads(out.read_text())
     result["wall"] = wall
     return result
 
@@ -129,7 +128,7 @@ def main() -> int:
         lo, med = stats(values)
         text = f"  {name:38s} min {lo * scale:8.1f} {unit}  median {med * scale:8.1f} {unit}"
         if floor is not None:
-            f_lo, f_med = stats(floor)
+            _f_lo, f_med = stats(floor)
             text += f"   floor median {f_med * scale:7.1f} {unit}  ratio {med / f_med:5.1f}x"
         print(text + f"   target {target}")
 
