@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from proapp.domain import flow as flowmod
@@ -194,5 +195,13 @@ def flatten(content: VisitContent) -> dict[str, Any]:
         for attr in FLOW_ATTRS:
             value = getattr(m, attr)
             if value is not None:
+                places = _STORED_PLACES.get(attr)
+                if places is not None and isinstance(value, Decimal):
+                    value = flowmod.quantize(value, places)  # typed 480 is stored 480.0
                 out[flow_field(m.posture.value, m.side.value, attr)] = value
     return out
+
+
+# The places a flow value is stored with: a typed "480" and the stored 480.0 are one value.
+_STORED_PLACES = {"flow_ml_min": flowmod.FLOW_PLACES, "velocity_cm_s": flowmod.VELOCITY_PLACES,
+                  "area_cm2": flowmod.AREA_PLACES}

@@ -228,7 +228,9 @@ def test_about_dialog_lists_paths_versions_and_licences(qtbot, qtmodeltester,
 
 
 def test_open_training_database_creates_it_then_starts_a_separate_proapp(
-        qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from proapp.db.models import User
+    from proapp.services import accounts
     import sys
 
     from PySide6.QtCore import QProcess
@@ -244,14 +246,24 @@ def test_open_training_database_creates_it_then_starts_a_separate_proapp(
 
     monkeypatch.setattr(QProcess, "startDetached", start_detached)
     monkeypatch.setattr(first_run, "DEMO_PATIENTS", 4)
+    nurse_id = accounts.create_user(
+        db, accounts.create_first_admin(db, "boss", "correct horse battery"), "nina",
+        "correct horse battery", "nurse")
     parent = QWidget()
     qtbot.addWidget(parent)
-    assert first_run.open_training_database(parent)
+    nina = accounts.authenticate(db, "nina", "correct horse battery")
+    assert nina.user_id == nurse_id
+    assert first_run.open_training_database(parent, db, nina)  # created in the background
+    qtbot.waitUntil(lambda: bool(started), timeout=30_000)
     path = paths.training_database()
     assert started == [(sys.executable, ["-m", "proapp", "--db", str(path)])]
     trained = open_database(path)
     try:
         assert training.contents(trained).demo_patients == 4
+        # the nurse signs in there with her own password: no second administrator to make
+        assert accounts.authenticate(trained, "nina", "correct horse battery").role == "admin"
+        with trained.read() as s:
+            assert [u.username for u in s.query(User)] == ["nina"]
     finally:
         trained.dispose()
     monkeypatch.setattr(sys, "frozen", True, raising=False)

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from proapp.db.engine import Database
+from proapp.domain import schedule
 from proapp.domain.actor import Actor
 from proapp.domain.answers import MissingReason
 from proapp.domain.fields import missing_value
+from proapp.domain.labels import field_label
 from proapp.gui.common.table import ROW_ROLE, Column, RowTableModel
 from proapp.services.integrity import audit
 from proapp.services.integrity.audit import LogEntry
@@ -47,6 +49,11 @@ def local_time(at: str) -> str:
 
 def _record(e: LogEntry) -> str:
     who = f"{e.entity} {e.entity_id}" if e.entity_id is not None else e.entity
+    if e.entity == "visit" and e.visit_label:  # "m6 visit of 2014-09-10", not "visit 12"
+        title = (schedule.definition(e.visit_label).title if schedule.is_label(e.visit_label)
+                 else e.visit_label)
+        who = f"{e.visit_label} – {title}" + (f", {e.visit_date.isoformat()}"
+                                               if e.visit_date else "")
     if e.patient_code and e.entity != "patient":
         return f"{e.patient_code} · {who}"
     return e.patient_code or who
@@ -54,7 +61,7 @@ def _record(e: LogEntry) -> str:
 
 def _field(e: LogEntry) -> str:
     if e.field:
-        return e.field
+        return field_label(e.field)
     return "(content signed)" if e.action == "sign" else "(whole record)"
 
 
@@ -66,8 +73,9 @@ class ChangeLogModel(RowTableModel[LogEntry]):
                width_hint="2026-01-01 12:00:00"),
         Column("User", lambda e: e.username, width_hint="system:demo"),
         Column("Action", lambda e: ACTION_NAMES.get(e.action, e.action), width_hint="unlocked"),
-        Column("Record", _record, width_hint="DEMO-0001 · visit 1234"),
-        Column("Field", _field, width_hint="flow.supine.left.flow_ml_min"),
+        Column("Record", _record, width_hint="DEMO-0001 · m12 – 12 months, 2000-00-00"),
+        Column("Field", _field, tooltip=lambda e: e.field or "",
+               width_hint="IJV flow supine right: flow (mL/min)"),
         Column("Old value", lambda e: _short(e.old_value), tooltip=lambda e: e.old_value or "",
                width_hint=missing_value(MissingReason.DECLINED)),
         Column("New value", lambda e: _short(e.new_value), tooltip=lambda e: e.new_value or "",
@@ -130,8 +138,9 @@ class ChangeLogDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.resizeColumnsToContents()
-        for col in (ChangeLogModel.OLD, ChangeLogModel.NEW):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 220))
+        for col in range(ChangeLogModel.REASON):  # the reason, last, gets the rest
+            cap = 220 if col in (ChangeLogModel.OLD, ChangeLogModel.NEW) else 280
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), cap))
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -141,7 +150,9 @@ class ChangeLogDialog(QDialog):
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
-        self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} entries")
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(("1 entry" if total == 1 else f"{total:,} entries") if shown == total
+                           else f"{shown:,} of {total:,} entries")
 
 
 def open_changelog(parent: QWidget | None, database: Database, actor: Actor,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
+    QScrollArea,
     QTextEdit,
     QWidget,
 )
@@ -161,6 +162,19 @@ def _settle(window: QWidget) -> None:
         focus_first_input(window)
 
 
+def keep_visible(_old: QWidget | None, new: QWidget | None) -> None:
+    """The field that gets the focus is scrolled into view (with its message below it), so
+    the last item of a long page is never half hidden while it is typed in."""
+    if new is None:
+        return
+    parent = new.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    inner = parent.widget() if isinstance(parent, QScrollArea) else None
+    if isinstance(parent, QScrollArea) and inner is not None and inner.isAncestorOf(new):
+        parent.ensureWidgetVisible(new, 24, 48)
+
+
 def install(app: QApplication) -> WindowPolicy:
     """Install the policy once on ``app`` (idempotent)."""
     existing = app.findChild(WindowPolicy, "windowPolicy")
@@ -169,4 +183,5 @@ def install(app: QApplication) -> WindowPolicy:
     policy = WindowPolicy(app)
     policy.setObjectName("windowPolicy")
     app.installEventFilter(policy)
+    app.focusChanged.connect(keep_visible)
     return policy

@@ -108,7 +108,9 @@ class PatientListTab(QWidget):
         if added:
             header = self.view.horizontalHeader()
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.apply_filter()  # the search index changed with the rows
+        if not self.current_filter().is_empty:
+            self.apply_filter()  # the rows shown may change with the search index
+        self._update_count()
 
     # -- filtering ---------------------------------------------------------------------------
     def current_filter(self) -> PatientFilter:

@@ -42,6 +42,7 @@ from proapp.db.migrate import DatabaseRefused, open_database
 from proapp.domain.actor import Actor
 from proapp.domain.validation import ValidationError
 from proapp.gui.accounts.dialogs import AdminFields, error_text
+from proapp.gui.common.tasks import run_with_progress
 from proapp.gui.common.widgets import error_label
 from proapp.services import accounts, settings, training
 from proapp.services.errors import UserError
@@ -378,29 +379,58 @@ def training_command(path: Path) -> tuple[str, list[str]]:
     return sys.executable, ["-m", "proapp", "--db", str(path)]
 
 
-def open_training_database(parent: QWidget) -> bool:
+def open_training_database(parent: QWidget, database: Database | None = None,
+                           actor: Actor | None = None) -> bool:
     """Help → Open training database: created with the demo cohort when missing (after
-    asking), then opened in a separate proapp window with its own sign-in."""
+    asking; in the background, with a progress window), given the account of the person
+    asking (same name and password, so no second administrator is made), then opened in a
+    separate proapp window. True when it was started or is being prepared."""
     path = paths.training_database()
-    if not path.exists():
-        answer = QMessageBox.question(
-            parent, "Open training database",
-            f"There is no training database yet. Create it now with {DEMO_PATIENTS} "
-            f"synthetic demo patients?\n\n{path}")
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            training.create_training_database(path, DEMO_PATIENTS)
-        except (DatabaseRefused, UserError, OSError) as exc:
+
+    def start() -> bool:
+        if database is not None and actor is not None:
+            trained = open_database(path)
+            try:
+                training.give_account(database, actor.username, trained)
+            finally:
+                trained.dispose()
+        program, arguments = training_command(path)
+        started, _pid = QProcess.startDetached(program, arguments)
+        if not started:
             QMessageBox.warning(parent, "Open training database",
-                                f"The training database could not be created: {exc}")
+                                f"proapp could not be started on {path}.")
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-    program, arguments = training_command(path)
-    started, _pid = QProcess.startDetached(program, arguments)
-    if not started:
+        status = getattr(parent, "show_status", None)
+        if callable(status):
+            status("The training database opens in a new window (synthetic patients); "
+                   f"sign in there as {actor.username}." if actor is not None else
+                   "The training database opens in a new window (synthetic patients).",
+                   15000)
+        return True
+
+    if path.exists():
+        return start()
+    answer = QMessageBox.question(
+        parent, "Open training database",
+        f"There is no training database yet. Create it now with {DEMO_PATIENTS} "
+        f"synthetic demo patients?\n\n{path}")
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, DatabaseRefused | UserError | OSError):
+            raise exc
         QMessageBox.warning(parent, "Open training database",
-                            f"proapp could not be started on {path}.")
-    return bool(started)
+                            f"The training database could not be created: {exc}")
+
+    task = run_with_progress(
+        parent, f"Creating the training database with {DEMO_PATIENTS} synthetic patients…",
+        lambda _progress: training.create_training_database(path, DEMO_PATIENTS),
+        on_done=lambda _result: start(), on_error=failed)
+    _RUNNING.append(task)
+    task.signals.finished.connect(lambda _r: _RUNNING.remove(task))
+    task.signals.failed.connect(lambda _e: _RUNNING.remove(task))
+    return True
+
+
+_RUNNING: list[object] = []  # background creations, referenced until they report

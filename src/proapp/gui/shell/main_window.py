@@ -169,7 +169,8 @@ class MainWindow(QMainWindow):
             return
         has = {Needs.NOTHING: True,
                Needs.PATIENT: self.current_patient_id() is not None,
-               Needs.SELECTION: bool(self.selected_patient_ids()),
+               Needs.SELECTION: (self.tabs.currentIndex() == PATIENTS_TAB
+                                 and self.patients.view.selectionModel().hasSelection()),
                Needs.PATIENT_TAB: self.tabs.currentIndex() > WORKLIST_TAB}
         for action, spec in self._actions.values():
             action.setEnabled(has[spec.needs])

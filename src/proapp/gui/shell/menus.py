@@ -37,7 +37,7 @@ def _on_window(method: Callable[[MainWindow], object]) -> Callable[[Host], objec
 def _open_training(host: Host) -> None:
     from proapp.gui.shell.first_run import open_training_database
 
-    open_training_database(host.widget())
+    open_training_database(host.widget(), host.database, host.actor)
 
 
 def _connection(host: Host) -> None:

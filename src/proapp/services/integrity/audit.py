@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 
 from proapp.db.engine import Database
-from proapp.db.models import ChangeLog, Patient
+from proapp.db.models import ChangeLog, Patient, Visit
 
 
 @dataclass(frozen=True)
@@ -25,13 +26,16 @@ class LogEntry:
     old_value: str | None
     new_value: str | None
     reason: str | None
+    visit_label: str | None = None  # the visit the row is about, in words
+    visit_date: date | None = None
 
 
 def entries(db: Database, *, patient_id: int | None = None, visit_id: int | None = None,
             limit: int | None = None) -> list[LogEntry]:
     """Log rows, newest first, optionally only those of one patient or one visit."""
-    q = (select(ChangeLog, Patient.code)
+    q = (select(ChangeLog, Patient.code, Visit.label, Visit.visit_date)
          .outerjoin(Patient, Patient.id == ChangeLog.patient_id)
+         .outerjoin(Visit, Visit.id == ChangeLog.visit_id)
          .order_by(ChangeLog.id.desc()))
     if patient_id is not None:
         q = q.where(ChangeLog.patient_id == patient_id)
@@ -41,5 +45,6 @@ def entries(db: Database, *, patient_id: int | None = None, visit_id: int | None
         q = q.limit(limit)
     with db.read() as s:
         return [LogEntry(c.id, c.at, c.username, c.action, c.entity, c.entity_id, c.patient_id,
-                         code, c.visit_id, c.field, c.old_value, c.new_value, c.reason)
-                for c, code in s.execute(q)]
+                         code, c.visit_id, c.field, c.old_value, c.new_value, c.reason, label,
+                         day)
+                for c, code, label, day in s.execute(q)]

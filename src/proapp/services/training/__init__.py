@@ -8,9 +8,10 @@ from proapp.services.training.database import (
     Contents,
     contents,
     create_training_database,
+    give_account,
     has_demo_patients,
     is_default_database,
 )
 
-__all__ = ["Contents", "contents", "create_training_database", "has_demo_patients",
-           "is_default_database"]
+__all__ = ["Contents", "contents", "create_training_database", "give_account",
+           "has_demo_patients", "is_default_database"]

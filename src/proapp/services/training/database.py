@@ -14,8 +14,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from proapp import paths
+from proapp.db import changelog
+from proapp.db.changelog import Change
 from proapp.db.engine import Database
 from proapp.db.models import Patient, User
+from proapp.domain.actor import Actor, Role
+from proapp.services import clock
 from proapp.services.training import demo
 
 
@@ -65,3 +69,29 @@ def create_training_database(path: Path | None = None, patients: int = 286,
         return demo.generate(db, patients, seed)
     finally:
         db.dispose()
+
+
+def give_account(source: Database, username: str, target: Database) -> bool:
+    """The training database gets the account of the person opening it (same name, same
+    password, administrator there so every screen can be practised), so they sign in as they
+    always do instead of creating a second administrator. Only into a database without
+    accounts; True when the account was copied. The password itself is never known here:
+    its Argon2 hash is copied."""
+    with source.read() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None or not user.active or not user.password_hash:
+            return False
+        full_name, password_hash = user.full_name, user.password_hash
+    with target.write(Actor.system("training"), "account for training") as s:
+        if s.scalar(select(func.count(User.id))):
+            return False
+        now = clock.utcnow()
+        u = User(username=username, full_name=full_name, role=Role.ADMIN.value,
+                 password_hash=password_hash, active=True, created_at=now,
+                 password_changed_at=now)
+        s.add(u)
+        s.flush()
+        changelog.append(s, [Change("insert", "user", u.id, None, None,
+                                    {"username": u.username, "full_name": u.full_name,
+                                     "role": u.role, "active": True})])
+    return True
