@@ -229,12 +229,13 @@ def test_about_dialog_lists_paths_versions_and_licences(qtbot, qtmodeltester,
 
 def test_open_training_database_creates_it_then_starts_a_separate_proapp(
         qtbot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    from proapp.db.models import User
-    from proapp.services import accounts
     import sys
 
     from PySide6.QtCore import QProcess
     from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from proapp.db.models import User
+    from proapp.services import accounts
 
     started: list[tuple[str, list[str]]] = []
     monkeypatch.setattr(QMessageBox, "question",
