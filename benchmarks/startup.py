@@ -1,14 +1,24 @@
-"""Start-up to the first window: the built executable next to ``python -m proapp``.
+"""Start-up of every kind of proapp process, whole process against whole process.
 
-    .venv/bin/python benchmarks/startup.py [--runs N] [--exe dist/proapp/proapp]
+    .venv/bin/python benchmarks/startup.py [--patients 10000] [--db DEMO.db] [--runs 7]
+                                           [--exe dist/proapp/proapp]
 
-Each run starts a new process on the offscreen platform with
-``PROAPP_EXIT_AFTER_FIRST_PAINT=1`` (run_gui quits right after the first window is painted)
-and takes the wall time from spawn to exit. The first window is the sign-in dialog (the
-database has an account, as on every day but the first) and, in a second scenario, the
-first-start welcome (no database yet). One warm-up run per program (page cache, the day's
-backup) is not counted; the two programs alternate so that load on the machine hits both
-alike. Prints medians, the ratio frozen / python, and the size of the built folder.
+Each figure is the wall time from spawn to exit of a new process; the runs of a figure and
+of its floor alternate, so load on the machine hits both alike; min and median are printed
+with the ratio of the medians and the target of issue #14:
+
+- ``proapp --version`` and ``proapp --help`` against ``python -c pass`` (<= 3x);
+- a command's own start-up (parse, open the database, authorise) against
+  ``python -c "import sqlalchemy"`` (<= 1.5x): ``settings get`` (no account needed) and
+  ``user list`` (signed in: Argon2 verification of the password included);
+- ``proapp check`` on the demo database against ``sqlite3 DB 'PRAGMA integrity_check'``
+  (<= 2x; check also walks the change log's hash chain);
+- the window: first paint of the sign-in dialog (``PROAPP_EXIT_AFTER_FIRST_PAINT=1``) on the
+  demo database against a bare PySide6 window process, and the built executable next to
+  ``python -m proapp`` when ``--exe`` exists.
+
+The database (``--patients`` demo patients and an administrator) is built once, not timed.
+Figures from a loaded machine are indicative only (the load average is printed).
 """
 
 from __future__ import annotations
@@ -23,84 +33,100 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 DEFAULT_EXE = ROOT / "dist" / "proapp" / ("proapp.exe" if os.name == "nt" else "proapp")
-
-
-def folder_size(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+PASSWORD = "benchmark password 1"
+PY = sys.executable
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120,
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600,
                           check=False)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
-        raise SystemExit(f"{cmd[0]} failed ({done.returncode}): {done.stderr[-2000:]}")
+        raise SystemExit(f"{' '.join(cmd[:4])} failed ({done.returncode}): "
+                         f"{done.stderr[-2000:]}")
     return seconds
 
 
-def environment(data: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PROAPP_")}
-    env.update(QT_QPA_PLATFORM="offscreen", PROAPP_EXIT_AFTER_FIRST_PAINT="1",
-               PROAPP_DATA_DIR=str(data))
-    return env
-
-
-def prepare_signed_up(data: Path) -> None:
-    """A database with one account, so start-up ends at the sign-in dialog."""
-    os.environ["PROAPP_DATA_DIR"] = str(data)
-    from proapp import paths
-    from proapp.db.migrate import open_database
-    from proapp.services import accounts
-
-    db = open_database(paths.default_database())
-    try:
-        accounts.create_first_admin(db, "m.rossi", "correct horse battery")
-    finally:
-        db.dispose()
+def compare(name: str, cmd: list[str], floor_name: str, floor: list[str], target: str,
+            env: dict[str, str], runs: int) -> None:
+    timed(cmd, env)  # warm-up (page cache, byte code), not counted
+    timed(floor, env)
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(runs):
+        a.append(timed(cmd, env))
+        b.append(timed(floor, env))
+    ma, mb = statistics.median(a), statistics.median(b)
+    print(f"  {name:40s} min {min(a) * 1000:7.0f} ms  median {ma * 1000:7.0f} ms   "
+          f"{floor_name}: median {mb * 1000:6.0f} ms   ratio {ma / mb:5.2f}x   target {target}")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--exe", type=Path, default=DEFAULT_EXE)
-    args = parser.parse_args()
-    programs = {"python -m proapp": [sys.executable, "-m", "proapp"]}
-    if args.exe.is_file():
-        programs["frozen"] = [str(args.exe)]
-    else:
-        print(f"no built executable at {args.exe}: run `make package` to compare "
-              "(python -m proapp only)")
-    tmp = Path(tempfile.mkdtemp(prefix="proapp-startup-"))
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--patients", type=int, default=10_000)
+    p.add_argument("--db", type=Path, help="an existing demo database (an admin is added)")
+    p.add_argument("--runs", type=int, default=7)
+    p.add_argument("--exe", type=Path, default=DEFAULT_EXE)
+    args = p.parse_args()
+
+    sys.path.insert(0, str(HERE))
+    from gui_startup import PASSWORD as GUI_PASSWORD
+    from gui_startup import ensure_admin, prepare
+
+    assert GUI_PASSWORD == PASSWORD
+    work = Path(tempfile.mkdtemp(prefix="proapp-startup-"))
     try:
-        signed_up = tmp / "signed-up"
-        prepare_signed_up(signed_up)
-        scenarios = {"sign-in dialog": lambda: signed_up,
-                     "first-start welcome": lambda: Path(tempfile.mkdtemp(dir=tmp))}
-        for scenario, data_for in scenarios.items():
-            times: dict[str, list[float]] = {name: [] for name in programs}
-            for cmd in programs.values():
-                timed(cmd, environment(data_for()))  # warm-up, not counted
-            for _ in range(args.runs):
-                for name, cmd in programs.items():
-                    times[name].append(timed(cmd, environment(data_for())))
-            print(f"\ntime to first window ({scenario}), {args.runs} runs each, offscreen:")
-            medians = {}
-            for name, values in times.items():
-                medians[name] = statistics.median(values)
-                print(f"  {name:18s} median {medians[name] * 1000:7.0f} ms   "
-                      f"min {min(values) * 1000:6.0f}   max {max(values) * 1000:6.0f}")
-            if "frozen" in medians:
-                ratio = medians["frozen"] / medians["python -m proapp"]
-                print(f"  ratio frozen / python -m proapp: {ratio:.2f}")
+        os.environ["PROAPP_DATA_DIR"] = str(work / "data")
+        db = work / "demo.db"
+        if args.db:
+            shutil.copyfile(args.db, db)
+        else:
+            print(f"building a {args.patients:,}-patient demo database (not timed) ...",
+                  flush=True)
+            prepare(db, args.patients)
+        ensure_admin(db)
+        pw = work / "pw"
+        pw.write_text(PASSWORD + "\n")
+        pw.chmod(0o600)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PROAPP_")}
+        env.update(PROAPP_DATA_DIR=str(work / "data"), XDG_CONFIG_HOME=str(work / "config"),
+                   QT_QPA_PLATFORM="offscreen", PROAPP_PASSWORD_FILE=str(pw))
+        proapp = [PY, "-m", "proapp"]
+        load = os.getloadavg()
+        print(f"\nstart-up, {args.runs} interleaved runs each, spawn to exit (load average "
+              f"{load[0]:.1f}: {'indicative only' if load[0] > 1.0 else 'idle'})")
+        compare("proapp --version", [*proapp, "--version"], "python -c pass",
+                [PY, "-c", "pass"], "<= 3x", env, args.runs)
+        compare("proapp --help", [*proapp, "--help"], "python -c pass",
+                [PY, "-c", "pass"], "<= 3x", env, args.runs)
+        sqla = [PY, "-c", "import sqlalchemy"]
+        compare("proapp settings get (parse, open, read)",
+                [*proapp, "settings", "get", "--db", str(db), "clinic_name"],
+                "import sqlalchemy", sqla, "<= 1.5x", env, args.runs)
+        compare("proapp user list (… and sign in)",
+                [*proapp, "user", "list", "--db", str(db), "--user", "bench"],
+                "import sqlalchemy", sqla, "<= 1.5x", env, args.runs)
+        if shutil.which("sqlite3"):
+            compare(f"proapp check ({db.stat().st_size / 1e6:.0f} MB)",
+                    [*proapp, "check", "--db", str(db)], "sqlite3 integrity_check",
+                    ["sqlite3", str(db), "PRAGMA integrity_check"], "<= 2x", env,
+                    max(3, args.runs // 2))
+        gui = {**env, "PROAPP_EXIT_AFTER_FIRST_PAINT": "1"}
+        bare = [PY, str(HERE / "_gui_probe.py"), "bare", str(work / "bare.json")]
+        compare("window: sign-in dialog painted", [*proapp, "--db", str(db)],
+                "bare window process", bare, "-", gui, args.runs)
+        if args.exe.is_file():
+            compare("built executable: sign-in dialog", [str(args.exe), "--db", str(db)],
+                    "python -m proapp", [*proapp, "--db", str(db)], "about 1x", gui,
+                    args.runs)
+        else:
+            print(f"  (no built executable at {args.exe}: `make package` to compare it)")
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    if args.exe.is_file():
-        folder = args.exe.parent
-        print(f"\nbuilt folder {folder}: {folder_size(folder) / 1e6:.1f} MB "
-              f"({sum(1 for _ in folder.rglob('*'))} files and folders)")
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -149,15 +149,16 @@ def verify_chain(session: Session, batch: int = 5000) -> tuple[int, ChainBreak |
                                .order_by(ChangeLog.id).limit(batch)).all()
         if not rows:
             return checked, None
-        for r in rows:
-            m = r._mapping
-            if m["prev_hash"] != prev:
-                return checked, ChainBreak(m["id"], "does not follow the row before it "
+        dumps, sha256 = json.dumps, hashlib.sha256
+        for row_id, prev_hash, stored, *values in rows:  # plain tuples: 100,000 rows
+            if prev_hash != prev:
+                return checked, ChainBreak(row_id, "does not follow the row before it "
                                            "(a row was removed or inserted)")
-            expected = row_hash(prev, {f: m[f] for f in HASHED_FIELDS})
-            if m["hash"] != expected:
-                return checked, ChainBreak(m["id"], "its content was changed after it was "
+            # the payload of row_hash, built the same way without a dict per row
+            payload = dumps([prev, *values], ensure_ascii=False, separators=(",", ":"))
+            if stored != sha256(payload.encode("utf-8")).hexdigest():
+                return checked, ChainBreak(row_id, "its content was changed after it was "
                                            "written")
-            prev = m["hash"]
+            prev = stored
             checked += 1
-            last_id = m["id"]
+            last_id = row_id
