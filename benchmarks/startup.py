@@ -73,11 +73,14 @@ def main() -> int:
     p.add_argument("--exe", type=Path, default=DEFAULT_EXE)
     args = p.parse_args()
 
-    sys.path.insert(0, str(HERE))
-    from gui_startup import PASSWORD as GUI_PASSWORD
-    from gui_startup import ensure_admin, prepare
+    import importlib.util
 
-    assert GUI_PASSWORD == PASSWORD
+    spec = importlib.util.spec_from_file_location("gui_startup", HERE / "gui_startup.py")
+    assert spec is not None and spec.loader is not None
+    gui_startup = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gui_startup)  # the same demo database and account as there
+    ensure_admin, prepare = gui_startup.ensure_admin, gui_startup.prepare
+    assert gui_startup.PASSWORD == PASSWORD
     work = Path(tempfile.mkdtemp(prefix="proapp-startup-"))
     try:
         os.environ["PROAPP_DATA_DIR"] = str(work / "data")
