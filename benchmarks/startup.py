@@ -76,7 +76,8 @@ def main() -> int:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("gui_startup", HERE / "gui_startup.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     gui_startup = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gui_startup)  # the same demo database and account as there
     ensure_admin, prepare = gui_startup.ensure_admin, gui_startup.prepare
