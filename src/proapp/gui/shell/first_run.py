@@ -426,7 +426,7 @@ def open_training_database(parent: QWidget, database: Database | None = None,
     task = run_with_progress(
         parent, f"Creating the training database with {DEMO_PATIENTS} synthetic patients…",
         lambda _progress: training.create_training_database(path, DEMO_PATIENTS),
-        on_done=lambda _result: None if start() else None, on_error=failed)
+        on_done=lambda _result: _discard(start()), on_error=failed)
     _RUNNING.append(task)
     task.signals.finished.connect(lambda _r: _RUNNING.remove(task))
     task.signals.failed.connect(lambda _e: _RUNNING.remove(task))
@@ -434,3 +434,7 @@ def open_training_database(parent: QWidget, database: Database | None = None,
 
 
 _RUNNING: list[object] = []  # background creations, referenced until they report
+
+
+def _discard(_value: object) -> None:
+    """A callback's result that nobody needs (start() says itself when it failed)."""
