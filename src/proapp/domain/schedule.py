@@ -6,8 +6,8 @@ unscheduled visits. Each label has a target date, a tolerance window and the for
 
 from __future__ import annotations
 
-import bisect
 import calendar
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -105,7 +105,7 @@ def months_since(pta: date, day: date) -> float:
     return (day - pta).days / (365.2425 / 12)
 
 
-@lru_cache(maxsize=65536)  # plan() for 10,000 patients asks for ~400,000 of these
+@lru_cache(maxsize=16384)  # plan() for 10,000 patients asks for ~400,000 of these
 def add_months(day: date, months: int) -> date:
     """Calendar months later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
     index = day.year * 12 + day.month - 1 + months
@@ -213,18 +213,23 @@ def pending(pta: date | None, visits: Iterable[RecordedVisit], today: date,
         if found and found.complete:
             return []
         return [ScheduledVisit(_FIXED["baseline"], None, None, None, VisitState.DUE, found)]
-    dates = _all_dates(pta)
     horizon = add_months(today, 12 * years_ahead)
     last_recorded_year = max(map(_label_year, by_label), default=1)
     result: list[ScheduledVisit] = []
-    # Windows close in schedule order: every visit before the first window still open today
-    # is done or missed.
-    first = bisect.bisect_left(_ENDS_OF[pta] if pta in _ENDS_OF else _ends(pta), today)
-    for index in range(first, len(_ALL_DEFINITIONS)):
-        target, start, end = dates[index]
+    fixed = len(SCHEDULE)
+    # Windows close in schedule order, so the search starts where they may still be open:
+    # the fixed visits only while m12's window is, and yearly visits from the year before
+    # last (the window of y(k) closes 60 days after pta + k years).
+    first = 0 if _dates(fixed - 1, pta)[2] >= today else fixed
+    first_year = max(2, today.year - pta.year - 1)
+    for index in itertools.chain(range(first, fixed),
+                                 range(fixed + first_year - 2, len(_ALL_DEFINITIONS))):
+        target, start, end = _dates(index, pta)
         year = _YEAR_OF[index]
         if year and start > horizon and year > last_recorded_year:
             break
+        if end < today:
+            continue
         d = _ALL_DEFINITIONS[index]
         found = by_label.get(d.label)
         if found is not None and found.complete:
@@ -234,27 +239,11 @@ def pending(pta: date | None, visits: Iterable[RecordedVisit], today: date,
     return result
 
 
-_ENDS_OF: dict[date, tuple[date, ...]] = {}
-
-
 @lru_cache(maxsize=256)
 def _label_year(label: str) -> int:
     """The year of a yearly label (y7 -> 7); 1 for every other label."""
     m = _YEARLY.match(label)
     return int(m.group(1)) if m else 1
-
-
-@lru_cache(maxsize=65536)
-def _all_dates(pta: date) -> tuple[tuple[date, date, date], ...]:
-    return tuple(_dates(i, pta) for i in range(len(_ALL_DEFINITIONS)))
-
-
-def _ends(pta: date) -> tuple[date, ...]:
-    ends = tuple(end for _t, _s, end in _all_dates(pta))
-    if len(_ENDS_OF) > 65536:
-        _ENDS_OF.clear()
-    _ENDS_OF[pta] = ends
-    return ends
 
 
 def _definitions() -> Iterator[VisitDefinition]:
@@ -269,7 +258,7 @@ _ALL_DEFINITIONS = tuple(_definitions())
 _YEAR_OF = tuple(d.months // 12 if d.label.startswith("y") else 0 for d in _ALL_DEFINITIONS)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # bounded: a cache per PTA date of every label is tens of MB
 def _dates(index: int, pta: date) -> tuple[date, date, date]:
     """Target and window of the ``index``-th scheduled visit: cached by (index, PTA date) so
     that planning 10,000 patients (who share a few thousand PTA dates) stays fast."""

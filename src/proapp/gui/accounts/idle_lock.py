@@ -87,6 +87,9 @@ class LockDialog(LoginDialog):
                          "then closed and any visit being entered is kept as a draft.")
         self.setWindowTitle(LOCKED_TITLE)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        # Above the covered windows whatever the window manager's stacking rules: the
+        # password must go here (a covered visit entry would otherwise stay in front).
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.buttons.button(self.buttons.StandardButton.Cancel).hide()
         self.ok_button.setText("Unlock")
 

@@ -261,13 +261,24 @@ def _load(s: Session, today: date, patient_ids: list[int] | None) -> list[Patien
     ptas: dict[int, date] = dict(conn.execute(tq).all())
     visits: dict[int, list[RecordedVisit]] = defaultdict(list)
     if patient_ids is None:
-        # The whole table, as the driver returns it: SQLAlchemy's per-row date processing
-        # is most of the time of 80,000 visit rows; ISO dates are parsed in C instead.
-        rows = conn.exec_driver_sql(_ALL_VISITS).fetchall()
+        # The whole table, as the driver returns it, a chunk at a time: SQLAlchemy's per-row
+        # date processing is most of the time of 80,000 visit rows (ISO dates are parsed in
+        # C instead), and no list of every raw row is held at once.
+        result = conn.exec_driver_sql(_ALL_VISITS)
+        rows: Iterable[Sequence[Any]] = iter(lambda: result.fetchmany(5000), [])
+        chunks = True
     else:
         rows = conn.execute(vq).all()
-    for pid, label, day, status, vid in rows:
-        visits[pid].append(RecordedVisit(label, _day(day), status == COMPLETE, vid))
+        chunks = False
+    days: dict[object, date] = {}  # visits share their dates and labels: one object each
+    labels: dict[str, str] = {}
+    for batch in (rows if chunks else [rows]):
+        for pid, label, day, status, vid in batch:
+            d = days.get(day)
+            if d is None:
+                d = days[day] = _day(day)
+            visits[pid].append(RecordedVisit(labels.setdefault(label, label), d,
+                                             status == COMPLETE, vid))
     return [_row(tuple(p), ptas.get(p[0]), visits.get(p[0], []), today)
             for p in conn.execute(pq).all()]
 
