@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCREEN = (1280, 800)
 PASSWORD = "correct horse battery"
-TOOLS = ("Xvfb", "openbox", "xdotool", "xprop")
+TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "xwininfo")
 
 GRAB = """
 import sys
@@ -113,10 +113,17 @@ class Driver:
         return self.xdo("getwindowname", wid, check=False).strip()
 
     def geometry(self, wid: str) -> Window:
-        values = {}
-        for line in self.xdo("getwindowgeometry", "--shell", wid).splitlines():
-            key, _, value = line.partition("=")
-            values[key] = int(value) if value.lstrip("-").isdigit() else 0
+        # xwininfo, not `xdotool getwindowgeometry`: under a reparenting window manager the
+        # latter counts the title bar twice in the position.
+        info = subprocess.run(["xwininfo", "-id", wid], env=self.display.env,
+                              capture_output=True, text=True, timeout=10, check=False).stdout
+        values = {"X": 0, "Y": 0, "WIDTH": 0, "HEIGHT": 0}
+        for line in info.splitlines():
+            key, _, value = line.strip().partition(":")
+            name = {"Absolute upper-left X": "X", "Absolute upper-left Y": "Y",
+                    "Width": "WIDTH", "Height": "HEIGHT"}.get(key)
+            if name is not None and value.strip().lstrip("-").isdigit():
+                values[name] = int(value)
         extents = subprocess.run(["xprop", "-id", wid, "_NET_FRAME_EXTENTS"],
                                  env=self.display.env, capture_output=True, text=True,
                                  timeout=10, check=False).stdout
