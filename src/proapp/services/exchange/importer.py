@@ -872,6 +872,8 @@ class _Importer:
             content = self._not_collected(r, n, label, content)
         issues = validate_visit(label, day, content, today=self.today, birth_date=birth,
                                 pta_date=ptas[0] if ptas else None, completing=True)
+        if failed:  # a refused value leaves the visit looking empty: its own error says why
+            issues = [i for i in issues if i.rule != "visit.empty"]
         confirmed = set((raw.get("confirmed_warnings") or "").split())
         if confirmed:
             issues = [i for i in issues if i.is_error or i.rule not in confirmed]
