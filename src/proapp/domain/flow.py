@@ -136,7 +136,7 @@ class FlowMeasurement:
         flow = self.flow
         if flow is not None and flow == 0 and not any(i.is_error for i in issues):
             issues.append(warning(f, "flow.zero", f"{where}: flow is 0 {FLOW_UNIT} (occluded "
-                                  "or not detected?); please confirm", flow))
+                                  "or not detected?)", flow))
         return issues
 
 

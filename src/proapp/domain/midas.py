@@ -106,18 +106,18 @@ class Midas(Instrument):
                     issues.append(warning(
                         self.field(item_id), "midas.exceeds_headache_days",
                         f"Item {it.label} ({v} days) is more than the headache days in item A "
-                        f"({headache_days}); please confirm", v))
+                        f"({headache_days})", v))
         if headache_days is not None and pain is not None:
             if headache_days == 0 and pain > 0:
                 issues.append(warning(
                     self.field("b"), "midas.pain_without_headache",
-                    f"Average pain is {pain} but item A says there were no headache days; "
-                    "please confirm", pain))
+                    f"Average pain is {pain} but item A says there were no headache days",
+                    pain))
             if headache_days > 0 and pain == 0:
                 issues.append(warning(
                     self.field("b"), "midas.headache_without_pain",
-                    f"Item A records {headache_days} headache days but average pain is 0; "
-                    "please confirm", pain))
+                    f"Item A records {headache_days} headache days but average pain is 0",
+                    pain))
         return issues
 
 

@@ -99,7 +99,7 @@ def validate_patient(p: PatientFacts, today: date) -> list[Issue]:
                             p.birth_date))
     elif (today.year - p.birth_date.year) < 12:
         issues.append(warning("patient.birth_date", "age.young",
-                              "The patient is younger than 12; please confirm the birth date",
+                              "The patient is younger than 12: check the birth date",
                               p.birth_date))
     if not isinstance(p.sex, Sex):
         issues.append(error("patient.sex", "code", "Sex must be F, M or X", p.sex))

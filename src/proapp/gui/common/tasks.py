@@ -62,6 +62,8 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[[Progress
     task = Task(fn)
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
+    # wide enough for its title and label, which the window manager would otherwise elide
+    dialog.setMinimumWidth(max(380, dialog.fontMetrics().horizontalAdvance(title) + 120))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)

@@ -365,7 +365,8 @@ def export_reports_for(parent: QWidget | None, database: Database, actor: Actor,
             on_finished(paths)
         else:
             QMessageBox.information(parent, "Reports",
-                                    f"{len(paths)} report(s) written to {folder}")
+                                    "1 report written to " + str(folder) if len(paths) == 1
+                                    else f"{len(paths)} reports written to {folder}")
 
     def error(exc: BaseException) -> None:
         if on_finished is not None:
@@ -376,5 +377,6 @@ def export_reports_for(parent: QWidget | None, database: Database, actor: Actor,
         if on_finished is not None:
             on_finished(None)
 
-    return run_with_progress(parent, f"Writing {len(ids)} report(s)", work, on_done=done,
+    return run_with_progress(parent, "Writing 1 report" if len(ids) == 1
+                             else f"Writing {len(ids)} reports", work, on_done=done,
                              on_error=error, on_cancel=cancelled)
