@@ -237,7 +237,7 @@ def main_flows(d: Driver) -> None:
     d.keys("ctrl+shift+v")
     d.wait_for("Visit entry")
     d.shot("wizard_visit")
-    d.keys("Return")
+    d.keys("ctrl+2")  # the MIDAS page, whatever the visit (an unscheduled one asks first)
     d.shot("wizard_page2")
     d.type("95")
     d.shot("wizard_page2_error")
