@@ -290,7 +290,12 @@ def lock_with_a_visit_open(d: Driver) -> None:
     d.wait_for("locked", timeout=120)
     d.shot("locked")
     d.type(PASSWORD)
-    d.keys("Return", pause=1.5)
+    d.keys("Return", pause=0.5)
+    d.gone("locked", timeout=30)  # the password is checked (Argon2: slow on a loaded machine)
+    end = time.monotonic() + 10
+    while time.monotonic() < end and not d.xdo("getactivewindow", "getwindowname",
+                                                check=False).startswith("Visit entry"):
+        time.sleep(0.2)
     d.shot("unlocked")
     active = d.shots[-1]["active"]
     d.expectations.append(("the visit entry is in front after unlocking",

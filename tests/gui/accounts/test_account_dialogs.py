@@ -274,7 +274,8 @@ def test_changelog_view(qtbot, db: Database, staff: Staff, patient_id: int,
     m = per_visit.model
     assert m.data(m.index(0, ChangeLogModel.USER)) == "nina"
     assert m.data(m.index(0, ChangeLogModel.ACTION)) == "created"
-    assert m.data(m.index(0, ChangeLogModel.WHAT)) == f"P001 · visit {v.id}"
+    # the visit in words (its label and date), not "visit <id>"
+    assert m.data(m.index(0, ChangeLogModel.WHAT)) == "P001 · m3 – 3 months, 2014-06-10"
     whole.filter.setText("clinician")
     assert whole.proxy.rowCount() == 1
     assert "1 of" in whole.count.text()
