@@ -135,3 +135,39 @@ def test_edit_patient_and_add_a_pta(qtbot, db: Database, actor: Actor, patient_i
         change = s.scalar(select(ChangeLog).where(ChangeLog.patient_id == patient_id,
                                                   ChangeLog.field == "family_name"))
         assert (change.old_value, change.new_value) == ("Rossi", "Rossi-Bianchi")
+
+
+def test_new_patient_form_opens_quiet_with_nothing_chosen_and_tabs_top_to_bottom(
+        qtbot, db: Database, actor: Actor) -> None:
+    d = PatientDialog(db, actor)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    assert d.sex.currentIndex() == -1 and d.subtype.currentIndex() == -1  # nothing chosen
+    assert not d.save_button.isEnabled()
+    assert not any(m.isVisible() for m in d.messages.values())  # no red on an empty form
+    assert "Fill in the patient code" in d.summary.text()
+    # Tab order: down the form, then each PTA row, then Add PTA date, Save, Cancel
+    d.add_procedure_row()
+    row0, row1 = d.proc_rows
+    chain = [d.notes, row0.date_edit, row0.side, row0.notes, row1.date_edit, row1.side,
+             row1.notes, d.add_button]
+    for a, b in zip(chain, chain[1:], strict=False):
+        assert a.nextInFocusChain() is b or _next_focusable(a) is b, (a.objectName(),
+                                                                       b.objectName())
+    # a field typed in and left shows its message; others stay quiet
+    type_into(qtbot, d.code, "!bad")
+    assert d.messages["patient.code"].isVisible()
+    assert not d.messages["patient.family_name"].isVisible()
+    d.save()  # a save attempt shows every message
+    assert d.messages["patient.family_name"].isVisible()
+    assert "Choose the sex" in d.messages["patient.sex"].text()
+    d._dirty = False
+    d.reject()
+
+
+def _next_focusable(w):  # type: ignore[no-untyped-def]
+    nxt = w.nextInFocusChain()
+    while nxt is not None and not nxt.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        nxt = nxt.nextInFocusChain()
+    return nxt
