@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -152,7 +153,7 @@ def test_new_patient_form_opens_quiet_with_nothing_chosen_and_tabs_top_to_bottom
     row0, row1 = d.proc_rows
     chain = [d.notes, row0.date_edit, row0.side, row0.notes, row1.date_edit, row1.side,
              row1.notes, d.add_button]
-    for a, b in zip(chain, chain[1:], strict=False):
+    for a, b in itertools.pairwise(chain):
         assert a.nextInFocusChain() is b or _next_focusable(a) is b, (a.objectName(),
                                                                        b.objectName())
     # a field typed in and left shows its message; others stay quiet
@@ -166,7 +167,7 @@ def test_new_patient_form_opens_quiet_with_nothing_chosen_and_tabs_top_to_bottom
     d.reject()
 
 
-def _next_focusable(w):  # type: ignore[no-untyped-def]
+def _next_focusable(w):
     nxt = w.nextInFocusChain()
     while nxt is not None and not nxt.focusPolicy() & Qt.FocusPolicy.TabFocus:
         nxt = nxt.nextInFocusChain()
