@@ -15,7 +15,7 @@ from proapp.services.analysis import OUTPUT_FILES
 def test_analysis_writes_the_files_and_prints_the_friedman_table(
         demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
-    args = ["analysis", "--db", str(demo_db.path), "--out", str(out), "--cutoff", "2017-12-31",
+    args = ["analysis", "--db", demo_db.url, "--out", str(out), "--cutoff", "2017-12-31",
             "--groups", "midas=headache-rr,headache-sp,headache-pp", "--groups", "fss=none",
             "--repeat-pta", "first"]
     assert main(args) == 0

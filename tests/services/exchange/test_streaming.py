@@ -93,7 +93,7 @@ def test_a_large_file_imports_under_a_memory_cap_and_a_bad_last_row_refuses_it(
         db: Database, tmp_path: Path) -> None:
     visits = write_folder(tmp_path / "bad", bad_last_row=True)
     assert visits == 20_000
-    done = run_capped(IMPORT, str(db.path), str(tmp_path / "bad"))
+    done = run_capped(IMPORT, db.url, str(tmp_path / "bad"))
     assert done.returncode == 0, done.stderr[-2000:]
     assert f"visits.csv row {visits + 2}, column midas_q1, value 'abc'" in done.stdout
     assert "Nothing was written: 1 error(s)" in done.stdout
@@ -101,7 +101,7 @@ def test_a_large_file_imports_under_a_memory_cap_and_a_bad_last_row_refuses_it(
     assert count(db, "patient") == count(db, "visit") == count(db, "change_log") == 0
 
     write_folder(tmp_path / "good", bad_last_row=False)
-    done = run_capped(IMPORT, str(db.path), str(tmp_path / "good"))
+    done = run_capped(IMPORT, db.url, str(tmp_path / "good"))
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Imported: patients 2500 new" in done.stdout, done.stdout[-2000:]
     assert count(db, "visit") == 20_000
