@@ -47,6 +47,6 @@ def test_analysis_writes_the_files_and_prints_the_friedman_table(
 def test_bad_options_are_usage_errors(db: Database, tmp_path: Path, bad: list[str],
                                       capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
-        main(["analysis", "--db", str(db.path), "--out", str(tmp_path), *bad])
+        main(["analysis", "--db", db.url, "--out", str(tmp_path), *bad])
     assert exc.value.code == 2
     assert "error" in capsys.readouterr().err

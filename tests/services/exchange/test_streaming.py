@@ -123,7 +123,7 @@ def test_exports_stream_under_the_same_memory_cap(db: Database, tmp_path: Path) 
     write_folder(tmp_path / "in", bad_last_row=False)
     assert import_folder(db, NURSE, tmp_path / "in").applied
     db.dispose()
-    done = run_capped(EXPORT, str(db.path), str(tmp_path / "out"), "csv,wide,fhir,odm,redcap")
+    done = run_capped(EXPORT, db.url, str(tmp_path / "out"), "csv,wide,fhir,odm,redcap")
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["csv", "20000", "wide", "20000", "fhir", "20000",
                                    "odm", "20000", "redcap", "20000"]
