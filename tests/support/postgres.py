@@ -49,15 +49,25 @@ class PgServer:
     def start(cls) -> PgServer:
         existing = os.environ.get("PROAPP_TEST_PG_DIR")
         if existing:
-            return cls(Path(existing), owned=False)
-        folder = Path(tempfile.mkdtemp(prefix="proapp-pg-", dir=_server_parent()))
-        folder.rmdir()  # the script creates it, owned by the server's user
-        subprocess.run(["bash", str(SCRIPT), "start", str(folder)], check=True,
-                       stdout=subprocess.DEVNULL)
-        server = cls(folder, owned=True)
-        server.admin(f"CREATE ROLE {OWNER} LOGIN CREATEDB CREATEROLE PASSWORD "
-                     f"'{OWNER_PASSWORD}'")
+            server = cls(Path(existing), owned=False)
+        else:
+            folder = Path(tempfile.mkdtemp(prefix="proapp-pg-", dir=_server_parent()))
+            folder.rmdir()  # the script creates it, owned by the server's user
+            subprocess.run(["bash", str(SCRIPT), "start", str(folder)], check=True,
+                           stdout=subprocess.DEVNULL)
+            server = cls(folder, owned=True)
+        server.ensure_owner()
         return server
+
+    def ensure_owner(self) -> None:
+        """The role the tests connect as, on a fresh cluster and on one started by
+        ``scripts/postgres.sh run`` alike (a second pytest run on the same cluster finds it)."""
+        with self.connect() as con:
+            found = con.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                                (OWNER,)).fetchone()
+            if not found:
+                con.execute(f"CREATE ROLE {OWNER} LOGIN CREATEDB CREATEROLE PASSWORD "
+                            f"'{OWNER_PASSWORD}'")
 
     def stop(self) -> None:
         if self.owned:
