@@ -76,9 +76,9 @@ class Midas(Instrument):
 
     def score(self, responses: Responses) -> dict[str, ScoreValue]:
         values = [responses.get(i) for i in self.SCORED]
-        if any(v is None for v in values):
+        if None in values:
             return {"total": None, "grade": None}
-        total = sum(v for v in values if v is not None)
+        total: int = sum(values)  # type: ignore[arg-type]
         return {"total": total, "grade": grade(total)}
 
     def score_text(self, scores: Mapping[str, ScoreValue]) -> str:

@@ -16,6 +16,7 @@ record itself (FHIR status ``amended``, ODM audit records).
 from __future__ import annotations
 
 import bisect
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Integer, case, func, select, type_coerce
+from sqlalchemy import Integer, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from proapp.db.engine import Database
@@ -96,6 +97,9 @@ class Dataset:
                                                               deidentify=options.deidentify)
         self._conn = s.connection()
         self.visits_seen = 0
+        # Who entered, changed and signed each visit (``_entered_by``, ``_signed_at`` ...):
+        # read only for the formats that describe the record itself (ODM's audit records).
+        self.audit = False
         self._load_patients()
         self._labels: list[str] | None = None
 
@@ -232,26 +236,68 @@ class Dataset:
         for _patient, rows in self.by_patient():
             yield from rows
 
+    def _visit_query(self, ids: list[int]) -> Any:
+        """One statement per batch: every complete visit of these patients with its answers
+        (one JSON object per questionnaire, item -> value) and its flows (one JSON array of
+        rows), aggregated by the database, so one row per visit reaches Python (~15x fewer
+        rows than one per answer, and no pivot in Python)."""
+        object_agg, array_agg, array_of = _json_functions(self._conn.dialect.name)
+        amended = type_coerce(case((and_(Visit.completed_at.is_not(None),
+                                         Visit.updated_at > Visit.completed_at), 1),
+                                   else_=0), Integer)
+        cols: list[Any] = [Visit.id, Visit.patient_id, Visit.visit_date, Visit.label, amended]
+        for instrument in QUESTIONNAIRES.values():
+            cols.append(select(object_agg(Answer.item, Answer.value))
+                        .where(Answer.visit_id == Visit.id, Answer.instrument == instrument.id)
+                        .scalar_subquery())
+        cols.append(select(array_agg(array_of(
+            FlowRow.posture, FlowRow.side, type_coerce(FlowRow.flow_ml_min, Integer),
+            type_coerce(FlowRow.velocity_cm_s, Integer), type_coerce(FlowRow.area_cm2, Integer),
+            FlowRow.stenosis_pct))).where(FlowRow.visit_id == Visit.id).scalar_subquery())
+        return self._visit_filter(select(*cols).where(Visit.patient_id.in_(ids)))
+
     def _batch(self, batch: list[_Who]) -> dict[int, list[Row]]:
         conn = self._conn
         ids = [w.id for w in batch]
         who_of = {w.id: w for w in batch}
         rows: dict[int, Row] = {}
         keys: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-        for vid, pid, day, label, completed, updated, signed, signer, entered in _rows(
-                conn, self._visit_filter(select(
-                    Visit.id, Visit.patient_id, Visit.visit_date, Visit.label,
-                    Visit.completed_at, Visit.updated_at, Visit.signed_at, Visit.signed_by_id,
-                    Visit.entered_by).where(Visit.patient_id.in_(ids)))):
+        answered: dict[int, list[_Answered]] = {}
+        zero_flow: set[int] = set()
+        read_ml, read_vel, read_area = _READ_ML, _READ_VEL, _READ_AREA
+        flow_cols = _FLOW_COLS
+        for vid, pid, day, label, amended, *answers, flows in _rows(
+                conn, self._visit_query(ids), plain=True):
             who = who_of[pid]
+            if type(day) is str:  # SQLite's stored text, read straight from the cursor
+                day = _iso_date(day)
             row = _TEMPLATE.copy()
             row["patient_code"], row["visit_date"], row["visit_label"] = who.code, day, label
             row["age_at_visit"] = None if who.birth is None else age_on(who.birth, day)
-            row["_id"], row["_entered_by"], row["_signed_at"] = vid, entered, signed
-            row["_signed_by_id"], row["_completed_at"], row["_updated_at"] = (
-                signer, completed, updated)
-            row["_amended"] = (completed is not None and updated is not None
-                               and updated > completed)
+            row["_id"], row["_amended"] = vid, bool(amended)
+            mine = []
+            for scorer, raw in zip(_SCORERS, answers, strict=True):
+                got = scorer.memo.get(raw) if type(raw) is str else None
+                if got is None:
+                    got = scorer.parse(raw)
+                row.update(got.values)
+                mine.append(got)
+            answered[vid] = mine
+            if flows is not None and flows != "[]":
+                for posture, side, ml, vel, area, sten in (
+                        _json(flows, 0)[0] if type(flows) is str else flows):
+                    c_flow, c_vel, c_area, c_sten, p, sd = flow_cols[(posture, side)]
+                    vel, area = read_vel[vel], read_area[area]
+                    # the domain decides what the analysed flow is
+                    ml = read_ml[ml] if ml is not None else flowmod.FlowMeasurement(
+                        sd, p, None, vel, area, sten).flow
+                    row[c_flow], row[c_vel], row[c_area], row[c_sten] = ml, vel, area, sten
+                for left, right, total in _TOTALS:
+                    a, b = row[left], row[right]
+                    if a is not None and b is not None:
+                        row[total] = flowmod.PostureTotals(a, b).total
+                    if (a is not None and not a) or (b is not None and not b):
+                        zero_flow.add(vid)
             rows[vid] = row
             keys[pid].append((day, _label_order(label), vid))
         if not rows:
@@ -260,18 +306,6 @@ class Dataset:
         def child(q: Any, model: Any) -> Any:
             return q.join(Visit, Visit.id == model.visit_id).where(Visit.patient_id.in_(ids))
 
-        # Answers pivoted to one row per visit by SQL, one query per instrument (items from
-        # the definitions): ~10x fewer rows reach Python than one per answer.
-        for instrument in QUESTIONNAIRES.values():
-            pivot = select(Answer.visit_id, *(
-                func.max(case({item: Answer.value}, value=Answer.item))
-                for item in instrument.item_ids)).where(Answer.instrument == instrument.id)
-            names = [instrument.column(item) for item in instrument.item_ids]
-            for vid, *values in _rows(conn, child(pivot, Answer).group_by(Answer.visit_id),
-                                      plain=True):
-                found = rows.get(vid)
-                if found is not None:
-                    found.update(zip(names, values, strict=True))
         missing: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for vid, instrument, item, reason in _rows(conn, child(
                 select(Answer.visit_id, Answer.instrument, Answer.item, Answer.missing_reason)
@@ -284,31 +318,44 @@ class Dataset:
                 SkippedForm), plain=True):
             if vid in rows:
                 rows[vid][f"{form}_skip_reason"] = reason
-        for vid, posture, side, ml, vel, area, sten in _rows(conn, child(
-                select(FlowRow.visit_id, FlowRow.posture, FlowRow.side,
-                       type_coerce(FlowRow.flow_ml_min, Integer),
-                       type_coerce(FlowRow.velocity_cm_s, Integer),
-                       type_coerce(FlowRow.area_cm2, Integer), FlowRow.stenosis_pct), FlowRow),
-                plain=True):
-            target = rows.get(vid)
-            if target is None:
-                continue
-            ml, vel, area = _READ_ML[ml], _READ_VEL[vel], _READ_AREA[area]
-            c_flow, c_vel, c_area, c_sten, p, sd = _FLOW_COLS[(posture, side)]
-            if ml is None:  # the domain decides what the analysed flow is
-                ml = flowmod.FlowMeasurement(sd, p, None, vel, area, sten).flow
-            target[c_flow], target[c_vel], target[c_area], target[c_sten] = ml, vel, area, sten
+        if self.audit:
+            for vid, entered, signed, signer, completed, updated in conn.execute(
+                    self._visit_filter(select(Visit.id, Visit.entered_by, Visit.signed_at,
+                                              Visit.signed_by_id, Visit.completed_at,
+                                              Visit.updated_at)
+                                       .where(Visit.patient_id.in_(ids)))):
+                row = rows[vid]
+                row["_entered_by"], row["_signed_at"], row["_signed_by_id"] = (
+                    entered, signed, signer)
+                row["_completed_at"], row["_updated_at"] = completed, updated
         out: dict[int, list[Row]] = {}
         for pid, order in keys.items():
             order.sort()
-            mine = [rows[k[2]] for k in order]
-            for row in mine:
-                _derive(row, missing.get(row["_id"]))
-            _analysis(mine, who_of[pid].ptas)
-            out[pid] = mine
+            mine_rows = [rows[k[2]] for k in order]
+            for row in mine_rows:
+                vid = row["_id"]
+                _warn(row, answered[vid], missing.get(vid), vid in zero_flow)
+            _analysis(mine_rows, who_of[pid].ptas)
+            out[pid] = mine_rows
         if self.progress is not None:
             self.progress.check()
         return out
+
+
+def _json_functions(dialect: str) -> tuple[Any, Any, Any]:
+    """The JSON aggregates of the database: (object of key -> value, array of rows, row)."""
+    if dialect == "postgresql":
+        return func.json_object_agg, func.json_agg, func.json_build_array
+    return func.json_group_object, func.json_group_array, func.json_array
+
+
+# JSON text the database wrote (no surrounding blanks) -> (value, end): the decoder's own
+# scanner, without json.loads's whitespace handling around it.
+_json = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def _iso_date(text: str) -> date:
+    return date.fromisoformat(text)
 
 
 @contextmanager
@@ -405,63 +452,108 @@ def _label_order(label: str) -> tuple[int, int]:
 
 # --- derived columns ---------------------------------------------------------------------------
 
-_SCORING = [(i, i.item_ids, itemgetter(*(i.column(item) for item in i.item_ids)),
-             [(key.id, i.column(key.id)) for key in i.score_fields])
-            for i in QUESTIONNAIRES.values()]
 _TOTALS = [(f"flow_{p.value}_left_ml_min", f"flow_{p.value}_right_ml_min",
             f"flow_{p.value}_total_ml_min") for p in flowmod.POSTURES]
 _ORDER = {i.column(item): n for n, (i, item) in enumerate(
     (i, item) for i in QUESTIONNAIRES.values() for item in i.item_ids)}
-# Scores per tuple of answers: many visits share them (all blank, all zero), and a score is
-# a pure function of them. Bounded, so a huge export never grows it without limit.
-_MEMO: dict[str, dict[tuple[Any, ...], tuple[dict[str, Any], tuple[str, ...],
-                                                tuple[str, ...]]]] = {}
-_MEMO_MAX = 100_000
+_MEMO_MAX = 100_000  # remembered answers: bounded, so a huge export never grows them
+
+
+@dataclass(frozen=True, slots=True)
+class _Answered:
+    """One questionnaire's answers at a visit and what follows from them, by the
+    instrument's definition: the item and score columns, the soft consistency warnings and
+    the item columns left unanswered."""
+
+    values: dict[str, Any]
+    rules: tuple[str, ...]
+    blank: tuple[str, ...]
+
+
+class _Scorer:
+    """One questionnaire's answers -> :class:`_Answered`, by the instrument's definition,
+    remembered per answers as the database aggregated them (JSON text, item -> value): a
+    hit is one dictionary lookup, and many visits share their answers (all blank, all zero)."""
+
+    def __init__(self, instrument: Any):
+        self.instrument = instrument
+        self.item_ids: tuple[str, ...] = instrument.item_ids
+        self.columns = tuple(instrument.column(i) for i in self.item_ids)
+        self.scores = tuple((instrument.column(sf.id), sf.id) for sf in instrument.score_fields)
+        self.get = itemgetter(*self.columns)
+        self.memo: dict[Any, _Answered] = {}
+
+    def assess(self, given: dict[str, Any], answers: tuple[Any, ...]) -> _Answered:
+        """``given``: item -> answer (items not answered may be absent or None); ``answers``
+        the same in item order."""
+        instrument = self.instrument
+        scores = instrument.score(given)
+        values = dict(zip(self.columns, answers, strict=True))
+        for col, key in self.scores:
+            values[col] = scores[key]
+        blanks = answers.count(None)
+        if blanks == len(answers):
+            return _Answered(values, (), ())
+        issues = instrument.consistency(given)
+        rules = tuple(dict.fromkeys(i.rule for i in issues if not i.is_error)) if issues else ()
+        blank = tuple(c for c, a in zip(self.columns, answers, strict=True)
+                      if a is None) if blanks else ()
+        return _Answered(values, rules, blank)
+
+    def parse(self, raw: str | dict[str, Any] | None) -> _Answered:
+        """Answers as aggregated by the database (JSON text on SQLite, a dict elsewhere)."""
+        given = (_json(raw, 0)[0] if isinstance(raw, str) else raw) or {}
+        got = self.assess(given, tuple(map(given.get, self.item_ids)))
+        if isinstance(raw, str):
+            if len(self.memo) > _MEMO_MAX:
+                self.memo.clear()
+            self.memo[raw] = got
+        return got
+
+    def of_row(self, row: Row) -> _Answered:
+        """Answers held in a row's item columns."""
+        answers = self.get(row)
+        return self.assess(dict(zip(self.item_ids, answers, strict=True)), answers)
+
+
+_SCORERS = [_Scorer(i) for i in QUESTIONNAIRES.values()]
 
 
 def _derive(row: Row, missing: list[tuple[str, str]] | None) -> None:
     """Fill a row's derived columns from its items and flows, by the domain's definitions,
-    and list the soft warnings a complete visit had confirmed (``confirmed_warnings``)."""
-    warned: list[str] = []
-    reasons = {col for col, _r in missing} if missing else ()
-    for instrument, item_ids, answers_of, scores in _SCORING:
-        answers = answers_of(row)
-        known = _MEMO.setdefault(instrument.id, {})
-        result = known.get(answers)
-        if result is None:
-            if len(known) > _MEMO_MAX:
-                known.clear()
-            result = known[answers] = _assess(instrument, item_ids, answers)
-        values, rules, blank = result
-        for key, col in scores:
-            row[col] = values[key]
-        if rules:
-            warned += rules
-        if blank and any(col not in reasons for col in blank):
-            warned.append("unanswered")
+    and list its soft warnings (as the export's batches do)."""
+    answered = []
+    for scorer in _SCORERS:
+        got = scorer.of_row(row)
+        row.update(got.values)
+        answered.append(got)
+    zero = False
     for left, right, total in _TOTALS:
         a, b = row[left], row[right]
         row[total] = None if a is None or b is None else flowmod.PostureTotals(a, b).total
         if (a is not None and not a) or (b is not None and not b):
-            warned.append("flow.zero")
+            zero = True
+    _warn(row, answered, missing, zero)
+
+
+def _warn(row: Row, answered: list[_Answered], missing: list[tuple[str, str]] | None,
+          zero_flow: bool) -> None:
+    """The soft warnings a complete visit had confirmed (in a stable order: each
+    questionnaire's rules, unanswered items without a reason, a zero flow; the window is
+    added by :func:`_analysis`), and its ``missing_items`` text."""
+    warned: list[str] = []
+    reasons = {col for col, _r in missing} if missing else ()
+    for got in answered:
+        if got.rules:
+            warned += got.rules
+        if got.blank and any(col not in reasons for col in got.blank):
+            warned.append("unanswered")
+    if zero_flow:
+        warned.append("flow.zero")
     if missing:
         row["missing_items"] = " ".join(f"{col}:{reason}" for col, reason in
                                         sorted(missing, key=lambda m: _ORDER[m[0]]))
     row["_warnings"] = warned
-
-
-def _assess(instrument: Any, item_ids: tuple[str, ...], answers: tuple[Any, ...]
-            ) -> tuple[dict[str, Any], tuple[str, ...], tuple[str, ...]]:
-    """Scores, soft consistency warnings and unanswered item columns of one instrument's
-    answers (a pure function of them, so remembered per tuple of answers)."""
-    given = dict(zip(item_ids, answers, strict=True))
-    if all(a is None for a in answers):
-        return instrument.score(given), (), ()
-    rules = tuple(dict.fromkeys(i.rule for i in instrument.consistency(given)
-                                if not i.is_error))
-    blank = tuple(instrument.column(i) for i, a in zip(item_ids, answers, strict=True)
-                  if a is None)
-    return instrument.score(given), rules, blank
 
 
 _MONTH_STEP = Decimal("0.01")
@@ -477,15 +569,18 @@ def _analysis(rows: list[Row], ptas: list[date]) -> None:
             row["confirmed_warnings"] = " ".join(dict.fromkeys(row.pop("_warnings"))) or None
         return
     first = ptas[0]
+    single = len(ptas) == 1
     latest: dict[str, Row] = {}
     for row in rows:
         day, label = row["visit_date"], row["visit_label"]
-        i = bisect.bisect_right(ptas, day)
-        ref = ptas[i - 1] if i else first
+        if single:
+            ref = first
+        else:
+            i = bisect.bisect_right(ptas, day)
+            ref = ptas[i - 1] if i else first
         days = (day - ref).days
         row["reference_pta_date"], row["days_since_pta"] = ref, days
-        row["months_since_pta"] = (Decimal(days) / MONTH_DAYS).quantize(
-            _MONTH_STEP, rounding=ROUND_HALF_UP)
+        row["months_since_pta"] = _months(days)
         if label != schedule.UNSCHEDULED:
             target, start, end = _window(label, first)
             row["target_date"] = target
@@ -499,15 +594,40 @@ def _analysis(rows: list[Row], ptas: list[date]) -> None:
                     latest[marker] = row
         for marker, _m in _FINAL:
             row[marker] = False
-        row["confirmed_warnings"] = " ".join(dict.fromkeys(row.pop("_warnings"))) or None
+        warned = row.pop("_warnings")
+        row["confirmed_warnings"] = " ".join(dict.fromkeys(warned)) if warned else None
     for marker, row in latest.items():
         row[marker] = True
 
 
+_MONTHS: dict[int, Decimal] = {}
+
+
+def _months(days: int) -> Decimal:
+    """Days since PTA in months, 2 decimals half up (remembered: days repeat a lot)."""
+    got = _MONTHS.get(days)
+    if got is None:
+        if len(_MONTHS) > _MEMO_MAX:
+            _MONTHS.clear()
+        got = _MONTHS[days] = (Decimal(days) / MONTH_DAYS).quantize(
+            _MONTH_STEP, rounding=ROUND_HALF_UP)
+    return got
+
+
+_WINDOWS: dict[tuple[str, date], tuple[date, date, date]] = {}
+
+
 def _window(label: str, first: date) -> tuple[date, date, date]:
-    d = schedule.definition(label)
-    start, end = d.window(first)
-    return d.target(first), start, end
+    """(target, window start, window end) of a label from the first PTA, by the schedule
+    (remembered: patients share PTA dates)."""
+    got = _WINDOWS.get((label, first))
+    if got is None:
+        d = schedule.definition(label)
+        start, end = d.window(first)
+        if len(_WINDOWS) > _MEMO_MAX:
+            _WINDOWS.clear()
+        got = _WINDOWS[(label, first)] = (d.target(first), start, end)
+    return got
 
 
 def visit_row(code: str, birth: date | None, visit_date: date, label: str,

@@ -11,6 +11,7 @@ from pathlib import Path
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor, Permission
 from proapp.services.accounts.access import require
+from proapp.services.bulk import no_collection_pauses
 from proapp.services.errors import UserError
 from proapp.services.exchange import (
     csv_export,
@@ -94,7 +95,7 @@ def run_export(db: Database, actor: Actor, fmt: Format | str, out: Path | str,
     clash = safe_write.existing(targets(fmt, out))
     if clash and not force:
         raise safe_write.OutputExists(clash)
-    with opened(db, actor, options, progress) as data:
+    with no_collection_pauses(), opened(db, actor, options, progress) as data:
         if fmt is Format.XLSX:
             from proapp.services.exchange import xlsx  # openpyxl (and numpy) only when needed
 

@@ -268,6 +268,7 @@ def write_odm(data: Dataset, folder: Path, progress: Progress | None = None) -> 
     # before it in the document, can list every user it names.
     with open(clinical, "w", encoding="utf-8") as out:
         out.write(f'<ClinicalData StudyOID="{STUDY}" MetaDataVersionOID="{MDV}">')
+        data.audit = True  # who entered, changed and signed each visit
         for n, (p, visits) in enumerate(data.by_patient()):
             code = p["patient_code"]
             parts = [f"<SubjectData SubjectKey={quoteattr(code)}>",
