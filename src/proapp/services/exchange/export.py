@@ -97,7 +97,7 @@ def run_export(db: Database, actor: Actor, fmt: Format | str, out: Path | str,
         raise safe_write.OutputExists(clash)
     with no_collection_pauses(), opened(db, actor, options, progress) as data:
         if fmt is Format.XLSX:
-            from proapp.services.exchange import xlsx  # openpyxl (and numpy) only when needed
+            from proapp.services.exchange import xlsx  # imported when needed
 
             with safe_write.staged_file(out, force=force) as tmp:
                 xlsx.write_workbook(data, tmp, progress)

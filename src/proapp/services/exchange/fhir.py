@@ -24,6 +24,7 @@ stable keys, so exporting the same data twice gives the same bundle byte for byt
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
@@ -67,8 +68,19 @@ VEINS = {"left": (("ijv-left", "Left internal jugular vein"),),
 _DEC = re.compile(r'"@@dec:(-?[0-9.]+)@@"')
 
 
+_NAMESPACED = hashlib.sha1(NAMESPACE.bytes, usedforsecurity=False)  # uuid5 is SHA-1
+
+
 def urn(*key: object) -> str:
-    return "urn:uuid:" + str(uuid.uuid5(NAMESPACE, "|".join(str(k) for k in key)))
+    """``urn:uuid:`` + the RFC 4122 version-5 UUID of the key in proapp's namespace (as
+    ``uuid.uuid5``, computed directly: a bundle holds ~1,000,000 of them)."""
+    h = _NAMESPACED.copy()
+    h.update("|".join([k if type(k) is str else str(k) for k in key]).encode())
+    b = bytearray(h.digest()[:16])
+    b[6] = (b[6] & 0x0F) | 0x50
+    b[8] = (b[8] & 0x3F) | 0x80
+    x = b.hex()
+    return f"urn:uuid:{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 def questionnaire_url(instrument: Instrument) -> str:
@@ -174,7 +186,7 @@ def _condition(code: str, key: str, subject: str, concept: tuple[str, str],
 
 
 def patient_entries(p: Row, procedures: list[Row], visits: list[Row]
-                    ) -> Iterator[dict[str, Any]]:
+                    ) -> Iterator[dict[str, Any] | str]:
     """Every resource of one patient: Patient, Conditions, Procedures, then per visit its
     Encounter, QuestionnaireResponses and Observations."""
     code = p["patient_code"]
@@ -193,8 +205,9 @@ def patient_entries(p: Row, procedures: list[Row], visits: list[Row]
                          (flag.replace("_", "-"), f"{what} (clinical classification at "
                           "enrolment)"), bool(p[flag]))
     keys = _visit_keys(code, visits)
-    encounters = {(v["visit_label"], v["visit_date"]): urn("encounter", k)
-                  for v, k in zip(visits, keys, strict=True)}
+    urls = [urn("encounter", k) for k in keys]
+    encounters = {(v["visit_label"], v["visit_date"]): url
+                  for v, url in zip(visits, urls, strict=True)}
     for proc in procedures:
         day = proc["procedure_date"]
         resource: dict[str, Any] = {
@@ -209,8 +222,8 @@ def patient_entries(p: Row, procedures: list[Row], visits: list[Row]
         resource["performedDateTime"] = day.isoformat()
         resource["bodySite"] = [_vein(proc["procedure_side"] or "bilateral")]
         yield _entry(urn("procedure", code, proc["procedure_number"], day), resource)
-    for v, key in zip(visits, keys, strict=True):
-        yield from visit_entries(key, subject, v)
+    for v, key, url in zip(visits, keys, urls, strict=True):
+        yield from visit_entries(key, subject, v, url)
 
 
 def _visit_keys(code: str, visits: list[Row]) -> list[str]:
@@ -225,95 +238,167 @@ def _visit_keys(code: str, visits: list[Row]) -> list[str]:
     return keys
 
 
-def visit_entries(key: str, subject: str, v: Row) -> Iterator[dict[str, Any]]:
+# --- visits, written as JSON text --------------------------------------------------------
+# A bundle of 10,000 patients holds ~1,000,000 visit resources, most of whose text never
+# changes (codings, systems, question texts): those parts are encoded once, here, by the same
+# JSON encoder (``_j`` is the encoder's own string escaping), and each resource is joined from
+# them and its few own values. The output is exactly what ``dumps`` of the resource's
+# dictionary gives (tests/services/exchange/test_standards.py validates it with fhir.resources).
+
+_j = json.encoder.encode_basestring
+
+
+def _d(obj: object) -> str:
+    """Constant JSON text (no decimals in it), encoded as ``dumps`` does."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _number(value: Decimal | int) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+_CLASS = _d({"system": ACT_CODE, "code": "AMB", "display": "ambulatory"})
+_MONTHS_URL, _DAYS_URL = _j(MONTHS_EXTENSION), _j(DAYS_EXTENSION)
+_AUTHOR = _d({"display": "proapp (clinic staff)"})
+_QUANTITY_END = {unit: "," + _d({"unit": unit, "system": UCUM, "code": code})[1:]
+                 for unit, code in (("mL/min", "mL/min"), ("cm/s", "cm/s"), ("cm2", "cm2"),
+                                    ("%", "%"), ("days", "d"), ("score", "{score}"))}
+_CATEGORY = {c: _d(_category(c)) for c in ("survey", "imaging")}
+_VEIN = {side: _d(_vein(side)) for side in VEINS}
+_VELOCITY = _d(_code("ijv-velocity", "Time-averaged mean velocity"))
+_AREA = _d(_code("ijv-area", "Cross-sectional area"))
+_VISIT_TYPE: dict[str, str] = {}
+
+
+def _quantity_text(value: Decimal | int, unit: str) -> str:
+    return '{"value":' + _number(value) + _QUANTITY_END[unit]
+
+
+def _observation_text(url: str, head: str, value: str, tail: str = "") -> str:
+    """``head``: subject, encounter and time, from ``"subject"`` on; ``value`` the value
+    member(s); ``tail`` anything after them (body site, components, derivedFrom)."""
+    rid = url[9:]
+    return (f'{{"fullUrl":"{url}","resource":{{"resourceType":"Observation","id":"{rid}",'
+            f'"status":"final",{head},{value}{tail}}}}}')
+
+
+class _Questionnaire:
+    """One instrument's constant text: item openings, score codes, the response's opening."""
+
+    def __init__(self, instrument: Instrument):
+        self.instrument = instrument
+        self.url = _j(questionnaire_url(instrument))
+        self.items = [(instrument.column(it.id), _j(it.id), _j(it.text))
+                      for it in instrument.items]
+        self.answered = {col: '{"linkId":' + lid + ',"text":' + text + ',"answer":'
+                         '[{"valueInteger":' for col, lid, text in self.items}
+        self.scores = [(instrument.column(sf.id), sf, '"category":' + _CATEGORY["survey"]
+                        + ',"code":' + _d(_code(f"{instrument.id}-{sf.id}", sf.label)))
+                       for sf in instrument.score_fields]
+
+    def missing(self, lid: str, text: str, reason: str) -> str:
+        return (f'{{"extension":[{{"url":{_j(DATA_ABSENT)},"valueCode":{_j(ABSENT[reason])}}},'
+                f'{{"url":{_j(MISSING_EXTENSION)},"valueCode":{_j(reason)}}}],"linkId":{lid},'
+                f'"text":{text}}}')
+
+
+_QUESTIONNAIRES = [_Questionnaire(i) for i in QUESTIONNAIRES.values()]
+_GRADE = {g: '"valueCodeableConcept":' + _d(_code(f"midas-grade-{g}", f"MIDAS grade {g}: {m}"))
+          for g, _lo, _hi, m in GRADES}
+_FLOWS = []  # (posture, where, row prefix, code text, body site, stenosis code text)
+for _p in flowmod.POSTURES:
+    for _side in (*flowmod.SIDES, None):
+        _where = _side.value if _side else "total"
+        _text = f"IJV blood flow, {_p.value}, " + (f"{_where} vein" if _side else "left + right")
+        _FLOWS.append((
+            _p.value, _where, f"flow_{_p.value}_{_where}",
+            '"category":' + _CATEGORY["imaging"] + ',"code":'
+            + _d(_code(f"ijv-flow-{_p.value}-{_where}", _text)),
+            ',"bodySite":' + _VEIN[_side.value] if _side else "",
+            '"category":' + _CATEGORY["imaging"] + ',"code":' + _d(_code(
+                f"ijv-stenosis-{_p.value}-{_where}", f"IJV stenosis, {_p.value}, {_where} vein"))
+            if _side else ""))
+
+
+def visit_entries(key: str, subject: str, v: Row, encounter: str | None = None
+                  ) -> Iterator[str]:
+    """The visit's Encounter, QuestionnaireResponses and Observations, each as the JSON text
+    of its bundle entry."""
     label, day = v["visit_label"], v["visit_date"].isoformat()
-    encounter = urn("encounter", key)
-    title = schedule.definition(label).title
-    resource: dict[str, Any] = {"resourceType": "Encounter"}
-    extensions = []
-    if v.get("months_since_pta") is not None:
-        extensions += [{"url": MONTHS_EXTENSION, "valueDecimal": _dec(v["months_since_pta"])},
-                       {"url": DAYS_EXTENSION, "valueInteger": v["days_since_pta"]}]
-    if extensions:
-        resource["extension"] = extensions
-    resource |= {
-        "status": "finished",
-        "class": {"system": ACT_CODE, "code": "AMB", "display": "ambulatory"},
-        "type": [_code(label, title, VISIT_SYSTEM)],
-        "subject": {"reference": subject},
-        "period": {"start": day, "end": day},
-    }
-    yield _entry(encounter, resource)
-    reasons = dict(pair.split(":", 1) for pair in (v.get("missing_items") or "").split())
+    encounter = encounter or urn("encounter", key)
+    kind = _VISIT_TYPE.get(label)
+    if kind is None:
+        kind = _VISIT_TYPE[label] = _d([_code(label, schedule.definition(label).title,
+                                              VISIT_SYSTEM)])
+    months = v.get("months_since_pta")
+    extension = "" if months is None else (
+        f'"extension":[{{"url":{_MONTHS_URL},"valueDecimal":{format(months, "f")}}},'
+        f'{{"url":{_DAYS_URL},"valueInteger":{v["days_since_pta"]}}}],')
+    yield (f'{{"fullUrl":"{encounter}","resource":{{"resourceType":"Encounter",'
+           f'"id":"{encounter[9:]}",{extension}"status":"finished","class":{_CLASS},'
+           f'"type":{kind},"subject":{{"reference":"{subject}"}},"period":{{"start":"{day}",'
+           f'"end":"{day}"}}}}}}')
+    refs = f'"subject":{{"reference":"{subject}"}},"encounter":{{"reference":"{encounter}"}}'
+    when = f'{refs},"effectiveDateTime":"{day}"'
+    missing_items = v.get("missing_items")
+    reasons = dict(pair.split(":", 1) for pair in missing_items.split()) if missing_items \
+        else {}
     status = "amended" if v.get("_amended") else "completed"
-    for instrument in QUESTIONNAIRES.values():
+    for q in _QUESTIONNAIRES:
         items = []
-        for it in instrument.items:
-            col = instrument.column(it.id)
+        for col, lid, text in q.items:
             value = v.get(col)
             if value is not None:
-                items.append({"linkId": it.id, "text": it.text,
-                              "answer": [{"valueInteger": value}]})
+                items.append(f"{q.answered[col]}{value}}}]}}")
             elif col in reasons:
-                reason = reasons[col]
-                items.append({"extension": [
-                    {"url": DATA_ABSENT, "valueCode": ABSENT[reason]},
-                    {"url": MISSING_EXTENSION, "valueCode": reason}],
-                    "linkId": it.id, "text": it.text})
+                items.append(q.missing(lid, text, reasons[col]))
         if not items:
             continue
-        qr_url = urn("questionnaire-response", key, instrument.id)
-        yield _entry(qr_url, {
-            "resourceType": "QuestionnaireResponse",
-            "questionnaire": questionnaire_url(instrument), "status": status,
-            "subject": {"reference": subject}, "encounter": {"reference": encounter},
-            "authored": day, "author": {"display": "proapp (clinic staff)"},
-            "item": items,
-        })
-        for sf in instrument.score_fields:
-            value = v.get(instrument.column(sf.id))
+        instrument_id = q.instrument.id
+        qr_url = urn("questionnaire-response", key, instrument_id)
+        yield (f'{{"fullUrl":"{qr_url}","resource":{{"resourceType":"QuestionnaireResponse",'
+               f'"id":"{qr_url[9:]}","questionnaire":{q.url},"status":"{status}",{refs},'
+               f'"authored":"{day}","author":{_AUTHOR},"item":[{",".join(items)}]}}}}')
+        derived = f',"derivedFrom":[{{"reference":"{qr_url}"}}]'
+        for col, sf, code in q.scores:
+            value = v.get(col)
             if value is None:
                 continue
-            yield _observation(f"{key}|{instrument.id}|{sf.id}", subject, encounter, day,
-                               (f"{instrument.id}-{sf.id}", sf.label), "survey",
-                               _score_value(value, sf.unit), qr_url)
-    for posture in flowmod.POSTURES:
-        for side in (*flowmod.SIDES, None):
-            where = side.value if side else "total"
-            prefix = f"flow_{posture.value}_{where}"
-            value = v.get(f"{prefix}_ml_min")
-            text = f"IJV blood flow, {posture.value}, " + (
-                f"{where} vein" if side else "left + right")
-            extra: dict[str, Any] = {}
-            if side is not None:
-                extra["bodySite"] = _vein(side.value)
-                velocity, area = v.get(f"{prefix}_velocity_cm_s"), v.get(f"{prefix}_area_cm2")
+            if isinstance(value, str):  # a code (MIDAS grade)
+                shown = _GRADE.get(value) or '"valueCodeableConcept":' + _d(_code(
+                    f"midas-grade-{value}", f"MIDAS grade {value}: {value}"))
+            else:
+                shown = '"valueQuantity":' + _quantity_text(
+                    value, "days" if sf.unit == "days" else "score")
+            yield _observation_text(urn("observation", f"{key}|{instrument_id}|{sf.id}"),
+                                    f"{code},{when}", shown, derived)
+    for posture, where, prefix, code, site, stenosis_code in _FLOWS:
+        value = v.get(f"{prefix}_ml_min")
+        if value is not None:
+            tail = site
+            if site:
                 components = []
+                velocity, area = v.get(f"{prefix}_velocity_cm_s"), v.get(f"{prefix}_area_cm2")
                 if velocity is not None:
-                    components.append({"code": _code("ijv-velocity", "Time-averaged mean "
-                                                     "velocity"),
-                                       "valueQuantity": _quantity(velocity, "cm/s", "cm/s")})
+                    components.append(f'{{"code":{_VELOCITY},"valueQuantity":'
+                                      f'{_quantity_text(velocity, "cm/s")}}}')
                 if area is not None:
-                    components.append({"code": _code("ijv-area", "Cross-sectional area"),
-                                       "valueQuantity": _quantity(area, "cm2", "cm2")})
+                    components.append(f'{{"code":{_AREA},"valueQuantity":'
+                                      f'{_quantity_text(area, "cm2")}}}')
                 if components:
-                    extra["component"] = components
-            if value is not None:
-                yield _observation(
-                    f"{key}|flow|{posture.value}|{where}", subject, encounter, day,
-                    (f"ijv-flow-{posture.value}-{where}", text), "imaging",
-                    {"valueQuantity": _quantity(value, "mL/min", "mL/min")}, None, **extra)
-            stenosis = v.get(f"{prefix}_stenosis_pct") if side else None
-            if stenosis is not None:
-                yield _observation(
-                    f"{key}|stenosis|{posture.value}|{where}", subject, encounter, day,
-                    (f"ijv-stenosis-{posture.value}-{where}",
-                     f"IJV stenosis, {posture.value}, {where} vein"), "imaging",
-                    {"valueQuantity": _quantity(stenosis, "%", "%")}, None,
-                    bodySite=_vein(where))
+                    tail += f',"component":[{",".join(components)}]'
+            yield _observation_text(urn("observation", f"{key}|flow|{posture}|{where}"),
+                                    f"{code},{when}",
+                                    '"valueQuantity":' + _quantity_text(value, "mL/min"), tail)
+        stenosis = v.get(f"{prefix}_stenosis_pct") if site else None
+        if stenosis is not None:
+            yield _observation_text(urn("observation", f"{key}|stenosis|{posture}|{where}"),
+                                    f"{stenosis_code},{when}",
+                                    '"valueQuantity":' + _quantity_text(stenosis, "%"), site)
 
 
-def entries(data: Dataset) -> Iterable[dict[str, Any]]:
+def entries(data: Dataset) -> Iterable[dict[str, Any] | str]:
+    """Every bundle entry: a dictionary, or (visits) its JSON text already."""
     for instrument in QUESTIONNAIRES.values():
         yield {"fullUrl": urn("questionnaire", instrument.id),
                "resource": {"id": instrument.id, **questionnaire(instrument)}}
@@ -337,10 +422,14 @@ def write_fhir(data: Dataset, folder: Path, progress: Progress | None = None) ->
     assert head.endswith("[]}")
     with open(folder / BUNDLE_FILE, "w", encoding="utf-8") as fh:
         fh.write(head[:-2])
+        parts: list[str] = []
         for n, entry in enumerate(entries(data)):
-            if n:
-                fh.write(",")
-            fh.write(dumps(entry))
-            if progress is not None and n % 5000 == 0:
-                progress.check()
+            parts.append(entry if isinstance(entry, str) else dumps(entry))
+            if len(parts) >= 2000:
+                fh.write(("," if n >= len(parts) else "") + ",".join(parts))
+                parts.clear()
+                if progress is not None:
+                    progress.check()
+        if parts:
+            fh.write(("," if n >= len(parts) else "") + ",".join(parts))
         fh.write("]}\n")
