@@ -62,6 +62,7 @@ from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent, validate_visit
 from proapp.services import clock
 from proapp.services.accounts.access import require
+from proapp.services.bulk import no_collection_pauses
 from proapp.services.errors import UserError
 from proapp.services.exchange import cells
 from proapp.services.exchange.columns import (
@@ -1167,13 +1168,14 @@ def import_folder(db: Database, actor: Actor, folder: Path | str, *, dry_run: bo
         imp.apply_later()
 
     try:
-        if dry_run:
-            with db.read() as s:
-                run(s, writing=False)
-        else:
-            with db.write(actor, f"import from {folder}") as s:
-                run(s, writing=True)
-                report.applied = True
+        with no_collection_pauses():
+            if dry_run:
+                with db.read() as s:
+                    run(s, writing=False)
+            else:
+                with db.write(actor, f"import from {folder}") as s:
+                    run(s, writing=True)
+                    report.applied = True
     except _Abort:
         report.applied = False
     return report
