@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from proapp.db.migrate import open_database
 from proapp.domain.actor import Actor
 from proapp.domain.patient import MsSubtype, PatientFacts, ProcedureFacts, Sex
 from proapp.services import patients
+from proapp.services.accounts import signin
 from proapp.services.training import demo
 
 # Fixtures that live in tests/support (accounts with real Argon2id hashes, ...).
@@ -84,24 +87,64 @@ def pg_server(backend: str) -> Iterator[PgServer]:
     server.stop()
 
 
+# (Child processes of a test import this module too: they reuse the parent's folder.)
+_SESSION_CONFIG = Path(os.environ.get("PROAPP_TEST_SESSION_CONFIG")
+                       or tempfile.mkdtemp(prefix="proapp-test-config-"))
+os.environ["PROAPP_TEST_SESSION_CONFIG"] = str(_SESSION_CONFIG)
+# Fixtures wider than one test (session and module templates) run before a test's private
+# folders exist: their integrity keys go here, never into the developer's own config folder,
+# and every test gets copies (see ``private_data_dir``).
+os.environ["PROAPP_CONFIG_DIR"] = str(_SESSION_CONFIG)
+os.environ["PROAPP_KEYRING"] = "0"
+
+
 @pytest.fixture(scope="session")
-def pg_empty_template(pg_server: PgServer) -> str:
+def session_config() -> Path:
+    """Where the session-wide templates keep their integrity keys."""
+    return _SESSION_CONFIG
+
+
+@contextmanager
+def session_env(folder: Path) -> Iterator[None]:
+    """Session fixtures run before a test's private folders exist: give them their own."""
+    saved = {k: os.environ.get(k) for k in ("PROAPP_CONFIG_DIR", "PROAPP_DATA_DIR")}
+    os.environ["PROAPP_CONFIG_DIR"] = str(folder)
+    os.environ["PROAPP_DATA_DIR"] = str(folder / "data")
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@pytest.fixture(scope="session")
+def pg_empty_template(pg_server: PgServer, session_config: Path) -> str:
     """A database migrated to the current schema, copied (CREATE DATABASE ... TEMPLATE) for
     each test: the same result as migrating each one, in a fraction of the time."""
     name = pg_server.create_database()
-    open_database(pg_server.url(name)).dispose()
+    with session_env(session_config):
+        open_database(pg_server.url(name)).dispose()
     return name
 
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path_factory: pytest.TempPathFactory,
-                     monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the user data folder and QSettings at a temporary folder: a developer's own
-    database and settings are never touched by tests."""
+                     monkeypatch: pytest.MonkeyPatch, session_config: Path) -> Path:
+    """Point the user data folder, the integrity-key folder and QSettings at temporary
+    folders: a developer's own database, keys and settings are never touched by tests."""
     folder = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("PROAPP_DATA_DIR", str(folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+    # One integrity-key folder for the whole session (keys and anchors are named by
+    # installation and database path, so tests never share one): templates made by session or
+    # module fixtures, before this fixture runs, keep working in every test.
+    monkeypatch.setenv("PROAPP_CONFIG_DIR", str(session_config))
+    monkeypatch.setenv("PROAPP_KEYRING", "0")  # never the developer's OS keyring
     monkeypatch.delenv("PROAPP_DB", raising=False)
+    signin.reset_for_tests()
     return folder
 
 
@@ -134,7 +177,14 @@ def db(db_target: str) -> Iterator[Database]:
 
 
 @pytest.fixture
-def actor() -> Actor:
+def actor(request: pytest.FixtureRequest) -> Actor:
+    """A nurse. On an empty database that is the no-accounts bootstrap actor (services trust
+    its claimed role only while no account exists); a test that also has real accounts
+    (``staff``) gets the staff nurse instead, since services then refuse an actor without a
+    stored account."""
+    if "staff" in request.fixturenames:
+        nurse: Actor = request.getfixturevalue("staff").nurse
+        return nurse
     return Actor("nurse.test", role="nurse")
 
 
@@ -157,21 +207,24 @@ def patient_id(db: Database, actor: Actor) -> int:
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_template(tmp_path_factory: pytest.TempPathFactory, session_config: Path) -> Path:
     """The 286-patient demo cohort, generated once per test session."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = open_database(path)
-    demo.generate(database, 286, 2011)
-    database.dispose()
+    with session_env(session_config):
+        database = open_database(path)
+        demo.generate(database, 286, 2011)
+        database.dispose()
     return path
 
 
 @pytest.fixture(scope="session")
-def pg_demo_template(pg_server: PgServer, pg_empty_template: str) -> str:
+def pg_demo_template(pg_server: PgServer, pg_empty_template: str,
+                     session_config: Path) -> str:
     name = pg_server.create_database(template=pg_empty_template)
-    database = open_database(pg_server.url(name))
-    demo.generate(database, 286, 2011)
-    database.dispose()
+    with session_env(session_config):
+        database = open_database(pg_server.url(name))
+        demo.generate(database, 286, 2011)
+        database.dispose()
     return name
 
 
@@ -190,3 +243,4 @@ def demo_db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Ite
     database.dispose()
     if backend != "sqlite":
         server.drop_database(database.engine.url.database or "")
+

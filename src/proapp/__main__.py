@@ -57,11 +57,14 @@ def launch_gui(db: str | None) -> int:
     except Exception as exc:
         from sqlalchemy.exc import DBAPIError
 
-        if not (isinstance(exc, DBAPIError) and server.is_server(resolve_url(db))):
+        # open_database translates what it recognises (db/errors.py): libpq's own words,
+        # kept as the cause, say best what is wrong with the connection settings.
+        cause = exc.__cause__ if isinstance(exc.__cause__, DBAPIError) else exc
+        if not (isinstance(cause, DBAPIError) and server.is_server(resolve_url(db))):
             raise
         from proapp.gui.shell.app import application, show_fatal
 
-        problem = server.plain_connect_error(exc)
+        problem = server.plain_connect_error(cause)
         if db is not None:  # named on the command line: nothing saved to correct
             return show_fatal("proapp cannot reach the database server", problem)
         from proapp.gui.shell.server_dialog import edit_connection

@@ -7,8 +7,10 @@ CLI command alike, so a problem on a clinic workstation can be read back from on
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 
@@ -40,7 +42,7 @@ def setup_logging(level: int = logging.INFO, *, max_bytes: int = MAX_BYTES,
     root.setLevel(level)
     path = paths.log_dir() / LOG_NAME
     try:
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = PrivateRotatingFileHandler(
             path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
     except OSError as exc:
         handler = logging.NullHandler()
@@ -52,10 +54,42 @@ def setup_logging(level: int = logging.INFO, *, max_bytes: int = MAX_BYTES,
     if sys.stderr is not None:  # a windowed Windows build has no stderr
         console = logging.StreamHandler()
         console.setLevel(logging.WARNING)
-        console.setFormatter(logging.Formatter("proapp: %(levelname)s: %(message)s"))
+        console.setFormatter(_ConsoleFormatter("proapp: %(levelname)s: %(message)s"))
+        console.addFilter(_not_file_only)
         _install(root, console)
     _configured = path
     return path
+
+
+FILE_ONLY = {"file_only": True}  # ``extra=`` for records that must not reach the terminal
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log can hold file names and user names: readable by its owner only (0600), also
+    after each rotation."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
+class _ConsoleFormatter(logging.Formatter):
+    """One line per record on stderr: tracebacks (which may quote data) stay in the file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+
+
+def _not_file_only(record: logging.LogRecord) -> bool:
+    return not getattr(record, "file_only", False)
 
 
 _installed: list[logging.Handler] = []

@@ -28,7 +28,14 @@ def password_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_backup_as_named_user(db: Database, staff: Staff, password_file: Path,
                               tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["backup", "--db", db.url, "--user", "nina"]) == 0
+    assert Path(capsys.readouterr().out.strip()).exists()
+    # A backup elsewhere carries every password hash: administrators only.
     assert cli_main(["backup", "--db", db.url, "--user", "nina",
+                     "--to", str(tmp_path / "out")]) == 1
+    assert "backup.anywhere needs another role" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+    assert cli_main(["backup", "--db", db.url, "--user", "boss",
                      "--to", str(tmp_path / "out")]) == 0
     written = Path(capsys.readouterr().out.strip())
     assert written.parent == tmp_path / "out"
@@ -101,7 +108,7 @@ def test_fresh_database_escape(db: Database, capsys: pytest.CaptureFixture[str],
     assert actor.username == f"cli:{os_user()}"
     assert actor.role == "nurse"
     assert "no user accounts yet" in capsys.readouterr().err
-    assert cli_main(["backup", "--db", db.url, "--to", str(tmp_path / "b")]) == 0
+    assert cli_main(["backup", "--db", db.url]) == 0
     assert cli_main(["check", "--db", db.url]) == 0
 
 
@@ -116,6 +123,8 @@ def test_restore_from_cli_needs_admin(db: Database, staff: Staff, password_file:
     assert "restore needs another role" in capsys.readouterr().err
     assert cli_main(["restore", "--db", db.url, "--user", "boss", saved]) == 0
     assert "replaced database was kept" in capsys.readouterr().out
-    # A damaged current database: the administrator signs in against the backup.
+    # A damaged current database: no account can authorise (never the backup's accounts);
+    # only the owner of the folder, with the typed confirmation.
     db.path.write_bytes(b"junk" * 100)
-    assert cli_main(["restore", "--db", db.url, "--user", "boss", saved]) == 0
+    assert cli_main(["restore", "--db", db.url, "--user", "boss", saved]) == 1
+    assert "--owner" in capsys.readouterr().err

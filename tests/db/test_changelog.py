@@ -73,14 +73,16 @@ def test_every_kind_of_change_is_logged(db: Database, staff: Staff) -> None:
     assert ("insert", "visit", None) in {(r[2], r[3], r[7]) for r in _log(db)}
     changed = VisitContent({**FSS, "fss": {**FSS["fss"], "1": 6}})
     expect(lambda: visits.save_visit(db, n, visits.VisitDraft(
-        pid, "m3", date(2014, 6, 10), changed, d.id)), ("update", "visit", "fss.1"))
+        pid, "m3", date(2014, 6, 10), changed, d.id, d.version)), ("update", "visit", "fss.1"))
     expect(lambda: visits.discard_draft(db, n, d.id), ("delete", "visit", None))
     c = visits.save_visit(db, n, visits.VisitDraft(pid, "m3", date(2014, 6, 12),
                                                    VisitContent(FSS)), complete=True,
                           confirm_warnings=True)
-    expect(lambda: signing.sign_visit(db, staff.clinician, c.id, PASSWORD),
+    expect(lambda: signing.sign_visit(db, staff.clinician, c.id, PASSWORD,
+                                      expected_version=visits.get_visit(db, c.id).version),
            ("sign", "visit", "signed_at"))
-    expect(lambda: signing.unlock_visit(db, staff.clinician, c.id, "re-check", PASSWORD),
+    expect(lambda: signing.unlock_visit(db, staff.clinician, c.id, "re-check", PASSWORD,
+                                        expected_version=visits.get_visit(db, c.id).version),
            ("unlock", "visit", "signed_at"))
     expect(lambda: visits.delete_visit(db, staff.clinician, c.id, "wrong patient"),
            ("delete", "visit", None))

@@ -29,7 +29,8 @@ def test_fresh_database_is_migrated_to_head(db_path: Path) -> None:
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
     assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
-    assert triggers == {"change_log_no_update", "change_log_no_delete"}
+    assert triggers == {"change_log_no_update", "change_log_no_delete", "access_log_no_update",
+                        "access_log_no_delete"}
 
 
 def test_migrated_schema_matches_the_models(db_path: Path) -> None:
@@ -179,7 +180,7 @@ def test_backup_before_migration_is_a_consistent_copy(db: object, db_path: Path)
     assert "pre-migration-0001" in copy.name
     con = sqlite3.connect(copy)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
 
 
 def test_folder_instead_of_file(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Sub-command modules, in the order ``--help`` lists them.
 COMMANDS = ("demo", "check", "report", "analysis", "export", "import_", "user", "backup",
-            "settings", "db", "about")
+            "settings", "db", "key", "about")
 
 
 # Every sub-command: its module and the one line ``--help`` shows for it (the same line the
@@ -36,6 +36,7 @@ SUMMARY: dict[str, tuple[str, str]] = {
     "settings": ("settings", "show or change the clinic settings"),
     "db": ("db", "shared server database: create its schema, copy between SQLite and "
                  "PostgreSQL"),
+    "key": ("key", "the integrity key: where it is, export, import"),
     "about": ("about", "version, data and log folders, bundled licences"),
 }
 
@@ -84,22 +85,47 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run a parsed sub-command; user errors print one clear line and exit 1 or 2."""
-    from proapp.db.migrate import DatabaseRefused
-    from proapp.domain.validation import ValidationError
-    from proapp.services.errors import UserError
+    """Run a parsed sub-command.
 
+    A problem the user can act on prints one plain line (the same words the window shows,
+    :func:`proapp.services.errors.plain_error`) and exits 1 (2 for a refused database, as
+    documented). Nothing else reaches the terminal: no traceback, no SQL, no parameters; the
+    details go to the log file (0600). A bug says so in one line and where the details are.
+    """
+    import logging
+
+    from proapp.db.errors import DatabaseRefused
+    from proapp.domain.validation import ValidationError
+    from proapp.logs import FILE_ONLY
+    from proapp.services.errors import plain_error
+
+    log = logging.getLogger("proapp.cli")
     try:
         return int(args.handler(args) or 0)
     except DatabaseRefused as exc:
+        log.warning("database refused: %s", exc, extra=FILE_ONLY)
         print(f"proapp: {exc}", file=sys.stderr)
         return 2
     except ValidationError as exc:
         for issue in exc.issues:
             print(f"proapp: {issue}", file=sys.stderr)
         return 1
-    except UserError as exc:
-        print(f"proapp: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("proapp: interrupted; nothing more was written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the one place where every error of a command ends
+        plain = plain_error(exc)
+        if plain is None:
+            from proapp.logs import log_file
+
+            log.error("unexpected error in proapp %s", getattr(args, "command", "?"),
+                      exc_info=exc, extra=FILE_ONLY)
+            print(f"proapp: unexpected error ({type(exc).__name__}); this is a bug, the "
+                  f"details are in {log_file()}", file=sys.stderr)
+            return 1
+        log.warning("%s: %s", plain.title, exc, exc_info=exc.__cause__ is not None,
+                    extra=FILE_ONLY)
+        print(f"proapp: {plain.message}", file=sys.stderr)
         return 1
 
 

@@ -19,8 +19,10 @@ def register(sub: Subparsers) -> None:
                        "while proapp is running elsewhere) into the backup folder (setting "
                        "backup_dir, default <data folder>/backups; rotated 7 daily, 4 weekly, "
                        "12 monthly) or into --to DIR (not rotated). Prints the file written. "
-                       "A server database is dumped with pg_dump (custom format, one "
-                       "consistent snapshot) into proapp-<time>.dump, rotated the same way.")
+                       "--to DIR needs an administrator (a backup holds every account's "
+                       "password hash). A server database is dumped with pg_dump (custom "
+                       "format, one consistent snapshot) into proapp-<time>.dump, rotated the "
+                       "same way.")
     add_db_option(b)
     add_user_options(b)
     b.add_argument("--to", metavar="DIR", type=Path, help="write the backup into DIR")
@@ -30,15 +32,19 @@ def register(sub: Subparsers) -> None:
                        description="Check FILE (SQLite integrity, a proapp database, a schema "
                        "this version knows, an intact change log), keep the current database "
                        "aside as <name>.replaced-<time>.db, then move the backup into place "
-                       "atomically. Close proapp everywhere first. If the current database "
-                       "cannot be opened, the administrator signs in against the backup. "
+                       "atomically. Close proapp everywhere first. An administrator of the "
+                       "current database signs in; if it cannot be opened at all, only the "
+                       "owner of its folder may restore (--owner, with a typed confirmation). "
                        "A .dump of a server database is checked the same way (archive, "
-                       "schema, chain) and restored with pg_restore, all or nothing, into the "
-                       "new, empty server database given by --db; the administrator then signs "
-                       "in against the restored data.")
+                       "schema, keyed chain) and restored with pg_restore, all or nothing, into "
+                       "the new, empty server database given by --db; the administrator then "
+                       "signs in against the restored (verified) data.")
     add_db_option(r)
     add_user_options(r)
     r.add_argument("file", type=Path, help="the backup file to restore")
+    r.add_argument("--owner", action="store_true",
+                   help="the current database cannot be opened: restore as the operating-"
+                   "system user who owns its folder, after typing a confirmation")
     r.set_defaults(handler=handle_restore)
 
 
@@ -46,7 +52,7 @@ def handle_backup(args: argparse.Namespace) -> int:
     from proapp.db.migrate import open_database
     from proapp.services.integrity.backup import backup_now
 
-    db = open_database(getattr(args, "db", None))
+    db = open_database(getattr(args, "db", None), create=False)
     try:
         actor = cli_actor(args, db)
         target = backup_now(db, actor, args.to)
@@ -57,16 +63,13 @@ def handle_backup(args: argparse.Namespace) -> int:
 
 
 def handle_restore(args: argparse.Namespace) -> int:
+    import sys
+
     from proapp.db.engine import resolve_url, sqlite_path
-    from proapp.db.migrate import (
-        DatabaseRefused,
-        FileState,
-        inspect_sqlite_file,
-        open_database,
-    )
-    from proapp.db.sqlite_files import read_only_database
+    from proapp.db.errors import StorageError
+    from proapp.db.migrate import open_database
     from proapp.services.errors import UserError
-    from proapp.services.integrity.backup import check_backup, restore
+    from proapp.services.integrity.backup import owner_actor, owner_phrase, restore
 
     url = resolve_url(getattr(args, "db", None))
     path = sqlite_path(url)
@@ -79,21 +82,25 @@ def handle_restore(args: argparse.Namespace) -> int:
         shown = make_url(url).render_as_string(hide_password=True)
         print(f"restored {shown} from {args.file} (schema {revision})")
         return 0
-    check_backup(args.file)
-    try:
-        usable = inspect_sqlite_file(path).state is FileState.PROAPP
-    except DatabaseRefused:
-        usable = False
-    # Sign in against the current database, or against the backup when the current one is
-    # missing or damaged (the administrator must then exist in the backup).
-    auth_db = open_database(path, migrate=False) if usable else read_only_database(args.file)
-    try:
-        actor = cli_actor(args, auth_db)
-    finally:
-        auth_db.dispose()
-    if actor.user_id is None:
-        raise UserError("Restore needs an administrator account (--user NAME)")
-    result = restore(path, args.file, actor)
+    path = path.resolve()
+    if args.owner:
+        # Only when the current database cannot be read: no account can authorise then.
+        phrase = owner_phrase(path)
+        print(f"To restore {path} as the owner of its folder, type: {phrase}", file=sys.stderr)
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        result = restore(path, args.file, owner_actor(), owner_confirmation=line)
+    else:
+        # Sign in against the CURRENT database, never against the backup's accounts.
+        try:
+            current = open_database(path, migrate=False, create=False)
+        except StorageError as exc:
+            raise UserError(f"Not restored: the current database cannot be opened ({exc}). "
+                            "The owner of its folder may restore it with --owner.") from exc
+        try:
+            actor = cli_actor(args, current)
+        finally:
+            current.dispose()
+        result = restore(path, args.file, actor)
     print(f"restored {result.database} from {result.restored_from} (schema {result.revision})")
     if result.replaced_saved_as:
         print(f"the replaced database was kept as {result.replaced_saved_as}")

@@ -11,8 +11,10 @@ from proapp.cli import Subparsers, add_db_option
 def register(sub: Subparsers) -> None:
     p = sub.add_parser("check", help="check the database (integrity, change log, counts)",
                        description="Report schema version, SQLite integrity check, the change "
-                       "log's hash chain and row counts. Exits 1 when anything is wrong. The "
-                       "database is opened but never migrated or changed.")
+                       "log's keyed chain, its anchors outside the database and in the newest "
+                       "backup, a replay of the change log against every stored row, the "
+                       "schema's objects, and row counts. Exits 1 when anything is wrong. The "
+                       "database is opened read-only: never created, migrated or changed.")
     add_db_option(p)
     p.set_defaults(handler=handle)
 
@@ -21,7 +23,8 @@ def handle(args: argparse.Namespace) -> int:
     from proapp.db.migrate import open_database
     from proapp.services.integrity.check import run_check
 
-    db = open_database(getattr(args, "db", None), migrate=False)
+    db = open_database(getattr(args, "db", None), migrate=False, create=False,
+                       read_only=True, verify_schema=False)
     try:
         report = run_check(db)
     finally:

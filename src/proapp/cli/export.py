@@ -6,9 +6,13 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from proapp.cli import Subparsers, add_db_option
 from proapp.cli.actor import add_user_options
+
+if TYPE_CHECKING:  # imported when the command runs, so that --help stays fast
+    from proapp.db.engine import Database
 
 FORMATS = ("csv", "wide", "xlsx", "redcap", "fhir", "odm", "sqlite")
 
@@ -55,7 +59,6 @@ def register(sub: Subparsers) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from proapp.cli.actor import cli_actor
-    from proapp.db.migrate import open_database
     from proapp.services.exchange.dataset import ExportOptions
     from proapp.services.exchange.export import run_export
 
@@ -64,7 +67,7 @@ def handle(args: argparse.Namespace) -> int:
         return 2
     options = ExportOptions(args.deidentify, args.date_from, args.date_to,
                             args.subtype or frozenset())
-    db = open_database(getattr(args, "db", None))
+    db = open_for_export(getattr(args, "db", None))
     try:
         result = run_export(db, cli_actor(args, db), args.format, args.out, options,
                             force=args.force)
@@ -75,3 +78,15 @@ def handle(args: argparse.Namespace) -> int:
     for path in result.paths:
         print(f"  {path}")
     return 0
+
+
+def open_for_export(target: str | None) -> Database:
+    """Exports only read: never create a database, and on a read-only disk or file open it
+    read-only instead of failing."""
+    from proapp.db.errors import AccessDenied, ReadOnlyStorage
+    from proapp.db.migrate import open_database
+
+    try:
+        return open_database(target, create=False)
+    except (ReadOnlyStorage, AccessDenied):
+        return open_database(target, create=False, migrate=False, read_only=True)

@@ -84,7 +84,7 @@ def handle(args: argparse.Namespace) -> int:
         if args.out_dir or args.jobs is not None:
             parser.error("--out-dir and --jobs go with --all")
 
-    db = open_database(getattr(args, "db", None))
+    db = open_database(getattr(args, "db", None), create=False)
     try:
         actor = cli_actor(args, db)
         if not args.all:

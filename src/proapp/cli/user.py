@@ -55,6 +55,16 @@ def register(sub: Subparsers) -> None:
     add_db_option(role)
     add_user_options(role)
 
+    un = actions.add_parser("unlock", help="lift the lockout after repeated failed sign-ins")
+    un.add_argument("name")
+    add_db_option(un)
+    add_user_options(un)
+
+    al = actions.add_parser("access-log", help="sign-ins, failures, locks and unlocks")
+    al.add_argument("--limit", type=int, default=50, metavar="N", help="newest N rows")
+    add_db_option(al)
+    add_user_options(al)
+
     pw = actions.add_parser("passwd", help="change your own password, or (admin) reset NAME's")
     pw.add_argument("name", nargs="?")
     pw.add_argument("--password-file", metavar="FILE",
@@ -108,6 +118,18 @@ def handle(args: argparse.Namespace) -> int:
             u = _find(db, args.name)
             accounts.update_user(db, actor, u.id, active=action == "activate")
             print(f"user {u.username} {action}d")
+        elif action == "unlock":
+            from proapp.services.accounts import signin
+
+            u = _find(db, args.name)
+            signin.unlock_account(db, actor, u.id)
+            print(f"user {u.username} unlocked")
+        elif action == "access-log":
+            from proapp.services.accounts import signin
+
+            print(f"{'time (UTC)':<27} {'user':<24} {'event':<9} detail")
+            for e in signin.entries(db, actor, limit=args.limit):
+                print(f"{e.at:<27} {e.username:<24} {e.event:<9} {e.detail or ''}")
         elif action == "role":
             u = _find(db, args.name)
             accounts.update_user(db, actor, u.id, role=args.role)

@@ -1,9 +1,13 @@
-"""The append-only, hash-chained change log.
+"""The append-only, keyed-chained change log.
 
-Each row's hash covers its own fields and the previous row's hash, so editing, inserting or
-deleting a row anywhere but at the very end breaks the chain at that row; ``verify_chain``
-names it. Appends happen inside the caller's write transaction (BEGIN IMMEDIATE on SQLite, an
-advisory lock on server databases), so two writers can never chain onto the same predecessor.
+Each row's ``hash`` is an HMAC-SHA256, made with the installation's key (kept outside the
+database, :mod:`proapp.db.keys`), over its own fields and the previous row's MAC. Editing,
+inserting, deleting or recomputing a row anywhere but at the very end breaks the chain at that
+row, and without the key nobody can make a row that verifies; ``verify_chain`` names the row.
+The very end is guarded by the anchor files and the backups' metadata. Rows written by an older
+proapp (before the installation row's ``keyed_from``) keep their plain SHA-256 chain. Appends
+happen inside the caller's write transaction (BEGIN IMMEDIATE on SQLite, an advisory lock on
+server databases), so two writers can never chain onto the same predecessor.
 """
 
 from __future__ import annotations
@@ -20,11 +24,15 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from proapp.db import keys
+from proapp.db.installation import GENESIS as GENESIS
+from proapp.db.installation import ChainKey
 from proapp.db.models import ChangeLog
 from proapp.domain.actor import Actor
 
-GENESIS = "0" * 64
 _LAST_HASH = "proapp_last_log_hash"
+CHAIN = "proapp_chain"  # session.info: a callable returning the database's ChainKey
+APPENDED = "proapp_appended"  # session.info: the set of logs appended to in this transaction
 HASHED_FIELDS = ("at", "user_id", "username", "action", "entity", "entity_id", "patient_id",
                  "visit_id", "field", "old_value", "new_value", "reason")
 
@@ -58,10 +66,30 @@ def now_utc() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def _payload(prev_hash: str, row: Mapping[str, Any]) -> str:
+    return json.dumps([prev_hash, *(row.get(f) for f in HASHED_FIELDS)],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
 def row_hash(prev_hash: str, row: Mapping[str, Any]) -> str:
-    payload = json.dumps([prev_hash, *(row.get(f) for f in HASHED_FIELDS)],
-                         ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    """The plain SHA-256 chain of rows written before the installation was keyed."""
+    return hashlib.sha256(_payload(prev_hash, row).encode("utf-8")).hexdigest()
+
+
+def row_mac(key: bytes, prev_hash: str, row: Mapping[str, Any]) -> str:
+    return keys.mac(key, _payload(prev_hash, row))
+
+
+def chain_of(session: Session) -> ChainKey:
+    loader = session.info.get(CHAIN)
+    if loader is None:
+        raise RuntimeError("a change log entry needs Database.write (it knows the key)")
+    chain: ChainKey = loader()
+    return chain
+
+
+def mark_appended(session: Session, log: str) -> None:
+    session.info.setdefault(APPENDED, set()).add(log)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +129,7 @@ def append(session: Session, changes: Iterable[Change], *, actor: Actor | None =
         raise RuntimeError("a change log entry needs an actor (use Database.write(actor))")
     reason = reason if reason is not None else session.info.get("reason")
     at = at or now_utc()
+    chain = chain_of(session)
     prev = _last_hash(session)
     rows = []
     for c in changes:
@@ -109,7 +138,7 @@ def append(session: Session, changes: Iterable[Change], *, actor: Actor | None =
                "patient_id": c.patient_id, "visit_id": c.visit_id, "field": c.field,
                "old_value": to_text(c.old), "new_value": to_text(c.new), "reason": reason}
         row["prev_hash"] = prev
-        row["hash"] = prev = row_hash(prev, row)
+        row["hash"] = prev = row_mac(chain.key, prev, row)
         rows.append(row)
     if rows:
         conn = session.connection()
@@ -120,6 +149,7 @@ def append(session: Session, changes: Iterable[Change], *, actor: Actor | None =
         else:
             session.execute(insert(ChangeLog), rows)
         session.info[_LAST_HASH] = prev
+        mark_appended(session, "change_log")
     return len(rows)
 
 
@@ -137,28 +167,72 @@ class ChainBreak:
     problem: str
 
 
-def verify_chain(session: Session, batch: int = 5000) -> tuple[int, ChainBreak | None]:
-    """Walk the log in id order; returns (rows checked, first break or None)."""
+def head(session: Session, model: Any = ChangeLog) -> tuple[int, str] | None:
+    """(id, MAC) of the newest row of a keyed log, for the anchor."""
+    row = session.execute(select(model.id, model.hash).order_by(model.id.desc()).limit(1)).first()
+    return (int(row.id), str(row.hash)) if row is not None else None
+
+
+_FROM_DATABASE: Any = object()
+
+
+def chain_in(session: Session) -> ChainKey | None:
+    """The chain key of the session's database: None for a database of an older proapp
+    (no installation row yet); :class:`proapp.db.keys.KeyMissing` when the key is not here."""
+    from proapp.db import installation
+
+    conn = session.connection()
+    if not conn.dialect.has_table(conn, "installation"):
+        return None
+    return installation.load(conn, "this database")
+
+
+def verify_chain(session: Session, chain: ChainKey | None = _FROM_DATABASE,
+                 batch: int = 5000) -> tuple[int, ChainBreak | None]:
+    """Walk the log in id order; returns (rows checked, first break or None).
+
+    With ``chain``, rows from ``chain.keyed_from`` on must carry the keyed MAC, and the plain
+    rows before them must end where the installation row says they ended; without it every
+    row is taken as a plain SHA-256 row (a database of an older proapp). By default the key is
+    the one of the session's own database."""
+    if chain is _FROM_DATABASE:
+        chain = chain_in(session)
     prev = GENESIS
     checked = 0
     last_id = 0
+    transition_seen = chain is None
     cols = [ChangeLog.id, ChangeLog.prev_hash, ChangeLog.hash,
             *(getattr(ChangeLog, f) for f in HASHED_FIELDS)]
     while True:
         rows = session.execute(select(*cols).where(ChangeLog.id > last_id)
                                .order_by(ChangeLog.id).limit(batch)).all()
         if not rows:
-            return checked, None
-        dumps, sha256 = json.dumps, hashlib.sha256
+            break
+        dumps, sha256, mac = json.dumps, hashlib.sha256, keys.mac
         for row_id, prev_hash, stored, *values in rows:  # plain tuples: 100,000 rows
+            keyed = chain is not None and row_id >= chain.keyed_from
+            if keyed and not transition_seen:
+                transition_seen = True
+                if chain is not None and prev != chain.legacy_head:
+                    return checked, ChainBreak(row_id, "the rows before it are not the ones "
+                                               "that were there when the key was installed")
             if prev_hash != prev:
                 return checked, ChainBreak(row_id, "does not follow the row before it "
                                            "(a row was removed or inserted)")
-            # the payload of row_hash, built the same way without a dict per row
+            # the payload of row_hash / row_mac, built the same way without a dict per row
             payload = dumps([prev, *values], ensure_ascii=False, separators=(",", ":"))
-            if stored != sha256(payload.encode("utf-8")).hexdigest():
+            if keyed and chain is not None:
+                if stored != mac(chain.key, payload):
+                    return checked, ChainBreak(row_id, "its content was changed after it was "
+                                               "written, or it was written without the "
+                                               "integrity key")
+            elif stored != sha256(payload.encode("utf-8")).hexdigest():
                 return checked, ChainBreak(row_id, "its content was changed after it was "
                                            "written")
             prev = stored
             checked += 1
             last_id = row_id
+    if not transition_seen and chain is not None and prev != chain.legacy_head:
+        return checked, ChainBreak(last_id + 1, "the rows written before the key was installed "
+                                   "were changed or removed")
+    return checked, None

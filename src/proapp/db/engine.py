@@ -9,6 +9,7 @@ predecessor per append and two writers never deadlock.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from proapp import paths
+from proapp.db.errors import translated
+from proapp.db.installation import ChainKey
 from proapp.domain.actor import Actor
+
+_log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 30_000
 ENV_DB = "PROAPP_DB"
@@ -73,10 +78,47 @@ def _sqlite_on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def _sqlite_read_only_on_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA query_only = ON")
+    finally:
+        cur.close()
+
+
+def _read_only_connect(path: Path) -> Any:
+    """A connection that cannot change the file: ``mode=ro``; on a read-only disk, where SQLite
+    cannot create the WAL index, ``immutable=1`` (safe there: nobody can write it either)."""
+    import sqlite3
+
+    uri = path.resolve().as_uri()
+    try:
+        con = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                              check_same_thread=False)
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True,
+                               check_same_thread=False)
+
+
+def make_engine(url: str, *, read_only: bool = False, **kwargs: Any) -> Engine:
     u = make_url(url)
+    path = sqlite_path(url)
+    if read_only and path is not None:
+        from sqlalchemy.pool import NullPool
+
+        engine = create_engine("sqlite://", creator=lambda: _read_only_connect(path),
+                               poolclass=NullPool, hide_parameters=True)
+        event.listen(engine, "connect", _sqlite_read_only_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
     if u.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
+        # hide_parameters: an error's text never carries the row's values (patient names).
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+                               hide_parameters=True, **kwargs)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
@@ -84,12 +126,15 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         from proapp.db import server
 
         args = {**server.connect_args(), **kwargs.pop("connect_args", {})}
+        if read_only:  # the server refuses every change in these sessions (proapp check)
+            args["options"] = f"{args.get('options', '')} -c default_transaction_read_only=on"
         if not u.password and server.password_file().is_file():
             args.setdefault("passfile", str(server.password_file()))
-        engine = create_engine(url, pool_pre_ping=True, connect_args=args, **kwargs)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=args,
+                               hide_parameters=True, **kwargs)
         event.listen(engine, "begin", _server_on_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
 
 
 def _server_on_begin(conn: Any) -> None:
@@ -103,10 +148,21 @@ def _server_on_begin(conn: Any) -> None:
 class Database:
     """The open database. One short session per user action, never a long-lived one."""
 
-    def __init__(self, engine: Engine, url: str):
+    def __init__(self, engine: Engine, url: str, *, read_only: bool = False):
         self.engine = engine
         self.url = url
+        self.read_only = read_only
         self._writer = engine.execution_options(proapp_write=True)
+        self._chain: ChainKey | None = None
+
+    def chain(self) -> ChainKey:
+        """The installation's key (loaded once): needed by every write that logs."""
+        if self._chain is None:
+            from proapp.db import installation
+
+            with translated(), self.engine.connect() as conn:
+                self._chain = installation.load(conn, self.display_name)
+        return self._chain
 
     @property
     def path(self) -> Path | None:
@@ -120,18 +176,54 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        """A read transaction. Database errors leave it as :mod:`proapp.db.errors` types."""
+        with translated(), Session(self.engine, expire_on_commit=False) as session, \
+                session.begin():
             yield session
 
     @contextmanager
     def write(self, actor: Actor, reason: str | None = None) -> Iterator[Session]:
         """A write transaction: committed at the end of the block, rolled back on any error.
         ``actor`` and ``reason`` are read by the change log."""
-        with Session(self._writer, expire_on_commit=False) as session:
+        from proapp.db import changelog
+        from proapp.db.models import AccessLog
+
+        with translated(), Session(self._writer, expire_on_commit=False) as session:
             session.info["actor"] = actor
             session.info["reason"] = reason
+            session.info[changelog.CHAIN] = self.chain
             with session.begin():
                 yield session
+                appended = session.info.get(changelog.APPENDED, ())
+                heads = (changelog.head(session) if "change_log" in appended else None,
+                         changelog.head(session, AccessLog) if "access_log" in appended
+                         else None)
+        if heads != (None, None):
+            self.advance_anchor(*heads)
+
+    def advance_anchor(self, log_head: tuple[int, str] | None,
+                       access_head: tuple[int, str] | None) -> None:
+        """After a commit: the anchor outside the database moves to the new heads. A failure
+        here must not undo the user's committed work; it is logged and ``check`` will see
+        an anchor that lags (which it accepts), never one that runs ahead."""
+        from proapp.db import keys
+
+        chain = self._chain
+        if chain is None:
+            return
+        try:
+            old = keys.read_anchor(chain.installation, self.display_name) or keys.Anchor(
+                chain.installation, self.display_name)
+            new = old.advanced(log_head, access_head)
+            if new != old:
+                keys.write_anchor(new)
+            elif log_head is not None and log_head[0] < old.log_id:
+                _log.warning("change log of %s ends at row %d, before the anchored row %d: "
+                             "rows were removed; run proapp check", self.display_name,
+                             log_head[0], old.log_id)
+        except OSError as exc:
+            _log.warning("anchor file not written (%s); proapp check will compare with the "
+                         "previous one", type(exc).__name__)
 
     def dispose(self) -> None:
         self.engine.dispose()

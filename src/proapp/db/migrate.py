@@ -26,10 +26,14 @@ from sqlalchemy import Connection, inspect, text
 
 from proapp import atomic, paths
 from proapp.db.engine import Database, make_engine, resolve_url, sqlite_path
+from proapp.db.errors import Damaged, DatabaseRefused, NotOurs, TooNew, translated
+from proapp.db.schema import verify_file
 from proapp.db.sqlite_files import copy_database, open_read_only
 
 if TYPE_CHECKING:  # alembic is imported only to migrate: opening a current database skips it
     from alembic.config import Config
+
+__all__ = ["APPLICATION_ID", "DatabaseRefused", "FileState", "Inspection", "open_database"]
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +41,6 @@ APPLICATION_ID = 0x50524F41  # "PROA" in SQLite's header: marks a file as a proa
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SMALL_TABLES = frozenset({"alembic_version", "setting", "user_account"})  # read on open
-
-
-class DatabaseRefused(Exception):
-    """The database cannot be used; the message says why in words a user can act on."""
 
 
 class FileState(StrEnum):
@@ -116,7 +116,7 @@ def inspect_sqlite_file(path: Path) -> Inspection:
     with path.open("rb") as fh:
         header = fh.read(100)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise DatabaseRefused(f"{path} is not a SQLite database (it may be another kind of "
+        raise Damaged(f"{path} is not a SQLite database (it may be another kind of "
                               "file); it was left untouched")
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
@@ -125,7 +125,7 @@ def inspect_sqlite_file(path: Path) -> Inspection:
     wal = path.with_name(path.name + "-wal")
     if (pages and valid_for == struct.unpack(">I", header[24:28])[0]
             and not (wal.exists() and wal.stat().st_size) and size < pages * page_size):
-        raise DatabaseRefused(f"{path} is truncated ({size} bytes, its header says "
+        raise Damaged(f"{path} is truncated ({size} bytes, its header says "
                               f"{pages * page_size}); it was left untouched. Restore a backup.")
     try:
         con = open_read_only(path, timeout=5.0)
@@ -138,6 +138,7 @@ def inspect_sqlite_file(path: Path) -> Inspection:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
+        objects = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         revision = None
         if "alembic_version" in tables:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -145,14 +146,17 @@ def inspect_sqlite_file(path: Path) -> Inspection:
         for small in SMALL_TABLES & tables:
             con.execute(f"SELECT * FROM {small}").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(f"{path} is not a usable SQLite database ({exc}); it was left "
+        raise Damaged(f"{path} is not a usable SQLite database ({exc}); it was left "
                               "untouched") from exc
     finally:
         con.close()
-    if not tables:
+    if not objects:
+        if app_id not in (0, APPLICATION_ID):
+            raise NotOurs(f"{path} is a SQLite database of another program (application id "
+                          f"{app_id:#x}), not proapp; it was left untouched")
         return Inspection(FileState.EMPTY)
     if app_id != APPLICATION_ID or revision is None:
-        raise DatabaseRefused(f"{path} is a SQLite database of another program, not proapp; "
+        raise NotOurs(f"{path} is a SQLite database of another program, not proapp; "
                               "it was left untouched")
     _check_revision(revision, str(path))
     return Inspection(FileState.PROAPP, revision)
@@ -160,7 +164,7 @@ def inspect_sqlite_file(path: Path) -> Inspection:
 
 def _check_revision(revision: str, where: str) -> None:
     if revision not in known_revisions():
-        raise DatabaseRefused(
+        raise TooNew(
             f"The database {where} was written by a newer version of proapp (schema "
             f"{revision}); this version only knows up to {head_revision()}. Update proapp on "
             "this computer. The database was left untouched.")
@@ -180,39 +184,109 @@ def restrict_file(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
-    """Open (creating or upgrading as needed) the database named by ``db``/``$PROAPP_DB``."""
+def _create_file(path: Path) -> None:
+    """A new, empty database file (0600) marked as ours before anything else is written, so a
+    first start killed half-way leaves a file proapp recognises, never a foreign-looking one."""
+    paths.ensure_private_dir(path.parent)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    con = sqlite3.connect(path)
+    try:
+        con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        con.commit()
+    finally:
+        con.close()
+
+
+def _refuse_missing(path: Path) -> None:
+    if path.is_symlink():
+        raise DatabaseRefused(f"{path} is a symbolic link to a file that does not exist; "
+                              "nothing was created")
+    raise DatabaseRefused(f"There is no database at {path}; nothing was created. Check the "
+                          "path (--db or PROAPP_DB).")
+
+
+def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = True,
+                  create: bool = True, read_only: bool = False,
+                  verify_schema: bool = True) -> Database:
+    """Open the database named by ``db``/``$PROAPP_DB``.
+
+    ``create`` makes a new database where there is none (the first start, ``demo``,
+    ``user add``); commands that only read or export pass False and never create a file.
+    ``read_only`` opens without changing anything at all (``check``, and exports on a
+    read-only disk): no journal-mode change, no migration, no key. A SQLite file is checked
+    (read-only, so a refused file stays byte-for-byte unchanged) before anything touches it:
+    SQLite header, integrity, owner, revision, and its schema against the one proapp's
+    migrations make (:mod:`proapp.db.schema`; ``check`` passes ``verify_schema=False`` and
+    reports the differences itself). ``read_only`` with ``migrate=False`` also opens an older
+    schema (for ``check``).
+    """
     url = resolve_url(db)
     path = sqlite_path(url)
-    if path is not None:
-        info = inspect_sqlite_file(path)
-        if info.state is FileState.MISSING:
-            paths.ensure_private_dir(path.parent)
-            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-            os.close(fd)
-        restrict_file(path)
-        if info.state is FileState.PROAPP and info.revision != head_revision() and migrate:
-            saved = backup_before_migration(path, info.revision or "none")
-            log.info("database copied to %s before migration", saved)
-    engine = make_engine(url)
-    database = Database(engine, url)
-    try:
-        with engine.connect() as conn:
-            current = stored_revision(conn)
-            if path is None and _foreign_server_database(conn, current):
-                raise DatabaseRefused("The server database has tables but is not a proapp "
-                                      "database; it was left untouched")
-            if current is not None:
-                _check_revision(current, database.display_name)
-        if migrate and current != head_revision():
-            upgrade(database)
-    except BaseException:
-        engine.dispose()
-        raise
+    with translated():
+        if path is not None:
+            info = inspect_sqlite_file(path)
+            if info.state is FileState.MISSING:
+                if not create or read_only:
+                    _refuse_missing(path)
+                if path.is_symlink():
+                    _refuse_missing(path)
+                _create_file(path)
+            elif info.state is FileState.EMPTY and (not create or read_only):
+                raise NotOurs(f"{path} holds no proapp database (it has no tables); it was "
+                              "left untouched")
+            if info.state is FileState.PROAPP:
+                assert info.revision is not None
+                if verify_schema:
+                    verify_file(path, info.revision)
+                if read_only and migrate and info.revision != head_revision():
+                    raise DatabaseRefused(
+                        f"The database {path} has the schema of an older proapp "
+                        f"({info.revision}); open it once with this version to upgrade it "
+                        "(a copy is kept), then try again. It was left untouched.")
+            if not read_only:
+                restrict_file(path)
+            if (info.state is FileState.PROAPP and info.revision != head_revision() and migrate
+                    and not read_only):
+                saved = backup_before_migration(path, info.revision or "none")
+                log.info("database copied to %s before migration", saved)
+        engine = make_engine(url, read_only=read_only)
+        database = Database(engine, url, read_only=read_only)
+        try:
+            with engine.connect() as conn:
+                current = stored_revision(conn)
+                if path is None and _foreign_server_database(conn, current):
+                    raise NotOurs("The server database has tables but is not a proapp "
+                                  "database; it was left untouched")
+                if current is not None:
+                    _check_revision(current, database.display_name)
+            if read_only:
+                return database
+            if migrate and current != head_revision():
+                upgrade(database)
+            elif current == head_revision():
+                _require_installation(database)
+        except BaseException:
+            engine.dispose()
+            raise
     for suffix in ("-wal", "-shm"):
         if path is not None:
             restrict_file(path.with_name(path.name + suffix))
     return database
+
+
+def _require_installation(database: Database) -> None:
+    """A database at a schema with the installation table always has its row (it is written
+    in the migration's own transaction): one without it had it removed."""
+    from proapp.db import installation
+
+    with database.engine.connect() as conn:
+        if installation.read_row(conn) is None:
+            raise DatabaseRefused(
+                f"The database {database.display_name} has no installation record (which "
+                "says which integrity key seals its change log): it was removed from the "
+                "file. The database was left untouched; run `proapp check` and restore a "
+                "backup.")
 
 
 def _foreign_server_database(conn: Connection, revision: str | None) -> bool:
@@ -226,10 +300,17 @@ def _foreign_server_database(conn: Connection, revision: str | None) -> bool:
 
 
 def upgrade(database: Database, revision: str = "head") -> None:
+    """Migrate, and in the same transaction give the database its installation row and key
+    once its schema has the table for it (see :mod:`proapp.db.installation`)."""
     from alembic import command
+
+    from proapp.db import installation
+    from proapp.db.changelog import now_utc
 
     with database.engine.execution_options(proapp_write=True).begin() as conn:
         command.upgrade(alembic_config(conn), revision)
+        if inspect(conn).has_table("installation"):
+            installation.install(conn, now_utc())
 
 
 def current_revision(database: Database) -> str | None:

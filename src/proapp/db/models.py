@@ -223,3 +223,32 @@ class ChangeLog(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Installation(Base):
+    """Which installation this database belongs to: the id under which its integrity key and
+    anchor files are kept outside the database (see :mod:`proapp.db.keys`). One row."""
+
+    __tablename__ = "installation"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[str] = mapped_column(String(32))
+    keyed_from: Mapped[int] = mapped_column(Integer)  # first change_log id with a keyed MAC
+    legacy_head: Mapped[str] = mapped_column(String(64))  # the plain chain's head before it
+    seal: Mapped[str] = mapped_column(String(64))  # MAC over the three fields above and id
+
+
+class AccessLog(Base):
+    """Sign-ins, failures, locks and unlocks: append-only (triggers) and keyed-chained like
+    the change log."""
+
+    __tablename__ = "access_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    username: Mapped[str] = mapped_column(String(64))
+    event: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

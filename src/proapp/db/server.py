@@ -27,6 +27,7 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import URL
 
 from proapp import paths
+from proapp.db.errors import SERVER_LOST, ConnectionLost
 from proapp.db.models import Base
 
 T = TypeVar("T")
@@ -118,12 +119,11 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-class ServerUnavailable(Exception):
-    """The database server cannot be reached (restarted, network cut, shut down). Nothing of
+class ServerUnavailable(ConnectionLost):
+    """The server stayed unreachable for all of :func:`with_reconnect`'s retries. Nothing of
     the interrupted transaction was kept by the server; the caller still holds the input."""
 
-    MESSAGE = ("The database server cannot be reached (it may be restarting, or the network "
-               "is down). Nothing was saved; your input is kept and proapp tries again.")
+    MESSAGE = SERVER_LOST
 
     def __init__(self, detail: str = ""):
         super().__init__(self.MESSAGE)
@@ -135,7 +135,7 @@ def is_connection_lost(exc: BaseException) -> bool:
     refused or broken connection, a server shutting down or still starting."""
     from sqlalchemy.exc import DBAPIError
 
-    if isinstance(exc, ServerUnavailable):
+    if isinstance(exc, ConnectionLost):  # already translated (Database.read/write)
         return True
     if not isinstance(exc, DBAPIError):
         return False

@@ -38,12 +38,15 @@ class Permission(StrEnum):
     USER_MANAGE = "user.manage"
     SETTINGS_EDIT = "settings.edit"
     RESTORE = "restore"
+    BACKUP_ANYWHERE = "backup.anywhere"  # a backup outside the backup folder (--to DIR)
+    EXPORT_ACCOUNTS = "export.accounts"  # a whole-database (sqlite) copy, accounts included
 
 
 _NURSE = frozenset({Permission.PATIENT_EDIT, Permission.VISIT_EDIT, Permission.REPORT,
                     Permission.EXPORT, Permission.IMPORT, Permission.BACKUP})
 _CLINICIAN = _NURSE | {Permission.VISIT_SIGN, Permission.VISIT_UNLOCK}
-_ADMIN = _CLINICIAN | {Permission.USER_MANAGE, Permission.SETTINGS_EDIT, Permission.RESTORE}
+_ADMIN = _CLINICIAN | {Permission.USER_MANAGE, Permission.SETTINGS_EDIT, Permission.RESTORE,
+                       Permission.BACKUP_ANYWHERE, Permission.EXPORT_ACCOUNTS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.NURSE: _NURSE,

@@ -1,11 +1,21 @@
-"""Errors a user can act on, raised by services and shown plainly by the GUI and the CLI."""
+"""Errors a user can act on, raised by services and shown plainly by the GUI and the CLI.
+
+:func:`plain_error` is the one place that turns any exception into the words a user sees, for
+the GUI's message boxes and the CLI's single stderr line alike: service errors as they are,
+database and file-system errors as translated at the db boundary (:mod:`proapp.db.errors`).
+It returns None for a bug, which then goes to the crash dialog or the log file.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from proapp.db.errors import StorageError, translate
 from proapp.domain.validation import Issue, ValidationError
 
-__all__ = ["ConflictError", "LockedError", "NotFoundError", "PermissionDenied",
-           "ReasonRequired", "UserError", "ValidationError", "WarningsNeedConfirmation"]
+__all__ = ["ConflictError", "LockedError", "NotFoundError", "PermissionDenied", "PlainError",
+           "ReasonRequired", "UserError", "ValidationError", "WarningsNeedConfirmation",
+           "plain_error"]
 
 
 class UserError(Exception):
@@ -37,3 +47,25 @@ class WarningsNeedConfirmation(ValidationError):
 
     def __init__(self, issues: list[Issue]):
         super().__init__(issues)
+
+
+@dataclass(frozen=True)
+class PlainError:
+    title: str
+    message: str
+
+
+def plain_error(exc: BaseException) -> PlainError | None:
+    """The plain words for an error a user can act on, or None for a bug.
+
+    Never includes SQL, its parameters or a traceback: a database error's own text stays in
+    the log file."""
+    if isinstance(exc, ValidationError):
+        lines = [i.message for i in exc.issues] if getattr(exc, "issues", None) else [str(exc)]
+        return PlainError("Please check the input", "\n".join(f"• {m}" for m in lines))
+    if isinstance(exc, UserError):
+        return PlainError("Cannot do that", str(exc))
+    found = translate(exc)
+    if isinstance(found, StorageError):
+        return PlainError(found.title, str(found))
+    return None

@@ -43,6 +43,7 @@ from proapp.reports.texts import t
 from proapp.services import patients, settings
 from proapp.services.accounts import access
 from proapp.services.errors import NotFoundError, UserError
+from proapp.services.integrity import guard
 from proapp.services.progress import Progress
 from proapp.services.visits import load_records
 
@@ -134,7 +135,8 @@ def write_report(db: Database, actor: Actor, patient_code_or_id: str | int,
                  out_path: str | os.PathLike[str], *, page_size: str = "a4",
                  deidentify: bool = False) -> Path:
     """Write one patient's trend report to ``out_path`` (A4 or US letter)."""
-    access.require(actor, Permission.REPORT)
+    access.check(db, actor, Permission.REPORT)
+    guard.refuse_protected(db, [Path(out_path)], what="report")
     pid = resolve_patient(db, patient_code_or_id)
     item = next(load_inputs(db, [pid]))
     data = report_data(item, clinic_name=settings.get(db, "clinic_name"), deidentify=deidentify)
@@ -153,7 +155,7 @@ class BuiltReport:
 def build_report(db: Database, actor: Actor, patient_code_or_id: str | int, *,
                  page_size: str = "a4", deidentify: bool = False) -> BuiltReport:
     """The report as bytes, for a preview that may then be saved or printed unchanged."""
-    access.require(actor, Permission.REPORT)
+    access.check(db, actor, Permission.REPORT)
     document.page_size(page_size)
     pid = resolve_patient(db, patient_code_or_id)
     item = next(load_inputs(db, [pid]))
@@ -166,7 +168,7 @@ def iter_reports(db: Database, actor: Actor, patient_ids: Sequence[int], *,
                  page_size: str = "a4", deidentify: bool = False,
                  progress: Progress | None = None) -> Iterator[BuiltReport]:
     """Reports as bytes, one patient after another (for printing a selection)."""
-    access.require(actor, Permission.REPORT)
+    access.check(db, actor, Permission.REPORT)
     document.page_size(page_size)
     clinic = settings.get(db, "clinic_name")
     now = datetime.now().astimezone()
@@ -180,8 +182,11 @@ def iter_reports(db: Database, actor: Actor, patient_ids: Sequence[int], *,
                           document.pdf_bytes(data, page_size))
 
 
-def save_pdf(pdf: bytes, out_path: str | os.PathLike[str]) -> Path:
-    """Write already built PDF bytes (temporary file, then rename)."""
+def save_pdf(pdf: bytes, out_path: str | os.PathLike[str], db: Database | None = None) -> Path:
+    """Write already built PDF bytes (temporary file, then rename); never onto ``db``'s
+    files or into the backup folder."""
+    if db is not None:
+        guard.refuse_protected(db, [Path(out_path)], what="report")
     return _write_atomically(Path(out_path), lambda fh: fh.write(pdf))
 
 
@@ -196,9 +201,10 @@ def write_reports(db: Database, actor: Actor, patient_ids: Sequence[int],
 
     Cancelling stops before the next patient; reports already written are complete files.
     """
-    access.require(actor, Permission.REPORT)
+    access.check(db, actor, Permission.REPORT)
     document.page_size(page_size)
     out = Path(out_dir)
+    guard.refuse_protected(db, [out], what="report")
     if not out.is_dir():
         raise UserError(f"Folder {out} does not exist")
     clinic = settings.get(db, "clinic_name")
@@ -266,9 +272,10 @@ def write_all_parallel(db: Database, actor: Actor, out_dir: str | os.PathLike[st
     Each worker opens the database read-only itself and writes whole files; the parent only
     hands out small batches of patient ids and counts what comes back.
     """
-    access.require(actor, Permission.REPORT)
+    access.check(db, actor, Permission.REPORT)
     document.page_size(page_size)
     out = Path(out_dir)
+    guard.refuse_protected(db, [out], what="report")
     out.mkdir(parents=True, exist_ok=True)
     ids = list(patient_ids) if patient_ids is not None else all_patient_ids(db)
     jobs = max(1, jobs or os.cpu_count() or 1)

@@ -13,6 +13,7 @@ from tests.conftest import make_facts
 
 from proapp import logs
 from proapp.db.engine import Database, make_engine, sqlite_url
+from proapp.db.errors import StorageError
 from proapp.domain.actor import Actor
 from proapp.gui.common.errors import plain_error
 from proapp.gui.shell.crash import CrashHandler, log_file
@@ -46,7 +47,7 @@ def test_real_read_only_database_is_a_user_error(db: Database, actor: Actor) -> 
     ro = Database(make_engine(sqlite_url(path) .replace("sqlite:///", "sqlite:///file:")
                               + "?mode=ro&uri=true"), sqlite_url(path))
     try:
-        with pytest.raises(OperationalError) as info:
+        with pytest.raises(StorageError) as info:
             patients.create_patient(ro, actor, make_facts("RO1"))
     finally:
         ro.dispose()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
-from tests.services.exchange.helpers import NURSE, count, digest, write_csv
+from tests.services.exchange.helpers import ADMIN, NURSE, count, digest, write_csv
 
 from proapp.db.engine import Database
 from proapp.gui.exchange.export_dialog import ExportDialog
@@ -82,7 +82,7 @@ def test_export_dialog_asks_before_replacing(qtbot, demo_db: Database, tmp_path:
 
 
 def test_export_dialog_reports_a_refusal(qtbot, demo_db: Database, tmp_path: Path) -> None:
-    dialog = ExportDialog(None, demo_db, NURSE)
+    dialog = ExportDialog(None, demo_db, ADMIN)  # a whole-database copy: administrators
     qtbot.addWidget(dialog)
     _choose(dialog, Format.SQLITE)
     assert not dialog.deidentify.isEnabled()

@@ -101,7 +101,10 @@ def test_change_and_reset_password(db: Database, staff: Staff) -> None:
     assert accounts.authenticate(db, "nina", "reset by admin") == staff.nurse
     logged = _rows(db, "SELECT username, field, new_value FROM change_log "
                        "WHERE entity='user' AND field='password'")
-    assert logged == [("nina", "password", "changed"), ("boss", "password", "changed")]
+    # A fingerprint of each new hash, never the hash (nor the password) itself.
+    assert [(u, f) for u, f, _v in logged] == [("nina", "password"), ("boss", "password")]
+    assert all(v.startswith("sha256:") and len(v) == 27 for _u, _f, v in logged)
+    assert len({v for _u, _f, v in logged}) == 2
 
 
 def test_rehash_on_login_when_parameters_change(db: Database, staff: Staff) -> None:

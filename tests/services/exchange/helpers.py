@@ -14,6 +14,8 @@ from proapp.db.engine import Database
 from proapp.domain.actor import Actor
 
 NURSE = Actor("nurse.exchange", role="nurse")
+# A whole-database (sqlite) copy is for administrators (it carries the accounts).
+ADMIN = Actor("admin.exchange", role="admin")
 TABLES = ("patient", "procedure", "visit", "answer", "skipped_form", "flow_measurement",
           "change_log", "user_account", "setting")
 

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 from tests.conftest import make_facts
-from tests.services.exchange.helpers import NURSE, count, read_csv
+from tests.services.exchange.helpers import ADMIN, NURSE, count, read_csv
 
 from proapp.db.engine import Database
 from proapp.db.migrate import open_database
@@ -246,7 +246,7 @@ def test_the_sqlite_copy_refuses_deidentification(demo_db: Database, tmp_path: P
     from proapp.services.errors import UserError
 
     with pytest.raises(UserError, match="de-identified"):
-        run_export(demo_db, NURSE, "sqlite", tmp_path / "c.db", ExportOptions(deidentify=True))
+        run_export(demo_db, ADMIN, "sqlite", tmp_path / "c.db", ExportOptions(deidentify=True))
     assert not (tmp_path / "c.db").exists()
 
 
@@ -300,7 +300,7 @@ def test_a_cancelled_export_leaves_no_file(demo_db: Database, tmp_path: Path,
     progress.cancel()
     out = tmp_path / ("out.xlsx" if fmt == "xlsx" else "out.db" if fmt == "sqlite" else "out")
     with pytest.raises(Cancelled):
-        run_export(demo_db, NURSE, fmt, out, progress=progress)
+        run_export(demo_db, ADMIN if fmt == "sqlite" else NURSE, fmt, out, progress=progress)
     assert not out.exists() or list(out.iterdir()) == []
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -312,7 +312,7 @@ def test_sqlite_copy_is_consistent_while_a_writer_is_busy(demo_db: Database,
     writer.execute(sa.text("UPDATE patient SET notes = 'uncommitted' WHERE id = 1"))
     done = threading.Event()
     try:
-        result = run_export(demo_db, NURSE, "sqlite", tmp_path / "copy.db")
+        result = run_export(demo_db, ADMIN, "sqlite", tmp_path / "copy.db")
         done.set()
     finally:
         writer.rollback()
@@ -346,7 +346,7 @@ def test_every_format_writes_a_data_dictionary(demo_db: Database, tmp_path: Path
             out = tmp_path / "x.xlsx"
         if fmt is Format.SQLITE:
             out = tmp_path / "c.db"
-        result = run_export(demo_db, NURSE, fmt, out)
+        result = run_export(demo_db, ADMIN if fmt is Format.SQLITE else NURSE, fmt, out)
         dictionaries = [p for p in result.paths if "dictionary" in p.name]
         if fmt is Format.XLSX:
             assert "data_dictionary" in openpyxl.load_workbook(out).sheetnames

@@ -103,7 +103,7 @@ def test_ptas_signatures_and_audit_trail(db: Database, staff: Staff, tmp_path: P
     v = visits.save_visit(db, staff.nurse, visits.VisitDraft(
         pid, "pta", date(2014, 3, 10), VisitContent(flows=flows)), complete=True,
         confirm_warnings=True)
-    sign_visit(db, staff.clinician, v.id, PASSWORD)
+    sign_visit(db, staff.clinician, v.id, PASSWORD, expected_version=v.version)
     run_export(db, staff.nurse, "odm", tmp_path / "o")
     root = valid(schema, tmp_path / "o" / odm.ODM_FILE).getroot()
     subject = root.find("o:ClinicalData/o:SubjectData", NS)

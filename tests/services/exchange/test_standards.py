@@ -303,7 +303,7 @@ def test_fhir_edge_cases_validate(db: Database, tmp_path: Path) -> None:
         complete=True, confirm_warnings=True)
     visits.save_visit(db, NURSE, visits.VisitDraft(
         pid, "pta", date(2014, 3, 10), VisitContent(flows=flows("401.0", "450.0")),
-        visit_id=post.id), confirm_warnings=True, reason="typo")
+        visit_id=post.id, expected_version=post.version), confirm_warnings=True, reason="typo")
     run_export(db, NURSE, "fhir", tmp_path / "f")
     found = by_type(validated_bundle(tmp_path / "f" / fhir.BUNDLE_FILE))
     sides = sorted((p["performedDateTime"], [c["code"] for c in p["bodySite"][0]["coding"]])

@@ -13,7 +13,7 @@ from tests.conftest import make_facts
 from tests.support.staff import Staff
 
 from proapp.db.engine import Database
-from proapp.db.migrate import open_database
+from proapp.db.migrate import head_revision, open_database
 from proapp.services import patients, settings
 from proapp.services.errors import PermissionDenied
 from proapp.services.integrity import backup
@@ -44,7 +44,7 @@ def test_backup_is_consistent_self_contained_and_checked(db: Database, staff: St
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
-    assert backup.check_backup(target) == "0001"
+    assert backup.check_backup(target) == head_revision()
 
 
 def test_backup_folder_from_setting(db: Database, staff: Staff, tmp_path: Path) -> None:
@@ -163,7 +163,11 @@ def test_restore_over_damaged_database_keeps_it_aside(db: Database, staff: Staff
     db.dispose()
     db.path.write_bytes(b"garbage" * 1000)
     damaged = _sha(db.path)
-    result = backup.restore(db.path, saved, staff.admin)
+    with pytest.raises(RestoreRefused, match="owner"):
+        backup.restore(db.path, saved, staff.admin)  # no account can vouch for it now
+    assert _sha(db.path) == damaged
+    result = backup.restore(db.path, saved, backup.owner_actor(),
+                            owner_confirmation=backup.owner_phrase(db.path))
     assert result.replaced_saved_as is not None
     assert _sha(result.replaced_saved_as) == damaged
     assert _codes(db.path) == ["P001"]
@@ -204,14 +208,13 @@ def test_restore_is_logged_and_older_backups_no_longer_compared(
 
 
 def test_rotation_removes_stale_partial_copies_only(tmp_path: Path) -> None:
-    import os
-
+    """A half copy whose writer is gone is removed; one whose writer still holds its lock
+    (a backup running right now) is kept."""
     stale = tmp_path / ".proapp-20250101-080000.db.partial-123"
     fresh = tmp_path / ".proapp-20250102-080000.db.partial-456"
     for p in (stale, fresh):
         p.write_bytes(b"half")
-    old = datetime.now().timestamp() - 7200
-    os.utime(stale, (old, old))
-    backup.rotate(tmp_path)
-    assert not stale.exists()
-    assert fresh.exists()  # may belong to a backup running right now
+    with backup._held(tmp_path / ".proapp-20250102-080000.db.lock-456"):
+        backup.rotate(tmp_path)
+        assert not stale.exists()
+        assert fresh.exists()

@@ -77,8 +77,10 @@ def test_editing_complete_visit_needs_reason_and_is_logged(db: Database, actor: 
     done = visits.save_visit(db, actor, draft(patient_id, full), complete=True)
     changed = VisitContent({"fss": dict(FSS, **{"9": 7}), "midas": MIDAS})
     with pytest.raises(ReasonRequired):
-        visits.save_visit(db, actor, draft(patient_id, changed, visit_id=done.id))
-    visits.save_visit(db, actor, draft(patient_id, changed, visit_id=done.id),
+        visits.save_visit(db, actor, draft(patient_id, changed, visit_id=done.id,
+                                           expected_version=done.version))
+    visits.save_visit(db, actor, draft(patient_id, changed, visit_id=done.id,
+                                       expected_version=done.version),
                       reason="patient corrected item 9")
     with db.read() as s:
         row = s.scalars(select(ChangeLog).where(ChangeLog.action == "update")).one()
@@ -91,7 +93,7 @@ def test_unchanged_save_writes_nothing(db: Database, actor: Actor, patient_id: i
     d = visits.save_visit(db, actor, draft(patient_id, VisitContent({"fss": FSS})))
     before = log_count(db)
     again = visits.save_visit(db, actor, draft(patient_id, VisitContent({"fss": FSS}),
-                                               visit_id=d.id))
+                                               visit_id=d.id, expected_version=d.version))
     assert log_count(db) == before and again.version == d.version
 
 

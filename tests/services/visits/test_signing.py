@@ -47,7 +47,8 @@ def test_sign_makes_visit_read_only(db: Database, staff: Staff, patient_id: int)
     assert sig.signed_by == "doc"
     assert visits.get_visit(db, v.id).is_signed
     changed = VisitContent(responses={"fss": {str(n): 6 for n in range(1, 10)}})
-    draft = visits.VisitDraft(patient_id, "m3", date(2014, 6, 10), changed, v.id)
+    draft = visits.VisitDraft(patient_id, "m3", date(2014, 6, 10), changed, v.id,
+                              _ver(db, v.id))
     with pytest.raises(LockedError):
         visits.save_visit(db, staff.admin, draft, reason="typo", confirm_warnings=True)
     with pytest.raises(LockedError):
@@ -60,34 +61,41 @@ def test_sign_rules(db: Database, staff: Staff, patient_id: int) -> None:
     draft = visits.save_visit(db, staff.nurse,
                               visits.VisitDraft(patient_id, "m3", date(2014, 6, 10), FSS))
     with pytest.raises(UserError, match="Only a completed visit"):
-        signing.sign_visit(db, staff.clinician, draft.id, PASSWORD)
+        signing.sign_visit(db, staff.clinician, draft.id, PASSWORD,
+            expected_version=_ver(db, draft.id))
     v = visits.save_visit(db, staff.nurse, replace(
-        visits.VisitDraft(patient_id, "m3", date(2014, 6, 10), FSS), visit_id=draft.id),
+        visits.VisitDraft(patient_id, "m3", date(2014, 6, 10), FSS), visit_id=draft.id,
+        expected_version=draft.version),
         complete=True, confirm_warnings=True)
     with pytest.raises(PermissionDenied):
-        signing.sign_visit(db, staff.nurse, v.id, PASSWORD)
+        signing.sign_visit(db, staff.nurse, v.id, PASSWORD, expected_version=_ver(db, v.id))
     with pytest.raises(AuthenticationFailed):
-        signing.sign_visit(db, staff.clinician, v.id, "not the password")
+        signing.sign_visit(db, staff.clinician, v.id, "not the password",
+            expected_version=_ver(db, v.id))
     with pytest.raises(ConflictError):
         signing.sign_visit(db, staff.clinician, v.id, PASSWORD, expected_version=v.version - 1)
     assert not visits.get_visit(db, v.id).is_signed
-    signing.sign_visit(db, staff.clinician, v.id, PASSWORD)
+    signing.sign_visit(db, staff.clinician, v.id, PASSWORD, expected_version=_ver(db, v.id))
     with pytest.raises(LockedError, match="already signed"):
-        signing.sign_visit(db, staff.admin, v.id, PASSWORD)
+        signing.sign_visit(db, staff.admin, v.id, PASSWORD, expected_version=_ver(db, v.id))
 
 
 def test_unlock_needs_clinician_reason_and_password(db: Database, staff: Staff,
                                                      patient_id: int) -> None:
     v = _complete(db, staff, patient_id)
-    signing.sign_visit(db, staff.clinician, v.id, PASSWORD)
+    signing.sign_visit(db, staff.clinician, v.id, PASSWORD, expected_version=_ver(db, v.id))
     with pytest.raises(ReasonRequired):
-        signing.unlock_visit(db, staff.clinician, v.id, "  ", PASSWORD)
+        signing.unlock_visit(db, staff.clinician, v.id, "  ", PASSWORD,
+            expected_version=_ver(db, v.id))
     with pytest.raises(PermissionDenied):
-        signing.unlock_visit(db, staff.nurse, v.id, "typo in FSS", PASSWORD)
+        signing.unlock_visit(db, staff.nurse, v.id, "typo in FSS", PASSWORD,
+            expected_version=_ver(db, v.id))
     with pytest.raises(AuthenticationFailed):
-        signing.unlock_visit(db, staff.clinician, v.id, "typo in FSS", "wrong password")
+        signing.unlock_visit(db, staff.clinician, v.id, "typo in FSS", "wrong password",
+            expected_version=_ver(db, v.id))
     assert visits.get_visit(db, v.id).is_signed
-    version = signing.unlock_visit(db, staff.admin, v.id, "typo in FSS", PASSWORD)
+    version = signing.unlock_visit(db, staff.admin, v.id, "typo in FSS", PASSWORD,
+        expected_version=_ver(db, v.id))
     record = visits.get_visit(db, v.id)
     assert not record.is_signed
     assert record.version == version
@@ -98,3 +106,8 @@ def test_unlock_needs_clinician_reason_and_password(db: Database, staff: Staff,
     log = _log(db, v.id)
     assert ("unlock", "boss", "signed_at", "typo in FSS") in log
     assert next(r for r in log if r[0] == "update")[3] == "typo in FSS"
+
+
+def _ver(db: Database, visit_id: int) -> int:
+    """The version as the clinician sees it now (what the dialogs pass)."""
+    return visits.get_visit(db, visit_id).version

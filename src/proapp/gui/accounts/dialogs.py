@@ -25,16 +25,11 @@ from proapp import APP_NAME
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
 from proapp.domain.validation import ValidationError
+from proapp.gui.common.errors import error_text as error_text
 from proapp.gui.common.widgets import error_label
 from proapp.gui.common.windows import grow_to_content
 from proapp.services import accounts
 from proapp.services.errors import UserError
-
-
-def error_text(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return "\n".join(i.message for i in exc.issues)
-    return str(exc)
 
 
 def password_field(placeholder: str = "") -> QLineEdit:

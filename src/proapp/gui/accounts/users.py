@@ -44,7 +44,8 @@ class UserTableModel(RowTableModel[UserInfo]):
         Column("User name", lambda u: u.username, width_hint="m.rossi.long"),
         Column("Full name", lambda u: u.full_name, width_hint="Maria Rossi-Bianchi"),
         Column("Role", lambda u: ROLE_NAMES.get(u.role, u.role), width_hint="Administrator"),
-        Column("Active", lambda u: "yes" if u.active else "deactivated",
+        Column("Active", lambda u: ("yes, LOCKED" if u.locked else "yes") if u.active
+               else "deactivated",
                width_hint="deactivated"),
         Column("Password changed", _password_changed, width_hint="2026-01-01 12:00 UTC"),
     )
@@ -127,7 +128,11 @@ class UserManagementDialog(QDialog):
         self.role_button = QPushButton("Change &role…")
         self.active_button = QPushButton("&Deactivate")
         self.reset_button = QPushButton("Reset &password…")
-        for b in (self.add_button, self.role_button, self.active_button, self.reset_button):
+        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button.setToolTip("Lift the lockout after repeated failed sign-ins")
+        self.log_button = QPushButton("Access &log…")
+        for b in (self.add_button, self.role_button, self.active_button, self.reset_button,
+                  self.unlock_button, self.log_button):
             row.addWidget(b)
         row.addStretch(1)
         layout.addLayout(row)
@@ -138,6 +143,8 @@ class UserManagementDialog(QDialog):
         self.role_button.clicked.connect(self.change_role)
         self.active_button.clicked.connect(self.toggle_active)
         self.reset_button.clicked.connect(self.reset_password)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.log_button.clicked.connect(self.show_access_log)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         if self.model.rowCount():
             self.table.selectRow(0)
@@ -151,6 +158,7 @@ class UserManagementDialog(QDialog):
         u = self.selected()
         for b in (self.role_button, self.active_button, self.reset_button):
             b.setEnabled(u is not None)
+        self.unlock_button.setEnabled(u is not None and u.locked)
         self.active_button.setText("&Reactivate" if u is not None and not u.active
                                    else "&Deactivate")
 
@@ -193,6 +201,24 @@ class UserManagementDialog(QDialog):
         self._run(lambda: accounts.update_user(self.database, self.actor, u.id,
                                                active=not u.active))
         self._reload(u.id)
+
+    def unlock(self) -> None:
+        from proapp.services.accounts import signin
+
+        u = self.selected()
+        if u is not None:
+            self._run(lambda: signin.unlock_account(self.database, self.actor, u.id))
+            self._reload(u.id)
+
+    def show_access_log(self) -> None:
+        from proapp.gui.accounts.access_log import AccessLogDialog
+
+        try:
+            dialog = AccessLogDialog(self.database, self.actor, self)
+        except UserError as exc:
+            QMessageBox.warning(self, "Access log", error_text(exc))
+            return
+        dialog.exec()
 
     def reset_password(self) -> None:
         u = self.selected()

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from proapp.services.errors import plain_error
 from proapp.services.progress import Cancelled, Progress
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,10 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # reported to the GUI thread, which shows or re-raises it
-            log.error("background task failed:\n%s", traceback.format_exc())
+            if plain_error(exc) is None:
+                log.error("background task failed:\n%s", traceback.format_exc())
+            else:  # a refusal the user is shown; not a bug
+                log.info("background task refused: %s", exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)

@@ -37,7 +37,7 @@ from proapp.domain.actor import Actor
 from proapp.gui.common.tasks import Task, run_with_progress
 from proapp.reports import preview
 from proapp.services import reports
-from proapp.services.errors import UserError
+from proapp.services.errors import UserError, plain_error
 from proapp.services.progress import Cancelled, Progress
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,10 @@ def _qimage(page: preview.PageImage) -> QImage:
 
 
 def _show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
-    if isinstance(exc, UserError | OSError | ValueError):
+    plain = plain_error(exc)
+    if plain is not None:
+        QMessageBox.warning(parent, title, plain.message)
+    elif isinstance(exc, OSError | ValueError):
         QMessageBox.warning(parent, title, str(exc))
     else:
         QMessageBox.critical(parent, title, f"Unexpected error: {exc}\n\nDetails are in the log.")
@@ -212,7 +215,7 @@ class ReportDialog(QDialog):
         p = Path(path)
         if p.suffix.lower() != ".pdf":
             p = p.with_name(p.name + ".pdf")
-        return reports.save_pdf(self.report.pdf, p)
+        return reports.save_pdf(self.report.pdf, p, self.database)
 
     def save_interactive(self) -> None:
         if self.report is None:

@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import OperationalError
 
-from proapp.db import server
 from proapp.db.engine import Database
+from proapp.db.errors import ConnectionLost, StorageError
 from proapp.domain import schedule
 from proapp.domain.actor import Actor
 from proapp.domain.draft import merge, storable
@@ -54,6 +53,7 @@ from proapp.services.errors import (
     ReasonRequired,
     UserError,
     WarningsNeedConfirmation,
+    plain_error,
 )
 from proapp.services.visits import VisitDraft, flatten
 
@@ -61,6 +61,8 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 600
 RECONNECT_RETRY_MS = 5000  # the server cannot be reached: try the draft again this often
+SERVER_LOST = ("the database server cannot be reached (it may be restarting, or the network is "
+               "down); nothing was saved, your input is kept")
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 Snapshot = tuple[str, date, dict[str, Any]]
@@ -316,11 +318,11 @@ class VisitWizard(QDialog):
             self._set_status("Draft not saved: " + "; ".join(i.message for i in exc.issues),
                              error=True)
             return False
-        except (UserError, OperationalError) as exc:
-            if server.is_connection_lost(exc):
+        except (UserError, StorageError) as exc:
+            if isinstance(exc, ConnectionLost):
                 # The server restarts or the network is cut: keep everything here and try
                 # again by ourselves; the next save reconnects.
-                self._set_status(f"Draft not saved: {server.ServerUnavailable.MESSAGE}",
+                self._set_status(f"Draft not saved: {SERVER_LOST} and proapp tries again.",
                                  error=True)
                 self._timer.start(RECONNECT_RETRY_MS)
                 log.warning("draft not saved, server unreachable; retrying")
@@ -616,10 +618,10 @@ class VisitWizard(QDialog):
             self._set_status("Not saved: " + "; ".join(i.message for i in exc.issues),
                              error=True)
             return
-        except (UserError, OperationalError) as exc:
-            if server.is_connection_lost(exc):
-                self._set_status(f"Not saved: {server.ServerUnavailable.MESSAGE} Press "
-                                 "Ctrl+S again once it is back.", error=True)
+        except (UserError, StorageError) as exc:
+            if isinstance(exc, ConnectionLost):
+                self._set_status(f"Not saved: {SERVER_LOST}. Press Ctrl+S again once it is "
+                                 "back.", error=True)
                 return
             self._set_status(f"Not saved: {_plain(exc)}. Your input is kept in this window.",
                              error=True)
@@ -680,16 +682,9 @@ def _reason_issue(message: str = "Give a reason for changing a completed visit")
 
 
 def _plain(exc: BaseException) -> str:
-    if isinstance(exc, OperationalError):
-        text = str(exc.orig) if exc.orig is not None else str(exc)
-        if "locked" in text:
-            return "the database is busy or locked by another program"
-        if "full" in text:
-            return "the disk is full"
-        if "readonly" in text or "read-only" in text:
-            return "the database is read-only"
-        return f"the database refused the change ({text})"
-    return str(exc)
+    """The plain words for a refused save, as one clause of the status line."""
+    plain = plain_error(exc)
+    return plain.message if plain is not None else str(exc)
 
 
 def _local_hm(when: datetime | None) -> str:

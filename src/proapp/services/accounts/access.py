@@ -1,32 +1,60 @@
 """The real permission check: the role policy (:mod:`proapp.domain.actor`) applied to the account
-as stored at this moment. Services call :func:`authorize` inside their transaction; the GUI only
-uses :func:`proapp.domain.actor.can` to enable or hide actions, never as the real check."""
+as stored at this moment. Every service operation calls :func:`authorize` inside its own
+transaction (or :func:`check` just before work that has none, such as a file copy); the GUI only
+uses :func:`proapp.domain.actor.can` to enable or hide actions, never as the real check.
+
+An actor without a stored account (``user_id`` None) is trusted with its claimed role only in
+the **no-accounts bootstrap**: while the database holds no account at all (a new database, the
+tests' ``Actor("nurse.test", role="nurse")``, ``cli:<login>`` before the first administrator).
+Once one account exists, every operation needs a signed-in, active account with the right role.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from proapp.db.engine import Database
 from proapp.db.models import User
 from proapp.domain.actor import Actor, Permission, can
 from proapp.services.errors import PermissionDenied
 
 
 def require(actor: Actor, permission: Permission) -> None:
+    """The claimed role only (for enabling actions and early, cheap refusals)."""
     if not can(actor, permission):
         role = actor.role or "no role"
         raise PermissionDenied(f"{actor.username} ({role}) may not do this: "
                                f"{permission.value} needs another role")
 
 
-def authorize(session: Session, actor: Actor, permission: Permission) -> None:
-    """:func:`require` plus, for a signed-in user, a fresh look at the account inside the
-    caller's transaction: a user deactivated or demoted on another workstation loses the right
-    at once, not at their next sign-in."""
-    require(actor, permission)
+def stored_actor(session: Session, actor: Actor) -> Actor:
+    """The actor as the database knows it right now, inside the caller's transaction: a user
+    deactivated or demoted on another workstation loses the right at once."""
     if actor.user_id is None:
-        return
-    row = session.execute(select(User.role, User.active).where(User.id == actor.user_id)).first()
-    if row is None or not row.active:
-        raise PermissionDenied(f"The account {actor.username} is deactivated")
-    require(Actor(actor.username, actor.user_id, row.role), permission)
+        if (session.scalar(select(func.count(User.id))) or 0) == 0:
+            return actor  # the documented no-accounts bootstrap
+        raise PermissionDenied(f"{actor.username} has no account in this database; sign in "
+                               "with your proapp user name")
+    row = session.execute(select(User.username, User.role, User.active)
+                          .where(User.id == actor.user_id)).first()
+    if row is None or not row.active or row.username != actor.username:
+        raise PermissionDenied(f"The account {actor.username} is deactivated or no longer "
+                               "exists")
+    return Actor(row.username, actor.user_id, row.role)
+
+
+def authorize(session: Session, actor: Actor, permission: Permission) -> Actor:
+    """:func:`require` against the stored account; returns the actor as stored."""
+    require(actor, permission)
+    current = stored_actor(session, actor)
+    require(current, permission)
+    return current
+
+
+def check(db: Database, actor: Actor, permission: Permission) -> Actor:
+    """:func:`authorize` in a short read transaction of its own, for operations whose work is
+    not one database transaction (copying a file, rendering reports)."""
+    require(actor, permission)
+    with db.read() as s:
+        return authorize(s, actor, permission)

@@ -18,17 +18,19 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from proapp.db import changelog
+from proapp.db import accesslog, changelog
 from proapp.db.changelog import Change
 from proapp.db.engine import Database
+from proapp.db.errors import StorageError
+from proapp.db.keys import fingerprint
 from proapp.db.models import User
 from proapp.domain.actor import Actor, Permission, Role
 from proapp.domain.validation import ValidationError, error
 from proapp.services import clock
-from proapp.services.accounts.access import require
+from proapp.services.accounts import signin
+from proapp.services.accounts.access import authorize, require, stored_actor
 from proapp.services.errors import NotFoundError, UserError
 
 log = logging.getLogger(__name__)
@@ -61,14 +63,15 @@ class UserInfo:
     active: bool
     created_at: datetime
     password_changed_at: datetime | None
+    locked: bool = False  # after repeated failed sign-ins, until an administrator unlocks
 
     def actor(self) -> Actor:
         return Actor(self.username, self.id, self.role)
 
 
-def _info(u: User) -> UserInfo:
+def _info(u: User, locked: bool = False) -> UserInfo:
     return UserInfo(u.id, u.username, u.full_name or "", u.role, bool(u.active), u.created_at,
-                    u.password_changed_at)
+                    u.password_changed_at, locked)
 
 
 def hash_password(password: str) -> str:
@@ -119,8 +122,10 @@ def _check_full_name(full_name: str) -> str:
 
 
 def _snapshot(u: User) -> dict[str, object]:
+    """What the change log records of an account; the password as a fingerprint of its hash
+    (never the hash), so ``check`` sees a hash swapped behind proapp's back."""
     return {"username": u.username, "full_name": u.full_name, "role": u.role,
-            "active": u.active}
+            "active": u.active, "password": fingerprint(u.password_hash)}
 
 
 def has_users(db: Database) -> bool:
@@ -130,7 +135,8 @@ def has_users(db: Database) -> bool:
 
 def list_users(db: Database) -> list[UserInfo]:
     with db.read() as s:
-        return [_info(u) for u in s.scalars(select(User).order_by(User.username))]
+        locked = signin.locked_ids(s)
+        return [_info(u, u.id in locked) for u in s.scalars(select(User).order_by(User.username))]
 
 
 def get_user(db: Database, user_id: int) -> UserInfo:
@@ -182,6 +188,7 @@ def create_user(db: Database, actor: Actor, username: str, password: str, role: 
                 full_name: str = "") -> int:
     require(actor, Permission.USER_MANAGE)
     with db.write(actor, "user created") as s:
+        authorize(s, actor, Permission.USER_MANAGE)
         u = _insert(s, username, password, role, full_name)
         changelog.append(s, [Change("insert", "user", u.id, None, None, _snapshot(u))])
         log.info("user %s (%s) created by %s", u.username, u.role, actor.username)
@@ -199,6 +206,7 @@ def update_user(db: Database, actor: Actor, user_id: int, *, full_name: str | No
     """Change name, role or active flag. Deactivating keeps the row (history stays linked)."""
     require(actor, Permission.USER_MANAGE)
     with db.write(actor, reason) as s:
+        authorize(s, actor, Permission.USER_MANAGE)
         u = _get(s, user_id)
         old = _snapshot(u)
         if full_name is not None:
@@ -228,6 +236,7 @@ def reset_password(db: Database, actor: Actor, user_id: int, new_password: str) 
     """An administrator sets another user's password (e.g. forgotten)."""
     require(actor, Permission.USER_MANAGE)
     with db.write(actor, "password reset by administrator") as s:
+        authorize(s, actor, Permission.USER_MANAGE)
         u = _get(s, user_id)
         _set_password(s, u, new_password)
 
@@ -237,6 +246,7 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
     if actor.user_id is None:
         raise UserError("Only a signed-in user has a password to change")
     with db.write(actor, "password changed by its owner") as s:
+        stored_actor(s, actor)
         u = _get(s, actor.user_id)
         if not u.active or not _verify(u.password_hash, old_password):
             raise AuthenticationFailed("The current password is wrong")
@@ -249,10 +259,12 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
 
 def _set_password(s: Session, u: User, password: str) -> None:
     check_password(password, u.username)
+    old = fingerprint(u.password_hash)
     u.password_hash = hash_password(password)
     u.password_changed_at = clock.utcnow()
-    # The fact is logged, never the password or its hash.
-    changelog.append(s, [Change("update", "user", u.id, "password", None, "changed")])
+    # The fact is logged with a fingerprint of the new hash, never the password or the hash.
+    changelog.append(s, [Change("update", "user", u.id, "password", old,
+                                fingerprint(u.password_hash))])
 
 
 def _verify(stored: str | None, password: str) -> bool:
@@ -264,44 +276,78 @@ def _verify(stored: str | None, password: str) -> bool:
         return False
 
 
-def authenticate(db: Database, username: str, password: str) -> Actor:
-    """Sign in: the Actor for an active user with this password, else AuthenticationFailed.
+def _shown_name(name: str) -> str:
+    """A typed user name as the access log keeps it: only if it looks like one (a password
+    typed into the wrong field must not end up in a log)."""
+    return name if USERNAME_RE.fullmatch(name) else "(not a user name)"
 
-    Unknown names, wrong passwords and deactivated accounts give the same message, so the
-    dialog does not tell an outsider which user names exist.
+
+def authenticate(db: Database, username: str, password: str) -> Actor:
+    """Sign in: the Actor for an active, unlocked user with this password, else
+    AuthenticationFailed (or SignInThrottled while this process must wait).
+
+    Unknown names, wrong passwords, deactivated and locked accounts give the same message, so
+    the dialog does not tell an outsider which user names exist. Every attempt is recorded in
+    the access log; failures slow down the next attempt and, repeated, lock the account
+    (:mod:`proapp.services.accounts.signin`).
     """
     name = username.strip().lower()
+    signin.before_attempt(name)
     with db.read() as s:
         u = s.scalar(select(User).where(User.username == name))
         stored = u.password_hash if u is not None else None
         ok = _verify(stored, password)
-        if u is None or not ok or not u.active:
-            log.warning("sign-in refused for user name %r", name[:64])
-            raise AuthenticationFailed("Wrong user name or password, or the account is "
-                                       "deactivated")
-        actor = Actor(u.username, u.id, u.role)
-        rehash = stored is not None and _hasher.check_needs_rehash(stored)
+        locked = u is not None and signin.is_locked(s, u.id)
+        user_id = u.id if u is not None else None
+        refused = u is None or not ok or not u.active or locked
+        if not refused:
+            assert u is not None
+            actor = Actor(u.username, u.id, u.role)
+            rehash = stored is not None and _hasher.check_needs_rehash(stored)
+    if refused:
+        signin.failed(name)
+        why = ("unknown user name" if u is None else "locked" if locked and ok
+               else "deactivated" if ok else "wrong password")
+        signin.record(db, user_id=user_id, username=_shown_name(name), event=accesslog.FAILURE,
+                      detail=why)
+        log.warning("sign-in refused for user name %r", _shown_name(name))
+        raise AuthenticationFailed("Wrong user name or password, or the account is "
+                                   "deactivated or locked (an administrator can unlock it)")
+    signin.succeeded(name)
     if rehash:
         try:
-            with db.write(actor) as s:
-                row = _get(s, u.id)
+            with db.write(actor, "password hash upgraded at sign-in") as s:
+                row = _get(s, actor.user_id or 0)
+                old = fingerprint(row.password_hash)
                 row.password_hash = hash_password(password)
+                changelog.append(s, [Change("update", "user", row.id, "password", old,
+                                            fingerprint(row.password_hash))])
             log.info("password hash of %s upgraded to current Argon2 parameters", name)
-        except SQLAlchemyError:  # a read-only database (a backup): upgrade next time
+        except StorageError:  # a read-only database (a backup): upgrade next time
             log.info("password hash of %s not upgraded (read-only database)", name)
+    signin.record(db, user_id=actor.user_id, username=actor.username, event=accesslog.SIGN_IN)
     log.info("user %s signed in", name)
     return actor
 
 
 def verify_actor_password(db: Database, actor: Actor, password: str) -> None:
-    """Re-entry of the signed-in user's password (signing a visit, unlocking the screen)."""
+    """Re-entry of the signed-in user's password (signing a visit, unlocking the screen);
+    throttled and recorded like a sign-in."""
     if actor.user_id is None:
         raise AuthenticationFailed("Only a signed-in user can confirm with a password")
+    signin.before_attempt(actor.username)
     with db.read() as s:
         u = s.get(User, actor.user_id)
-        if u is None or not u.active or not _verify(u.password_hash, password):
-            log.warning("password confirmation refused for %s", actor.username)
-            raise AuthenticationFailed("The password is wrong, or the account was deactivated")
+        ok = u is not None and u.active and _verify(u.password_hash, password) and not (
+            signin.is_locked(s, u.id))
+    if not ok:
+        signin.failed(actor.username)
+        signin.record(db, user_id=actor.user_id, username=actor.username,
+                      event=accesslog.FAILURE, detail="password confirmation")
+        log.warning("password confirmation refused for %s", actor.username)
+        raise AuthenticationFailed("The password is wrong, or the account was deactivated "
+                                   "or locked")
+    signin.succeeded(actor.username)
 
 
 def current_actor(db: Database, actor: Actor) -> Actor:

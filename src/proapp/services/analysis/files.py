@@ -19,10 +19,11 @@ from proapp.domain.timepoints import MEASURES
 from proapp.reports.analysis import document
 from proapp.reports.analysis.model import AnalysisResult
 from proapp.reports.analysis.text import decimal, fixed, p_text
-from proapp.services.accounts.access import require
+from proapp.services.accounts.access import check, require
 from proapp.services.analysis.cohort import run_analysis
 from proapp.services.exchange import cells, safe_write
 from proapp.services.exchange.csv_export import write_rows
+from proapp.services.integrity.guard import refuse_protected
 from proapp.services.progress import Progress
 
 DESCRIPTIVES = "descriptives.csv"
@@ -140,7 +141,8 @@ def analyse_to_folder(db: Database, actor: Actor, out: Path | str, plan: Plan | 
                       *, force: bool = False, progress: Progress | None = None
                       ) -> tuple[AnalysisResult, list[Path]]:
     """Load, analyse and write in one call (what ``proapp analysis`` does)."""
-    require(actor, Permission.EXPORT)
+    check(db, actor, Permission.EXPORT)  # the account as stored now
+    refuse_protected(db, [Path(out)], what="analysis")
     clash = safe_write.existing(Path(out) / n for n in OUTPUT_FILES)
     if clash and not force:  # before the work, not after it
         raise safe_write.OutputExists(clash)

@@ -37,7 +37,7 @@ from proapp.domain.actor import Actor, Permission
 from proapp.domain.answers import MissingReason
 from proapp.domain.patient import age_on
 from proapp.domain.registry import QUESTIONNAIRES
-from proapp.services.accounts.access import require
+from proapp.services.accounts.access import authorize, require
 from proapp.services.exchange.columns import (
     MONTH_DAYS,
     PATIENTS,
@@ -365,6 +365,7 @@ def opened(db: Database, actor: Actor, options: ExportOptions,
     written (one consistent snapshot, visits streamed)."""
     require(actor, Permission.EXPORT)
     with db.read() as s:
+        authorize(s, actor, Permission.EXPORT)  # the account as stored now
         yield Dataset(s, options, progress)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor, Permission
-from proapp.services.accounts.access import require
+from proapp.services.accounts.access import check, require
 from proapp.services.bulk import no_collection_pauses
 from proapp.services.errors import UserError
 from proapp.services.exchange import (
@@ -23,6 +23,7 @@ from proapp.services.exchange import (
 )
 from proapp.services.exchange.dataset import Dataset, ExportOptions, opened
 from proapp.services.exchange.dictionary import entries
+from proapp.services.integrity.guard import refuse_protected
 from proapp.services.progress import Progress
 
 
@@ -90,7 +91,11 @@ def run_export(db: Database, actor: Actor, fmt: Format | str, out: Path | str,
     fmt, out = Format(fmt), Path(out)
     options = options or ExportOptions()
     require(actor, Permission.EXPORT)
+    refuse_protected(db, [out, *targets(fmt, out)], what="export")
     if fmt is Format.SQLITE:
+        # A whole-database copy carries the accounts: administrators only (and even then
+        # without the password hashes, see sqlite_backup.backup_to).
+        check(db, actor, Permission.EXPORT_ACCOUNTS)
         return _sqlite(db, out, options, force, progress)
     clash = safe_write.existing(targets(fmt, out))
     if clash and not force:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -61,7 +62,7 @@ from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent, validate_visit
 from proapp.services import clock
-from proapp.services.accounts.access import require
+from proapp.services.accounts.access import authorize, require
 from proapp.services.bulk import no_collection_pauses
 from proapp.services.errors import UserError
 from proapp.services.exchange import cells
@@ -1142,12 +1143,19 @@ def import_folder(db: Database, actor: Actor, folder: Path | str, *, dry_run: bo
     if not folder.is_dir():
         raise UserError(f"{folder} is not a folder")
     files = {name: folder / name for name in FILES if (folder / name).is_file()}
+    real_folder = Path(os.path.realpath(folder))
+    for name, path in files.items():
+        if Path(os.path.realpath(path)).parent != real_folder:
+            # Never read (nor echo a line of) a file elsewhere that a link points to.
+            raise UserError(f"{name} in {folder} is a link to a file outside that folder; "
+                            "copy the file itself into the folder. Nothing was imported.")
     if not files or set(files) == {PROCEDURES_FILE}:
         raise UserError(f"{folder} holds neither {PATIENTS_FILE} nor {VISITS_FILE}")
     report = ImportReport(folder, dry_run, update)
     today = today or clock.today()
 
     def run(s: Session, writing: bool) -> None:
+        authorize(s, actor, Permission.IMPORT)  # the account as stored now
         writer = _Writer(s if writing else None, f"import from {folder}", actor.username)
         if not writing:
             writer.next_pid = (s.scalar(select(func.max(Patient.id))) or 0) + 1

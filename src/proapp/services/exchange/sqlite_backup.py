@@ -6,6 +6,7 @@ integrity_check``. A server database is copied row by row from one snapshot (tra
 from __future__ import annotations
 
 import csv
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -35,6 +36,18 @@ def backup_to(db: Database, target: Path, progress: Progress | None = None) -> N
                       pages_per_step=PAGES_PER_STEP)
     except CopyCheckFailed as exc:
         raise UserError(f"The copy failed SQLite's integrity check: {exc.result}") from None
+    strip_credentials(target)
+
+
+def strip_credentials(copy: Path) -> None:
+    """Credentials stay with the database: a copy never carries a password hash (the column
+    is emptied, then VACUUM rewrites the file so the freed pages hold no trace of them)."""
+    con = sqlite3.connect(copy, isolation_level=None)
+    try:
+        con.execute("UPDATE user_account SET password_hash = NULL")
+        con.execute("VACUUM")
+    finally:
+        con.close()
 
 
 def _copy_from_server(db: Database, target: Path, progress: Progress | None) -> None:
@@ -87,7 +100,10 @@ _MEANINGS = {
     ("flow_measurement", "velocity_cm_s"): "mean velocity, stored in 0.01 cm/s units",
     ("flow_measurement", "area_cm2"): "cross-sectional area, stored in 0.001 cm2 units",
     ("answer", "value"): "the item answer; NULL with missing_reason when not answered",
-    ("change_log", "hash"): "SHA-256 of the row chained to the previous row's hash",
+    ("user_account", "password_hash"): "always empty in a copy: password hashes never leave "
+    "the database",
+    ("change_log", "hash"): "HMAC-SHA256 (installation key, kept outside the database) of the "
+    "row chained to the previous row's MAC",
 }
 
 

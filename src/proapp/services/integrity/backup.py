@@ -16,12 +16,14 @@ with a time stamp, and the new file is moved into place with one atomic ``os.rep
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import json
 import logging
 import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -30,15 +32,17 @@ from typing import Any
 from sqlalchemy import func, select
 
 from proapp import atomic, paths
-from proapp.db import changelog
+from proapp.db import changelog, keys
 from proapp.db.engine import Database
+from proapp.db.installation import ChainKey
 from proapp.db.migrate import (
     DatabaseRefused,
     FileState,
     inspect_sqlite_file,
     restrict_file,
 )
-from proapp.db.models import ChangeLog
+from proapp.db.models import AccessLog, ChangeLog
+from proapp.db.schema import verify_file
 from proapp.db.sqlite_files import (
     CopyCheckFailed,
     copy_database,
@@ -47,9 +51,15 @@ from proapp.db.sqlite_files import (
 )
 from proapp.domain.actor import Actor, Permission
 from proapp.services import settings
-from proapp.services.accounts.access import require
+from proapp.services.accounts.access import check
 from proapp.services.errors import UserError
 from proapp.services.integrity import server_backup
+from proapp.services.integrity.guard import refuse_protected
+
+try:
+    import fcntl
+except ImportError:  # Windows: an open file cannot be deleted there anyway
+    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -66,11 +76,14 @@ def default_backup_dir() -> Path:
     return paths.data_dir() / "backups"
 
 
+def configured_backup_dir(db: Database) -> Path | None:
+    configured = settings.get(db, "backup_dir").strip()
+    return Path(configured).expanduser() if configured else None
+
+
 def backup_dir(db: Database) -> Path:
     """The setting ``backup_dir``, else ``<data folder>/backups``; created private (0700)."""
-    configured = settings.get(db, "backup_dir").strip()
-    folder = Path(configured).expanduser() if configured else default_backup_dir()
-    return paths.ensure_private_dir(folder)
+    return paths.ensure_private_dir(configured_backup_dir(db) or default_backup_dir())
 
 
 def _require_file(db: Database) -> Path:
@@ -101,20 +114,119 @@ def make_backup(db: Database, folder: Path | None = None, *, now: datetime | Non
     while target.exists():  # two backups in the same second: never overwrite one
         target = folder / f"proapp-{now:%Y%m%d-%H%M%S}.{n}{suffix}"
         n += 1
-    # The name rotate() recognises as a half-written copy if this process dies.
+    _remove_stale_partials(folder)
+    # The name rotate() recognises as a half-written copy if this process dies; the lock file
+    # beside it says its writer is alive.
     partial = folder / f".{target.name}.partial-{os.getpid()}"
-    with atomic.staged(target, temp=partial) as temp:
+    with _held(folder / f".{target.name}.lock-{os.getpid()}"), \
+            atomic.staged(target, temp=partial) as temp:
         if db.path is None:
             server_backup.dump(db, temp)
         else:
             _copy_consistent(_require_file(db), temp)
+    _write_metadata(db, target)
+    _remember_folder(db, folder)
     log.info("backup written to %s", target)
     return target
 
 
+@contextlib.contextmanager
+def _held(lock_path: Path) -> Iterator[None]:
+    """A lock file held (flock) while a backup is being written: the next backup into the
+    folder removes half-written copies whose writer no longer holds its lock (killed)."""
+    fd = os.open(lock_path, os.O_CREAT | os.O_WRONLY, 0o600)
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+        with contextlib.suppress(FileNotFoundError):
+            lock_path.unlink()
+
+
+def _writer_alive(lock_path: Path) -> bool:
+    if fcntl is None:
+        return lock_path.exists()
+    try:
+        fd = os.open(lock_path, os.O_WRONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def metadata_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".json")
+
+
+def _metadata_mac(key: bytes, doc: dict[str, object]) -> str:
+    body = {k: v for k, v in doc.items() if k != "mac"}
+    return keys.mac(key, json.dumps(body, sort_keys=True, separators=(",", ":")))
+
+
+def _write_metadata(db: Database, target: Path) -> None:
+    """The change and access logs' heads at backup time, MACed: ``check`` compares the live
+    logs with them, and so sees rows removed after the backup even if the backup file itself
+    was changed."""
+    try:
+        chain = db.chain()
+    except keys.KeyMissing:
+        return
+    with db.read() as s:
+        log_head = changelog.head(s) or (0, "")
+        access_head = changelog.head(s, AccessLog) or (0, "")
+    doc: dict[str, object] = {"installation": chain.installation, "backup": target.name,
+                              "log_id": log_head[0], "log_mac": log_head[1],
+                              "access_id": access_head[0], "access_mac": access_head[1]}
+    doc["mac"] = _metadata_mac(chain.key, doc)
+    keys.atomic_write(metadata_path(target), (json.dumps(doc, indent=1) + "\n").encode())
+
+
+def read_metadata(backup: Path, chain: ChainKey) -> dict[str, object] | None:
+    """The backup's metadata when present and genuine (its MAC verifies with our key)."""
+    try:
+        doc = json.loads(metadata_path(backup).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict) or doc.get("installation") != chain.installation:
+        return None
+    if doc.get("mac") != _metadata_mac(chain.key, doc):
+        return {"forged": True}
+    return doc
+
+
+def _remember_folder(db: Database, folder: Path) -> None:
+    """The anchor lists every folder this workstation backed the database up into, so check
+    looks there even if the ``backup_dir`` setting is moved."""
+    try:
+        chain = db.chain()
+    except keys.KeyMissing:
+        return
+    anchor = keys.read_anchor(chain.installation, db.display_name) or keys.Anchor(
+        chain.installation, db.display_name)
+    name = str(folder.resolve())
+    if name not in anchor.backup_dirs:
+        with contextlib.suppress(OSError):
+            keys.write_anchor(dataclasses.replace(
+                anchor, backup_dirs=(*anchor.backup_dirs, name)))
+
+
 def backup_now(db: Database, actor: Actor, folder: Path | None = None) -> Path:
-    """A backup asked for by a user (``proapp backup``); rotated when in the backup folder."""
-    require(actor, Permission.BACKUP)
+    """A backup asked for by a user (``proapp backup``); rotated when in the backup folder.
+
+    A backup holds every account's password hash: into the backup folder (0700) any role may
+    write one, anywhere else (``--to DIR``) only an administrator."""
+    if folder is not None:
+        check(db, actor, Permission.BACKUP_ANYWHERE)
+        refuse_protected(db, [folder], what="backup")
+    else:
+        check(db, actor, Permission.BACKUP)
     target = make_backup(db, folder)
     if folder is None:
         rotate(target.parent, retention(db))
@@ -163,13 +275,19 @@ def keep_set(backups: Iterable[BackupFile], daily: int = KEEP_DAILY, weekly: int
     return keep
 
 
-def _remove_stale_partials(folder: Path, older_than_s: float = 3600) -> None:
-    """Half-written copies left by a backup that crashed (never a finished backup)."""
-    limit = datetime.now().timestamp() - older_than_s
+def _remove_stale_partials(folder: Path) -> None:
+    """Half-written copies left by a backup that was killed (never a finished backup, never
+    one still being written: its writer holds the lock file of the same name)."""
     for p in folder.glob(".proapp-*.partial-*"):
+        name, _, pid = p.name.rpartition(".partial-")
+        lock = folder / f"{name}.lock-{pid}"
+        if _writer_alive(lock):
+            continue
         with contextlib.suppress(OSError):
-            if p.stat().st_mtime < limit:
-                p.unlink()
+            p.unlink()
+            log.info("removed %s, left by a backup that did not finish", p.name)
+        with contextlib.suppress(OSError):
+            lock.unlink()
 
 
 def retention(db: Database) -> tuple[int, int, int]:
@@ -188,6 +306,8 @@ def rotate(folder: Path, keep_counts: tuple[int, int, int] = (KEEP_DAILY, KEEP_W
     for b in backups:
         if b.path not in keep:
             b.path.unlink()
+            with contextlib.suppress(FileNotFoundError):
+                metadata_path(b.path).unlink()
             removed.append(b.path)
     if removed:
         log.info("backup rotation removed %d old backups", len(removed))
@@ -217,13 +337,32 @@ def ensure_daily_backup(db: Database, today: date | None = None) -> Path | None:
 # --- restore -------------------------------------------------------------------------------
 
 
-def check_backup(path: Path) -> str:
+def backup_installation(path: Path) -> str | None:
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        has = con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND "
+                          "name='installation'").fetchone()
+        row = con.execute("SELECT id FROM installation").fetchone() if has else None
+    finally:
+        con.close()
+    return str(row[0]) if row else None
+
+
+def check_backup(path: Path, installation: str | None = None) -> str:
     """Everything that must hold before ``path`` may replace a database; returns its schema
-    revision. Read-only."""
+    revision. Read-only.
+
+    The backup must be a sound SQLite file of proapp at a revision this version knows, with
+    exactly the schema proapp's migrations make (no planted trigger or view), a keyed change
+    log that verifies with this computer's key, and (when ``installation`` is given, i.e. the
+    current database is readable) belong to the same installation."""
     if not path.is_file():
         raise RestoreRefused(f"{path} does not exist or is not a file")
     try:
         info = inspect_sqlite_file(path)
+        if info.state is FileState.PROAPP:
+            assert info.revision is not None
+            verify_file(path, info.revision, what="backup")
     except DatabaseRefused as exc:
         raise RestoreRefused(f"Not restored: {exc}") from exc
     if info.state is not FileState.PROAPP:
@@ -236,10 +375,19 @@ def check_backup(path: Path) -> str:
     if result != ["ok"]:
         raise RestoreRefused(f"Not restored: {path} fails the integrity check "
                              f"({'; '.join(result[:5])})")
+    owner = backup_installation(path)
+    if installation is not None and owner is not None and owner != installation:
+        raise RestoreRefused(f"Not restored: {path} is a backup of another database "
+                             f"(installation {owner}, this one is {installation})")
     copy = read_only_database(path)
     try:
         with copy.read() as s:
             _n, broken = changelog.verify_chain(s)
+    except keys.KeyMissing as exc:
+        raise RestoreRefused(f"Not restored: the integrity key of {path} (installation "
+                             f"{owner}) is not installed on this computer, so its change log "
+                             "cannot be verified. Install the key first (proapp key "
+                             "import).") from exc
     finally:
         copy.dispose()
     if broken is not None:
@@ -290,15 +438,81 @@ def _leave_wal(path: Path) -> sqlite3.Connection | None:
         raise
 
 
+def owner_phrase(database_path: Path) -> str:
+    """What the owner of the data folder types to restore without an account."""
+    return f"restore {database_path.name}"
+
+
+def owner_actor() -> Actor:
+    import getpass
+
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "unknown"
+    return Actor(f"owner:{name}")
+
+
+def _owns(folder: Path) -> bool:
+    if os.name != "posix":
+        return os.access(folder, os.W_OK)
+    try:
+        return folder.stat().st_uid == os.getuid()
+    except OSError:
+        return False
+
+
+def _authorise_restore(database_path: Path, actor: Actor,
+                       owner_confirmation: str | None) -> str | None:
+    """Who may replace the database: an administrator of the CURRENT database (re-read now),
+    never an account of the backup. When the current database cannot be read at all, only the
+    OS user who owns its folder, with the typed confirmation. Returns the current
+    installation id (None when unreadable)."""
+    from proapp.db import installation
+    from proapp.db.errors import StorageError
+    from proapp.db.migrate import open_database
+
+    try:
+        current = open_database(database_path, migrate=False, create=False)
+    except StorageError as exc:
+        reason = str(exc)
+    else:
+        try:
+            check(current, actor, Permission.RESTORE)
+            with current.engine.connect() as conn:
+                return installation.installation_id(conn)
+        finally:
+            current.dispose()
+    if owner_confirmation is None:
+        raise RestoreRefused(
+            f"Not restored: the current database cannot be opened ({reason}), so no account "
+            "can authorise the restore. The owner of the data folder may restore it: "
+            "`proapp restore FILE --owner` and type the confirmation asked for.")
+    if not _owns(database_path.parent):
+        raise RestoreRefused(f"Not restored: only the owner of {database_path.parent} may "
+                             "restore without an account")
+    if owner_confirmation.strip() != owner_phrase(database_path):
+        raise RestoreRefused("Not restored: the confirmation was not typed as asked")
+    log.warning("restore of %s authorised by the folder owner %s (the database could not be "
+                "opened: %s)", database_path, actor.username, reason)
+    return None
+
+
 def restore(database_path: Path, backup: Path, actor: Actor, *,
+            owner_confirmation: str | None = None,
             now: datetime | None = None) -> RestoreResult:
-    """Replace ``database_path`` by ``backup`` (admin only; see the module docstring)."""
-    require(actor, Permission.RESTORE)
+    """Replace ``database_path`` by ``backup`` (see the module docstring and
+    :func:`_authorise_restore`)."""
+    from proapp.services.integrity.guard import JOURNALS
+
     database_path = database_path.resolve()
     backup = backup.resolve()
-    if backup == database_path:
-        raise RestoreRefused("Not restored: the backup is the database itself")
-    revision = check_backup(backup)
+    if backup in {database_path, *(database_path.with_name(database_path.name + j)
+                                   for j in JOURNALS)}:
+        raise RestoreRefused("Not restored: the backup is the database itself (or one of its "
+                             "journal files)")
+    current_installation = _authorise_restore(database_path, actor, owner_confirmation)
+    revision = check_backup(backup, current_installation)
     folder = paths.ensure_private_dir(database_path.parent)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     temp = folder / f".{database_path.name}.restore-{os.getpid()}.tmp"
@@ -339,6 +553,10 @@ def restore(database_path: Path, backup: Path, actor: Actor, *,
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
     restrict_file(database_path)
+    # The anchors of this path described the replaced database: start again from the
+    # restored one (the restore row below writes the new anchor).
+    for a in keys.anchors_for_database(str(database_path)):
+        keys.forget_anchor(a.installation, a.database)
     log.info("database %s restored from %s by %s; replaced file kept as %s", database_path,
              backup, actor.username, saved)
     _log_restore(database_path, backup, saved, actor)
@@ -418,9 +636,18 @@ def _compare_anchor(db: Database, backup: Path, row: tuple[Any, ...] | None,
 def newest_backup(db: Database) -> Path | None:
     """The newest backup taken after the database's last restore (older ones belong to the
     database the restore replaced)."""
-    configured = settings.get(db, "backup_dir").strip()
-    folder = Path(configured).expanduser() if configured else default_backup_dir()
-    backups = list_backups(folder)
+    # The setting alone must not steer the check: the default folder and every folder this
+    # computer backed the database up into (recorded in the anchor) are looked at too.
+    configured = configured_backup_dir(db)
+    folders = {default_backup_dir(), *([configured] if configured is not None else [])}
+    try:
+        chain = db.chain()
+        anchor = keys.read_anchor(chain.installation, db.display_name)
+        folders |= {Path(f) for f in (anchor.backup_dirs if anchor else ())}
+    except keys.KeyMissing:
+        pass
+    backups = sorted((b for f in folders for b in list_backups(f)),
+                     key=lambda b: (b.taken, b.path.name), reverse=True)
     with db.read() as s:
         restored_at = s.scalar(select(func.max(ChangeLog.at)).where(ChangeLog.action
                                                                     == "restore"))

@@ -167,7 +167,11 @@ def save_visit(db: Database, actor: Actor, draft: VisitDraft, *, complete: bool 
             existing = s.get(Visit, draft.visit_id)
             if existing is None or existing.patient_id != draft.patient_id:
                 raise NotFoundError(f"No visit with id {draft.visit_id} for this patient")
-            if draft.expected_version is not None and existing.version != draft.expected_version:
+            if draft.expected_version is None:
+                # Without it a stale window would overwrite someone else's change silently.
+                raise ConflictError("Changing a saved visit needs the version that was opened "
+                                    "(expected_version); nothing was saved")
+            if existing.version != draft.expected_version:
                 raise ConflictError(
                     "This visit was changed by someone else since you opened it. Your input "
                     "is kept: review the current visit and enter your changes again.")

@@ -46,7 +46,10 @@ def _visit(s: Session, visit_id: int, expected_version: int | None) -> Visit:
     v = s.get(Visit, visit_id)
     if v is None:
         raise NotFoundError(f"No visit with id {visit_id}")
-    if expected_version is not None and v.version != expected_version:
+    if expected_version is None:
+        raise ConflictError("Signing or unlocking needs the version that was reviewed "
+                            "(expected_version); nothing was changed")
+    if v.version != expected_version:
         raise ConflictError("This visit was changed by someone else since you opened it; "
                             "review it again before signing or unlocking")
     return v

@@ -1,0 +1,214 @@
+"""The change log proves the data: replay it and compare the result with every stored row.
+
+Every service writes its change to the log in the same transaction (patients, PTA procedures,
+visits with every answer, skipped form, flow value and signature, accounts with role, active flag
+and a fingerprint of the password hash, clinic settings). Replaying the log from the first row
+therefore gives the state the tables must hold now. Anything else was written behind proapp's
+back (an answer edited with a SQLite tool, a role raised, a password hash swapped, the backup
+folder setting moved) and is reported with its table, key, field, stored value and the value the
+log explains.
+
+Columns the log does not describe (timestamps, version counters, who entered a visit) are not
+compared; the keyed chain (:mod:`proapp.db.changelog`) makes sure the log itself is genuine.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from proapp.db import keys
+from proapp.db.changelog import to_text
+from proapp.db.models import (
+    Answer,
+    ChangeLog,
+    FlowRow,
+    Patient,
+    Procedure,
+    Setting,
+    SkippedForm,
+    User,
+    Visit,
+)
+
+PATIENT_FIELDS = ("code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
+                  "diagnosis_year", "headache_positive", "fatigue_positive", "notes")
+PROCEDURE_FIELDS = ("pta_date", "side", "notes")
+USER_FIELDS = ("username", "full_name", "role", "active")
+FLOW_ATTRS = ("flow_ml_min", "velocity_cm_s", "area_cm2", "stenosis_pct")
+# Values an older proapp logged for a password change (no fingerprint): nothing to compare.
+LEGACY_PASSWORD = frozenset({"changed"})
+_TABLES = {"patient": "patient", "procedure": "procedure", "visit": "visit",
+           "user": "user_account", "setting": "setting"}
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    table: str
+    key: str
+    field: str | None
+    stored: str | None
+    logged: str | None
+
+    def line(self) -> str:
+        if self.field is None:
+            if self.logged is None:
+                return f"{self.table} {self.key}: the row is not in the change log"
+            return f"{self.table} {self.key}: the change log has this row, the table does not"
+        return (f"{self.table} {self.key}, {self.field}: stored {_show(self.stored)}, the "
+                f"change log says {_show(self.logged)}")
+
+
+def _show(value: str | None) -> str:
+    if value is None:
+        return "(nothing)"
+    return repr(value if len(value) <= 60 else value[:57] + "...")
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    if a == b:
+        return True
+    if a is None or b is None:
+        return False
+    try:
+        return Decimal(a) == Decimal(b)
+    except InvalidOperation:
+        return False
+
+
+State = dict[tuple[str, Any], dict[str, str | None]]
+
+
+def _replay(s: Session) -> tuple[State, dict[str, str | None], list[dict[str, Any]]]:
+    """The state the log describes: entities by (entity, id), settings, and snapshots of
+    procedures logged without an id (older demo cohorts), matched later by patient and date."""
+    state: State = {}
+    settings: dict[str, str | None] = {}
+    unkeyed: list[dict[str, Any]] = []
+    q = select(ChangeLog.action, ChangeLog.entity, ChangeLog.entity_id, ChangeLog.patient_id,
+               ChangeLog.field, ChangeLog.new_value, ChangeLog.user_id).order_by(ChangeLog.id)
+    for action, entity, entity_id, patient_id, field, new, user_id in s.execute(q):
+        if entity == "setting":
+            if field is not None:
+                settings[field] = new
+            continue
+        if entity not in _TABLES:
+            continue  # restore markers and the like: no row of their own
+        key = (entity, entity_id)
+        if action == "insert" and field is None:
+            try:
+                snapshot = json.loads(new) if new else {}
+            except ValueError:
+                snapshot = None
+            if not isinstance(snapshot, dict):  # a damaged row (the chain reports it)
+                snapshot = {"(logged snapshot)": new}
+            if entity_id is None and entity == "procedure":
+                unkeyed.append({"patient_id": patient_id, **snapshot})
+                continue
+            state[key] = dict(snapshot)
+        elif action == "delete" and field is None:
+            state.pop(key, None)
+        elif action == "sign" and field == "signed_at":
+            row = state.setdefault(key, {})
+            row["signed_at"], row["signed_by"] = new, to_text(user_id)
+        elif action == "unlock" and field == "signed_at":
+            row = state.setdefault(key, {})
+            row["signed_at"], row["signed_by"] = None, None
+        elif action == "update" and field is not None:
+            state.setdefault(key, {})[field] = new
+    return state, settings, unkeyed
+
+
+def _stored(s: Session) -> State:
+    out: State = {}
+    for p in s.scalars(select(Patient)):
+        out[("patient", p.id)] = {f: to_text(getattr(p, f)) for f in PATIENT_FIELDS}
+    for r in s.scalars(select(Procedure)):
+        out[("procedure", r.id)] = {f: to_text(getattr(r, f)) for f in PROCEDURE_FIELDS}
+        out[("procedure", r.id)]["_patient"] = str(r.patient_id)
+    visits: dict[int, dict[str, str | None]] = {}
+    for v in s.scalars(select(Visit)):
+        visits[v.id] = {"label": v.label, "visit_date": to_text(v.visit_date),
+                        "status": v.status, "signed_at": to_text(v.signed_at),
+                        "signed_by": to_text(v.signed_by_id)}
+    orphans: dict[int, dict[str, str | None]] = defaultdict(dict)
+    for a in s.scalars(select(Answer)):
+        value = to_text(a.value) if a.value is not None else f"missing:{a.missing_reason}"
+        visits.get(a.visit_id, orphans[a.visit_id])[f"{a.instrument}.{a.item}"] = value
+    for sk in s.scalars(select(SkippedForm)):
+        visits.get(sk.visit_id, orphans[sk.visit_id])[f"skipped.{sk.form}"] = sk.reason
+    for f in s.scalars(select(FlowRow)):
+        target = visits.get(f.visit_id, orphans[f.visit_id])
+        for attr in FLOW_ATTRS:
+            value = getattr(f, attr)
+            if value is not None:
+                target[f"flow.{f.posture}.{f.side}.{attr}"] = to_text(value)
+    for vid, values in visits.items():
+        out[("visit", vid)] = values
+    for u in s.scalars(select(User)):
+        out[("user", u.id)] = {**{f: to_text(getattr(u, f)) for f in USER_FIELDS},
+                               "password": keys.fingerprint(u.password_hash)}
+    return out
+
+
+def _table_of(entity: str, field: str | None) -> str:
+    if entity == "visit" and field is not None:
+        if field.startswith(("midas.", "fss.")):
+            return "answer"
+        if field.startswith("skipped."):
+            return "skipped_form"
+        if field.startswith("flow."):
+            return "flow_measurement"
+    return _TABLES[entity]
+
+
+def _key_text(entity: str, ident: Any, field: str | None) -> str:
+    if entity == "visit" and field is not None and _table_of(entity, field) != "visit":
+        return f"visit_id={ident}"
+    return f"id={ident}"
+
+
+def compare(s: Session) -> list[Discrepancy]:
+    """Every stored row, field and value that the change log does not explain."""
+    logged, logged_settings, unkeyed = _replay(s)
+    stored = _stored(s)
+    # Procedures of older demo cohorts were logged without their id: match by patient + date.
+    for snap in unkeyed:
+        for key, row in stored.items():
+            if (key[0] == "procedure" and key not in logged
+                    and row.get("_patient") == to_text(snap["patient_id"])
+                    and row.get("pta_date") == snap.get("pta_date")):
+                logged[key] = {f: snap.get(f) for f in PROCEDURE_FIELDS}
+                break
+    out: list[Discrepancy] = []
+    for key in sorted(set(stored) | set(logged), key=lambda k: (k[0], str(k[1]))):
+        entity, ident = key
+        have, want = stored.get(key), logged.get(key)
+        if have is None:
+            out.append(Discrepancy(_TABLES[entity], f"id={ident}", None, None, "(row)"))
+            continue
+        if want is None:
+            out.append(Discrepancy(_TABLES[entity], f"id={ident}", None, "(row)", None))
+            continue
+        have = {k: v for k, v in have.items() if v is not None and not k.startswith("_")}
+        want = {k: v for k, v in want.items() if v is not None}
+        if entity == "user" and (want.get("password") in LEGACY_PASSWORD
+                                 or "password" not in want):
+            have.pop("password", None)
+            want.pop("password", None)
+        for field in sorted(set(have) | set(want)):
+            if not _same(have.get(field), want.get(field)):
+                out.append(Discrepancy(_table_of(entity, field), _key_text(entity, ident, field),
+                                       field, have.get(field), want.get(field)))
+    stored_settings = dict(s.execute(select(Setting.key, Setting.value)).all())
+    for k in sorted(set(stored_settings) | set(logged_settings)):
+        have_s, want_s = stored_settings.get(k), logged_settings.get(k)
+        if have_s != want_s:
+            out.append(Discrepancy("setting", f"key={k}", "value", have_s, want_s))
+    return out
