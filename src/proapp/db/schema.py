@@ -13,9 +13,11 @@ revision and reading its ``sqlite_master``, once per revision and process.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
 
@@ -48,9 +50,48 @@ def read_schema(con: sqlite3.Connection) -> frozenset[SchemaObject]:
                      if not _SQLITE_INTERNAL.match(n))
 
 
+SNAPSHOT = Path(__file__).resolve().parent / "migrations" / "head_schema.json"
+VERSIONS = SNAPSHOT.parent / "versions"
+
+
+def migrations_digest() -> str:
+    """SHA-256 over the migration files' names and contents: the snapshot below is used only
+    while it was made from exactly these files."""
+    digest = hashlib.sha256()
+    for path in sorted(VERSIONS.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def snapshot_of(revision: str) -> dict[str, object]:
+    """The JSON ``scripts/schema_snapshot.py`` writes for ``revision``."""
+    return {"revision": revision, "migrations": migrations_digest(),
+            "objects": [list(astuple(o)) for o in sorted(made_by_migrations(revision))]}
+
+
+def _from_snapshot(revision: str) -> frozenset[SchemaObject] | None:
+    try:
+        data = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("revision") != revision or data.get("migrations") != migrations_digest():
+        return None
+    return frozenset(SchemaObject(*o) for o in data["objects"])
+
+
 @cache
 def expected_schema(revision: str) -> frozenset[SchemaObject]:
-    """What ``alembic upgrade <revision>`` makes on an empty SQLite database."""
+    """What ``alembic upgrade <revision>`` makes on an empty SQLite database.
+
+    For the newest revision it is read from the snapshot shipped beside the migrations (made
+    from them by ``scripts/schema_snapshot.py``; tests/db/test_schema.py keeps it current), so
+    opening a current database imports no Alembic; any other revision, or a snapshot that
+    does not match the migration files, runs the migrations themselves."""
+    return _from_snapshot(revision) or made_by_migrations(revision)
+
+
+def made_by_migrations(revision: str) -> frozenset[SchemaObject]:
+    """Run the migrations up to ``revision`` on an empty in-memory database, read the result."""
     from alembic import command
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool

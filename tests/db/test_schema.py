@@ -1,0 +1,50 @@
+"""The schema snapshot opening compares a file with is exactly what the migrations make."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from proapp.db import schema
+from proapp.db.migrate import head_revision
+
+
+def test_the_shipped_snapshot_is_what_the_migrations_make_at_the_head() -> None:
+    data = json.loads(schema.SNAPSHOT.read_text(encoding="utf-8"))
+    hint = "run `python scripts/schema_snapshot.py` after changing a migration"
+    assert data["revision"] == head_revision(), hint
+    assert data["migrations"] == schema.migrations_digest(), hint
+    shipped = frozenset(schema.SchemaObject(*o) for o in data["objects"])
+    assert shipped == schema.made_by_migrations(head_revision()), hint
+    assert any(o.type == "trigger" for o in shipped)  # the append-only triggers are in it
+
+
+def test_a_snapshot_that_does_not_match_the_migrations_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stale or edited snapshot can only make opening slower, never let a schema through."""
+    data = json.loads(schema.SNAPSHOT.read_text(encoding="utf-8"))
+    data["objects"].append(["trigger", "planted", "user_account", "CREATE TRIGGER planted"])
+    data["migrations"] = "0" * 64
+    stale = tmp_path / "head_schema.json"
+    stale.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(schema, "SNAPSHOT", stale)
+    schema.expected_schema.cache_clear()
+    try:
+        expected = schema.expected_schema(head_revision())
+    finally:
+        schema.expected_schema.cache_clear()
+    assert ("trigger", "planted") not in {(o.type, o.name) for o in expected}
+    assert expected == schema.made_by_migrations(head_revision())
+
+
+def test_checking_a_current_file_imports_no_alembic(tmp_path: Path) -> None:
+    probe = ("import sys\nfrom proapp.db import schema\nfrom proapp.db.migrate import "
+             "head_revision\nschema.expected_schema(head_revision())\n"
+             "print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"
