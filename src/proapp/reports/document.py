@@ -494,45 +494,56 @@ class KeepTail(Flowable):
 
 
 # ---------------------------------------------------------------- pages
+class NumberedCanvas(Canvas):
+    """Defers each page until the end so the footer can say 'page X of Y'. A document's own
+    canvas draws what its footer says (:meth:`footer`); the rule above it is drawn here."""
+
+    # reportlab's Canvas has these; its type stubs leave the private ones out.
+    _pagesize: tuple[float, float]
+    _pageNumber: int
+    _startPage: Callable[[], None]
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        # reportlab's default initial font is Helvetica, which is never embedded
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.REGULAR
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._footer(total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, total: int) -> None:
+        w, _h = self._pagesize
+        y = MARGIN_BOTTOM - 9 * mm
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(MARGIN_X, y + 9, w - MARGIN_X, y + 9)
+        self.footer(w, y, total)
+        self.restoreState()
+
+    def footer(self, width: float, y: float, total: int) -> None:
+        """Draw the footer's text on the baseline ``y`` of a page ``width`` wide."""
+        raise NotImplementedError
+
+
 def _canvas_maker(data: ReportData) -> Callable[..., Canvas]:
     footer_left = t("footer.left", version=data.app_version,
                     when=data.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip())
     footer_mid = data.patient.code + (f"  ·  {t('demo.footer')}" if data.patient.is_demo
                                       else "")
 
-    class NumberedCanvas(Canvas):
-        """Defers each page until the end so the footer can say 'page X of Y'."""
-
-        # reportlab's Canvas has these; its type stubs leave the private ones out.
-        _pagesize: tuple[float, float]
-        _pageNumber: int
-        _startPage: Callable[[], None]
-
-        def __init__(self, *args: Any, **kwargs: Any):
-            # reportlab's default initial font is Helvetica, which is never embedded
-            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.REGULAR
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, total: int) -> None:
-            w, _h = self._pagesize
-            y = MARGIN_BOTTOM - 9 * mm
-            self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN_X, y + 9, w - MARGIN_X, y + 9)
+    class PatientCanvas(NumberedCanvas):
+        def footer(self, w: float, y: float, total: int) -> None:
             self.setFillColor(MUTED)
             fonts.draw(self, MARGIN_X, y, footer_left, 7)
             if data.patient.is_demo:
@@ -542,9 +553,8 @@ def _canvas_maker(data: ReportData) -> Callable[..., Canvas]:
             self.setFillColor(MUTED)
             fonts.draw(self, w - MARGIN_X, y, t("footer.page", page=self._pageNumber,
                                                 total=total), 7, align="right")
-            self.restoreState()
 
-    return NumberedCanvas
+    return PatientCanvas
 
 
 def _later_page_header(data: ReportData, width: float) -> Callable[[Canvas, Any], None]:

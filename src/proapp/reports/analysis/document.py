@@ -39,7 +39,7 @@ from proapp.reports.document import (
     MARGIN_TOP,
     MARGIN_X,
     MUTED,
-    RULE,
+    NumberedCanvas,
     _esc,
     _styles,
     _table_style,
@@ -291,37 +291,8 @@ def _canvas_maker(result: AnalysisResult) -> Callable[..., Canvas]:
     left = (f"proapp {m.versions[0][1]} · cohort analysis · cut-off "
             f"{m.plan.cutoff.isoformat()} · data {m.snapshot_sha256[:12]}")
 
-    class NumberedCanvas(Canvas):
-        """Defers each page until the end so the footer can say 'page X of Y'."""
-
-        # reportlab's Canvas has these; its type stubs leave the private ones out.
-        _pagesize: tuple[float, float]
-        _pageNumber: int
-        _startPage: Callable[[], None]
-
-        def __init__(self, *args: Any, **kwargs: Any):
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, total: int) -> None:
-            w, _h = self._pagesize
-            y = MARGIN_BOTTOM - 9 * mm
-            self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN_X, y + 9, w - MARGIN_X, y + 9)
+    class AnalysisCanvas(NumberedCanvas):
+        def footer(self, w: float, y: float, total: int) -> None:
             self.setFont(fonts.REGULAR, 7)
             self.setFillColor(MUTED)
             self.drawString(MARGIN_X, y, left)
@@ -332,9 +303,8 @@ def _canvas_maker(result: AnalysisResult) -> Callable[..., Canvas]:
                 self.setFont(fonts.BOLD, 7)
                 self.drawRightString(w - MARGIN_X - fonts.string_width(page, fonts.REGULAR, 7)
                                      - 12, y, "SYNTHETIC DEMO DATA")
-            self.restoreState()
 
-    return NumberedCanvas
+    return AnalysisCanvas
 
 
 def build_pdf(result: AnalysisResult, out: str | IO[bytes]) -> None:
