@@ -118,7 +118,7 @@ def main() -> int:
             compare(f"proapp check ({db.stat().st_size / 1e6:.0f} MB)",
                     [*proapp, "check", "--db", str(db)], "sqlite3 integrity_check",
                     ["sqlite3", str(db), "PRAGMA integrity_check"], "<= 2x", env,
-                    max(3, args.runs // 2))
+                    max(5, args.runs // 2))
         gui = {**env, "PROAPP_EXIT_AFTER_FIRST_PAINT": "1"}
         bare = [PY, str(HERE / "_gui_probe.py"), "bare", str(work / "bare.json")]
         compare("window: sign-in dialog painted", [*proapp, "--db", str(db)],

@@ -58,3 +58,26 @@ def test_run_gui_shows_the_window_with_the_crash_handler(
     assert seen["menus"] == ["&File", "&Patient", "&View", "&Help", "&Account (nurse.test)"]
     assert seen["features"] == sorted(FEATURE_ACTIONS)
     assert sys.excepthook is before  # uninstalled when the application ends
+
+
+def test_a_cancelled_sign_in_ends_the_early_list_load(
+        qapp, db: Database, patient_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """run_gui reads the list while the user signs in; nobody signing in stops it, shows
+    nothing and leaves no load running behind the closed database."""
+    import proapp.gui.accounts as gui_accounts
+    from proapp.gui.patients.loading import ListLoader
+
+    loaders: list[ListLoader] = []
+    real_reload = ListLoader.reload
+
+    def reload(self: ListLoader) -> None:
+        loaders.append(self)
+        real_reload(self)
+
+    monkeypatch.setattr(ListLoader, "reload", reload)
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: None)
+    assert run_gui(db) == 0
+    assert len(loaders) == 1
+    assert not loaders[0].busy or loaders[0].wait(0)
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.isVisible()]

@@ -293,3 +293,71 @@ def test_reloads_in_a_row_keep_the_latest(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.loader._tasks)
     assert sig.args == [286]
     assert window.patients.model.rowCount() == 286
+
+
+def test_a_window_adopts_a_load_that_finished_before_it(qtbot, demo_db: Database,
+                                                        actor: Actor) -> None:
+    """run_gui starts the list's load while the user signs in; the window shows its result
+    (kept by the loader: its signal went out before the window existed) without a new load."""
+    from proapp.gui.patients.loading import ListLoader
+
+    loader = ListLoader(demo_db)
+    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+        loader.reload()
+    w = MainWindow(demo_db, actor, loader=loader)
+    qtbot.addWidget(w)
+    counts: list[int] = []
+    w.listLoaded.connect(counts.append)  # connected after construction, as run_gui does
+    qtbot.waitUntil(lambda: counts == [286], timeout=20_000)
+    assert w.loader is loader
+    assert loader.parent() is w
+    assert loader._generation == 1  # nothing read again
+    assert loader.latest is not None
+    assert w.patients.model.rowCount() == 286
+    assert w.worklist.model.rowCount() == len(loader.latest[1])
+
+
+def test_a_window_adopts_a_load_still_running_and_shows_it_once(qtbot, demo_db: Database,
+                                                                actor: Actor) -> None:
+    from proapp.gui.patients.loading import ListLoader
+
+    loader = ListLoader(demo_db)
+    loader.reload()
+    w = MainWindow(demo_db, actor, loader=loader)
+    qtbot.addWidget(w)
+    counts: list[int] = []
+    w.listLoaded.connect(counts.append)
+    qtbot.waitUntil(lambda: counts == [286], timeout=20_000)
+    qtbot.wait(100)  # the queued adoption ran too, and did not show the list again
+    assert counts == [286]
+    assert loader._generation == 1
+
+
+def test_a_window_given_an_idle_loader_reads_the_list(qtbot, demo_db: Database,
+                                                      actor: Actor) -> None:
+    """A loader with nothing to show (its early load failed: the error reached no window)
+    is asked again by the window, which then shows the list or the error."""
+    from proapp.gui.patients.loading import ListLoader
+
+    loader = ListLoader(demo_db)
+    w = MainWindow(demo_db, actor, loader=loader)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.listLoaded, timeout=20_000) as sig:
+        pass
+    assert sig.args == [286]
+    assert loader._generation == 1
+
+
+def test_a_loader_of_another_database_is_not_adopted(qtbot, demo_db: Database, db: Database,
+                                                     actor: Actor) -> None:
+    from proapp.gui.patients.loading import ListLoader
+
+    other = ListLoader(db)
+    other.reload()
+    w = MainWindow(demo_db, actor, loader=other)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.listLoaded, timeout=20_000) as sig:
+        pass
+    assert sig.args == [286]
+    assert w.loader is not other
+    assert not other.busy

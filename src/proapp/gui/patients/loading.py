@@ -3,6 +3,10 @@
 The data come from :mod:`proapp.services.patients.listing` in a few bulk queries; a
 10,000-patient database takes long enough that the window must paint first. One worker
 thread; when reloads overlap, only the latest request reports.
+
+The first load of a session starts before the main window exists (``run_gui`` starts it
+while the user signs in, :meth:`ListLoader.reload`), and the window adopts the loader: the
+latest result is kept (:attr:`ListLoader.latest`) for a window that connects after it came.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from proapp.db.engine import Database
 from proapp.gui.common.tasks import Task
+from proapp.services.bulk import no_collection_pauses
 from proapp.services.patients import listing as plist
 from proapp.services.patients.listing import PatientList, WorklistEntry
 from proapp.services.progress import Progress
@@ -32,6 +37,7 @@ class ListLoader(QObject):
         self._pool.setMaxThreadCount(1)
         self._tasks: set[Task] = set()
         self._generation = 0
+        self.latest: Loaded | None = None  # what the latest finished request read
 
     def reload(self) -> None:
         self._generation += 1
@@ -39,9 +45,10 @@ class ListLoader(QObject):
         database = self.database
 
         def work(_progress: Progress) -> Loaded:
-            result = plist.load(database)
-            # the worklist and the search index too: the GUI thread only shows them
-            return result, result.worklist(), plist.SearchIndex(result.rows)
+            with no_collection_pauses():  # see plist.load
+                result = plist.load(database)
+                # the worklist and the search index too: the GUI thread only shows them
+                return result, result.worklist(), plist.SearchIndex(result.rows)
 
         task = Task(work)
         # Keep every running task referenced until it reports: a newer reload must not let
@@ -68,6 +75,7 @@ class ListLoader(QObject):
                   task: Task) -> None:
         self._tasks.discard(task)
         if generation == self._generation:
+            self.latest = result
             self.loaded.emit(*result)
 
     def _failed(self, generation: int, exc: BaseException, task: Task) -> None:

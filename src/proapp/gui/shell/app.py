@@ -19,6 +19,7 @@ from proapp.gui.common.tasks import Task
 
 if TYPE_CHECKING:
     from proapp.gui.accounts.idle_lock import IdleLock
+    from proapp.gui.patients.loading import ListLoader
     from proapp.gui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -61,15 +62,16 @@ def settle_memory() -> None:
     gc.freeze()
 
 
-def open_main_window(database: Database, actor: Actor,
-                     lock: IdleLock | None = None) -> MainWindow:
+def open_main_window(database: Database, actor: Actor, lock: IdleLock | None = None,
+                     loader: ListLoader | None = None) -> MainWindow:
     """The main window for a signed-in user, marked when it shows a training database. Kept
     in one place so the first sign-in and a user switch build the same window; every
-    feature reaches it through its actions (:mod:`proapp.gui.shell.menus`)."""
+    feature reaches it through its actions (:mod:`proapp.gui.shell.menus`). ``loader``: the
+    list's load already started (see :func:`run_gui`)."""
     from proapp.gui.shell.first_run import mark_training_window
     from proapp.gui.shell.main_window import MainWindow
 
-    window = MainWindow(database, actor, lock=lock)
+    window = MainWindow(database, actor, lock=lock, loader=loader)
     mark_training_window(window, database)
     return window
 
@@ -127,15 +129,26 @@ def run_gui(database: Database) -> int:
                 return 0
             database, welcomed = outcome.database, outcome.actor
         backup = DailyBackup(database)
+        from proapp.gui.patients.loading import ListLoader
+
+        # The patient list is read in the background while the user signs in (the password
+        # check, Argon2, leaves the GIL): the first main window adopts the load, and shows
+        # the list as soon as it is built. Nothing read is shown before the sign-in, and it
+        # is dropped when nobody signs in.
+        first_load: list[ListLoader] = [ListLoader(database)]
+        first_load[0].reload()
         try:
             actor = welcomed or first_admin_or_login(database)
             if actor is None:  # cancelled: nobody signed in, nothing to show
+                first_load.pop().stop()
                 return 0
             lock = IdleLock(database, actor, parent=app)
             windows: list[MainWindow] = []
 
             def open_main(who: Actor) -> None:
-                window = open_main_window(database, who, lock)
+                # the first window adopts the load started at sign-in; a user switch reloads
+                window = open_main_window(database, who, lock,
+                                          first_load.pop() if first_load else None)
                 windows[:] = [window]
                 # The day's backup starts once the list is on the screen, off the GUI thread.
                 window.listLoaded.connect(lambda _n, w=window: backup.start(w))
@@ -153,6 +166,8 @@ def run_gui(database: Database) -> int:
                 lock.uninstall()
                 lock.setParent(None)  # freed with this frame, not left on the application
         finally:
+            for loader in first_load:  # not adopted (an error before the window)
+                loader.stop()
             database.dispose()
     finally:
         handler.uninstall()

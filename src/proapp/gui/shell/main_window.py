@@ -16,7 +16,7 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -63,18 +63,25 @@ class MainWindow(QMainWindow):
     patientChanged = Signal(int)  # a patient's row was refreshed after a save
 
     def __init__(self, database: Database, actor: Actor, *, lock: IdleLock | None = None,
-                 load: bool = True):
+                 load: bool = True, loader: ListLoader | None = None):
+        """``loader``: a :class:`ListLoader` of ``database`` already reading the list (started
+        while the user signed in): the window adopts it instead of starting a load."""
         super().__init__()
         self.database = database
         self.actor = actor
         self.lock = lock
         self.today: date = clock.today()
         self._views: dict[int, PatientView] = {}
+        self._shown_list: PatientList | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{APP_NAME} – {database.display_name}")
         self.resize(1280, 800)
 
-        self.loader = ListLoader(database, self)
+        adopted = loader is not None and loader.database is database
+        if loader is not None and not adopted:
+            loader.stop()
+        self.loader = loader if adopted and loader is not None else ListLoader(database)
+        self.loader.setParent(self)
         self.loader.loaded.connect(self._loaded)
         self.loader.failed.connect(self._load_failed)
         self.visit_entries = VisitEntries(self, database, actor)
@@ -108,7 +115,22 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._update_actions()
         self.patients.search.setFocus()  # typing a name or code is what most users do first
-        if load:
+        if adopted:
+            self.statusBar().showMessage("Loading patients…")
+            # Shown from the event loop, so that whoever connects to listLoaded after
+            # construction (the daily backup, tests) sees it too.
+            QTimer.singleShot(0, self._adopt_latest)
+        elif load:
+            self.reload()
+
+    def _adopt_latest(self) -> None:
+        """An adopted loader's result if it finished before this window existed; a new load
+        if it failed then (its error reached no window)."""
+        latest = self.loader.latest
+        if latest is not None:
+            if latest[0] is not self._shown_list:  # not already shown through the signal
+                self._loaded(*latest)
+        elif not self.loader.busy:
             self.reload()
 
     # -- frame -------------------------------------------------------------------------------
@@ -220,6 +242,7 @@ class MainWindow(QMainWindow):
     def _loaded(self, result: PatientList, worklist: list[WorklistEntry],
                 index: plist.SearchIndex | None = None) -> None:
         self.today = result.today
+        self._shown_list = result
         self.patients.set_rows(result.rows, index)
         # The rows (hundreds of thousands of objects at clinic scale) live until the next
         # load: out of the cycle collector's reach, a full collection does not stall typing
