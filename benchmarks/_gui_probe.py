@@ -159,6 +159,15 @@ def proapp(db: str, user: str, password_file: str, out: str) -> None:
             time.sleep(0.001)
 
     def interact(window: MainWindow) -> None:
+        try:
+            steps(window)
+        except BaseException:  # a failed step ends the run with the reason, not a hang
+            import traceback
+
+            traceback.print_exc()
+            app.exit(3)
+
+    def steps(window: MainWindow) -> None:
         from proapp.services import clock, visits
         from proapp.services.patients import listing
         from proapp.services.visits import VisitDraft
@@ -215,7 +224,9 @@ def proapp(db: str, user: str, password_file: str, out: str) -> None:
 
     watcher = Painted()
     app.installEventFilter(watcher)
-    launch_gui(db)
+    status = launch_gui(db)
+    if status:
+        raise SystemExit(status)
 
 
 def _content() -> Any:

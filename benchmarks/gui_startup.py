@@ -59,12 +59,46 @@ def ensure_admin(path: Path) -> None:
         db.dispose()
 
 
+def private_config(db: Path | None, work: Path) -> Path:
+    """The benchmark's own config folder (``$PROAPP_CONFIG_DIR`` of this process and of every
+    measured one, so no run touches the developer's), holding the integrity key of ``db``
+    (``--db``) when it was keyed on this computer already: copied from the caller's key
+    folder, else proapp refuses to save. A database of an older revision is keyed when it
+    migrates, in the private folder."""
+    import sqlite3
+
+    from proapp.db import keys
+
+    row = None
+    if db is not None:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT id FROM installation").fetchone()
+        except sqlite3.OperationalError:  # no such table: not keyed yet
+            pass
+        finally:
+            con.close()
+    installation: str | None = row[0] if row else None
+    source = keys.key_path(installation) if installation else None
+    config = work / "config"
+    os.environ[keys.ENV_CONFIG_DIR] = str(config)
+    os.environ[keys.ENV_KEYRING] = "0"
+    if installation and source is not None:
+        if not source.is_file():
+            raise SystemExit(f"the integrity key of {db} is not installed here ({source})")
+        target = keys.key_path(installation)
+        target.parent.mkdir(parents=True, mode=0o700)
+        shutil.copyfile(source, target)
+        target.chmod(0o600)
+    return config
+
+
 def spawn(args: list[str], env: dict[str, str], out: Path) -> dict[str, float]:
     out.unlink(missing_ok=True)
     env = {**env, "BENCH_T0": repr(time.time())}
     start = time.perf_counter()
     done = subprocess.run([sys.executable, str(PROBE), *args, str(out)], env=env,
-                          capture_output=True, text=True, timeout=600, check=False)
+                          capture_output=True, text=True, timeout=180, check=False)
     wall = time.perf_counter() - start
     if done.returncode != 0 or not out.exists():
         raise SystemExit(f"probe {args[0]} failed ({done.returncode}):\n{done.stderr[-3000:]}")
@@ -88,6 +122,7 @@ def main() -> int:
     try:
         os.environ["PROAPP_DATA_DIR"] = str(work / "data")
         source = work / "source.db"
+        config = private_config(args.db, work)
         if args.db:
             shutil.copyfile(args.db, source)
         else:
@@ -100,7 +135,8 @@ def main() -> int:
         pw.chmod(0o600)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PROAPP_")}
         env.update(QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                   PROAPP_DATA_DIR=str(work / "data"), XDG_CONFIG_HOME=str(work / "config"))
+                   PROAPP_DATA_DIR=str(work / "data"), XDG_CONFIG_HOME=str(work / "qt"),
+                   PROAPP_CONFIG_DIR=str(config), PROAPP_KEYRING="0")
 
         def copy(n: int) -> Path:
             target = work / f"run{n}.db"

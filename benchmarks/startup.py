@@ -81,11 +81,13 @@ def main() -> int:
     gui_startup = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gui_startup)  # the same demo database and account as there
     ensure_admin, prepare = gui_startup.ensure_admin, gui_startup.prepare
+    private_config = gui_startup.private_config
     assert gui_startup.PASSWORD == PASSWORD
     work = Path(tempfile.mkdtemp(prefix="proapp-startup-"))
     try:
         os.environ["PROAPP_DATA_DIR"] = str(work / "data")
         db = work / "demo.db"
+        config = private_config(args.db, work)
         if args.db:
             shutil.copyfile(args.db, db)
         else:
@@ -97,7 +99,8 @@ def main() -> int:
         pw.write_text(PASSWORD + "\n")
         pw.chmod(0o600)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PROAPP_")}
-        env.update(PROAPP_DATA_DIR=str(work / "data"), XDG_CONFIG_HOME=str(work / "config"),
+        env.update(PROAPP_DATA_DIR=str(work / "data"), XDG_CONFIG_HOME=str(work / "qt"),
+                   PROAPP_CONFIG_DIR=str(config), PROAPP_KEYRING="0",
                    QT_QPA_PLATFORM="offscreen", PROAPP_PASSWORD_FILE=str(pw))
         proapp = [PY, "-m", "proapp"]
         load = os.getloadavg()
