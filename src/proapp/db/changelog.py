@@ -236,3 +236,39 @@ def verify_chain(session: Session, chain: ChainKey | None = _FROM_DATABASE,
         return checked, ChainBreak(last_id + 1, "the rows written before the key was installed "
                                    "were changed or removed")
     return checked, None
+
+
+def verify_rows(rows: Iterable[Mapping[str, Any]], chain: ChainKey | None,
+                ) -> tuple[int, ChainBreak | None]:
+    """:func:`verify_chain`'s rules for rows read from elsewhere than a live database (a
+    ``pg_dump`` archive), in id order: the keyed MACs from ``chain.keyed_from`` on, the plain
+    SHA-256 chain before, which must end on ``chain.legacy_head``."""
+    prev = GENESIS
+    checked = 0
+    last_id = 0
+    transition_seen = chain is None
+    for r in rows:
+        row_id = int(r["id"])
+        keyed = chain is not None and row_id >= chain.keyed_from
+        if keyed and not transition_seen:
+            transition_seen = True
+            if chain is not None and prev != chain.legacy_head:
+                return checked, ChainBreak(row_id, "the rows before it are not the ones that "
+                                           "were there when the key was installed")
+        if r["prev_hash"] != prev:
+            return checked, ChainBreak(row_id, "does not follow the row before it (a row was "
+                                       "removed or inserted)")
+        if keyed and chain is not None:
+            if r["hash"] != row_mac(chain.key, prev, r):
+                return checked, ChainBreak(row_id, "its content was changed after it was "
+                                           "written, or it was written without the integrity "
+                                           "key")
+        elif r["hash"] != row_hash(prev, r):
+            return checked, ChainBreak(row_id, "its content was changed after it was written")
+        prev = str(r["hash"])
+        checked += 1
+        last_id = row_id
+    if not transition_seen and chain is not None and prev != chain.legacy_head:
+        return checked, ChainBreak(last_id + 1, "the rows written before the key was installed "
+                                   "were changed or removed")
+    return checked, None

@@ -38,6 +38,11 @@ CONNECT_TIMEOUT_S = 10
 # The tables of the schema (and Alembic's); a database with other tables is not proapp's.
 PROAPP_TABLES = frozenset({"alembic_version", *Base.metadata.tables})
 LOG_TRIGGER = "change_log_append_only"
+# The triggers (table, trigger) and functions proapp's migrations create on the server: the
+# append-only guards of the two logs. Any other trigger, function, view or rule in the schema
+# was planted (the counterpart of SQLite's sqlite_master compared object by object).
+LOG_TRIGGERS = (("change_log", LOG_TRIGGER), ("access_log", "access_log_append_only"))
+FUNCTIONS = frozenset(name for _table, name in LOG_TRIGGERS)
 
 
 PASSWORD_FILE = "pgpass"
@@ -84,18 +89,54 @@ def missing_tables(conn: Connection) -> set[str]:
 
 
 def integrity(conn: Connection) -> list[str]:
-    """``["ok"]`` or what is wrong, for ``proapp check``: every table is there and the trigger
-    that keeps the change log append-only is present and enabled."""
+    """``["ok"]`` or what is wrong, for ``proapp check``: every table is there and the
+    triggers that keep the change and access logs append-only are present and enabled."""
     problems = [f"table {t} is missing" for t in sorted(missing_tables(conn))]
-    state = conn.execute(text(
-        "SELECT t.tgenabled FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-        "WHERE c.relname = 'change_log' AND t.tgname = :name AND NOT t.tgisinternal"),
-        {"name": LOG_TRIGGER}).scalar()
-    if state is None:
-        problems.append("the change log's append-only trigger is missing (it was dropped)")
-    elif state == "D":
-        problems.append("the change log's append-only trigger is disabled")
+    for table, trigger in LOG_TRIGGERS:
+        state = conn.execute(text(
+            "SELECT t.tgenabled FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE c.relname = :table AND t.tgname = :name AND NOT t.tgisinternal"),
+            {"table": table, "name": trigger}).scalar()
+        what = "change log" if table == "change_log" else "access log"
+        if state is None:
+            problems.append(f"the {what}'s append-only trigger is missing (it was dropped)")
+        elif state == "D":
+            problems.append(f"the {what}'s append-only trigger is disabled")
     return problems or ["ok"]
+
+
+def schema_problems(conn: Connection) -> list[str]:
+    """Triggers, functions, views and rules in the database's schema (and event triggers in
+    the database) that proapp's migrations do not make: someone with DDL rights planted them,
+    e.g. a trigger that promotes an account whenever a visit is saved."""
+    expected = set(LOG_TRIGGERS)
+    problems = [f"trigger {name!r} (on {table}) is not part of proapp's schema"
+                for table, name in conn.execute(text(
+                    "SELECT c.relname, t.tgname FROM pg_trigger t "
+                    "JOIN pg_class c ON c.oid = t.tgrelid "
+                    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE NOT t.tgisinternal AND n.nspname = current_schema() "
+                    "ORDER BY 1, 2")).all()
+                if (table, name) not in expected]
+    problems += [f"function {name!r} is not part of proapp's schema"
+                 for (name,) in conn.execute(text(
+                     "SELECT p.proname FROM pg_proc p "
+                     "JOIN pg_namespace n ON n.oid = p.pronamespace "
+                     "WHERE n.nspname = current_schema() ORDER BY 1")).all()
+                 if name not in FUNCTIONS]
+    problems += [f"view {name!r} is not part of proapp's schema"
+                 for (name,) in conn.execute(text(
+                     "SELECT viewname FROM pg_views WHERE schemaname = current_schema() "
+                     "UNION SELECT matviewname FROM pg_matviews "
+                     "WHERE schemaname = current_schema() ORDER BY 1")).all()]
+    problems += [f"rule {name!r} (on {table}) is not part of proapp's schema"
+                 for table, name in conn.execute(text(
+                     "SELECT tablename, rulename FROM pg_rules "
+                     "WHERE schemaname = current_schema() ORDER BY 1, 2")).all()]
+    problems += [f"event trigger {name!r} is not part of proapp's schema"
+                 for (name,) in conn.execute(text(
+                     "SELECT evtname FROM pg_event_trigger ORDER BY 1")).all()]
+    return problems
 
 
 def grant_statements(role: str, database: str) -> list[str]:

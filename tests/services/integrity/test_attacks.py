@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import Engine, event
 from tests.conftest import make_facts
 from tests.services.exchange.helpers import write_csv
+from tests.support.sql import scalar as sql_scalar
 from tests.support.staff import PASSWORD, Staff
 
 from proapp.cli import main as cli_main
@@ -34,11 +35,17 @@ from proapp.services.errors import ConflictError, PermissionDenied
 from proapp.services.exchange.columns import PATIENT_CONTRACT
 from proapp.services.exchange.export import run_export
 from proapp.services.exchange.importer import import_folder
-from proapp.services.integrity import backup
+from proapp.services.integrity import backup, server_backup
 from proapp.services.integrity.backup import RestoreRefused
 from proapp.services.visits import signing
 
 pytestmark = pytest.mark.security
+
+# The attacks on the SQLite file itself (raw edits with sqlite3, its -wal/-shm/-journal files,
+# a planted trigger in the file, a damaged file replaced in place) have no file to act on with
+# a server; their server counterparts (the same edits made with SQL by someone with rights on
+# the database) are in test_server_attacks.py.
+SERVER_COUNTERPART = " (server: test_server_attacks.py)"
 
 
 def sha(path: Path) -> str:
@@ -193,6 +200,7 @@ TAMPERS: dict[str, tuple[Callable[[sqlite3.Connection], None], tuple[str, ...]]]
 }
 
 
+@pytest.mark.sqlite_only("edits the SQLite file with sqlite3" + SERVER_COUNTERPART)
 @pytest.mark.parametrize("with_backups", [False, True], ids=["no-backups", "with-backups"])
 @pytest.mark.parametrize("name", list(TAMPERS))
 def test_tampering_is_detected(clinic: Path, name: str, with_backups: bool,
@@ -216,6 +224,7 @@ def test_tampering_is_detected(clinic: Path, name: str, with_backups: bool,
     assert sha(clinic) == before  # check only reads
 
 
+@pytest.mark.sqlite_only("edits the SQLite file with sqlite3" + SERVER_COUNTERPART)
 def test_a_database_without_its_installation_record_is_refused(
         clinic: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Stripping the keyed part (installation row) to pass as an older database fails."""
@@ -234,6 +243,8 @@ def test_a_database_without_its_installation_record_is_refused(
 # --- guarded outputs -----------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("targets the SQLite file and its journals; a server database has no "
+                         "file a path names" + SERVER_COUNTERPART)
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal", "link"])
 @pytest.mark.parametrize("fmt", ["xlsx", "sqlite", "csv"])
 def test_export_never_overwrites_the_database(db: Database, patient_id: int, tmp_path: Path,
@@ -257,6 +268,7 @@ def test_export_never_overwrites_the_database(db: Database, patient_id: int, tmp
     assert suffix in ("", "link") or not target.exists()
 
 
+@pytest.mark.sqlite_only("targets the SQLite file and its journals" + SERVER_COUNTERPART)
 def test_backup_report_and_restore_targets_are_guarded(
         db: Database, staff: Staff, patient_id: int, tmp_path: Path) -> None:
     assert db.path is not None
@@ -279,6 +291,7 @@ def test_backup_report_and_restore_targets_are_guarded(
 # --- backups and restore -------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("plants a trigger in a SQLite backup file" + SERVER_COUNTERPART)
 def test_a_crafted_backup_with_a_planted_trigger_is_not_restored(
         clinic: Path, staff: Staff) -> None:
     db = open_database(clinic)
@@ -295,6 +308,8 @@ def test_a_crafted_backup_with_a_planted_trigger_is_not_restored(
     assert sha(clinic) == before
 
 
+@pytest.mark.sqlite_only("damages the SQLite file and restores over it in place; a server "
+                         "backup goes into a new, empty database only (test_server_backup.py)")
 def test_restore_over_a_damaged_database_needs_the_folder_owner(
         clinic: Path, staff: Staff, password_file: Path,
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -378,10 +393,27 @@ def test_a_deactivated_user_loses_every_right_at_once(db: Database, staff: Staff
 @pytest.mark.parametrize("op", list(ADMIN_OPS))
 def test_a_demoted_administrator_loses_admin_rights_at_once(db: Database, staff: Staff,
                                                             patient_id: int, op: str,
-                                                            tmp_path: Path) -> None:
+                                                            tmp_path: Path,
+                                                            request: pytest.FixtureRequest,
+                                                            ) -> None:
     second = Actor("boss2", accounts.create_user(db, staff.admin, "boss2", PASSWORD, "admin"),
                    "admin")
     accounts.update_user(db, staff.admin, second.user_id or 0, role="nurse")
+    if op == "restore" and db.path is None:
+        # A server backup is restored into a new, empty database; the rights are those the
+        # restored data gives the account (re-read there), not the role the actor claims.
+        server = request.getfixturevalue("pg_server")
+        empty = server.url(server.create_database())
+        dump = backup.make_backup(db, tmp_path / "bk")
+        with pytest.raises(PermissionDenied, match="needs another role"):
+            server_backup.restore_server(empty, dump, lambda _restored: second)
+        fresh = open_database(empty, migrate=False)
+        try:  # the refused restore left it empty again
+            assert sql_scalar(fresh, "SELECT count(*) FROM pg_tables "
+                              "WHERE schemaname = 'public'") == 0
+        finally:
+            fresh.dispose()
+        return
     if op == "restore":
         db.dispose()  # a restore needs the database closed everywhere
     with pytest.raises(PermissionDenied, match="needs another role"):
@@ -408,14 +440,14 @@ def test_the_no_accounts_bootstrap_keeps_working(db: Database, actor: Actor) -> 
 def test_no_password_hash_leaves_the_database(db: Database, staff: Staff, tmp_path: Path,
                                               password_file: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    assert db.path is not None
-    assert cli_main(["export", "--db", str(db.path), "--user", "nina", "--format", "sqlite",
+    target = str(db.path) if db.path is not None else db.url  # a file, or a server
+    assert cli_main(["export", "--db", target, "--user", "nina", "--format", "sqlite",
                      "--out", str(tmp_path / "n.db")]) == 1
     assert "export.accounts needs another role" in capsys.readouterr().err
     assert not (tmp_path / "n.db").exists()
-    assert cli_main(["backup", "--db", str(db.path), "--user", "nina", "--to",
+    assert cli_main(["backup", "--db", target, "--user", "nina", "--to",
                      str(tmp_path / "b")]) == 1
-    assert cli_main(["export", "--db", str(db.path), "--user", "boss", "--format", "sqlite",
+    assert cli_main(["export", "--db", target, "--user", "boss", "--format", "sqlite",
                      "--out", str(tmp_path / "a.db")]) == 0
     copy = tmp_path / "a.db"
     con = sqlite3.connect(copy)
@@ -475,6 +507,8 @@ def test_import_on_a_full_or_read_only_disk_prints_one_plain_line(
         assert leak not in err
 
 
+@pytest.mark.sqlite_only("compares the SQLite file byte for byte (a server database is opened "
+                         "read-only by check just the same)")
 def test_check_reads_a_read_only_database_without_changing_it(
         clinic: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = sha(clinic)
@@ -563,8 +597,8 @@ def test_import_refuses_a_link_leaving_its_folder(db: Database, tmp_path: Path, 
     d = tmp_path / "in"
     d.mkdir()
     (d / "patients.csv").symlink_to(secret)
-    assert db.path is not None
-    assert cli_main(["import", "--db", str(db.path), str(d)]) == 1
+    target = str(db.path) if db.path is not None else db.url  # a file, or a server
+    assert cli_main(["import", "--db", target, str(d)]) == 1
     out = capsys.readouterr()
     assert "outside that folder" in out.err
     assert "SECRET" not in out.out + out.err

@@ -16,7 +16,7 @@ from tests.support.staff import PASSWORD, Staff
 from proapp.cli import main as cli_main
 from proapp.db import changelog
 from proapp.db.engine import Database
-from proapp.db.migrate import open_database
+from proapp.db.migrate import head_revision, open_database
 from proapp.services import patients
 from proapp.services.errors import UserError
 from proapp.services.integrity import backup, server_backup
@@ -43,7 +43,7 @@ def test_pg_dump_backup_is_consistent_private_checked_and_rotated(
     assert broken is None and last is not None
     assert rows == sql.scalar(db, "SELECT count(*) FROM change_log")
     assert [r["notes"] for r in server_backup.table_rows(target, "patient")] == [""]
-    assert server_backup.check_server_backup(target) == "0001"
+    assert server_backup.check_server_backup(target) == head_revision()
     assert [b.path for b in backup.list_backups(target.parent)] == [target]
 
 

@@ -66,8 +66,6 @@ def _copy_from_server(db: Database, target: Path, progress: Progress | None) -> 
             progress.report(len(done) - 1, total, "Copying the database")
 
     copy_database(db.url, sqlite_url(target), step)
-    import sqlite3
-
     con = sqlite3.connect(target)
     try:
         con.execute("PRAGMA journal_mode = DELETE")  # a self-contained single file
@@ -76,6 +74,7 @@ def _copy_from_server(db: Database, target: Path, progress: Progress | None) -> 
         con.close()
     if result != "ok":
         raise UserError(f"The copy failed SQLite's integrity check: {result}")
+    strip_credentials(target)  # as for a copy of a SQLite database: no password hash leaves
 
 
 def write_schema_dictionary(db: Database, path: Path) -> None:

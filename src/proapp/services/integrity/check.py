@@ -184,6 +184,7 @@ def run_check(db: Database) -> CheckReport:
                 schema_problems = schema.compare(actual, revision).lines()
         else:  # the server checks its own storage; this checks what proapp relies on
             integrity = server.integrity(s.connection())
+            schema_problems = server.schema_problems(s.connection())
         counts = {name: s.scalar(select(func.count()).select_from(model)) or 0
                   for name, model in (("patients", Patient), ("procedures", Procedure),
                                       ("visits", Visit), ("answers", Answer),

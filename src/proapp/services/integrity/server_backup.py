@@ -7,10 +7,12 @@ whole archive's table of contents), fsynced and only then named ``proapp-YYYYMMD
 in the same folder and with the same rotation as the SQLite backups.
 
 Restore goes into an **empty** database only (never over a live one: a clinic restores into a
-new database and points the workstations at it): the archive is checked first, including the
-change log's hash chain read from its data, then ``pg_restore --single-transaction
---exit-on-error`` loads it all or nothing, and the restore is the first new row of the
-restored change log.
+new database and points the workstations at it): the archive is checked first (no trigger,
+function, view or rule that proapp's migrations do not make; the installation row sealed with
+this computer's key; the change log's keyed chain read from its data), then ``pg_restore
+--single-transaction --exit-on-error`` loads it all or nothing, and the restore is the first
+new row of the restored change log. Who may restore is read from the restored data's stored
+accounts (a server restore goes into a new database: there is no current one to ask).
 
 The password never appears on a command line (``ps`` shows those to every user): the programs
 get it through ``PGPASSWORD`` in their environment, or from the pgpass file.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import glob
 import logging
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -30,9 +33,9 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
-from proapp.db import changelog
-from proapp.db.changelog import GENESIS, HASHED_FIELDS
+from proapp.db import changelog, installation, keys
 from proapp.db.engine import Database
+from proapp.db.models import Installation
 from proapp.domain.actor import Actor
 from proapp.services.errors import UserError
 
@@ -137,6 +140,29 @@ def check_archive(path: Path) -> list[str]:
     return entries
 
 
+_TOC_OBJECT = re.compile(r"^\d+; \d+ \d+ (EVENT TRIGGER|MATERIALIZED VIEW|TRIGGER|FUNCTION|"
+                         r"PROCEDURE|AGGREGATE|VIEW|RULE|POLICY) (.+)$")
+
+
+def planted_objects(entries: list[str]) -> list[str]:
+    """Triggers, functions, views, rules ... in an archive's table of contents that proapp's
+    migrations do not make (a crafted backup: restored, a planted trigger would run with the
+    data, e.g. promote a nurse whenever a visit is saved)."""
+    from proapp.db import server
+
+    allowed = {("TRIGGER", f"public {table} {name}") for table, name in server.LOG_TRIGGERS}
+    allowed |= {("FUNCTION", f"public {name}()") for name in server.FUNCTIONS}
+    found = []
+    for entry in entries:
+        m = _TOC_OBJECT.match(entry)
+        if m is None:
+            continue
+        kind, rest = m.groups()  # rest: schema, name(s), then the owner
+        if not any(k == kind and (rest == a or rest.startswith(a + " ")) for k, a in allowed):
+            found.append(f"{kind.lower()} {rest}")
+    return found
+
+
 def _unescape(field: str) -> str | None:
     """One field of COPY's text format."""
     if field == "\\N":
@@ -211,20 +237,43 @@ def archive_revision(path: Path) -> str | None:
     return str(rows[0]["version_num"]) if rows else None
 
 
+def archive_chain(path: Path) -> installation.ChainKey | None:
+    """The chain key of the database in the archive: its installation row, sealed with this
+    computer's key for it. None for an archive of an older schema (no installation table:
+    every row has the plain chain); refused when the table is there without its row, the key
+    is not installed here, or the row does not match its seal."""
+    entries = check_archive(path)
+    if not any(" TABLE public installation " in e for e in entries):
+        return None
+    rows = list(table_rows(path, "installation"))
+    if len(rows) != 1:
+        raise UserError(f"Not restored: {path.name} has no installation record (which says "
+                        "which integrity key seals its change log); it was tampered with")
+    r = rows[0]
+    row = Installation(id=str(r["id"]), created_at=str(r["created_at"]),
+                       keyed_from=int(r["keyed_from"]), legacy_head=str(r["legacy_head"]),
+                       seal=str(r["seal"]))
+    key = keys.load_key(row.id)
+    if key is None:
+        raise UserError(f"Not restored: the integrity key of {path.name} (installation "
+                        f"{row.id}) is not installed on this computer, so its change log "
+                        "cannot be verified. Install the key first (proapp key import).")
+    problem = installation.seal_problem(row, key)
+    if problem is not None:
+        raise UserError(f"Not restored: in {path.name}, {problem}")
+    return installation.ChainKey(row.id, key, row.keyed_from, row.legacy_head)
+
+
 def verify_archive_chain(
         path: Path) -> tuple[int, changelog.ChainBreak | None, dict[str, Any] | None]:
-    """The archive's chain, checked like :func:`changelog.verify_chain`: (rows, first break,
-    last row). Rows come in COPY order, which need not be id order: sorted first."""
+    """The archive's chain, checked like :func:`changelog.verify_chain` (keyed MACs with this
+    computer's key for the archive's installation): (rows, first break, last row). Rows come
+    in COPY order, which need not be id order: sorted first."""
+    chain = archive_chain(path)
     rows = sorted(log_rows(path), key=lambda r: r["id"])
-    prev = GENESIS
-    for n, r in enumerate(rows):
-        if r["prev_hash"] != prev:
-            return n, changelog.ChainBreak(r["id"], "does not follow the row before it "
-                                           "(a row was removed or inserted)"), None
-        if r["hash"] != changelog.row_hash(prev, {f: r[f] for f in HASHED_FIELDS}):
-            return n, changelog.ChainBreak(r["id"], "its content was changed after it was "
-                                           "written"), None
-        prev = r["hash"]
+    checked, broken = changelog.verify_rows(rows, chain)
+    if broken is not None:
+        return checked, broken, None
     return len(rows), None, (rows[-1] if rows else None)
 
 
@@ -256,7 +305,10 @@ def check_server_backup(archive: Path) -> str:
 
     if not archive.is_file():
         raise UserError(f"Not restored: {archive} does not exist or is not a file")
-    check_archive(archive)
+    planted = planted_objects(check_archive(archive))
+    if planted:
+        raise UserError(f"Not restored: {archive.name} holds objects that are not part of "
+                        f"proapp's schema ({'; '.join(planted[:5])}); it may have been crafted")
     revision = archive_revision(archive)
     if revision is None or revision not in known_revisions():
         raise UserError(f"Not restored: {archive.name} holds schema {revision}, which this "
@@ -279,7 +331,7 @@ def restore_server(url: str, archive: Path, authenticate: Callable[[Database], A
     from proapp.db.engine import make_engine
     from proapp.db.migrate import open_database
     from proapp.domain.actor import Permission
-    from proapp.services.accounts.access import require
+    from proapp.services.accounts.access import check
 
     revision = check_server_backup(archive)
     engine = make_engine(url)
@@ -296,13 +348,14 @@ def restore_server(url: str, archive: Path, authenticate: Callable[[Database], A
     db = open_database(url, migrate=False)
     try:
         try:
-            actor = authenticate(db)
-            require(actor, Permission.RESTORE)
+            # The stored account of the restored data, re-read now (not the role claimed).
+            actor = check(db, authenticate(db), Permission.RESTORE)
         except BaseException:
             with db.engine.begin() as conn:  # back to the empty database it was
                 for table in sorted(server.PROAPP_TABLES):
                     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table} CASCADE")
-                conn.exec_driver_sql("DROP FUNCTION IF EXISTS change_log_append_only()")
+                for function in sorted(server.FUNCTIONS):
+                    conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {function}()")
             raise
         with db.write(actor, "database restored from a backup") as s:
             changelog.append(s, [changelog.Change("restore", "database", None, None, None,

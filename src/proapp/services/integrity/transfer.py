@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, func, insert, inspect, select, text
+from sqlalchemy import Connection, delete, func, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
 from proapp.db import changelog, server
@@ -28,7 +28,7 @@ from proapp.db.migrate import (
     inspect_sqlite_file,
     open_database,
 )
-from proapp.db.models import Base, ChangeLog
+from proapp.db.models import Base, ChangeLog, Installation
 from proapp.services.errors import UserError
 
 BATCH = 5000
@@ -55,7 +55,9 @@ class CopyReport:
 
 
 def _tables_with_rows(conn: Connection) -> list[str]:
-    names = set(inspect(conn).get_table_names()) - {"alembic_version"}
+    """Tables holding data. The installation row does not count: every proapp database has
+    one from its creation (an empty one, or one left by a failed copy, included)."""
+    names = set(inspect(conn).get_table_names()) - {"alembic_version", "installation"}
     return sorted(t for t in names
                   if conn.execute(text(f'SELECT 1 FROM "{t}" LIMIT 1')).first() is not None)
 
@@ -130,6 +132,10 @@ def copy_database(src: str, dst: str,
             with source.engine.connect() as sconn, sconn.begin():
                 _snapshot(sconn)
                 with dest.engine.execution_options(proapp_write=True).begin() as dconn:
+                    # The copy is the same installation as the source: its rows carry the
+                    # source's MACs, so it takes the source's installation row (and key) in
+                    # place of the one the new destination was given when it was created.
+                    dconn.execute(delete(Installation))
                     for table in Base.metadata.sorted_tables:
                         n = 0
                         order = list(table.primary_key.columns)
