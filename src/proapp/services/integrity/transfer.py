@@ -8,6 +8,11 @@ working meanwhile; every row goes into the destination in one write transaction 
 original id, and before that transaction commits the destination is compared with the source:
 the row count of every table, and the change log's hash chain verified from its first row to
 its last, ending on the source's newest hash. Any difference rolls everything back.
+
+The copy is the same installation as the source: it takes the source's installation row in
+place of the one the new destination was given, so its keyed change log verifies with the
+source's key (which the workstations of the destination then need: ``proapp key export`` /
+``key import``).
 """
 
 from __future__ import annotations
