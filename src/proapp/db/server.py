@@ -7,8 +7,10 @@ headers.
 |                                 | write transaction: writers queue, readers never wait        |
 | ``busy_timeout`` 30 s           | ``lock_timeout`` 30 s                                        |
 | ``application_id`` in the header | the set of proapp's tables and a known Alembic revision     |
-| ``PRAGMA integrity_check``      | the change log's append-only trigger present and enabled    |
+| ``PRAGMA integrity_check``      | both logs' append-only triggers present and enabled         |
 |                                 | (the server checks its own storage)                         |
+| ``sqlite_master`` compared      | no trigger, function, view, rule or event trigger that the  |
+|                                 | migrations do not make (:func:`schema_problems`)            |
 | file modes 0600                 | roles and grants (:func:`grant_statements`)                 |
 | online backup API               | ``pg_dump`` (services/integrity/server_backup.py)           |
 
@@ -105,10 +107,15 @@ def integrity(conn: Connection) -> list[str]:
     return problems or ["ok"]
 
 
+_NOT_FROM_AN_EXTENSION = ("NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = {oid} "
+                          "AND d.deptype = 'e')")
+
+
 def schema_problems(conn: Connection) -> list[str]:
     """Triggers, functions, views and rules in the database's schema (and event triggers in
     the database) that proapp's migrations do not make: someone with DDL rights planted them,
-    e.g. a trigger that promotes an account whenever a visit is saved."""
+    e.g. a trigger that promotes an account whenever a visit is saved. What an extension
+    installed by IT brings (its functions and views) is not counted."""
     expected = set(LOG_TRIGGERS)
     problems = [f"trigger {name!r} (on {table}) is not part of proapp's schema"
                 for table, name in conn.execute(text(
@@ -122,20 +129,23 @@ def schema_problems(conn: Connection) -> list[str]:
                  for (name,) in conn.execute(text(
                      "SELECT p.proname FROM pg_proc p "
                      "JOIN pg_namespace n ON n.oid = p.pronamespace "
-                     "WHERE n.nspname = current_schema() ORDER BY 1")).all()
+                     "WHERE n.nspname = current_schema() AND "
+                     + _NOT_FROM_AN_EXTENSION.format(oid="p.oid") + " ORDER BY 1")).all()
                  if name not in FUNCTIONS]
     problems += [f"view {name!r} is not part of proapp's schema"
                  for (name,) in conn.execute(text(
-                     "SELECT viewname FROM pg_views WHERE schemaname = current_schema() "
-                     "UNION SELECT matviewname FROM pg_matviews "
-                     "WHERE schemaname = current_schema() ORDER BY 1")).all()]
+                     "SELECT c.relname FROM pg_class c "
+                     "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                     "WHERE c.relkind IN ('v', 'm') AND n.nspname = current_schema() AND "
+                     + _NOT_FROM_AN_EXTENSION.format(oid="c.oid") + " ORDER BY 1")).all()]
     problems += [f"rule {name!r} (on {table}) is not part of proapp's schema"
                  for table, name in conn.execute(text(
                      "SELECT tablename, rulename FROM pg_rules "
                      "WHERE schemaname = current_schema() ORDER BY 1, 2")).all()]
     problems += [f"event trigger {name!r} is not part of proapp's schema"
                  for (name,) in conn.execute(text(
-                     "SELECT evtname FROM pg_event_trigger ORDER BY 1")).all()]
+                     "SELECT e.evtname FROM pg_event_trigger e WHERE "
+                     + _NOT_FROM_AN_EXTENSION.format(oid="e.oid") + " ORDER BY 1")).all()]
     return problems
 
 
