@@ -1,6 +1,7 @@
 """Drive the real application on a virtual X screen and save what a nurse would see.
 
-    .venv/bin/python scripts/drive_screens.py [--scale 1.5] [--out out/drive] [--patients 286]
+    .venv/bin/python scripts/drive_screens.py [--scale 1.5] [--screen 2560x1600] [--out out/drive]
+        [--patients 286]
 
 Starts Xvfb (1280x800), the openbox window manager and ``python -m proapp`` on a demo database
 with three accounts, then walks the main flows with xdotool key presses, as a person at the
@@ -9,7 +10,8 @@ a patient's tab, visit entry page by page, the report preview, user management, 
 the shortcut list. After every step it grabs the screen (PNG) and records the frame geometry
 of every visible proapp window (window manager decorations included). ``report.json`` in the
 output folder lists them; the exit status is 1 when any window does not fit the screen
-(``tests/gui/test_windows_fit_screen.py`` runs this at 100 % and 150 %).
+(``tests/gui/test_windows_fit_screen.py`` runs this at 100 % and 150 % on 1280x800, and at
+200 % on a 2560x1600 HiDPI screen).
 
 Needs Xvfb, openbox, xdotool and xprop (``scripts/install-system-deps.sh`` installs them).
 """
@@ -29,7 +31,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREEN = (1280, 800)
+SCREEN = (1280, 800)  # the clinic's usual screen; --screen for another (a 200 % HiDPI one)
 PASSWORD = "correct horse battery"
 TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "xwininfo")
 
@@ -182,9 +184,12 @@ class Driver:
                  if bad else ""), flush=True)
 
 
-def prepare(data: Path, patients: int) -> Path:
-    """A demo database with an administrator, a clinician and a nurse (same password)."""
+def prepare(data: Path, config: Path, patients: int) -> Path:
+    """A demo database with an administrator, a clinician and a nurse (same password). Its
+    integrity key goes into ``config``, the configuration folder the application then runs
+    with (a key elsewhere would make every write refused)."""
     os.environ["PROAPP_DATA_DIR"] = str(data)
+    os.environ["XDG_CONFIG_HOME"] = str(config)
     from proapp.db.migrate import open_database
     from proapp.services import accounts, settings
     from proapp.services.training import demo
@@ -306,12 +311,14 @@ def lock_with_a_visit_open(d: Driver) -> None:
 FLOWS: list[Callable[[Driver], None]] = [main_flows, lock_with_a_visit_open]
 
 
-def run(out: Path, scale: float, patients: int) -> int:
+def run(out: Path, scale: float, patients: int, screen: tuple[int, int] = SCREEN) -> int:
+    global SCREEN
+    SCREEN = screen  # Display and Frame.fits read it
     out.mkdir(parents=True, exist_ok=True)
-    suffix = "" if scale == 1 else f"@{scale:g}x"
+    suffix = report_suffix(scale, screen)
     with tempfile.TemporaryDirectory(prefix="proapp-drive-") as tmp:
         folder = Path(tmp)
-        db = prepare(folder / "data", patients)
+        db = prepare(folder / "data", folder / "config", patients)
         display = Display(folder)
         env = {**display.env, "PROAPP_DATA_DIR": str(folder / "data"),
                "XDG_CONFIG_HOME": str(folder / "config")}
@@ -348,16 +355,29 @@ def run(out: Path, scale: float, patients: int) -> int:
     return 1 if bad or failed else 0
 
 
+def report_suffix(scale: float, screen: tuple[int, int]) -> str:
+    """``@1.5x`` for a scale, ``-2560x1600`` for a screen other than 1280x800."""
+    size = "" if screen == (1280, 800) else f"-{screen[0]}x{screen[1]}"
+    return ("" if scale == 1 else f"@{scale:g}x") + size
+
+
+def _screen(text: str) -> tuple[int, int]:
+    w, _, h = text.partition("x")
+    return int(w), int(h)
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", type=Path, default=ROOT / "out" / "drive")
     p.add_argument("--scale", type=float, default=1.0)
     p.add_argument("--patients", type=int, default=286)
+    p.add_argument("--screen", type=_screen, default=SCREEN, metavar="WxH",
+                   help="the virtual screen's size in pixels (default 1280x800)")
     args = p.parse_args()
     if missing_tools():
         print(f"missing: {', '.join(missing_tools())}; run scripts/install-system-deps.sh")
         return 2
-    return run(args.out, args.scale, args.patients)
+    return run(args.out, args.scale, args.patients, args.screen)
 
 
 if __name__ == "__main__":

@@ -682,9 +682,10 @@ def _reason_issue(message: str = "Give a reason for changing a completed visit")
 
 
 def _plain(exc: BaseException) -> str:
-    """The plain words for a refused save, as one clause of the status line."""
+    """The plain words for a refused save, as one clause of the status line (its own full
+    stop dropped: the line goes on)."""
     plain = plain_error(exc)
-    return plain.message if plain is not None else str(exc)
+    return (plain.message if plain is not None else str(exc)).rstrip().rstrip(".")
 
 
 def _local_hm(when: datetime | None) -> str:
