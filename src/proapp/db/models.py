@@ -252,3 +252,93 @@ class AccessLog(Base):
     detail: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class DoubleEntry(Base):
+    """A visit whose paper questionnaires are keyed a second time, blind to the first keying
+    (double data entry); ``status`` is awaiting, unresolved or verified."""
+
+    __tablename__ = "double_entry"
+    __table_args__ = (
+        CheckConstraint("status IN ('awaiting','unresolved','verified')", name="status"),
+    )
+
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), default="awaiting")
+    requested_by: Mapped[str] = mapped_column(String(64))
+    requested_at: Mapped[datetime] = mapped_column(DateTime)
+    second_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    second_by: Mapped[str | None] = mapped_column(String(64))
+    second_at: Mapped[datetime | None] = mapped_column(DateTime)
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    items: Mapped[list[DoubleEntryItem]] = relationship(
+        back_populates="entry", cascade="all, delete-orphan",
+        order_by="DoubleEntryItem.id")
+
+
+class DoubleEntryItem(Base):
+    """One compared item: both keyings (as ``12`` / ``missing:declined`` / NULL) with who keyed
+    them, and for a difference the true value settled with a reason."""
+
+    __tablename__ = "double_entry_item"
+    __table_args__ = (
+        UniqueConstraint("visit_id", "instrument", "item", name="uq_double_entry_item"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(
+        ForeignKey("double_entry.visit_id", ondelete="CASCADE"))
+    instrument: Mapped[str] = mapped_column(String(16))
+    item: Mapped[str] = mapped_column(String(16))
+    first_value: Mapped[str | None] = mapped_column(String(32))
+    first_by: Mapped[str] = mapped_column(String(64))
+    second_value: Mapped[str | None] = mapped_column(String(32))
+    second_by: Mapped[str] = mapped_column(String(64))
+    agrees: Mapped[bool] = mapped_column(Boolean)
+    resolved_value: Mapped[str | None] = mapped_column(String(32))
+    resolved_by: Mapped[str | None] = mapped_column(String(64))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolution_reason: Mapped[str | None] = mapped_column(Text)
+
+    entry: Mapped[DoubleEntry] = relationship(back_populates="items")
+
+
+class SelfReport(Base):
+    """A draft visit whose questionnaires the patient answers on the screen; accepted when a
+    staff member has reviewed the answers and completed the visit (patient-entered)."""
+
+    __tablename__ = "self_report"
+
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    instruments: Mapped[str] = mapped_column(String(64))  # space-separated ids
+    started_by: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    accepted_by: Mapped[str | None] = mapped_column(String(64))
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    answers: Mapped[list[SelfReportAnswer]] = relationship(
+        back_populates="report", cascade="all, delete-orphan")
+
+
+class SelfReportAnswer(Base):
+    """An answer as the patient gave it, kept beside the visit's own answer so the review can
+    show what the staff corrected."""
+
+    __tablename__ = "self_report_answer"
+    __table_args__ = (
+        CheckConstraint("value IS NULL OR missing_reason IS NULL", name="value_or_reason"),
+    )
+
+    visit_id: Mapped[int] = mapped_column(ForeignKey("self_report.visit_id", ondelete="CASCADE"),
+                                          primary_key=True)
+    instrument: Mapped[str] = mapped_column(String(16), primary_key=True)
+    item: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[int | None] = mapped_column(Integer)
+    missing_reason: Mapped[str | None] = mapped_column(String(16))
+    answered_at: Mapped[datetime] = mapped_column(DateTime)
+
+    report: Mapped[SelfReport] = relationship(back_populates="answers")

@@ -94,6 +94,10 @@ DEFINITIONS: dict[str, SettingDef] = {d.key: d for d in (
                "Weekdays the clinic sees patients: the worklist shows the visits due on the "
                "next clinic day, counting the days since the previous one",
                Kind.WEEKDAYS),
+    SettingDef("double_entry", "off", "Double data entry",
+               "Paper questionnaires keyed twice: 'on' asks for a blind second entry of each "
+               "completed visit entered from a paper form, 'off' does not", Kind.CHOICE,
+               choices={"off": "off", "on": "on"}),
 )}
 
 

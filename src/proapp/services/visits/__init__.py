@@ -19,10 +19,12 @@ from proapp.services.visits.records import (
     load_records,
     record_of,
     recorded,
+    replace_content,
+    save_in,
     save_visit,
     visits_of,
 )
 
 __all__ = ["FLOW_ATTRS", "VisitDraft", "VisitRecord", "check_visit", "content_of", "delete_visit",
            "discard_draft", "drafts_of", "flatten", "get_visit", "load_records", "record_of",
-           "recorded", "save_visit", "visits_of"]
+           "recorded", "replace_content", "save_in", "save_visit", "visits_of"]

@@ -161,60 +161,94 @@ def save_visit(db: Database, actor: Actor, draft: VisitDraft, *, complete: bool 
     visit stays complete; changing it needs a ``reason``, and a signed visit cannot be changed.
     """
     with db.write(actor, reason) as s:
-        authorize(s, actor, Permission.VISIT_EDIT)
-        existing = None
-        if draft.visit_id is not None:
-            existing = s.get(Visit, draft.visit_id)
-            if existing is None or existing.patient_id != draft.patient_id:
-                raise NotFoundError(f"No visit with id {draft.visit_id} for this patient")
-            if draft.expected_version is None:
-                # Without it a stale window would overwrite someone else's change silently.
-                raise ConflictError("Changing a saved visit needs the version that was opened "
-                                    "(expected_version); nothing was saved")
-            if existing.version != draft.expected_version:
-                raise ConflictError(
-                    "This visit was changed by someone else since you opened it. Your input "
-                    "is kept: review the current visit and enter your changes again.")
-            if existing.is_signed:
-                raise LockedError("This visit is signed and locked; a clinician must unlock "
-                                  "it (with a reason) before it can be changed")
-        completing = complete or (existing is not None and existing.is_complete)
-        issues = check_visit(s, draft, complete=completing, today=today)
-        if hard_errors(issues):
-            raise ValidationError(hard_errors(issues))
-        if completing and soft_warnings(issues) and not confirm_warnings:
-            raise WarningsNeedConfirmation(soft_warnings(issues))
-        now = clock.utcnow()
-        new_values = flatten(draft.content)
-        if existing is None:
-            v = Visit(patient_id=draft.patient_id, visit_date=draft.visit_date, label=draft.label,
-                      status=COMPLETE if complete else DRAFT, entered_by_id=actor.user_id,
-                      entered_by=actor.username, created_at=now, updated_at=now,
-                      completed_at=now if complete else None)
-            s.add(v)
-            _sync_rows(s, v, draft.content)
-            s.flush()
-            changelog.append(s, [Change("insert", "visit", v.id, None, None,
-                                        {**_header(v), **new_values},
-                                        patient_id=v.patient_id, visit_id=v.id)])
-            return record_of(v, draft.content)
-        v = existing
-        old = {**_header(v), **flatten(content_of(v))}
-        v.label, v.visit_date = draft.label, draft.visit_date
-        if complete and not v.is_complete:
-            v.status, v.completed_at = COMPLETE, now
-        new = {**_header(v), **new_values}
-        changes = list(changelog.diff(old, new))
-        if not changes:
-            return record_of(v)
-        if old["status"] == COMPLETE and not (reason and reason.strip()):
-            raise ReasonRequired("This visit is complete: give a reason for the change")
+        return save_in(s, actor, draft, complete=complete, confirm_warnings=confirm_warnings,
+                       reason=reason, today=today)
+
+
+def save_in(s: Session, actor: Actor, draft: VisitDraft, *, complete: bool = False,
+            confirm_warnings: bool = False, reason: str | None = None,
+            today: date | None = None) -> VisitRecord:
+    """:func:`save_visit` inside the caller's write transaction, for use cases that save a
+    visit and record something about it at once (double entry, the patient self-report)."""
+    authorize(s, actor, Permission.VISIT_EDIT)
+    existing = None
+    if draft.visit_id is not None:
+        existing = s.get(Visit, draft.visit_id)
+        if existing is None or existing.patient_id != draft.patient_id:
+            raise NotFoundError(f"No visit with id {draft.visit_id} for this patient")
+        if draft.expected_version is None:
+            # Without it a stale window would overwrite someone else's change silently.
+            raise ConflictError("Changing a saved visit needs the version that was opened "
+                                "(expected_version); nothing was saved")
+        if existing.version != draft.expected_version:
+            raise ConflictError(
+                "This visit was changed by someone else since you opened it. Your input "
+                "is kept: review the current visit and enter your changes again.")
+        if existing.is_signed:
+            raise LockedError("This visit is signed and locked; a clinician must unlock "
+                              "it (with a reason) before it can be changed")
+    completing = complete or (existing is not None and existing.is_complete)
+    issues = check_visit(s, draft, complete=completing, today=today)
+    if hard_errors(issues):
+        raise ValidationError(hard_errors(issues))
+    if completing and soft_warnings(issues) and not confirm_warnings:
+        raise WarningsNeedConfirmation(soft_warnings(issues))
+    now = clock.utcnow()
+    new_values = flatten(draft.content)
+    if existing is None:
+        v = Visit(patient_id=draft.patient_id, visit_date=draft.visit_date, label=draft.label,
+                  status=COMPLETE if complete else DRAFT, entered_by_id=actor.user_id,
+                  entered_by=actor.username, created_at=now, updated_at=now,
+                  completed_at=now if complete else None)
+        s.add(v)
         _sync_rows(s, v, draft.content)
-        v.updated_at = now
         s.flush()
-        changelog.append(s, [Change("update", "visit", v.id, k, a, b, patient_id=v.patient_id,
-                                    visit_id=v.id) for k, a, b in changes])
+        changelog.append(s, [Change("insert", "visit", v.id, None, None,
+                                    {**_header(v), **new_values},
+                                    patient_id=v.patient_id, visit_id=v.id)])
         return record_of(v, draft.content)
+    v = existing
+    old = {**_header(v), **flatten(content_of(v))}
+    v.label, v.visit_date = draft.label, draft.visit_date
+    if complete and not v.is_complete:
+        v.status, v.completed_at = COMPLETE, now
+    new = {**_header(v), **new_values}
+    changes = list(changelog.diff(old, new))
+    if not changes:
+        return record_of(v)
+    if old["status"] == COMPLETE and not (reason and reason.strip()):
+        raise ReasonRequired("This visit is complete: give a reason for the change")
+    _sync_rows(s, v, draft.content)
+    v.updated_at = now
+    s.flush()
+    changelog.append(s, [Change("update", "visit", v.id, k, a, b, patient_id=v.patient_id,
+                                visit_id=v.id) for k, a, b in changes])
+    return record_of(v, draft.content)
+
+
+def replace_content(s: Session, v: Visit, content: VisitContent, *,
+                    confirm_warnings: bool = False, today: date | None = None) -> list[str]:
+    """Give a completed, unsigned visit new content inside the caller's write transaction
+    (the session's reason goes to the change log): the same rules as completing it, the rows
+    synchronised, one change-log row per changed field. Returns the changed fields."""
+    changes = list(changelog.diff(flatten(content_of(v)), flatten(content)))
+    if not changes:
+        return []
+    if v.is_signed:
+        raise LockedError("This visit is signed and locked; a clinician must unlock it (with "
+                          "a reason) before it can be changed")
+    draft = VisitDraft(v.patient_id, v.label, v.visit_date, content, v.id)
+    issues = check_visit(s, draft, complete=v.is_complete, today=today)
+    if hard_errors(issues):
+        raise ValidationError(hard_errors(issues))
+    if v.is_complete and soft_warnings(issues) and not confirm_warnings:
+        raise WarningsNeedConfirmation(soft_warnings(issues))
+    _sync_rows(s, v, content)
+    v.updated_at = clock.utcnow()
+    s.flush()
+    changelog.append(s, [Change("update", "visit", v.id, k, a, b, patient_id=v.patient_id,
+                                visit_id=v.id) for k, a, b in changes])
+    return [k for k, _a, _b in changes]
 
 
 def discard_draft(db: Database, actor: Actor, visit_id: int,
