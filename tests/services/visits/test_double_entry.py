@@ -28,6 +28,8 @@ from proapp.services.errors import (
     ReasonRequired,
     UserError,
 )
+from proapp.services.exchange import dataset
+from proapp.services.exchange.export import run_export
 from proapp.services.visits import double_entry, signing
 
 M6 = date(2014, 9, 12)
@@ -254,3 +256,25 @@ def test_agreement_csv(db: Database, staff: Staff, bruno: Actor, patient_id: int
     assert out.stat().st_mode & 0o777 == 0o600
     with pytest.raises(UserError, match="exists"):
         double_entry.write_agreement_report(db, staff.nurse, out)
+
+
+def test_exports_carry_the_verification_state(db: Database, staff: Staff, bruno: Actor,
+                                              patient_id: int, switched_on: None,
+                                              tmp_path: Path) -> None:
+    def exported() -> tuple[str, str]:
+        [row] = dataset.load(db, staff.nurse, dataset.ExportOptions()).visits
+        return row["verification_state"], row["entry_source"]
+
+    vid = first_entry(db, staff.nurse, patient_id)
+    assert exported() == ("awaiting_second_entry", "staff")
+    double_entry.submit_second_entry(db, bruno, vid, second_keying(fss={"9": 6}))
+    assert exported() == ("differences_unresolved", "staff")
+    double_entry.resolve(db, staff.clinician, vid, "fss", "9", 7, "paper")
+    assert exported() == ("verified", "staff")
+    run_export(db, staff.nurse, "csv", tmp_path / "out", dataset.ExportOptions())
+    with (tmp_path / "out" / "visits.csv").open(encoding="utf-8", newline="") as f:
+        [row] = list(csv.DictReader(f))
+    assert (row["verification_state"], row["entry_source"]) == ("verified", "staff")
+    with (tmp_path / "out" / "data_dictionary.csv").open(encoding="utf-8", newline="") as f:
+        described = {r["column"]: r for r in csv.DictReader(f)}
+    assert "verified" in described["verification_state"]["codes"]

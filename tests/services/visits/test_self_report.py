@@ -18,6 +18,7 @@ from proapp.domain.validation import ValidationError
 from proapp.domain.visit import VisitContent
 from proapp.services import visits
 from proapp.services.errors import ReasonRequired, UserError, WarningsNeedConfirmation
+from proapp.services.exchange import dataset
 from proapp.services.visits import self_report
 
 M6 = date(2014, 9, 12)
@@ -145,3 +146,16 @@ def test_corrections_need_a_reason_and_are_logged(db: Database, staff: Staff,
             select(ChangeLog).where(ChangeLog.visit_id == vid, ChangeLog.action == "correct"))]
     assert corrections == [("midas.q5", "0", "1",
                             "patient forgot the family party; said so at review")]
+
+
+def test_an_accepted_self_report_is_exported_as_patient_entered(
+        db: Database, staff: Staff, patient_id: int) -> None:
+    vid = started(db, staff, patient_id)
+    answer_all(db, staff, vid)
+    record = visits.get_visit(db, vid)
+    content = VisitContent(record.content.responses, record.content.missing,
+                           {"flow": "no ultrasound today"})
+    self_report.accept(db, staff.nurse, visits.VisitDraft(patient_id, "m6", M6, content, vid,
+                                                          record.version))
+    [row] = dataset.load(db, staff.nurse, dataset.ExportOptions()).visits
+    assert (row["entry_source"], row["verification_state"]) == ("patient", "single_entry")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from proapp.domain import double_entry
 from proapp.domain import flow as flowmod
 from proapp.domain.answers import MissingReason
 from proapp.domain.fields import flow_field
@@ -280,6 +281,18 @@ def _visit_columns() -> tuple[Column, ...]:
             "other visits (the 'final follow-up' time point of an analysis; computed by "
             "proapp)", f"analysis.final.{form}", codes=BOOL_CODES, computed=True,
             form="visit"))
+    # --- how the record was made (computed; the import's confirmed_warnings stays last) ---
+    cols += [
+        Column("entry_source", c, Kind.CODE, "Answers entered by",
+               "Who entered the questionnaire answers: the clinic's staff, or the patient on "
+               "the screen (self-report), reviewed and accepted by the staff (computed by "
+               "proapp)", "record.source", codes=ENTRY_SOURCES, computed=True, form="visit"),
+        Column("verification_state", c, Kind.CODE, "Verification",
+               "Double data entry of the paper questionnaires: whether the visit was keyed a "
+               "second time, blind, and every difference resolved (computed by proapp)",
+               "record.verification", codes=dict(double_entry.EXPORT_CODES), computed=True,
+               form="visit"),
+    ]
     cols.append(Column(
         "confirmed_warnings", c, Kind.TEXT, "Confirmed warnings",
         "Soft warnings this complete visit has, which were confirmed when it was completed, "
@@ -287,6 +300,10 @@ def _visit_columns() -> tuple[Column, ...]:
         "does not report these again (computed by proapp)", "analysis.warnings",
         computed=True, form="visit"))
     return tuple(cols)
+
+
+ENTRY_SOURCES = {"staff": "keyed by the clinic's staff",
+                 "patient": "answered by the patient on the screen and accepted by the staff"}
 
 
 MONTH_DAYS = Decimal("30.436875")  # 365.2425 / 12

@@ -30,9 +30,18 @@ from sqlalchemy import Integer, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from proapp.db.engine import Database
-from proapp.db.models import Answer, FlowRow, Patient, Procedure, SkippedForm, Visit
+from proapp.db.models import (
+    Answer,
+    DoubleEntry,
+    FlowRow,
+    Patient,
+    Procedure,
+    SelfReport,
+    SkippedForm,
+    Visit,
+)
+from proapp.domain import double_entry, schedule
 from proapp.domain import flow as flowmod
-from proapp.domain import schedule
 from proapp.domain.actor import Actor, Permission
 from proapp.domain.answers import MissingReason
 from proapp.domain.patient import age_on
@@ -328,6 +337,14 @@ class Dataset:
                 row["_entered_by"], row["_signed_at"], row["_signed_by_id"] = (
                     entered, signed, signer)
                 row["_completed_at"], row["_updated_at"] = completed, updated
+        for vid, status in _rows(conn, child(
+                select(DoubleEntry.visit_id, DoubleEntry.status), DoubleEntry), plain=True):
+            if vid in rows:
+                rows[vid]["verification_state"] = double_entry.export_code(status)
+        for (vid,) in _rows(conn, child(select(SelfReport.visit_id).where(
+                SelfReport.accepted_at.is_not(None)), SelfReport), plain=True):
+            if vid in rows:
+                rows[vid]["entry_source"] = "patient"
         out: dict[int, list[Row]] = {}
         for pid, order in keys.items():
             order.sort()
@@ -434,6 +451,7 @@ def _rows(conn: Any, query: Any, *, plain: bool = False) -> Iterable[Any]:
 
 
 _TEMPLATE: Row = dict.fromkeys(c.name for c in VISIT_COLUMNS)
+_TEMPLATE |= {"entry_source": "staff", "verification_state": double_entry.NOT_DOUBLE_ENTERED}
 _ITEM_COLUMN = {(i.id, item): i.column(item) for i in QUESTIONNAIRES.values()
                 for item in i.item_ids}
 _FLOW_COLS = {(p.value, sd.value): (f"flow_{p.value}_{sd.value}_ml_min",
