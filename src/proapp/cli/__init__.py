@@ -15,8 +15,8 @@ from proapp import __version__
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Sub-command modules, in the order ``--help`` lists them.
-COMMANDS = ("demo", "check", "report", "analysis", "export", "import_", "user", "backup",
-            "settings", "db", "key", "about")
+COMMANDS = ("demo", "check", "report", "analysis", "export", "import_", "double_entry", "user",
+            "backup", "settings", "db", "key", "about")
 
 
 # Every sub-command: its module and the one line ``--help`` shows for it (the same line the
@@ -30,6 +30,7 @@ SUMMARY: dict[str, tuple[str, str]] = {
     "analysis": ("analysis", "cohort analysis: Friedman and Spearman by MS subtype and group"),
     "export": ("export", "export the data (csv, wide, xlsx, redcap, fhir, odm, sqlite)"),
     "import": ("import_", "import patients.csv / visits.csv (all or nothing)"),
+    "double-entry": ("double_entry", "double data entry: the keying agreement report"),
     "user": ("user", "manage staff accounts (add, list, deactivate, passwd, role)"),
     "backup": ("backup", "write a consistent backup of the database"),
     "restore": ("backup", "replace the database by a backup (administrators)"),
