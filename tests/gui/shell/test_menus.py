@@ -39,8 +39,10 @@ def test_menus_and_tool_bar_for_an_administrator_with_the_idle_lock(qtbot, db: D
         assert menu_texts(window) == {
             "&File": ["&New patient…", "—", "&Export…", "&Import…", "—", "&Reload lists",
                       "Database &connection…", "—", "&Settings…", "—", "&Quit"],
-            "&Patient": ["&Open patient", "&Edit patient…", "New &visit…", "—", "&Report…",
-                         "Reports for &selected patients…", "—", "&Close patient tab"],
+            "&Patient": ["&Open patient", "&Edit patient…", "New &visit…",
+                         "Patient &answers on screen…", "—", "&Report…",
+                         "Reports for &selected patients…", "—", "&Double entry…", "—",
+                         "&Close patient tab"],
             "&View": ["&Find patient", "&Patients", "&Due today", "—", "Cohort &analysis…"],
             "&Help": ["&Keyboard shortcuts", "Open &training database…", "&About proapp"],
             "&Account (a.admin)": ["&Lock now", "Change &password…", "—", "Change lo&g…",

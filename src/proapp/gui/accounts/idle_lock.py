@@ -19,6 +19,11 @@ the wizard autosaves drafts to the database anyway), then the windows are closed
 ``switched`` signal hands the new user to the application, which opens a fresh main window. A
 half-entered visit therefore never appears under the wrong name and is never thrown away: it
 waits as a draft for its author.
+
+The same mechanism guards the patient self-report (:meth:`IdleLock.hold`): every window is
+hidden or covered exactly as for a lock, but the patient's screen is shown instead of the
+password dialog, and only a staff password (:meth:`IdleLock.ask_to_leave`, the same dialog)
+ends it, with the same outcome: the same user gets everything back, another user takes over.
 """
 
 from __future__ import annotations
@@ -97,6 +102,25 @@ class LockDialog(LoginDialog):
         return
 
 
+class LeaveDialog(LockDialog):
+    """The staff password that ends the patient self-report. Cancel goes back to the
+    patient's screen (which stays, as the lock does)."""
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget):
+        super().__init__(database, actor)
+        self.setParent(parent, self.windowFlags())
+        self.setObjectName("leaveSelfReport")
+        self.setWindowTitle("Staff only")
+        self.intro.setText(f"Staff only: {actor.username}, enter your password to leave the "
+                           "patient's questionnaire. The answers are kept. Another staff "
+                           "member may sign in instead.")
+        self.buttons.button(self.buttons.StandardButton.Cancel).show()
+        self.ok_button.setText("Leave")
+
+    def reject(self) -> None:
+        QDialog.reject(self)
+
+
 class IdleLock(QObject):
     """Install once per application; ``switched`` carries a different user who signed in."""
 
@@ -114,6 +138,7 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
         self.dialog: LockDialog | None = None
+        self.held: QWidget | None = None  # the patient's screen while self-report runs
         self._hidden: list[QWidget] = []
         self._covered: list[tuple[QWidget, _Cover, str]] = []
         self._active: QWidget | None = None  # the window in use when the lock came
@@ -125,7 +150,7 @@ class IdleLock(QObject):
 
     @property
     def is_locked(self) -> bool:
-        return self.dialog is not None
+        return self.dialog is not None or self.held is not None
 
     def set_minutes(self, minutes: int) -> None:
         self.minutes = minutes
@@ -158,10 +183,19 @@ class IdleLock(QObject):
     def lock(self) -> None:
         if self.is_locked:
             return
+        self._conceal()
+        log.info("application locked for %s", self.actor.username)
+        self.dialog = LockDialog(self.database, self.actor)
+        self.dialog.accepted.connect(self._signed_in)
+        self.locked.emit()
+        self.dialog.open()
+
+    def _conceal(self, keep: QWidget | None = None) -> None:
+        """Hide every ordinary window and cover every dialog (all but ``keep``)."""
         self.timer.stop()
         self._active = QApplication.activeWindow()
         for w in QApplication.topLevelWidgets():
-            if not w.isVisible() or isinstance(w, LockDialog):
+            if not w.isVisible() or isinstance(w, LockDialog) or w is keep:
                 continue
             if isinstance(w, QDialog):
                 self._covered.append((w, _Cover(w), w.windowTitle()))
@@ -169,15 +203,36 @@ class IdleLock(QObject):
             else:
                 self._hidden.append(w)
                 w.hide()
-        log.info("application locked for %s", self.actor.username)
-        self.dialog = LockDialog(self.database, self.actor)
-        self.dialog.accepted.connect(self._signed_in)
+
+    def hold(self, screen: QWidget) -> None:
+        """Lock the application behind ``screen`` (the patient self-report) instead of the
+        password dialog: every other window is hidden or covered, the idle timer stops, and
+        only :meth:`ask_to_leave` with a staff password ends it. ``screen`` is shown full
+        screen by the caller and hidden here when a staff member leaves."""
+        if self.is_locked:
+            raise RuntimeError("the application is already locked")
+        self._conceal(keep=screen)
+        self.held = screen
+        log.info("patient self-report started by %s", self.actor.username)
         self.locked.emit()
+
+    def ask_to_leave(self) -> None:
+        """The staff password over the patient's screen; Cancel returns to the screen."""
+        if self.held is None or self.dialog is not None:
+            return
+        self.dialog = LeaveDialog(self.database, self.actor, self.held)
+        self.dialog.accepted.connect(self._signed_in)
+        self.dialog.rejected.connect(self._stay_held)
         self.dialog.open()
         # The password goes to the lock dialog, not to the covered window that had the
         # focus (it would swallow the keys while the dialog is modal).
         self._raise([self.dialog])
         QTimer.singleShot(150, lambda: self._raise([self.dialog] if self.dialog else []))
+
+    def _stay_held(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
 
     def _signed_in(self) -> None:
         assert self.dialog is not None
@@ -185,6 +240,9 @@ class IdleLock(QObject):
         self.dialog.deleteLater()
         self.dialog = None
         assert new is not None
+        if self.held is not None:
+            self.held.hide()
+            self.held = None
         if new.user_id == self.actor.user_id:
             for w, cover, title in self._covered:
                 cover.deleteLater()

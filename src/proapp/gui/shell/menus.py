@@ -106,8 +106,9 @@ class Menu:
 MENUS: tuple[Menu, ...] = (
     Menu("&File", (patients.NEW_PATIENT, SEPARATOR, exchange.EXPORT, exchange.IMPORT,
                    SEPARATOR, RELOAD, CONNECTION, SEPARATOR, SETTINGS, SEPARATOR, QUIT)),
-    Menu("&Patient", (OPEN_PATIENT, patients.EDIT_PATIENT, visits.NEW_VISIT, SEPARATOR,
-                      reports.REPORT, reports.BATCH_REPORTS, SEPARATOR, CLOSE_TAB)),
+    Menu("&Patient", (OPEN_PATIENT, patients.EDIT_PATIENT, visits.NEW_VISIT,
+                      visits.SELF_REPORT, SEPARATOR, reports.REPORT, reports.BATCH_REPORTS,
+                      SEPARATOR, visits.DOUBLE_ENTRY, SEPARATOR, CLOSE_TAB)),
     Menu("&View", (FIND, SHOW_PATIENTS, SHOW_WORKLIST, SEPARATOR, analysis.ANALYSIS)),
     Menu("&Help", (SHORTCUTS, TRAINING, ABOUT), "helpMenu"),
     Menu("&Account ({username})", (accounts.LOCK_NOW, accounts.CHANGE_PASSWORD, SEPARATOR,

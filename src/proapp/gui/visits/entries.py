@@ -41,6 +41,8 @@ class VisitEntries(QObject):
         if dialog is None:
             return None
         self._wizards.append(dialog)
+        # the patient self-report hides this window behind the window's own idle lock
+        dialog.idle_lock = getattr(self.window, "lock", None)
         dialog.visitSaved.connect(lambda _vid, pid=patient_id, d=dialog: self._saved(pid, d))
         dialog.draftSaved.connect(self.draftSaved.emit)
         dialog.finished.connect(lambda _r, d=dialog: self._forget(d))

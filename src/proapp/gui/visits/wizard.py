@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from proapp.db.engine import Database
 from proapp.db.errors import ConnectionLost, StorageError
 from proapp.domain import schedule
+from proapp.domain import self_report as sr
 from proapp.domain.actor import Actor
 from proapp.domain.draft import merge, storable
 from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
@@ -55,7 +56,11 @@ from proapp.services.errors import (
     WarningsNeedConfirmation,
     plain_error,
 )
-from proapp.services.visits import VisitDraft, flatten
+from proapp.services.visits import VisitDraft, double_entry, flatten, self_report
+
+if TYPE_CHECKING:
+    from proapp.gui.accounts.idle_lock import IdleLock
+    from proapp.gui.visits.self_report.mode import SelfReportMode
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +78,7 @@ class VisitWizard(QDialog):
 
     visitSaved = Signal(int)
     draftSaved = Signal(int)  # patient id: a draft row was created (the lists show drafts)
+    idle_lock: IdleLock | None = None  # the window's lock: the patient self-report uses it
 
     def __init__(self, parent: QWidget | None, database: Database, actor: Actor,
                  patient_id: int, *, label: str | None = None,
@@ -120,6 +126,13 @@ class VisitWizard(QDialog):
             i.id: QuestionnairePage(i) for i in QUESTIONNAIRES.values()}
         self.form_pages[FLOW] = FlowPage()
         self.review_page = ReviewPage(self.editing_complete)
+        self.self_report = (self_report.state(database, record.id)
+                            if record is not None and not record.is_complete else None)
+        self.review_page.set_patient_answers(self.self_report)
+        self.review_page.offer_second_entry(
+            self.self_report is None and double_entry.enabled(database)
+            and (record is None or double_entry.status_of(database, record.id) is None))
+        self._mode: SelfReportMode | None = None
         self.pages: list[WizardPage] = [self.visit_page, *self.form_pages.values(),
                                         self.review_page]
         if start_label == schedule.UNSCHEDULED:
@@ -147,7 +160,12 @@ class VisitWizard(QDialog):
         self.next_button = QPushButton("Next (Alt+N)")
         self.save_button = QPushButton("Save visit (Ctrl+S)")
         self.close_button = QPushButton("Close")
-        for b in (self.back_button, self.next_button, self.save_button, self.close_button):
+        self.patient_button = QPushButton("Patient answers on screen…")
+        self.patient_button.setObjectName("wizard.selfReport")
+        self.patient_button.setToolTip("Give the screen to the patient to answer the "
+                                       "questionnaires themselves; a staff password leaves it")
+        for b in (self.patient_button, self.back_button, self.next_button, self.save_button,
+                  self.close_button):
             b.setAutoDefault(False)
             b.setDefault(False)
             b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -155,13 +173,15 @@ class VisitWizard(QDialog):
         self.next_button.clicked.connect(self.next_page)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
+        self.patient_button.clicked.connect(self.start_self_report)
 
         body = QHBoxLayout()
         body.addWidget(self.sidebar)
         body.addWidget(self.stack, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        for b in (self.back_button, self.next_button, self.save_button, self.close_button):
+        for b in (self.patient_button, self.back_button, self.next_button, self.save_button,
+                  self.close_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
@@ -197,6 +217,7 @@ class VisitWizard(QDialog):
         self._refresh()
         self._show_page(0)
         self.locked = bool(record and record.is_signed)
+        self.patient_button.setEnabled(not (self.locked or self.editing_complete))
         if self.locked:
             self.save_button.setEnabled(False)
             self._set_status("This visit is signed and locked: it can be read here; a "
@@ -297,6 +318,8 @@ class VisitWizard(QDialog):
     def flush(self) -> bool:
         """Store the draft now if anything changed. True when the database holds the input."""
         self._timer.stop()
+        if self._mode is not None and self._mode.active:
+            return True  # the patient is answering: the self-report stores every answer
         if self.editing_complete or self._finished or self._conflict:
             return not self._unsaved()
         content, _issues = self.collect()
@@ -564,7 +587,96 @@ class VisitWizard(QDialog):
         issues = self._checked_issues()
         self.review_page.show_review(self.visit_page.label, self.visit_page.visit_date,
                                      content, issues, before=self.original)
+        self.review_page.need_reason(self.editing_complete, bool(self._corrections(content)))
         return issues
+
+    def _corrections(self, content: VisitContent) -> list[sr.Correction]:
+        """The patient's answers the staff changed (they need a reason)."""
+        if self.self_report is None:
+            return []
+        return sr.corrections(self.self_report.answers, content,
+                              [QUESTIONNAIRES[i] for i in self.self_report.instruments])
+
+    def _complete(self, content: VisitContent, reason: str | None) -> visits.VisitRecord:
+        """Complete the visit: as the patient's self-report, with a second entry to follow,
+        or as ordinary entry."""
+        draft, confirm = self.draft(content), self.review_page.confirm.isChecked()
+        if self.self_report is not None:
+            return self_report.accept(self.database, self.actor, draft,
+                                      confirm_warnings=confirm, reason=reason,
+                                      today=clock.today())
+        if self.review_page.wants_second_entry():
+            return double_entry.complete_with_second_entry(
+                self.database, self.actor, draft, confirm_warnings=confirm, reason=reason,
+                today=clock.today())
+        return visits.save_visit(self.database, self.actor, draft, complete=True,
+                                 confirm_warnings=confirm, reason=reason, today=clock.today())
+
+    # -- the patient self-report ------------------------------------------------------
+    def start_self_report(self) -> None:
+        """Give the screen to the patient for the questionnaires this visit still needs."""
+        if self.locked or self.editing_complete or self._finished:
+            return
+        self.flush()
+        content, _ = self.collect()
+        safe = storable(content) or VisitContent()
+        own = self.self_report.instruments if self.self_report is not None else ()
+        offered = sr.offered(self.visit_page.label, safe, own)
+        if not offered:
+            QMessageBox.information(
+                self, "Nothing for the patient to answer",
+                "Every questionnaire this visit expects is already entered (or marked not "
+                "done), so there is nothing left for the patient to answer on the screen.")
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Give the screen to the patient?",
+                          "The patient answers these questionnaires, one question per "
+                          f"screen: {', '.join(i.name for i in offered)}.\n\nOnly a staff "
+                          "password leaves the patient's screen. Every answer is kept as a "
+                          "draft, and you review them here afterwards.", parent=self)
+        go = box.addButton("Give the screen to the patient", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not go:
+            return
+        try:
+            record, state = self_report.start(self.database, self.actor, self.draft(safe),
+                                              [i.id for i in offered])
+        except ConflictError as exc:
+            self._handle_conflict(str(exc))
+            return
+        except (UserError, ValidationError) as exc:
+            self._set_status(f"The patient's screen was not opened: {_plain(exc)}",
+                             error=True)
+            return
+        self.visit_id, self.expected_version = record.id, record.version
+        self._saved = self._snapshot(storable_only=True)
+        self.self_report = state
+        self.review_page.offer_second_entry(False)
+        from proapp.gui.visits.self_report.mode import SelfReportMode
+
+        self._mode = SelfReportMode(self.database, self.actor, state, self.idle_lock, self)
+        self._mode.ended.connect(self._self_report_ended)
+        self._mode.start()
+
+    def _self_report_ended(self, visit_id: int) -> None:
+        """A staff member left the patient's screen: the answers, on the review page."""
+        self._mode = None
+        record = visits.get_visit(self.database, visit_id)
+        self.expected_version = record.version
+        for page in self.form_pages.values():
+            page.blockSignals(True)
+            page.load(record.content)
+            page.blockSignals(False)
+        self.self_report = self_report.state(self.database, visit_id)
+        self.review_page.set_patient_answers(self.self_report)
+        self._saved = self._snapshot(storable_only=True)
+        self._saved_at = _local_hm(record.updated_at)
+        self._refresh()
+        self._show_page(self.pages.index(self.review_page))
+        self._set_status("The patient's answers are on the review page, marked as the "
+                         "patient's: check them, correct any (with a reason) and save.")
+        self.raise_()
+        self.activateWindow()
 
     def save(self) -> None:
         """Ctrl+S: complete the visit, after the review page has shown every finding."""
@@ -583,8 +695,19 @@ class VisitWizard(QDialog):
                              "(Space).", error=True)
             self.review_page.confirm.setFocus(Qt.FocusReason.TabFocusReason)
             return
-        reason = self.review_page.reason.text().strip() if self.editing_complete else None
-        if self.editing_complete and not self._unsaved():
+        content, _ = self.collect()
+        corrected = bool(self._corrections(content))
+        reason = (self.review_page.reason.text().strip()
+                  if self.editing_complete or corrected else None)
+        if corrected and not reason:
+            self.review_page.show_issues([_reason_issue(
+                "Give a reason for changing answers the patient gave")])
+            self._set_status("Not saved: give a reason for correcting the patient's answers.",
+                             error=True)
+            self.review_page.reason.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        if self.editing_complete and not self._unsaved() \
+                and not self.review_page.wants_second_entry():
             self._finished = True
             self._shutdown()
             super().accept()  # nothing changed: nothing to store, no reason needed
@@ -595,12 +718,8 @@ class VisitWizard(QDialog):
                              error=True)
             self.review_page.reason.setFocus(Qt.FocusReason.TabFocusReason)
             return
-        content, _ = self.collect()
         try:
-            rec = visits.save_visit(self.database, self.actor, self.draft(content),
-                                    complete=True,
-                                    confirm_warnings=self.review_page.confirm.isChecked(),
-                                    reason=reason, today=clock.today())
+            rec = self._complete(content, reason)
         except ConflictError as exc:
             self._handle_conflict(str(exc))
             return

@@ -4,9 +4,10 @@ change to a completed visit is given its reason."""
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from proapp.domain import flow as flowmod
 from proapp.domain import schedule
 from proapp.domain.answers import MissingReason
+from proapp.domain.item_values import Keyed, describe, encode
 from proapp.domain.registry import FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent
@@ -30,6 +32,11 @@ from proapp.gui.common.widgets import FieldMessage
 from proapp.gui.visits.fields import heading, wrapped
 from proapp.gui.visits.pages.base import WizardPage, form_title
 from proapp.gui.visits.pages.questionnaire import score_line
+
+if TYPE_CHECKING:
+    from proapp.services.visits.self_report import SelfReportState
+
+PATIENT_STYLE = "color: #1f5f8b;"
 
 
 class ReviewPage(WizardPage):
@@ -69,30 +76,67 @@ class ReviewPage(WizardPage):
         self.status.setObjectName("review.status")
         outer.addWidget(self.status)
         outer.addWidget(wrapped("Ctrl+S saves and completes the visit.", HINT_STYLE))
+        self.second_entry = QCheckBox("Entered from a paper form: ask for a second, "
+                                      "independent entry of the questionnaires (double data "
+                                      "entry)")
+        self.second_entry.setObjectName("review.secondEntry")
+        self.second_entry.setChecked(True)
+        self.second_entry.hide()
+        outer.insertWidget(outer.indexOf(self.confirm) + 1, self.second_entry)
         self.reason_label.setVisible(editing_complete)
         self.reason.setVisible(editing_complete)
         self.confirm.hide()
+        self._patient: SelfReportState | None = None
 
     def entry_widgets(self) -> list[QWidget]:
-        return [self.confirm, self.reason]
+        return [self.confirm, self.second_entry, self.reason]
+
+    # -- double entry and the patient's own answers -------------------------------------
+    def offer_second_entry(self, offered: bool) -> None:
+        """Show "ask for a second entry" (double data entry switched on, paper forms)."""
+        self.second_entry.setVisible(offered)
+
+    def wants_second_entry(self) -> bool:
+        return not self.second_entry.isHidden() and self.second_entry.isChecked()
+
+    def set_patient_answers(self, state: SelfReportState | None) -> None:
+        """The patient's self-report: its items are marked as the patient's, or as
+        corrected with what the patient answered."""
+        self._patient = state
+
+    def need_reason(self, editing_complete: bool, corrected: bool) -> None:
+        """The reason field: for a change to a completed visit, or for correcting answers
+        the patient gave."""
+        needed = editing_complete or corrected
+        self.reason_label.setVisible(needed)
+        self.reason.setVisible(needed)
+        if corrected:
+            self.reason.setPlaceholderText("reason for correcting the patient's answers "
+                                           "(required, kept in the change log)")
 
     def first_focus(self) -> QWidget | None:
         if not self.confirm.isHidden():
             return self.confirm
+        if not self.second_entry.isHidden():
+            return self.second_entry
         if not self.reason.isHidden():
             return self.reason
         return None
 
     def chain_next(self, widget: QWidget) -> QWidget | None:
-        if widget is self.confirm and not self.reason.isHidden():
-            return self.reason
+        order = [w for w in (self.confirm, self.second_entry, self.reason) if not w.isHidden()]
+        if widget in order and order.index(widget) + 1 < len(order):
+            return order[order.index(widget) + 1]
         return None
 
     def show_review(self, label: str, visit_date: date, content: VisitContent,
                     issues: Sequence[Issue], *, before: VisitContent | None = None) -> None:
         """``before``: the stored content of a completed visit being edited; every value that
         differs is shown as old → new."""
-        self.summary.setHtml(review_html(label, visit_date, content, before))
+        patient = self._patient
+        self.summary.setHtml(review_html(
+            label, visit_date, content, before, patient.answers if patient else None,
+            patient.instruments if patient else ()))
         errs = [i for i in issues if i.is_error]
         warns = [i for i in issues if not i.is_error]
         parts = []
@@ -130,7 +174,13 @@ def _changed(old: str, new_html: str) -> str:
 
 
 def review_html(label: str, visit_date: date, content: VisitContent,
-                before: VisitContent | None = None) -> str:
+                before: VisitContent | None = None,
+                patient: Mapping[tuple[str, str], Keyed] | None = None,
+                patient_forms: Collection[str] = ()) -> str:
+    """The review's summary. ``before``: the stored content of a completed visit being edited
+    (every changed value shown as old → new). ``patient`` holds the answers the patient gave on
+    the screen (for ``patient_forms``): each such item says whether it is still the patient's
+    answer or what the patient had answered before the staff corrected it."""
     d = schedule.definition(label)
     out = [f"<h3>{html.escape(d.title)} ({html.escape(label)}) on {visit_date.isoformat()}</h3>"]
     if before is not None:
@@ -142,6 +192,9 @@ def review_html(label: str, visit_date: date, content: VisitContent,
     for form in FORMS:
         expected = "expected" if d.expects(form) else "not expected"
         out.append(f"<h4>{html.escape(form_title(form))} <small>({expected})</small></h4>")
+        if form in patient_forms:
+            out.append(f"<p style='{PATIENT_STYLE}'><b>Answered by the patient on the screen."
+                       "</b> Check each answer; a correction needs a reason.</p>")
         if form in content.skipped:
             out.append(f"<p><i>Not done: {html.escape(content.skipped[form])}</i></p>")
             continue
@@ -170,8 +223,20 @@ def review_html(label: str, visit_date: date, content: VisitContent,
                     old = _item_text(old_given.get(it.id), old_reasons.get(it.id), it.unit)
                     if old != _item_text(value, reasons.get(it.id), it.unit):
                         shown = _changed(old, shown)
+                mark = ""
+                if patient is not None and form in patient_forms:
+                    from_patient = patient.get((form, it.id))
+                    held: Keyed = (value if value is not None else
+                                   MissingReason(reasons[it.id]) if it.id in reasons else None)
+                    if encode(from_patient) == encode(held):
+                        mark = f"<span style='{PATIENT_STYLE}'>patient</span>"
+                    else:
+                        mark = (f"<span style='{WARNING_STYLE}'><b>corrected</b>; the patient "
+                                "answered: "
+                                f"{html.escape(describe(instrument, it.id, from_patient))}</span>")
                 rows.append(f"<tr><td>{html.escape(it.label)}</td>"
-                            f"<td>{html.escape(it.short or it.text)}</td><td>{shown}</td></tr>")
+                            f"<td>{html.escape(it.short or it.text)}</td><td>{shown}</td>"
+                            f"<td>{mark}</td></tr>")
             out.append("<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>")
             invalid = any(i.is_error for i in instrument.validate(given, reasons))
             line = score_line(instrument, content.scores(form), invalid=invalid)
