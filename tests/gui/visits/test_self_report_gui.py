@@ -51,7 +51,7 @@ def desk(qtbot, db: Database, staff: Staff, patient_id: int):
     # closed here, not by qtbot: the window would ask about a visit entry left open
     for w in window.visit_entries.open_wizards():
         if shiboken6.isValid(w):
-            w._finished = True  # type: ignore[attr-defined]
+            w._finished = True
             w.close()
     if lock.held is not None:
         lock.held.hide()
@@ -133,7 +133,7 @@ def test_patient_answers_on_screen_and_the_nurse_accepts(qtbot, desk, db: Databa
         tap(qtbot, screen, f"selfReport.midas.q1.key{digit}")
     tap(qtbot, screen, "selfReport.next")
     assert screen.current().item is MIDAS.item("q1")
-    assert "between 0 and 90" in screen.current_page().error.text()  # type: ignore[attr-defined]
+    assert "between 0 and 90" in screen.current_page().error.text()
     tap(qtbot, screen, "selfReport.midas.q1.keyBack")
     tap(qtbot, screen, "selfReport.midas.q1.keyBack")
     # Back returns to the instructions; the recall period is on every screen
@@ -191,7 +191,7 @@ def test_a_corrected_answer_needs_a_reason(qtbot, desk, db: Database, staff: Sta
     qtbot.waitUntil(lambda: not screen.isVisible())
     # The nurse corrects MIDAS item 5 with the patient, then saves.
     wizard.goto(wizard.pages.index(wizard.form_pages["midas"]))
-    edit = wizard.form_pages["midas"].edits["q5"]  # type: ignore[attr-defined]
+    edit = wizard.form_pages["midas"].edits["q5"]
     edit.setFocus()
     edit.selectAll()
     qtbot.keyClicks(edit, "1")
@@ -200,6 +200,7 @@ def test_a_corrected_answer_needs_a_reason(qtbot, desk, db: Database, staff: Sta
     assert wizard.review_page.reason.isVisible()
     wizard.save()
     assert wizard.isVisible()  # not saved without a reason
+    assert wizard.visit_id is not None
     assert visits.get_visit(db, wizard.visit_id).status == "draft"
     qtbot.keyClicks(wizard.review_page.reason, "patient remembered a family party")
     wizard.save()

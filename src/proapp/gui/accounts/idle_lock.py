@@ -106,9 +106,14 @@ class LeaveDialog(LockDialog):
     """The staff password that ends the patient self-report. Cancel goes back to the
     patient's screen (which stays, as the lock does)."""
 
-    def __init__(self, database: Database, actor: Actor, parent: QWidget):
+    def __init__(self, database: Database, actor: Actor, above: QWidget):
         super().__init__(database, actor)
-        self.setParent(parent, self.windowFlags())
+        # kept above the patient's full-screen window without being its child (which would
+        # hand the dialog the patient screen's large style)
+        self.winId()
+        handle, host = self.windowHandle(), above.windowHandle()
+        if handle is not None and host is not None:
+            handle.setTransientParent(host)
         self.setObjectName("leaveSelfReport")
         self.setWindowTitle("Staff only")
         self.intro.setText(f"Staff only: {actor.username}, enter your password to leave the "
@@ -245,6 +250,7 @@ class IdleLock(QObject):
             self.held = None
         if new.user_id == self.actor.user_id:
             for w, cover, title in self._covered:
+                cover.hide()  # at once: deleteLater waits for the event loop
                 cover.deleteLater()
                 w.setWindowTitle(title)
             for w in self._hidden:

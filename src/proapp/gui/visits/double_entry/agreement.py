@@ -26,6 +26,7 @@ from proapp.gui.common.errors import show_error
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.table import MUTED, CellStyle, Column, RowTableModel
 from proapp.gui.common.widgets import RowTableView
+from proapp.gui.visits.double_entry.sizing import fit
 from proapp.gui.visits.fields import heading, wrapped
 from proapp.services.visits import double_entry
 
@@ -63,7 +64,7 @@ class AgreementModel(RowTableModel[de.Agreement]):
         Column("Unresolved", lambda r: str(r.unresolved), key=lambda r: r.unresolved,
                align_right=True, width_hint="00000",
                style=lambda r: MUTED if r.unresolved == 0 else None),
-        Column("Errors per 1,000 fields", lambda r: _rate(r.errors_per_1000),
+        Column("Errors per 1,000", lambda r: _rate(r.errors_per_1000),
                key=lambda r: r.errors_per_1000 or 0, align_right=True, width_hint="000.0"),
         Column("Agreement %", lambda r: _rate(r.agreement_pct),
                key=lambda r: r.agreement_pct or 0, align_right=True, width_hint="100.0"),
@@ -76,7 +77,7 @@ class AgreementDialog(QDialog):
         self.database, self.actor = database, actor
         self.setObjectName("agreementDialog")
         self.setWindowTitle("Double entry: agreement report")
-        self.resize(1000, 560)
+        fit(self, 1100, 560)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Keying agreement"))
         layout.addWidget(wrapped(

@@ -35,6 +35,7 @@ from proapp.domain.validation import ValidationError
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.table import Column, RowTableModel
 from proapp.gui.common.widgets import RowTableView, error_label
+from proapp.gui.visits.double_entry.sizing import fit
 from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
 from proapp.services.errors import UserError, WarningsNeedConfirmation
 from proapp.services.visits import double_entry
@@ -74,7 +75,7 @@ class ResolveDialog(QDialog):
         super().__init__(parent)
         self.database, self.actor, self.visit_id = database, actor, visit_id
         self.setObjectName("resolveDialog")
-        self.resize(1100, 640)
+        fit(self, 1100, 640)
         layout = QVBoxLayout(self)
         self.title = heading("")
         layout.addWidget(self.title)
@@ -140,9 +141,10 @@ class ResolveDialog(QDialog):
         self.setWindowTitle(f"Differences — {cmp.patient_code} {cmp.label} "
                             f"{cmp.visit_date.isoformat()}")
         left = sum(1 for d in cmp.differences if not d.resolved)
-        self.title.setText(f"{cmp.patient_code}, visit {cmp.label} on "
-                           f"{cmp.visit_date.isoformat()}: {len(cmp.differences)} "
-                           f"differences, {left} to resolve ({cmp.status.label})")
+        where = f"{cmp.patient_code}, visit {cmp.label} on {cmp.visit_date.isoformat()}"
+        n = len(cmp.differences)
+        self.title.setText(f"{where}: {n} differences, {left} to resolve" if left else
+                           f"{where}: {n} differences, all resolved; the visit is verified")
         self.verified = cmp.status is de.Status.VERIFIED
         current = self.table.currentIndex().row()
         self.model.set_rows(cmp.differences)

@@ -31,6 +31,7 @@ from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.validation import ValidationError
 from proapp.domain.visit import VisitContent
 from proapp.gui.common.style import ERROR_STYLE
+from proapp.gui.visits.double_entry.sizing import fit
 from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
 from proapp.gui.visits.pages.questionnaire import QuestionnairePage
 from proapp.services.errors import UserError
@@ -51,7 +52,7 @@ class SecondEntryDialog(QDialog):
         self.setObjectName("secondEntryDialog")
         self.setWindowTitle(f"Second entry — {form.patient_code} {form.label} "
                             f"{form.visit_date.isoformat()}")
-        self.resize(1000, 720)
+        fit(self, 1000, 720)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(f"Second entry of {form.patient_code}, visit {form.label} "
                                  f"on {form.visit_date.isoformat()}"))

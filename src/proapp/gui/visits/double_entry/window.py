@@ -24,6 +24,7 @@ from proapp.gui.common.errors import show_error
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.table import ALERT, MUTED, Column, RowTableModel, iso
 from proapp.gui.common.widgets import RowTableView
+from proapp.gui.visits.double_entry.sizing import fit
 from proapp.gui.visits.fields import heading, wrapped
 from proapp.services.visits import double_entry
 from proapp.services.visits.double_entry import QueueEntry
@@ -64,7 +65,7 @@ class DoubleEntryWindow(QDialog):
         self.database, self.actor = database, actor
         self.setObjectName("doubleEntryWindow")
         self.setWindowTitle("Double entry")
-        self.resize(1000, 600)
+        fit(self, 1000, 600)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Double data entry"))
         self.intro = wrapped("", HINT_STYLE)

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -133,9 +133,13 @@ class _ItemPage(QWidget):
 
     def _pad(self, key: str) -> QVBoxLayout:
         box = QVBoxLayout()
+        it = self.item
+        box.addWidget(_label(f"Your answer, from {it.minimum} to {it.maximum} {it.unit}:",
+                             "selfReportAnchor"))
         self.display = _label("", "selfReportDisplay")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(self.display)
+        box.addSpacing(10)
         grid = QGridLayout()
         grid.setSpacing(10)
         for n, digit in enumerate("123456789"):
@@ -143,7 +147,7 @@ class _ItemPage(QWidget):
             b.clicked.connect(lambda _c=False, d=digit: self.type_digit(d))
             grid.addWidget(b, n // 3, n % 3)
             self.keys[digit] = b
-        clear = _button("⌫", f"{key}.keyBack", "secondary")
+        clear = _button("⌫", f"{key}.keyBack", "key")
         clear.setAccessibleName("delete the last digit")
         clear.clicked.connect(self.delete_digit)
         zero = _button("0", f"{key}.key0")
@@ -277,14 +281,34 @@ class SelfReportScreen(QWidget):
         self.frame.addWidget(self.recall)
         self.frame.addWidget(self.body, 1)
         self.frame.addLayout(foot)
-        self._apply_sizes(1.0)
+        self._k = 0.0
+        # sized for the screen it will fill before it is first shown: a window laid out
+        # larger than the screen would not shrink to it
+        self._apply_sizes(self._scale(self.screen().geometry().size()))
         self.show_screen(0)
 
     # -- sizes --------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit(self.size())
+        super().showEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        size = event.size()
-        self._apply_sizes(max(0.8, min(1.6, size.width() / 1280, size.height() / 800)))
+        self._fit(event.size())
         super().resizeEvent(event)
+
+    def _fit(self, size: QSize) -> None:
+        """Sizes from the screen the window fills (at 150 % a 1280x800 screen is 853x533
+        logical pixels: everything shrinks in logical pixels so the whole screen still fits,
+        and stays as large on the glass as at 100 %)."""
+        if self.isFullScreen():
+            size = self.screen().geometry().size()
+        k = self._scale(size)
+        if abs(k - self._k) > 0.01:
+            self._apply_sizes(k)
+
+    @staticmethod
+    def _scale(size: QSize) -> float:
+        return max(0.5, min(1.6, size.width() / 1280, size.height() / 800))
 
     def _apply_sizes(self, k: float) -> None:
         """Type and touch targets in proportion to the window (logical pixels, so 150 %
@@ -292,6 +316,7 @@ class SelfReportScreen(QWidget):
         def px(n: float) -> int:
             return round(n * k)
 
+        self._k = k
         margin = px(28)
         self.frame.setContentsMargins(margin, px(18), margin, px(18))
         self.frame.setSpacing(px(14))
@@ -310,7 +335,9 @@ QLabel#selfReportDisplay {{ font-size: {px(40)}px; font-weight: 700; background:
   border: 2px solid #9aa5b1; border-radius: {px(8)}px; min-height: {px(70)}px; }}
 QPushButton {{ font-size: {px(28)}px; min-height: {px(76)}px; border-radius: {px(10)}px;
   border: 2px solid #9aa5b1; background: white; color: {INK}; padding: 0 {px(10)}px; }}
-QPushButton[role="answer"] {{ min-width: {px(56)}px; font-weight: 600; }}
+QPushButton[role="answer"], QPushButton[role="key"] {{ min-width: {px(56)}px;
+  font-weight: 600; }}
+QPushButton[role="key"] {{ background: #f1f3f5; }}
 QPushButton[role="answer"]:checked, QPushButton[role="secondary"]:checked {{
   background: {ACCENT}; border-color: {ACCENT}; color: white; }}
 QPushButton[role="secondary"] {{ font-size: {px(22)}px; min-height: {px(60)}px;
@@ -345,9 +372,10 @@ QProgressBar::chunk {{ background: #b9d3e6; border-radius: {px(6)}px; }}
         else:
             self.title.setText("")
             self.recall.hide()
-        self.progress.setValue(sum(1 for s in self.screens[:index + 1]
-                                   if s.kind is sr.ScreenKind.ITEM)
-                               if screen.kind is not sr.ScreenKind.END else self.total)
+        before = sum(1 for s in self.screens[:index + 1] if s.kind is sr.ScreenKind.ITEM)
+        self.progress.setValue(before if screen.kind is not sr.ScreenKind.END else self.total)
+        self.progress.setFormat("Question %v of %m" if screen.kind is sr.ScreenKind.ITEM
+                                else "%v of %m questions answered")
         self.update_navigation()
         if screen.kind is sr.ScreenKind.END:
             self.reachedEnd.emit()
