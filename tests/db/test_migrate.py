@@ -211,3 +211,35 @@ def test_opening_a_current_database_imports_no_alembic(db_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_0001_database_gains_double_entry_and_self_report(db_path: Path) -> None:
+    """A database written before double entry existed is backed up and upgraded; its visits
+    stay, and the new tables are there (empty: no visit is double-entered or self-reported)."""
+    from alembic import command
+
+    from proapp.db.engine import make_engine, sqlite_url
+    from proapp.db.migrate import alembic_config
+
+    engine = make_engine(sqlite_url(db_path))
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO patient (id, code, family_name, given_name, sex, ms_subtype, "
+            "headache_positive, fatigue_positive, notes, is_demo, created_at, updated_at, "
+            "version) VALUES (1, 'P1', 'A', 'B', 'F', 'RR', 0, 0, '', 0, '2014-01-01', "
+            "'2014-01-01', 1)")
+        conn.exec_driver_sql(
+            "INSERT INTO visit (id, patient_id, visit_date, label, status, entered_by, "
+            "created_at, updated_at, version) VALUES (1, 1, '2014-06-10', 'm3', 'draft', "
+            "'n', '2014-06-10', '2014-06-10', 1)")
+    engine.dispose()
+    db = open_database(db_path)
+    db.dispose()
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
+        head_revision()
+    assert con.execute("SELECT count(*) FROM visit").fetchone()[0] == 1
+    for table in ("double_entry", "double_entry_item", "self_report", "self_report_answer"):
+        assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+    assert list(db_path.parent.glob("*.pre-migration-0001-*"))

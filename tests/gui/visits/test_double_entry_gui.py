@@ -117,10 +117,14 @@ def raise_failures() -> None:
         raise exc
 
 
-def ok_box(_w: QWidget) -> None:
-    box = QApplication.activeModalWidget()
-    assert isinstance(box, QMessageBox)
-    box.button(QMessageBox.StandardButton.Ok).click()
+def ok_box(seen: dict[str, object], key: str) -> Callable[[QWidget], None]:
+    """Remember the message box's text under ``key`` and press its OK."""
+    def act(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen[key] = box.text()
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    return act
 
 
 def test_two_users_key_a_visit_and_a_clinician_resolves_three_differences(
@@ -148,8 +152,7 @@ def test_two_users_key_a_visit_and_a_clinician_resolves_three_differences(
         qtbot.waitUntil(lambda: (f := QApplication.focusWidget()) is not None
                         and dialog.isAncestorOf(f))
         press(qtbot, entry_keys(second_midas, second_fss))
-        when_modal(QMessageBox, lambda box: (seen.__setitem__("said", box.text()),
-                                             ok_box(box)))
+        when_modal(QMessageBox, ok_box(seen, "said"))
         press(qtbot, [CTRL_S])
 
     when_modal(SecondEntryDialog, key_again)
@@ -183,8 +186,7 @@ def test_two_users_key_a_visit_and_a_clinician_resolves_three_differences(
                 qtbot.keyClicks(dialog.other_value, "15")
             qtbot.keyClicks(dialog.reason, reason)
             if n == 2:  # the last one verifies the visit and says so
-                when_modal(QMessageBox, lambda box: (seen.__setitem__("end", box.text()),
-                                                     ok_box(box)))
+                when_modal(QMessageBox, ok_box(seen, "end"))
             qtbot.mouseClick(dialog.resolve_button, Qt.MouseButton.LeftButton)
             assert dialog.error.isHidden(), dialog.error.text()
         seen["verified"] = dialog.verified
@@ -235,11 +237,11 @@ def test_the_second_keyer_must_be_someone_else(qtbot, db: Database, staff: Staff
     window = DoubleEntryWindow(db, staff.nurse)
     qtbot.addWidget(window)
     window.show()
-    seen: dict[str, str] = {}
-    when_modal(QMessageBox, lambda box: (seen.__setitem__("said", box.text()), ok_box(box)))
+    seen: dict[str, object] = {}
+    when_modal(QMessageBox, ok_box(seen, "said"))
     qtbot.mouseClick(window.second_button, Qt.MouseButton.LeftButton)
     raise_failures()
-    assert "must be made by another person" in seen["said"]
+    assert "must be made by another person" in str(seen["said"])
     assert window.model.rows[0].status is de.Status.AWAITING
 
 
