@@ -9,11 +9,11 @@ a paper form) and the patient self-report (the patient's own answers beside the 
 from __future__ import annotations
 
 from proapp.domain.answers import MissingReason
+from proapp.domain.fields import MISSING_PREFIX, missing_value
 from proapp.domain.instruments import Instrument
 from proapp.domain.visit import VisitContent
 
 Keyed = int | MissingReason | None
-MISSING_PREFIX = "missing:"
 
 
 def encode(value: Keyed) -> str | None:
@@ -21,7 +21,7 @@ def encode(value: Keyed) -> str | None:
     if value is None:
         return None
     if isinstance(value, MissingReason):
-        return f"{MISSING_PREFIX}{value.value}"
+        return missing_value(value)
     return str(int(value))
 
 

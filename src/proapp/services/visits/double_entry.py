@@ -34,7 +34,7 @@ from proapp.domain.actor import Actor, Permission
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.validation import ValidationError
 from proapp.domain.validation import errors as hard_errors
-from proapp.domain.visit import VisitContent, VisitRecord, validate_content
+from proapp.domain.visit import VisitContent, VisitRecord, flatten, validate_content
 from proapp.services import clock, settings
 from proapp.services.accounts.access import authorize, require
 from proapp.services.errors import (
@@ -43,13 +43,7 @@ from proapp.services.errors import (
     ReasonRequired,
     UserError,
 )
-from proapp.services.visits.records import (
-    VisitDraft,
-    content_of,
-    flatten,
-    replace_content,
-    save_in,
-)
+from proapp.services.visits.records import VisitDraft, content_of, replace_content, save_in
 
 SETTING = "double_entry"
 REPORT_HEADER = ("user", "instrument", "visits", "fields_keyed", "differences", "errors",
