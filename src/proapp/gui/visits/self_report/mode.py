@@ -19,6 +19,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.exc import OperationalError
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
@@ -73,8 +74,9 @@ class SelfReportMode(QObject):
             return " ".join(i.message for i in exc.issues)
         except UserError as exc:
             return str(exc)
-        except Exception:  # the patient never sees a traceback; the staff finds it in the log
-            log.exception("a self-report answer could not be stored")
+        except OperationalError as exc:  # locked, read-only, disk full: told plainly
+            # only the kind of error: a database message may quote the values it was given
+            log.error("a self-report answer could not be stored (%s)", type(exc).__name__)
             return ("This answer could not be saved. Please tell the staff; your other "
                     "answers are kept.")
         return None
@@ -82,8 +84,9 @@ class SelfReportMode(QObject):
     def _finished(self) -> None:
         try:
             self_report.finish(self.database, self.actor, self.state.visit_id)
-        except Exception:
-            log.exception("the end of the self-report could not be recorded")
+        except (UserError, OperationalError) as exc:
+            log.error("the end of the self-report could not be recorded (%s)",
+                      type(exc).__name__)
 
     def _release(self) -> None:
         self.active = False
