@@ -245,6 +245,24 @@ def test_the_second_keyer_must_be_someone_else(qtbot, db: Database, staff: Staff
     assert window.model.rows[0].status is de.Status.AWAITING
 
 
+def test_an_administrator_switches_it_on_in_the_window(qtbot, db: Database,
+                                                       staff: Staff) -> None:
+    window = DoubleEntryWindow(db, staff.admin)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.switch.isVisible() and not window.switch.isChecked()
+    window.switch.click()
+    assert double_entry.enabled(db)
+    assert "switched off" not in window.intro.text()
+    with db.read() as s:
+        row = s.scalars(select(ChangeLog).where(ChangeLog.entity == "setting")).one()
+    assert (row.field, row.old_value, row.new_value, row.username) == (
+        "double_entry", None, "on", "boss")
+    nurse_window = DoubleEntryWindow(db, staff.nurse)
+    qtbot.addWidget(nurse_window)
+    assert nurse_window.switch.isHidden()  # only administrators change clinic settings
+
+
 def test_without_the_setting_the_wizard_does_not_offer_it(qtbot, db: Database, staff: Staff,
                                                           patient_id: int) -> None:
     wizard = open_visit_entry(None, db, staff.nurse, patient_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QVBoxLayout,
@@ -19,13 +20,14 @@ from PySide6.QtWidgets import (
 from proapp.db.engine import Database
 from proapp.domain import double_entry as de
 from proapp.domain import schedule
-from proapp.domain.actor import Actor
+from proapp.domain.actor import Actor, Permission, can
 from proapp.gui.common.errors import show_error
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.table import ALERT, MUTED, Column, RowTableModel, iso
 from proapp.gui.common.widgets import RowTableView
 from proapp.gui.visits.double_entry.sizing import fit
 from proapp.gui.visits.fields import heading, wrapped
+from proapp.services import settings
 from proapp.services.visits import double_entry
 from proapp.services.visits.double_entry import QueueEntry
 
@@ -70,6 +72,14 @@ class DoubleEntryWindow(QDialog):
         layout.addWidget(heading("Double data entry"))
         self.intro = wrapped("", HINT_STYLE)
         layout.addWidget(self.intro)
+        # the clinic setting itself, for the administrators who may change it
+        self.switch = QCheckBox("Double data entry is switched on for this clinic (clinic "
+                                "setting double_entry)")
+        self.switch.setObjectName("doubleEntry.switch")
+        self.switch.setVisible(can(actor, Permission.SETTINGS_EDIT))
+        self.switch.setChecked(double_entry.enabled(database))
+        self.switch.toggled.connect(self._switch)
+        layout.addWidget(self.switch)
         self.model = QueueModel(self)
         self.table = RowTableView("doubleEntry.queue")
         self.table.attach(self.model)
@@ -102,7 +112,7 @@ class DoubleEntryWindow(QDialog):
             "and the visit is then verified." if on else
             "Double data entry is switched off for this clinic, so completed visits are not "
             "sent here. An administrator switches it on with the clinic setting "
-            "double_entry. Visits already here can still be finished.")
+            "double_entry (also here). Visits already here can still be finished.")
         current = self.current()
         self.model.set_rows(double_entry.queue(self.database))
         rows = self.model.rows
@@ -111,6 +121,17 @@ class DoubleEntryWindow(QDialog):
         if rows:
             self.table.setCurrentIndex(self.model.index(keep, 0))
         self._enable()
+
+    def _switch(self, on: bool) -> None:
+        try:
+            settings.set_value(self.database, self.actor, double_entry.SETTING,
+                               "on" if on else "off")
+        except Exception as exc:
+            self.switch.blockSignals(True)
+            self.switch.setChecked(double_entry.enabled(self.database))
+            self.switch.blockSignals(False)
+            show_error(self, exc, "change the double_entry setting")
+        self.reload()
 
     def current(self) -> QueueEntry | None:
         obj = self.table.current_object()
