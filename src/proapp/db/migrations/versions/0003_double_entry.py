@@ -7,8 +7,8 @@ marks a draft visit the patient answers on the screen (and who accepted it after
 ``self_report_answer`` keeps the patient's own answers beside the visit's, so the review shows
 what the staff corrected.
 
-Revision ID: 0002_double_entry
-Revises: 0001
+Revision ID: 0003_double_entry
+Revises: 0002_integrity
 Create Date: 2026-12-03
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_double_entry"
-down_revision = "0001"
+revision = "0003_double_entry"
+down_revision = "0002_integrity"
 branch_labels = None
 depends_on = None
 
