@@ -19,9 +19,9 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.exc import OperationalError
 
 from proapp.db.engine import Database
+from proapp.db.errors import StorageError
 from proapp.domain.actor import Actor
 from proapp.domain.item_values import Keyed
 from proapp.domain.registry import QUESTIONNAIRES
@@ -74,7 +74,7 @@ class SelfReportMode(QObject):
             return " ".join(i.message for i in exc.issues)
         except UserError as exc:
             return str(exc)
-        except OperationalError as exc:  # locked, read-only, disk full: told plainly
+        except StorageError as exc:  # locked, read-only, disk full: told plainly
             # only the kind of error: a database message may quote the values it was given
             log.error("a self-report answer could not be stored (%s)", type(exc).__name__)
             return ("This answer could not be saved. Please tell the staff; your other "
@@ -84,7 +84,7 @@ class SelfReportMode(QObject):
     def _finished(self) -> None:
         try:
             self_report.finish(self.database, self.actor, self.state.visit_id)
-        except (UserError, OperationalError) as exc:
+        except (UserError, StorageError) as exc:
             log.error("the end of the self-report could not be recorded (%s)",
                       type(exc).__name__)
 
