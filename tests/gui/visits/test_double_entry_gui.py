@@ -257,7 +257,7 @@ def test_an_administrator_switches_it_on_in_the_window(qtbot, db: Database,
     with db.read() as s:
         row = s.scalars(select(ChangeLog).where(ChangeLog.entity == "setting")).one()
     assert (row.field, row.old_value, row.new_value, row.username) == (
-        "double_entry", None, "on", "boss")
+        "double_entry", "off", "on", "boss")  # the default was in force
     nurse_window = DoubleEntryWindow(db, staff.nurse)
     qtbot.addWidget(nurse_window)
     assert nurse_window.switch.isHidden()  # only administrators change clinic settings

@@ -222,7 +222,8 @@ def test_resolution_rules(db: Database, staff: Staff, bruno: Actor, patient_id: 
         is de.Status.UNRESOLVED  # a third nurse may
     with pytest.raises(UserError, match="already resolved"):
         double_entry.resolve(db, staff.clinician, vid, "midas", "q1", 3, "paper")
-    signing.sign_visit(db, staff.clinician, vid, PASSWORD)
+    signing.sign_visit(db, staff.clinician, vid, PASSWORD,
+                       expected_version=visits.get_visit(db, vid).version)
     with pytest.raises(LockedError):
         double_entry.resolve(db, staff.clinician, vid, "midas", "q2", 4, "paper")
     # choosing the value the visit already holds needs no change to the signed visit

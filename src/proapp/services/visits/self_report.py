@@ -131,8 +131,9 @@ def answer(db: Database, actor: Actor, visit_id: int, instrument_id: str, item_i
         if item_id not in instrument.item_ids:
             raise NotFoundError(f"{instrument.name} has no item {item_id!r}")
         content = iv.with_value(content_of(v), instrument_id, item_id, value)
+        # read in this transaction, so its version is the one being changed
         record = save_in(s, actor, VisitDraft(v.patient_id, v.label, v.visit_date, content,
-                                              v.id))
+                                              v.id, v.version))
         mine = next((a for a in row.answers
                      if a.instrument == instrument_id and a.item == item_id), None)
         if mine is None:
