@@ -46,6 +46,8 @@ def to_text(value: Any) -> str | None:
         return value  # type: ignore[no-any-return]
     if kind is int:
         return str(value)
+    if kind is Decimal:
+        return format(value, "f")
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, Enum):

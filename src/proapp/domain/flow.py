@@ -39,7 +39,14 @@ POSTURES = tuple(Posture)
 
 
 def quantize(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    exponent = _EXPONENTS.get(places)
+    if exponent is None:
+        exponent = Decimal(1).scaleb(-places)
+    return value.quantize(exponent, rounding=ROUND_HALF_UP)
+
+
+# 1, 0.1, 0.01 ...: made once (every flow value of an import or export is quantized)
+_EXPONENTS = {places: Decimal(1).scaleb(-places) for places in range(7)}
 
 
 def computed_flow(velocity_cm_s: Decimal, area_cm2: Decimal) -> Decimal:

@@ -179,29 +179,41 @@ def validate_visit(label: str, visit_date: date, content: VisitContent, *, today
 
 def flatten(content: VisitContent) -> dict[str, Any]:
     """``field -> value`` for every answered or explained item, skipped form and flow value,
-    in the vocabulary of :mod:`proapp.domain.fields` (what the change log stores)."""
+    in the vocabulary of :mod:`proapp.domain.fields` (what the change log stores). The field
+    names are made once (:data:`_ITEM_FIELDS`, :data:`_FLOW_FIELDS`): every visit an import or
+    a demo writes is flattened for its change-log row."""
     out: dict[str, Any] = {}
-    for instrument in QUESTIONNAIRES.values():
-        answers = content.answers(instrument.id)
-        reasons = content.missing.get(instrument.id, {})
-        for item_id in instrument.item_ids:
-            if answers[item_id] is not None:
-                out[item_field(instrument.id, item_id)] = answers[item_id]
+    for instrument_id, items in _ITEM_FIELDS:
+        given = content.responses.get(instrument_id, {})
+        reasons = content.missing.get(instrument_id, {})
+        for item_id, name in items:
+            value = given.get(item_id)
+            if value is not None:
+                out[name] = value
             elif item_id in reasons:
-                out[item_field(instrument.id, item_id)] = missing_value(reasons[item_id])
+                out[name] = missing_value(reasons[item_id])
     for form, reason in sorted(content.skipped.items()):
         out[skip_field(form)] = reason
     for m in content.flows:
-        for attr in FLOW_ATTRS:
+        names = _FLOW_FIELDS.get((m.posture, m.side))
+        if names is None:
+            names = tuple((attr, flow_field(m.posture.value, m.side.value, attr))
+                          for attr in FLOW_ATTRS)
+        for attr, name in names:
             value = getattr(m, attr)
             if value is not None:
                 places = _STORED_PLACES.get(attr)
                 if places is not None and isinstance(value, Decimal):
                     value = flowmod.quantize(value, places)  # typed 480 is stored 480.0
-                out[flow_field(m.posture.value, m.side.value, attr)] = value
+                out[name] = value
     return out
 
 
+_ITEM_FIELDS = tuple((instrument.id, tuple((item_id, item_field(instrument.id, item_id))
+                                           for item_id in instrument.item_ids))
+                     for instrument in QUESTIONNAIRES.values())
+_FLOW_FIELDS = {(p, sd): tuple((attr, flow_field(p.value, sd.value, attr)) for attr in FLOW_ATTRS)
+                for p in flowmod.POSTURES for sd in flowmod.SIDES}
 # The places a flow value is stored with: a typed "480" and the stored 480.0 are one value.
 _STORED_PLACES = {"flow_ml_min": flowmod.FLOW_PLACES, "velocity_cm_s": flowmod.VELOCITY_PLACES,
                   "area_cm2": flowmod.AREA_PLACES}

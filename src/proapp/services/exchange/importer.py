@@ -32,7 +32,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,8 @@ MAX_VALUE_SHOWN = 80
 MAX_FINDINGS = 5000  # listed per severity; the rest are counted
 FIELD_LIMIT = 1_000_000
 NOT_COLLECTED = "not collected (not in the imported file)"
+_MEMO_KINDS = frozenset((Kind.DECIMAL, Kind.DATE, Kind.CODE, Kind.BOOLEAN))
+_MEMO_SIZE = 50_000  # distinct texts remembered per column (then the memo starts again)
 BATCH = 2000  # visits per bulk insert
 csv.field_size_limit(FIELD_LIMIT)  # a longer cell is reported as an error, never half read
 
@@ -325,7 +327,11 @@ class _Reader:
                 self.add(ERROR, 1, c.name, "", "header.missing",
                          f"the required column {c.name!r} is missing")
                 ok = False
-        self._plan = [(i, h, self.columns[h]) for i, h in enumerate(header)
+        # A memo per column of the kinds whose cells repeat (decimals, dates, codes): the
+        # parsed value (immutable) and whether parsing rounded it. Refused cells are never
+        # remembered, so each one is parsed and reported again.
+        self._plan = [(i, h, self.columns[h], {} if self.columns[h].kind in _MEMO_KINDS
+                       else None) for i, h in enumerate(header)
                       if h in self.columns and not self.columns[h].computed]
         return ok
 
@@ -334,26 +340,40 @@ class _Reader:
         columns whose cells did not parse (already reported)."""
         values: dict[str, Any] = {}
         failed: set[str] = set()
-        for i, name, col in self._plan:
+        for i, name, col, memo in self._plan:
             text = row[i]
             if text == "":  # most cells of a wide file: blank is missing, for every kind
                 values[name] = None
                 continue
-            kind = col.kind
-            if kind is Kind.INTEGER and text.isdigit() and text.isascii():
+            if memo is not None:
+                hit = memo.get(text)
+                if hit is not None:
+                    value, rounded = hit
+                    values[name] = value
+                    if rounded:
+                        self._rounded(n, col, text, value)
+                    continue
+            elif col.kind is Kind.INTEGER and text.isdigit() and text.isascii():
                 values[name] = int(text)
                 continue
             try:
-                values[name] = cells.parse(col, text)
+                value = values[name] = cells.parse(col, text)
             except ParseError as exc:
                 self.add(ERROR, n, name, text, exc.rule, str(exc))
                 failed.add(name)
                 continue
-            if col.rounds and values[name] is not None and cells.rounded(col, text):
-                self.add(WARNING, n, name, text, "precision.rounded",
-                         f"rounded half up to {values[name]} ({col.places} decimal place(s) "
-                         "are stored)")
+            rounded = col.rounds and value is not None and cells.rounded(col, text)
+            if rounded:
+                self._rounded(n, col, text, value)
+            if memo is not None:
+                if len(memo) > _MEMO_SIZE:
+                    memo.clear()
+                memo[text] = (value, rounded)
         return values, failed
+
+    def _rounded(self, n: int, col: Column, text: str, value: object) -> None:
+        self.add(WARNING, n, col.name, text, "precision.rounded",
+                 f"rounded half up to {value} ({col.places} decimal place(s) are stored)")
 
     def raw(self, row: list[str]) -> dict[str, str]:
         return dict(zip(self.header, row, strict=True))
@@ -375,9 +395,12 @@ class _DbPatient:
 
 def patient_values(f: PatientFacts) -> dict[str, Any]:
     """The logged form of a patient's facts (as ``services.patients`` logs them)."""
-    d = asdict(f)
+    d = {name: getattr(f, name) for name in _PATIENT_FIELDS}  # asdict, without its deep copy
     d["sex"], d["ms_subtype"] = f.sex.value, f.ms_subtype.value
     return d
+
+
+_PATIENT_FIELDS = tuple(f.name for f in fields(PatientFacts))  # all plain values
 
 
 def _db_patients(s: Session) -> dict[str, _DbPatient]:
@@ -479,12 +502,20 @@ class _Table:
         if self.raw:
             plan = [(i, f) for i, f in enumerate(self.convert) if f is not None]
             if plan:
+                # Converted once per object: the rows share their timestamps, dates and
+                # decimals (one "now", the reader's memo), and formatting a date is the
+                # dearest part of a row. Keyed by identity, valid while self.rows holds them.
+                memos: list[dict[int, Any]] = [{} for _ in plan]
                 rows = []
                 for r in self.rows:
                     out = list(r)
-                    for i, f in plan:
-                        if out[i] is not None:
-                            out[i] = f(out[i])
+                    for (i, f), memo in zip(plan, memos, strict=True):
+                        v = out[i]
+                        if v is not None:
+                            done = memo.get(id(v))
+                            if done is None:
+                                done = memo[id(v)] = f(v)
+                            out[i] = done
                     rows.append(tuple(out))
             else:
                 rows = self.rows
@@ -939,20 +970,19 @@ class _Importer:
 
     def _check_computed(self, r: _Reader, n: int, raw: dict[str, str], content: VisitContent,
                         birth: date | None, day: date) -> None:
-        computed = [c for c in _COMPUTED if raw.get(c.name, "").strip()]
+        computed = [(c, text) for c in _COMPUTED if (text := raw.get(c.name, "").strip())]
         if not computed:
             return
-        expected = _expected(content, birth, day)
-        for c in computed:
-            text = raw[c.name].strip()
-            if text == cells.to_text(c, expected.get(c.name)):
+        expected, texts = _expected(content, birth, day)
+        for c, text in computed:
+            if text == texts[c.name]:  # the file holds what proapp writes: the common case
                 continue
             try:
                 value = cells.parse(_PLAIN[c.name], text)
             except ParseError:
                 value = text
-            if value != expected.get(c.name):
-                shown = cells.to_text(c, expected.get(c.name)) or "blank"
+            if value != expected[c.name]:
+                shown = texts[c.name] or "blank"
                 r.add(WARNING, n, c.name, text, "computed.differs",
                       f"proapp computes {shown}; the file's value is ignored")
 
@@ -1077,28 +1107,38 @@ class _Importer:
                                  for k, a, b in changelog.diff(old, new)], reason=update_v)
 
 
-_SCORES: dict[tuple[str, tuple[int | None, ...]], dict[str, Any]] = {}
+_Expected = tuple[dict[str, Any], dict[str, str]]
+_SCORES: dict[tuple[str, tuple[int | None, ...]], _Expected] = {}
 
 
-def _expected(content: VisitContent, birth: date | None, day: date) -> dict[str, Any]:
-    """The computed columns proapp derives from a visit's content (scores by the domain's
-    definitions, remembered per tuple of answers; flow totals; age)."""
-    out: dict[str, Any] = {}
+def _expected(content: VisitContent, birth: date | None, day: date) -> _Expected:
+    """The computed columns proapp derives from a visit's content, as values and as the texts
+    the export writes for them (scores by the domain's definitions, remembered with their
+    texts per tuple of answers; flow totals; age)."""
+    values: dict[str, Any] = {}
+    texts: dict[str, str] = {}
     for instrument in QUESTIONNAIRES.values():
         given = content.responses.get(instrument.id, {})
-        key = (instrument.id, tuple(given.get(i) for i in instrument.item_ids))
-        scores = _SCORES.get(key)
-        if scores is None:
+        key = (instrument.id, tuple(map(given.get, instrument.item_ids)))
+        known = _SCORES.get(key)
+        if known is None:
             if len(_SCORES) > 100_000:
                 _SCORES.clear()
-            scores = _SCORES[key] = instrument.score(dict(zip(instrument.item_ids, key[1],
-                                                              strict=True)))
-        for sf in instrument.score_fields:
-            out[instrument.column(sf.id)] = scores[sf.id]
+            scores = instrument.score(dict(zip(instrument.item_ids, key[1], strict=True)))
+            by_column = {instrument.column(sf.id): scores[sf.id]
+                         for sf in instrument.score_fields}
+            known = _SCORES[key] = (by_column, {
+                name: cells.to_text(_COMPUTED_BY_NAME[name], value)
+                for name, value in by_column.items()})
+        values.update(known[0])
+        texts.update(known[1])
     for posture, totals in flowmod.totals(content.flows).items():
-        out[f"flow_{posture.value}_total_ml_min"] = totals.total
-    out["age_at_visit"] = None if birth is None else age_on(birth, day)
-    return out
+        name = _TOTAL_COLUMN[posture]
+        values[name] = total = totals.total
+        texts[name] = _TEXT[name](total)
+    values["age_at_visit"] = age = None if birth is None else age_on(birth, day)
+    texts["age_at_visit"] = _TEXT["age_at_visit"](age)
+    return values, texts
 
 
 def _plain(col: Column) -> Column:
@@ -1111,6 +1151,9 @@ def _plain(col: Column) -> Column:
 _COMPUTED = [c for c in VISIT_COLUMNS if c.computed
              and c.source.split(".")[0] in ("score", "flowtotal", "age")]
 _PLAIN = {c.name: _plain(c) for c in _COMPUTED}
+_COMPUTED_BY_NAME = {c.name: c for c in _COMPUTED}
+_TEXT = {c.name: cells.formatter(c) for c in _COMPUTED}  # the export's own formatters
+_TOTAL_COLUMN = {p: f"flow_{p.value}_total_ml_min" for p in flowmod.POSTURES}
 _ITEM_BY_COLUMN = {i.column(it): (i.id, it) for i in QUESTIONNAIRES.values()
                    for it in i.item_ids}
 _ITEM_COLUMNS = [(i.id, [(it.id, i.column(it.id)) for it in i.items])
