@@ -200,12 +200,12 @@ def flatten(content: VisitContent) -> dict[str, Any]:
             names = tuple((attr, flow_field(m.posture.value, m.side.value, attr))
                           for attr in FLOW_ATTRS)
         for attr, name in names:
-            value = getattr(m, attr)
-            if value is not None:
+            measured = getattr(m, attr)
+            if measured is not None:
                 places = _STORED_PLACES.get(attr)
-                if places is not None and isinstance(value, Decimal):
-                    value = flowmod.quantize(value, places)  # typed 480 is stored 480.0
-                out[name] = value
+                if places is not None and isinstance(measured, Decimal):
+                    measured = flowmod.quantize(measured, places)  # typed 480 is stored 480.0
+                out[name] = measured
     return out
 
 

@@ -330,9 +330,9 @@ class _Reader:
         # A memo per column of the kinds whose cells repeat (decimals, dates, codes): the
         # parsed value (immutable) and whether parsing rounded it. Refused cells are never
         # remembered, so each one is parsed and reported again.
-        self._plan = [(i, h, self.columns[h], {} if self.columns[h].kind in _MEMO_KINDS
-                       else None) for i, h in enumerate(header)
-                      if h in self.columns and not self.columns[h].computed]
+        self._plan: list[tuple[int, str, Column, dict[str, tuple[Any, bool]] | None]] = [
+            (i, h, self.columns[h], {} if self.columns[h].kind in _MEMO_KINDS else None)
+            for i, h in enumerate(header) if h in self.columns and not self.columns[h].computed]
         return ok
 
     def parse(self, n: int, row: list[str]) -> tuple[dict[str, Any], set[str]]:
