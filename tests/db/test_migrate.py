@@ -243,3 +243,36 @@ def test_a_0001_database_gains_double_entry_and_self_report(db_path: Path) -> No
     for table in ("double_entry", "double_entry_item", "self_report", "self_report_answer"):
         assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
     assert list(db_path.parent.glob("*.pre-migration-0001-*"))
+
+
+def test_languages_revision_keeps_every_row_and_gives_old_patients_english(
+        tmp_path: Path) -> None:
+    """0001 -> head on a database with a patient, a procedure and a visit: the columns are
+    added in place (no rebuilt patient table whose drop would cascade to the visits)."""
+    from proapp.db.engine import Database, make_engine
+    from proapp.db.migrate import upgrade
+
+    path = tmp_path / "old.db"
+    old = Database(make_engine(f"sqlite:///{path}"), f"sqlite:///{path}")
+    upgrade(old, "0001")
+    with old.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO patient (id, code, family_name, given_name, birth_date, sex, "
+            "ms_subtype, headache_positive, fatigue_positive, notes, is_demo, created_at, "
+            "updated_at, version) VALUES (1, 'P1', 'Rossi', 'Anna', '1970-01-01', 'F', 'RR', "
+            "0, 0, '', 0, '2020-01-01 00:00:00', '2020-01-01 00:00:00', 1)")
+        conn.exec_driver_sql(
+            "INSERT INTO visit (id, patient_id, visit_date, label, status, entered_by, "
+            "created_at, updated_at, version) VALUES (1, 1, '2020-01-01', 'baseline', "
+            "'draft', '', '2020-01-01 00:00:00', '2020-01-01 00:00:00', 1)")
+    old.dispose()
+    db = open_database(path)
+    db.dispose()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT code, language FROM patient").fetchall() == [("P1", "en")]
+    assert con.execute("SELECT id, text_language FROM visit").fetchall() == [(1, None)]
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("UPDATE patient SET language = 'de'")
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("UPDATE visit SET text_language = 'xx'")
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -23,6 +23,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from proapp.db.types import ScaledDecimal
 from proapp.domain.flow import AREA_PLACES, FLOW_PLACES, VELOCITY_PLACES
+from proapp.domain.language import DEFAULT_LANGUAGE, LANGUAGES
+
+_LANGUAGE_CODES = ",".join(f"'{x.value}'" for x in LANGUAGES)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -65,6 +68,7 @@ class Patient(Base):
     __table_args__ = (
         CheckConstraint("sex IN ('F','M','X')", name="sex"),
         CheckConstraint("ms_subtype IN ('RR','SP','PP')", name="ms_subtype"),
+        CheckConstraint(f"language IN ({_LANGUAGE_CODES})", name="language"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -82,6 +86,9 @@ class Patient(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The language of the patient's reports and questionnaires (en, it).
+    language: Mapped[str] = mapped_column(String(8), default=DEFAULT_LANGUAGE.value,
+                                          server_default=DEFAULT_LANGUAGE.value)
 
     procedures: Mapped[list[Procedure]] = relationship(
         back_populates="patient", order_by="Procedure.pta_date", cascade="all, delete-orphan")
@@ -115,6 +122,8 @@ class Visit(Base):
               sqlite_where=text("label <> 'unscheduled'"),
               postgresql_where=text("label <> 'unscheduled'")),
         Index("ix_visit_patient_date", "patient_id", "visit_date"),
+        CheckConstraint(f"text_language IS NULL OR text_language IN ({_LANGUAGE_CODES})",
+                        name="text_language"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -130,6 +139,11 @@ class Visit(Base):
     signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     signed_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The language the questionnaires were shown in, and which texts (edition per instrument,
+    # "midas=...; fss=..."): a visit answered on an unvalidated translation stays known as
+    # such. NULL for visits entered before proapp recorded it, or imported without it.
+    text_language: Mapped[str | None] = mapped_column(String(8))
+    text_edition: Mapped[str | None] = mapped_column(String(400))
 
     patient: Mapped[Patient] = relationship(back_populates="visits")
     answers: Mapped[list[Answer]] = relationship(back_populates="visit",
@@ -201,6 +215,27 @@ class FlowRow(Base):
     stenosis_pct: Mapped[int | None] = mapped_column(Integer)
 
     visit: Mapped[Visit] = relationship(back_populates="flows")
+
+
+class InstrumentText(Base):
+    """A questionnaire's texts installed by the clinic (its licensed, validated translation):
+    used instead of the file bundled with proapp for that instrument and language, on every
+    workstation of the database."""
+
+    __tablename__ = "instrument_text"
+    __table_args__ = (
+        CheckConstraint(f"language IN ({_LANGUAGE_CODES})", name="language"),
+        CheckConstraint("status IN ('original','validated','unvalidated')", name="status"),
+    )
+
+    instrument: Mapped[str] = mapped_column(String(16), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    edition: Mapped[str] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    installed_at: Mapped[datetime] = mapped_column(DateTime)
+    installed_by: Mapped[str] = mapped_column(String(64))
 
 
 class ChangeLog(Base):

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from proapp.domain.fields import flow_field
+from proapp.domain.i18n import Msg, msg
 from proapp.domain.validation import Issue, error, warning
 
 FLOW_PLACES = 1  # mL/min
@@ -36,6 +37,18 @@ class Posture(StrEnum):
 
 SIDES = tuple(Side)
 POSTURES = tuple(Posture)
+
+# Words for messages: "supine left IJV" is "VGI sinistra (posizione supina)" in Italian.
+SIDE_WORDS: dict[Side, Msg] = {Side.LEFT: msg("left"), Side.RIGHT: msg("right")}
+POSTURE_WORDS: dict[Posture, Msg] = {Posture.SUPINE: msg("supine"),
+                                     Posture.UPRIGHT: msg("upright")}
+QUANTITY_WORDS: dict[str, Msg] = {"flow": msg("flow"), "velocity": msg("velocity"),
+                                  "area": msg("area")}
+
+
+def vein(posture: Posture, side: Side) -> Msg:
+    """``supine left IJV``, the subject of every flow message."""
+    return msg("{posture} {side} IJV", posture=POSTURE_WORDS[posture], side=SIDE_WORDS[side])
 
 
 def quantize(value: Decimal, places: int) -> Decimal:
@@ -89,7 +102,7 @@ class FlowMeasurement:
 
     def validate(self) -> list[Issue]:
         f = self.field
-        where = f"{self.posture.value} {self.side.value} IJV"
+        where = vein(self.posture, self.side)
         issues: list[Issue] = []
         # Wrong types first (a float, a text, a bool from a careless caller or a hostile
         # file): nothing below may compute with them.
@@ -97,14 +110,15 @@ class FlowMeasurement:
                             ("area", self.area_cm2)):
             if value is not None and not isinstance(value, Decimal):
                 issues.append(error(f"{f}.{name}", "decimal",
-                                    f"{where}: {name} {value!r:.40} is not a decimal number",
-                                    value))
+                                    msg("{where}: {name} {value} is not a decimal number",
+                                        where=where, name=QUANTITY_WORDS[name],
+                                        value=repr(value)[:40]), value))
         stenosis = self.stenosis_pct
         if stenosis is not None and (isinstance(stenosis, bool)
                                      or not isinstance(stenosis, int)):
             issues.append(error(f"{f}.stenosis", "integer",
-                                f"{where}: stenosis {stenosis!r:.40} is not a whole number",
-                                stenosis))
+                                msg("{where}: stenosis {value} is not a whole number",
+                                    where=where, value=repr(stenosis)[:40]), stenosis))
         if issues:
             return issues
         for name, value, places, top, unit in (
@@ -116,34 +130,43 @@ class FlowMeasurement:
                 continue
             if not value.is_finite() or not Decimal(0) <= value <= top:
                 issues.append(error(f"{f}.{name}", "range",
-                                    f"{where}: {name} must be between 0 and {top} {unit}; got "
-                                    f"{value}", value))
+                                    msg("{where}: {name} must be between 0 and {top} {unit}; "
+                                        "got {value}", where=where, name=QUANTITY_WORDS[name],
+                                        top=top, unit=unit, value=value), value))
             elif value != quantize(value, places):
                 issues.append(error(f"{f}.{name}", "precision",
-                                    f"{where}: {name} has more than {places} decimal place(s): "
-                                    f"{value}", value))
+                                    msg("{where}: {name} has more than {places} decimal "
+                                        "place(s): {value}", where=where,
+                                        name=QUANTITY_WORDS[name], places=places, value=value),
+                                    value))
         if self.flow_ml_min is not None and (self.velocity_cm_s is not None
                                              or self.area_cm2 is not None):
             issues.append(error(f, "flow.both_methods",
-                                f"{where}: enter the flow directly or velocity and area, not both"))
+                                msg("{where}: enter the flow directly or velocity and area, not "
+                                    "both", where=where)))
         elif (self.velocity_cm_s is None) != (self.area_cm2 is None):
             missing = "area" if self.area_cm2 is None else "velocity"
             issues.append(error(f"{f}.{missing}", "flow.velocity_area_pair",
-                                f"{where}: the flow is computed from velocity and area; "
-                                f"{missing} is missing"))
+                                msg("{where}: the flow is computed from velocity and area; "
+                                    "{missing} is missing", where=where,
+                                    missing=QUANTITY_WORDS[missing])))
         elif self.is_computed and not any(i.is_error for i in issues):
             flow = self.flow
             if flow is not None and flow > FLOW_MAX:
-                issues.append(error(f, "range", f"{where}: computed flow {flow} {FLOW_UNIT} is "
-                                    f"above {FLOW_MAX} {FLOW_UNIT}", flow))
+                issues.append(error(f, "range", msg("{where}: computed flow {flow} {unit} is "
+                                                    "above {top} {unit}", where=where,
+                                                    flow=flow, unit=FLOW_UNIT, top=FLOW_MAX),
+                                    flow))
         if self.stenosis_pct is not None and not 0 <= self.stenosis_pct <= 100:
             issues.append(error(f"{f}.stenosis", "range",
-                                f"{where}: stenosis must be between 0 and 100 %; got "
-                                f"{self.stenosis_pct}", self.stenosis_pct))
+                                msg("{where}: stenosis must be between 0 and 100 %; got "
+                                    "{value}", where=where, value=self.stenosis_pct),
+                                self.stenosis_pct))
         flow = self.flow
         if flow is not None and flow == 0 and not any(i.is_error for i in issues):
-            issues.append(warning(f, "flow.zero", f"{where}: flow is 0 {FLOW_UNIT} (occluded "
-                                  "or not detected?)", flow))
+            issues.append(warning(f, "flow.zero", msg("{where}: flow is 0 {unit} (occluded or "
+                                                  "not detected?)", where=where,
+                                                  unit=FLOW_UNIT), flow))
         return issues
 
 
@@ -173,7 +196,7 @@ def validate_all(measurements: Iterable[FlowMeasurement]) -> list[Issue]:
         key = (m.posture, m.side)
         if key in seen:
             issues.append(error(m.field, "flow.duplicate",
-                                f"{m.posture.value} {m.side.value} IJV is entered twice"))
+                                msg("{where} is entered twice", where=vein(m.posture, m.side))))
         seen.add(key)
         issues.extend(m.validate())
     return issues

@@ -12,42 +12,40 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import ClassVar
 
-from proapp.domain.instruments import Instrument, Item, Responses, ScoreField, ScoreKind, ScoreValue
+from proapp.domain.i18n import Msg, msg
+from proapp.domain.instrument_texts import InstrumentTexts
+from proapp.domain.instruments import (
+    Instrument,
+    Item,
+    ItemSpec,
+    Responses,
+    ScoreField,
+    ScoreKind,
+    ScoreValue,
+    TextSpec,
+    build_items,
+)
+from proapp.domain.language import Language
 
-ANCHORS = {1: "strongly disagree", 7: "strongly agree"}
 THRESHOLD_MEAN = Decimal("4.0")
 N_ITEMS = 9
 
-_STATEMENTS = (
-    "My motivation is lower when I am fatigued.",
-    "Exercise brings on my fatigue.",
-    "I am easily fatigued.",
-    "Fatigue interferes with my physical functioning.",
-    "Fatigue causes frequent problems for me.",
-    "My fatigue prevents sustained physical functioning.",
-    "Fatigue interferes with carrying out certain duties and responsibilities.",
-    "Fatigue is among my three most disabling symptoms.",
-    "Fatigue interferes with my work, family, or social life.",
-)
-_SHORT = ("Lower motivation", "Exercise brings fatigue", "Easily fatigued",
-          "Physical functioning", "Frequent problems", "Sustained functioning",
-          "Duties and responsibilities", "Among 3 worst symptoms", "Work, family, social life")
+SPEC = TextSpec("fss", "FSS", tuple(ItemSpec(str(n), str(n), 1, 7, "points")
+                                    for n in range(1, N_ITEMS + 1)))
+ENGLISH = SPEC.bundled(Language.ENGLISH)
+ANCHORS = dict(ENGLISH.item("1").anchors)  # the same two anchors on every item (English)
 
 
 class Fss(Instrument):
     id: ClassVar[str] = "fss"
     name: ClassVar[str] = "FSS"
-    title: ClassVar[str] = "Fatigue Severity Scale"
+    title: ClassVar[str] = ENGLISH.title
     reference: ClassVar[str] = "Krupp LB et al. Arch Neurol 1989;46(10):1121-3"
-    recall_period: ClassVar[str] = "the past week"
-    instructions: ClassVar[str] = (
-        "During the past week, I have found that: choose a number from 1 (strongly disagree) "
-        "to 7 (strongly agree) for how well each statement describes you."
-    )
-    items: ClassVar[tuple[Item, ...]] = tuple(
-        Item(str(n), str(n), text, 1, 7, "points", anchors=ANCHORS, short=short)
-        for n, (text, short) in enumerate(zip(_STATEMENTS, _SHORT, strict=True), start=1)
-    )
+    recall_period: ClassVar[str] = ENGLISH.recall_period
+    instructions: ClassVar[str] = ENGLISH.instructions
+    text_spec: ClassVar[TextSpec] = SPEC
+    english: ClassVar[InstrumentTexts] = ENGLISH
+    items: ClassVar[tuple[Item, ...]] = build_items(SPEC.specs, ENGLISH)
     score_fields: ClassVar[tuple[ScoreField, ...]] = (
         ScoreField("mean", "FSS mean", ScoreKind.DECIMAL,
                    "Mean of the nine items, 2 decimals (half up); blank unless all nine are "
@@ -63,11 +61,12 @@ class Fss(Instrument):
         total: int = sum(values)  # type: ignore[arg-type]
         return {"mean": mean_of_total(total), "total": total}
 
-    def score_text(self, scores: Mapping[str, ScoreValue]) -> str:
+    def score_text(self, scores: Mapping[str, ScoreValue]) -> Msg:
         if scores.get("mean") is None:
-            return "incomplete"
-        flag = "significant fatigue" if is_significant(scores["total"]) else "below threshold"
-        return f"{scores['mean']} ({flag})"
+            return msg("incomplete")
+        flag = (msg("significant fatigue") if is_significant(scores["total"])
+                else msg("below threshold"))
+        return msg("{mean} ({flag})", mean=scores["mean"], flag=flag)
 
 
 @lru_cache(maxsize=256)  # a pure function of a small integer; exports ask ~50,000 times

@@ -6,14 +6,18 @@ module writes an item text, a range or a scoring rule.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import ClassVar
 
+from proapp.domain import instrument_texts
 from proapp.domain.answers import MissingReason
 from proapp.domain.fields import item_field
+from proapp.domain.i18n import Msg, msg
+from proapp.domain.instrument_texts import InstrumentTexts
+from proapp.domain.language import Language
 from proapp.domain.validation import Issue, error
 
 ScoreValue = int | Decimal | str | bool | None
@@ -53,6 +57,47 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemSpec:
+    """What the definition says about an item: its id, printed label, range and unit. Its
+    words come from the texts file (:mod:`proapp.domain.instrument_texts`)."""
+
+    id: str
+    label: str
+    minimum: int
+    maximum: int
+    unit: str
+    scored: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpec:
+    """The part of a definition a texts file is checked against (see
+    :func:`proapp.domain.instrument_texts.check`)."""
+
+    id: str
+    name: str
+    specs: tuple[ItemSpec, ...]
+    text_keys: tuple[str, ...] = ()
+
+    @property
+    def item_specs(self) -> Iterable[tuple[str, str, int, int]]:
+        return tuple((s.id, s.label, s.minimum, s.maximum) for s in self.specs)
+
+    def bundled(self, language: Language) -> InstrumentTexts:
+        """The texts file shipped with proapp, checked: a broken bundled file stops the
+        program at import, never shows a wrong question."""
+        path = instrument_texts.bundled_path(self.id, language)
+        return instrument_texts.load(instrument_texts.read_bundled(self.id, language), self,
+                                     origin=path.name)
+
+
+def build_items(specs: Iterable[ItemSpec], texts: InstrumentTexts) -> tuple[Item, ...]:
+    return tuple(Item(s.id, s.label, texts.item(s.id).text, s.minimum, s.maximum, s.unit,
+                      s.scored, dict(texts.item(s.id).anchors), texts.item(s.id).short)
+                 for s in specs)
+
+
+@dataclass(frozen=True, slots=True)
 class ScoreField:
     id: str
     label: str
@@ -74,6 +119,26 @@ class Instrument:
     instructions: ClassVar[str]
     items: ClassVar[tuple[Item, ...]]
     score_fields: ClassVar[tuple[ScoreField, ...]]
+    text_spec: ClassVar[TextSpec]
+    english: ClassVar[InstrumentTexts]  # the words of ``items``, ``title``, ``instructions``
+
+    @property
+    def text_keys(self) -> tuple[str, ...]:
+        return self.text_spec.text_keys
+
+    @property
+    def item_specs(self) -> Iterable[tuple[str, str, int, int]]:
+        return self.text_spec.item_specs
+
+    def texts(self, language: Language) -> InstrumentTexts:
+        """The bundled texts in ``language``. A clinic's installed texts take their place:
+        the services ask the database first (:mod:`proapp.services.instruments`)."""
+        if language is Language.ENGLISH:
+            return self.english
+        return _bundled(self.text_spec, language)
+
+    def check_texts(self, texts: InstrumentTexts) -> list[Msg]:
+        return instrument_texts.check(texts, self)
 
     def item(self, item_id: str) -> Item:
         for it in self.items:
@@ -118,7 +183,8 @@ class Instrument:
         for key in responses:
             if key not in known:
                 issues.append(error(self.field(key), "unknown_item",
-                                    f"{self.name} has no item {key!r}"))
+                                    msg("{name} has no item {item}", name=self.name,
+                                        item=repr(key))))
         clean: dict[str, int | None] = {}
         for it in self.items:
             value = responses.get(it.id)
@@ -127,20 +193,24 @@ class Instrument:
                 continue
             if isinstance(value, bool) or not isinstance(value, int):
                 issues.append(error(self.field(it.id), "integer",
-                                    f"{self.name} item {it.label}: {value!r} is not a whole "
-                                    "number", value))
+                                    msg("{name} item {label}: {value} is not a whole number",
+                                        name=self.name, label=it.label, value=repr(value)),
+                                    value))
                 clean[it.id] = None
             elif not it.minimum <= value <= it.maximum:
                 issues.append(error(self.field(it.id), "range",
-                                    f"{self.name} item {it.label} must be between {it.minimum} "
-                                    f"and {it.maximum} {it.unit}; got {value}", value))
+                                    msg("{name} item {label} must be between {low} and {high} "
+                                        "{unit}; got {value}", name=self.name, label=it.label,
+                                        low=it.minimum, high=it.maximum,
+                                        unit=unit_text(it.unit), value=value), value))
                 clean[it.id] = None
             else:
                 clean[it.id] = value
             if missing and it.id in missing:
                 issues.append(error(self.field(it.id), "answered_and_missing",
-                                    f"{self.name} item {it.label} has an answer and a reason "
-                                    "for it being missing", value))
+                                    msg("{name} item {label} has an answer and a reason for it "
+                                        "being missing", name=self.name, label=it.label),
+                                    value))
         issues.extend(self.consistency(clean))
         return issues
 
@@ -157,6 +227,24 @@ class Instrument:
             return dict.fromkeys((sf.id for sf in self.score_fields), None)
         return self.score(responses)
 
-    def score_text(self, scores: Mapping[str, ScoreValue]) -> str:
+    def score_text(self, scores: Mapping[str, ScoreValue]) -> Msg:
         """One line for tables and the review page, e.g. ``12 (grade III)``."""
         raise NotImplementedError
+
+
+UNITS: dict[str, Msg] = {"days": msg("days"), "points": msg("points")}
+
+
+def unit_text(unit: str) -> Msg | str:
+    """An item's unit as words a reader of any language understands (``days``: ``giorni``)."""
+    return UNITS.get(unit, unit)
+
+
+_BUNDLED: dict[tuple[str, Language], InstrumentTexts] = {}
+
+
+def _bundled(spec: TextSpec, language: Language) -> InstrumentTexts:
+    key = (spec.id, language)
+    if key not in _BUNDLED:
+        _BUNDLED[key] = spec.bundled(language)
+    return _BUNDLED[key]

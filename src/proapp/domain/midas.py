@@ -9,59 +9,56 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
-from proapp.domain.instruments import Instrument, Item, Responses, ScoreField, ScoreKind, ScoreValue
+from proapp.domain.i18n import Msg, msg
+from proapp.domain.instrument_texts import InstrumentTexts
+from proapp.domain.instruments import (
+    Instrument,
+    Item,
+    ItemSpec,
+    Responses,
+    ScoreField,
+    ScoreKind,
+    ScoreValue,
+    TextSpec,
+    build_items,
+)
+from proapp.domain.language import Language
 from proapp.domain.validation import Issue, error, warning
 
 RECALL_DAYS = 90
 
-GRADES: tuple[tuple[str, int, int | None, str], ...] = (
-    # grade, lowest total, highest total (None: open), meaning
-    ("I", 0, 5, "little or no disability"),
-    ("II", 6, 10, "mild disability"),
-    ("III", 11, 20, "moderate disability"),
-    ("IV", 21, None, "severe disability"),
+GRADE_LIMITS: tuple[tuple[str, int, int | None], ...] = (
+    # grade, lowest total, highest total (None: open)
+    ("I", 0, 5), ("II", 6, 10), ("III", 11, 20), ("IV", 21, None),
 )
 GRADE_RANGE = f"{GRADES[0][0]}–{GRADES[-1][0]}"  # "I–IV"
 
+SPEC = TextSpec("midas", "MIDAS", (
+    ItemSpec("q1", "1", 0, RECALL_DAYS, "days"),
+    ItemSpec("q2", "2", 0, RECALL_DAYS, "days"),
+    ItemSpec("q3", "3", 0, RECALL_DAYS, "days"),
+    ItemSpec("q4", "4", 0, RECALL_DAYS, "days"),
+    ItemSpec("q5", "5", 0, RECALL_DAYS, "days"),
+    ItemSpec("a", "A", 0, RECALL_DAYS, "days", scored=False),
+    ItemSpec("b", "B", 0, 10, "points", scored=False),
+), text_keys=tuple(f"grade.{g}" for g, _lo, _hi in GRADE_LIMITS))
+ENGLISH = SPEC.bundled(Language.ENGLISH)
 
-def _days(item_id: str, label: str, text: str, short: str) -> Item:
-    return Item(item_id, label, text, 0, RECALL_DAYS, "days", scored=True, short=short)
+GRADES: tuple[tuple[str, int, int | None, str], ...] = tuple(
+    # grade, lowest total, highest total (None: open), meaning (English)
+    (g, lo, hi, ENGLISH.text(f"grade.{g}")) for g, lo, hi in GRADE_LIMITS)
 
 
 class Midas(Instrument):
     id: ClassVar[str] = "midas"
     name: ClassVar[str] = "MIDAS"
-    title: ClassVar[str] = "Migraine Disability Assessment"
+    title: ClassVar[str] = ENGLISH.title
     reference: ClassVar[str] = "Stewart WF et al. Neurology 2001;56(6 Suppl 1):S20-8"
-    recall_period: ClassVar[str] = "the last 3 months"
-    instructions: ClassVar[str] = (
-        "Please answer the following questions about ALL the headaches you have had over the "
-        "last 3 months. Write zero if you did not do the activity in the last 3 months."
-    )
-    items: ClassVar[tuple[Item, ...]] = (
-        _days("q1", "1", "On how many days in the last 3 months did you miss work or school "
-              "because of your headaches?", "Missed work/school"),
-        _days("q2", "2", "How many days in the last 3 months was your productivity at work or "
-              "school reduced by half or more because of your headaches? (Do not include days "
-              "you counted in question 1 where you missed work or school.)",
-              "Work productivity halved"),
-        _days("q3", "3", "On how many days in the last 3 months did you not do household work "
-              "(such as housework, home repairs and maintenance, shopping, caring for children "
-              "and relatives) because of your headaches?", "No household work"),
-        _days("q4", "4", "How many days in the last 3 months was your productivity in household "
-              "work reduced by half or more because of your headaches? (Do not include days you "
-              "counted in question 3 where you did not do household work.)",
-              "Household productivity halved"),
-        _days("q5", "5", "On how many days in the last 3 months did you miss family, social or "
-              "leisure activities because of your headaches?", "Missed family/social/leisure"),
-        Item("a", "A", "On how many days in the last 3 months did you have a headache? (If a "
-             "headache lasted more than 1 day, count each day.)", 0, RECALL_DAYS, "days",
-             scored=False, short="Headache days"),
-        Item("b", "B", "On a scale of 0 - 10, on average how painful were these headaches? "
-             "(where 0 = no pain at all, and 10 = pain as bad as it can be.)", 0, 10, "points",
-             scored=False, anchors={0: "no pain at all", 10: "pain as bad as it can be"},
-             short="Average pain"),
-    )
+    recall_period: ClassVar[str] = ENGLISH.recall_period
+    instructions: ClassVar[str] = ENGLISH.instructions
+    text_spec: ClassVar[TextSpec] = SPEC
+    english: ClassVar[InstrumentTexts] = ENGLISH
+    items: ClassVar[tuple[Item, ...]] = build_items(SPEC.specs, ENGLISH)
     score_fields: ClassVar[tuple[ScoreField, ...]] = (
         ScoreField("total", "MIDAS total", ScoreKind.INTEGER,
                    "Q1+Q2+Q3+Q4+Q5; blank unless all five are answered", "days"),
@@ -81,22 +78,24 @@ class Midas(Instrument):
         total: int = sum(values)  # type: ignore[arg-type]
         return {"total": total, "grade": grade(total)}
 
-    def score_text(self, scores: Mapping[str, ScoreValue]) -> str:
+    def score_text(self, scores: Mapping[str, ScoreValue]) -> Msg:
         if scores.get("total") is None:
-            return "incomplete"
-        return f"{scores['total']} (grade {scores['grade']})"
+            return msg("incomplete")
+        return msg("{total} (grade {grade})", total=scores["total"], grade=scores["grade"])
 
     def consistency(self, responses: Responses) -> list[Issue]:
         r = responses
         issues: list[Issue] = []
-        for first, second, what in (("q1", "q2", "work or school"),
-                                    ("q3", "q4", "household work")):
+        for first, second, what in (("q1", "q2", msg("work or school")),
+                                    ("q3", "q4", msg("household work"))):
             a, b = r.get(first), r.get(second)
             if a is not None and b is not None and a + b > RECALL_DAYS:
                 issues.append(error(
                     self.field(second), f"midas.{first}_{second}_sum",
-                    f"Items {first[1]} and {second[1]} count separate days of {what}: together "
-                    f"they cannot exceed {RECALL_DAYS} days (got {a} + {b} = {a + b})", b))
+                    msg("Items {first} and {second} count separate days of {what}: together "
+                        "they cannot exceed {limit} days (got {a} + {b} = {sum})",
+                        first=first[1], second=second[1], what=what, limit=RECALL_DAYS, a=a,
+                        b=b, sum=a + b), b))
         headache_days, pain = r.get("a"), r.get("b")
         if headache_days is not None:
             for item_id in self.SCORED:
@@ -105,19 +104,20 @@ class Midas(Instrument):
                     it = self.item(item_id)
                     issues.append(warning(
                         self.field(item_id), "midas.exceeds_headache_days",
-                        f"Item {it.label} ({v} days) is more than the headache days in item A "
-                        f"({headache_days})", v))
+                        msg("Item {label} ({value} days) is more than the headache days in "
+                            "item A ({days})", label=it.label, value=v, days=headache_days),
+                        v))
         if headache_days is not None and pain is not None:
             if headache_days == 0 and pain > 0:
                 issues.append(warning(
                     self.field("b"), "midas.pain_without_headache",
-                    f"Average pain is {pain} but item A says there were no headache days",
-                    pain))
+                    msg("Average pain is {pain} but item A says there were no headache days",
+                        pain=pain), pain))
             if headache_days > 0 and pain == 0:
                 issues.append(warning(
                     self.field("b"), "midas.headache_without_pain",
-                    f"Item A records {headache_days} headache days but average pain is 0",
-                    pain))
+                    msg("Item A records {days} headache days but average pain is 0",
+                        days=headache_days), pain))
         return issues
 
 
@@ -131,11 +131,11 @@ def grade(total: int) -> str:
     raise AssertionError("grades cover every non-negative total")
 
 
-def grade_meaning(g: str) -> str:
-    for name, _lo, _hi, meaning in GRADES:
-        if name == g:
-            return meaning
-    raise KeyError(g)
+def grade_meaning(g: str, texts: InstrumentTexts = ENGLISH) -> str:
+    """What a grade means, in the language of ``texts``."""
+    if g not in {name for name, _lo, _hi in GRADE_LIMITS}:
+        raise KeyError(g)
+    return texts.text(f"grade.{g}")
 
 
 MIDAS = Midas()

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from proapp.domain.i18n import Msg, msg
+from proapp.domain.language import DEFAULT_LANGUAGE, Language
 from proapp.domain.validation import Issue, error, warning
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
@@ -28,9 +30,9 @@ class MsSubtype(StrEnum):
     PP = "PP"
 
     @property
-    def title(self) -> str:  # type: ignore[override]  # the subtype's name, not str.title()
-        return {"RR": "relapsing-remitting", "SP": "secondary progressive",
-                "PP": "primary progressive"}[self.value]
+    def title(self) -> Msg:  # type: ignore[override]  # the subtype's name, not str.title()
+        return {"RR": msg("relapsing-remitting"), "SP": msg("secondary progressive"),
+                "PP": msg("primary progressive")}[self.value]
 
 
 class PtaSide(StrEnum):
@@ -51,6 +53,7 @@ class PatientFacts:
     headache_positive: bool = False
     fatigue_positive: bool = False
     notes: str = ""
+    language: Language = DEFAULT_LANGUAGE  # the patient's reports, and their questionnaires
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +68,18 @@ def has_control_chars(text: str) -> bool:
                for c in text)
 
 
-def _text(field: str, label: str, value: str, limit: int, required: bool,
+def _text(field: str, label: Msg, value: str, limit: int, required: bool,
           multiline: bool = False) -> list[Issue]:
     if not isinstance(value, str):
-        return [error(field, "text", f"{label} must be text", value)]
+        return [error(field, "text", msg("{label} must be text", label=label), value)]
     if required and not value.strip():
-        return [error(field, "required", f"{label} is required", value)]
+        return [error(field, "required", msg("{label} is required", label=label), value)]
     if len(value) > limit:
-        return [error(field, "length", f"{label} is longer than {limit} characters", len(value))]
+        return [error(field, "length", msg("{label} is longer than {limit} characters",
+                                           label=label, limit=limit), len(value))]
     if has_control_chars(value) or (not multiline and ("\n" in value or "\t" in value)):
-        return [error(field, "characters", f"{label} contains control characters", value)]
+        return [error(field, "characters", msg("{label} contains control characters",
+                                               label=label), value)]
     return []
 
 
@@ -82,40 +87,45 @@ def validate_patient(p: PatientFacts, today: date) -> list[Issue]:
     issues: list[Issue] = []
     if not isinstance(p.code, str) or not CODE_PATTERN.match(p.code):
         issues.append(error("patient.code", "code.format",
-                            "Patient code must be 1-32 letters, digits, '.', '_' or '-', "
-                            "starting with a letter or digit", p.code))
-    issues += _text("patient.family_name", "Family name", p.family_name, NAME_MAX, True)
-    issues += _text("patient.given_name", "Given name", p.given_name, NAME_MAX, True)
-    issues += _text("patient.notes", "Notes", p.notes, NOTES_MAX, False, multiline=True)
+                            msg("Patient code must be 1-32 letters, digits, '.', '_' or '-', "
+                                "starting with a letter or digit"), p.code))
+    issues += _text("patient.family_name", msg("Family name"), p.family_name, NAME_MAX, True)
+    issues += _text("patient.given_name", msg("Given name"), p.given_name, NAME_MAX, True)
+    issues += _text("patient.notes", msg("Notes"), p.notes, NOTES_MAX, False, multiline=True)
     if p.birth_date is None:
-        issues.append(error("patient.birth_date", "required", "Birth date is required"))
+        issues.append(error("patient.birth_date", "required", msg("Birth date is required")))
     elif p.birth_date > today:
         issues.append(error("patient.birth_date", "date.future",
-                            f"Birth date {p.birth_date.isoformat()} is in the future",
+                            msg("Birth date {date} is in the future", date=p.birth_date),
                             p.birth_date))
     elif p.birth_date < EARLIEST_DATE:
         issues.append(error("patient.birth_date", "date.range",
-                            f"Birth date {p.birth_date.isoformat()} is before 1900",
+                            msg("Birth date {date} is before 1900", date=p.birth_date),
                             p.birth_date))
     elif (today.year - p.birth_date.year) < 12:
         issues.append(warning("patient.birth_date", "age.young",
-                              "The patient is younger than 12: check the birth date",
+                              msg("The patient is younger than 12: check the birth date"),
                               p.birth_date))
     if not isinstance(p.sex, Sex):
-        issues.append(error("patient.sex", "code", "Sex must be F, M or X", p.sex))
+        issues.append(error("patient.sex", "code", msg("Sex must be F, M or X"), p.sex))
     if not isinstance(p.ms_subtype, MsSubtype):
-        issues.append(error("patient.ms_subtype", "code", "MS subtype must be RR, SP or PP",
-                            p.ms_subtype))
+        issues.append(error("patient.ms_subtype", "code",
+                            msg("MS subtype must be RR, SP or PP"), p.ms_subtype))
     y = p.diagnosis_year
     if y is not None:
         low = p.birth_date.year if p.birth_date else EARLIEST_DATE.year
         if isinstance(y, bool) or not isinstance(y, int) or not low <= y <= today.year:
             issues.append(error("patient.diagnosis_year", "range",
-                                f"Diagnosis year must be between {low} and {today.year}", y))
+                                msg("Diagnosis year must be between {low} and {high}", low=low,
+                                    high=today.year), y))
     for name in ("headache_positive", "fatigue_positive"):
         if not isinstance(getattr(p, name), bool):
-            issues.append(error(f"patient.{name}", "boolean", f"{name} must be yes or no",
-                                getattr(p, name)))
+            issues.append(error(f"patient.{name}", "boolean",
+                                msg("{name} must be yes or no", name=name), getattr(p, name)))
+    if not isinstance(p.language, Language):
+        issues.append(error("patient.language", "code",
+                            msg("Language must be one of {codes}",
+                                codes=", ".join(x.value for x in Language)), p.language))
     return issues
 
 
@@ -123,15 +133,16 @@ def validate_procedure(proc: ProcedureFacts, birth_date: date | None, today: dat
     issues: list[Issue] = []
     if proc.pta_date > today:
         issues.append(error("procedure.pta_date", "date.future",
-                            f"PTA date {proc.pta_date.isoformat()} is in the future",
+                            msg("PTA date {date} is in the future", date=proc.pta_date),
                             proc.pta_date))
     if birth_date is not None and proc.pta_date < birth_date:
         issues.append(error("procedure.pta_date", "date.before_birth",
-                            "PTA date is before the birth date", proc.pta_date))
+                            msg("PTA date is before the birth date"), proc.pta_date))
     if not isinstance(proc.side, PtaSide):
-        issues.append(error("procedure.side", "code", "Side must be bilateral, left or right",
-                            proc.side))
-    issues += _text("procedure.notes", "Notes", proc.notes, NOTES_MAX, False, multiline=True)
+        issues.append(error("procedure.side", "code",
+                            msg("Side must be bilateral, left or right"), proc.side))
+    issues += _text("procedure.notes", msg("Notes"), proc.notes, NOTES_MAX, False,
+                    multiline=True)
     return issues
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from proapp.domain.fss import FSS
+from proapp.domain.i18n import msg
 from proapp.domain.instruments import Instrument
 from proapp.domain.midas import MIDAS
 
 QUESTIONNAIRES: dict[str, Instrument] = {MIDAS.id: MIDAS, FSS.id: FSS}
 FLOW = "flow"  # the flow form is not a questionnaire but is scheduled like one
 FORMS: tuple[str, ...] = (*QUESTIONNAIRES, FLOW)
-FLOW_NAME = "IJV flow"
+FLOW_NAME = msg("IJV flow")  # a Msg: "flusso VGI" on an Italian screen
 
 
 def form_name(form: str) -> str:

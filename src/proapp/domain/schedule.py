@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
+from proapp.domain.i18n import Msg, msg
 from proapp.domain.registry import FLOW
 
 MIDAS, FSS = "midas", "fss"
@@ -29,7 +30,7 @@ class VisitDefinition:
     """One scheduled visit: ``months`` after PTA, allowed ``days_before``/``days_after``."""
 
     label: str
-    title: str
+    title: Msg
     months: int
     days_before: int
     days_after: int
@@ -47,14 +48,15 @@ class VisitDefinition:
 
 
 SCHEDULE: tuple[VisitDefinition, ...] = (
-    VisitDefinition("baseline", "Baseline (before PTA)", 0, 90, 0, frozenset({MIDAS, FSS, FLOW})),
-    VisitDefinition("pta", "PTA (after the procedure)", 0, 0, 0, frozenset({FLOW})),
-    VisitDefinition("m1", "1 month", 1, 14, 14, frozenset({FLOW})),
-    VisitDefinition("m3", "3 months", 3, 14, 14, frozenset({MIDAS, FSS})),
-    VisitDefinition("m6", "6 months", 6, 30, 30, frozenset({MIDAS, FSS, FLOW})),
-    VisitDefinition("m12", "12 months", 12, 30, 30, frozenset({MIDAS, FSS, FLOW})),
+    VisitDefinition("baseline", msg("Baseline (before PTA)"), 0, 90, 0,
+                    frozenset({MIDAS, FSS, FLOW})),
+    VisitDefinition("pta", msg("PTA (after the procedure)"), 0, 0, 0, frozenset({FLOW})),
+    VisitDefinition("m1", msg("1 month"), 1, 14, 14, frozenset({FLOW})),
+    VisitDefinition("m3", msg("3 months"), 3, 14, 14, frozenset({MIDAS, FSS})),
+    VisitDefinition("m6", msg("6 months"), 6, 30, 30, frozenset({MIDAS, FSS, FLOW})),
+    VisitDefinition("m12", msg("12 months"), 12, 30, 30, frozenset({MIDAS, FSS, FLOW})),
 )
-UNSCHEDULED_VISIT = VisitDefinition(UNSCHEDULED, "Unscheduled", 0, 0, 0, frozenset())
+UNSCHEDULED_VISIT = VisitDefinition(UNSCHEDULED, msg("Unscheduled"), 0, 0, 0, frozenset())
 _FIXED = {d.label: d for d in SCHEDULE}
 
 
@@ -62,7 +64,7 @@ _FIXED = {d.label: d for d in SCHEDULE}
 def yearly(year: int) -> VisitDefinition:
     if year < 2:
         raise ValueError("yearly visits start at y2 (m12 is the first year)")
-    return VisitDefinition(f"y{year}", f"Year {year}", 12 * year, YEARLY_WINDOW_DAYS,
+    return VisitDefinition(f"y{year}", msg("Year {n}", n=year), 12 * year, YEARLY_WINDOW_DAYS,
                            YEARLY_WINDOW_DAYS, YEARLY_FORMS)
 
 

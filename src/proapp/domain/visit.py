@@ -23,7 +23,9 @@ from proapp.domain.fields import (
     skip_field,
     skip_reason_field,
 )
+from proapp.domain.i18n import msg
 from proapp.domain.instruments import ScoreValue
+from proapp.domain.language import Language
 from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES, form_name
 from proapp.domain.validation import Issue, error, warning
 
@@ -79,6 +81,7 @@ class VisitRecord:
     completed_at: datetime | None = None
     signed_at: datetime | None = None
     signed_by_id: int | None = None
+    text_language: Language | None = None  # the questionnaires' language; None: not recorded
 
     @property
     def is_complete(self) -> bool:
@@ -95,30 +98,36 @@ def validate_content(content: VisitContent) -> list[Issue]:
     issues: list[Issue] = []
     for key in content.responses:
         if key not in QUESTIONNAIRES:
-            issues.append(error(key, "unknown_form", f"unknown questionnaire {key!r}"))
+            issues.append(error(key, "unknown_form", msg("unknown questionnaire {name}",
+                                                         name=repr(key))))
     for instrument in QUESTIONNAIRES.values():
         missing = content.missing.get(instrument.id, {})
         issues += instrument.validate(content.responses.get(instrument.id, {}), missing)
         for item_id, reason in missing.items():
             if item_id not in instrument.item_ids:
                 issues.append(error(instrument.field(item_id), "unknown_item",
-                                    f"{instrument.name} has no item {item_id!r}"))
+                                    msg("{name} has no item {item}", name=instrument.name,
+                                        item=repr(item_id))))
             elif not isinstance(reason, MissingReason):
                 issues.append(error(instrument.field(item_id), "missing_reason",
-                                    f"unknown reason {reason!r}", reason))
+                                    msg("unknown reason {reason}", reason=repr(reason)),
+                                    reason))
     issues += flowmod.validate_all(content.flows)
     for form, why in content.skipped.items():
         if form not in FORMS:
-            issues.append(error(form, "unknown_form", f"unknown form {form!r}"))
+            issues.append(error(form, "unknown_form", msg("unknown form {name}",
+                                                          name=repr(form))))
         elif not isinstance(why, str) or not why.strip():
             issues.append(error(skip_reason_field(form), "skip.reason",
-                                f"Skipping {form_name(form)} needs a reason"))
+                                msg("Skipping {form} needs a reason", form=form_name(form))))
         elif len(why) > SKIP_REASON_MAX:
             issues.append(error(skip_reason_field(form), "length",
-                                f"The reason is longer than {SKIP_REASON_MAX} characters"))
+                                msg("The reason is longer than {limit} characters",
+                                    limit=SKIP_REASON_MAX)))
         elif content.has_data(form):
             issues.append(error(skip_reason_field(form), "skip.with_data",
-                                f"{form_name(form)} is marked not done but has answers"))
+                                msg("{form} is marked not done but has answers",
+                                    form=form_name(form))))
     return issues
 
 
@@ -129,27 +138,29 @@ def validate_visit(label: str, visit_date: date, content: VisitContent, *, today
     the label expects is entered or skipped with a reason; incomplete forms are warnings."""
     issues = validate_content(content)
     if not schedule.is_label(label):
-        issues.append(error("visit.label", "label", f"{label!r} is not a visit label", label))
+        issues.append(error("visit.label", "label", msg("{label} is not a visit label",
+                                                        label=repr(label)), label))
         return issues
     if visit_date > today:
         issues.append(error("visit.visit_date", "date.future",
-                            f"Visit date {visit_date.isoformat()} is in the future", visit_date))
+                            msg("Visit date {date} is in the future", date=visit_date),
+                            visit_date))
     if birth_date is not None and visit_date < birth_date:
         issues.append(error("visit.visit_date", "date.before_birth",
-                            f"Visit date {visit_date.isoformat()} is before the birth date",
+                            msg("Visit date {date} is before the birth date", date=visit_date),
                             visit_date))
     d = schedule.definition(label)
     if pta_date is not None and label != schedule.UNSCHEDULED:
         start, end = d.window(pta_date)
         if label == "baseline" and visit_date > pta_date:
             issues.append(error("visit.visit_date", "baseline.after_pta",
-                                "A baseline visit must be on or before the PTA date",
+                                msg("A baseline visit must be on or before the PTA date"),
                                 visit_date))
         elif not start <= visit_date <= end:
             issues.append(warning("visit.visit_date", "window",
-                                  f"{d.title} is expected between {start.isoformat()} and "
-                                  f"{end.isoformat()}; this visit is on "
-                                  f"{visit_date.isoformat()}", visit_date))
+                                  msg("{visit} is expected between {start} and {end}; this "
+                                      "visit is on {date}", visit=d.title, start=start, end=end,
+                                      date=visit_date), visit_date))
     if completing:
         for form in FORMS:
             if content.has_data(form) or form in content.skipped:
@@ -161,19 +172,23 @@ def validate_visit(label: str, visit_date: date, content: VisitContent, *, today
                         if given.get(it.id) is None and it.id not in reasons:
                             issues.append(warning(
                                 instrument.field(it.id), "unanswered",
-                                f"{instrument.name} item {it.label} is not answered"
-                                + (" - the total cannot be computed" if it.scored else ""),
+                                msg("{name} item {label} is not answered - the total cannot "
+                                    "be computed", name=instrument.name, label=it.label)
+                                if it.scored else
+                                msg("{name} item {label} is not answered",
+                                    name=instrument.name, label=it.label),
                             ))
                 continue
             if d.expects(form):
                 issues.append(error(f"{form}", "form.expected",
-                                    f"{d.title} expects {form_name(form)}: enter it or mark "
-                                    "it not done with a reason"))
+                                    msg("{visit} expects {form}: enter it or mark it not "
+                                        "done with a reason", visit=d.title,
+                                        form=form_name(form))))
         if not d.forms and not any(content.has_data(f) or f in content.skipped
                                    for f in FORMS):
             issues.append(error("visit", "visit.empty",
-                                "Nothing is entered for this visit: enter at least one form "
-                                "(MIDAS, FSS or IJV flow) before completing it"))
+                                msg("Nothing is entered for this visit: enter at least one form "
+                                    "(MIDAS, FSS or IJV flow) before completing it")))
     return issues
 
 

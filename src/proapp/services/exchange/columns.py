@@ -19,6 +19,7 @@ from proapp.domain import flow as flowmod
 from proapp.domain.answers import MissingReason
 from proapp.domain.fields import flow_field
 from proapp.domain.instruments import ScoreKind
+from proapp.domain.language import DEFAULT_LANGUAGE, LANGUAGES
 from proapp.domain.midas import MIDAS
 from proapp.domain.patient import (
     CODE_PATTERN,
@@ -137,6 +138,11 @@ def _patient_columns() -> tuple[Column, ...]:
         Column("pta_count", c, Kind.INTEGER, "Number of PTAs",
                "How many PTA procedures are recorded (computed by proapp)", "patient.pta_count",
                unit="procedures", minimum=0, computed=True, form="patient"),
+        Column("language", c, Kind.CODE, "Language",
+               "The patient's language: their trend reports are printed in it (blank on import: "
+               f"{DEFAULT_LANGUAGE.value} for a new patient, unchanged for an existing one)",
+               "patient.language", codes={x.value: x.native_name for x in LANGUAGES},
+               form="patient"),
     )
 
 

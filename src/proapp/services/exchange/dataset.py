@@ -118,7 +118,8 @@ class Dataset:
         conn, options = self._conn, self.options
         pq = select(Patient.id, Patient.code, Patient.family_name, Patient.given_name,
                     Patient.birth_date, Patient.sex, Patient.ms_subtype, Patient.diagnosis_year,
-                    Patient.headache_positive, Patient.fatigue_positive, Patient.notes)
+                    Patient.headache_positive, Patient.fatigue_positive, Patient.notes,
+                    Patient.language)
         if options.subtypes:
             pq = pq.where(Patient.ms_subtype.in_(sorted(options.subtypes)))
         procs: dict[int, list[tuple[date, str, str, int]]] = defaultdict(list)
@@ -138,7 +139,8 @@ class Dataset:
                    "headache_positive": bool(r.headache_positive),
                    "fatigue_positive": bool(r.fatigue_positive),
                    "pta_date": mine[0][0] if mine else None, "notes": r.notes or None,
-                   "pta_side": mine[0][1] if mine else None, "pta_count": len(mine)}
+                   "pta_side": mine[0][1] if mine else None, "pta_count": len(mine),
+                   "language": r.language}
             self.patients.append({n: row[n] for n in pnames})
             for number, (day, side, notes, proc_id) in enumerate(mine, start=1):
                 self.procedures.append({"patient_code": r.code, "procedure_number": number,

@@ -48,6 +48,7 @@ from proapp.domain import flow as flowmod
 from proapp.domain import schedule
 from proapp.domain.actor import Actor, Permission
 from proapp.domain.answers import MissingReason, ParseError
+from proapp.domain.language import DEFAULT_LANGUAGE, Language
 from proapp.domain.patient import (
     MsSubtype,
     PatientFacts,
@@ -397,6 +398,7 @@ def patient_values(f: PatientFacts) -> dict[str, Any]:
     """The logged form of a patient's facts (as ``services.patients`` logs them)."""
     d = {name: getattr(f, name) for name in _PATIENT_FIELDS}  # asdict, without its deep copy
     d["sex"], d["ms_subtype"] = f.sex.value, f.ms_subtype.value
+    d["language"] = f.language.value
     return d
 
 
@@ -414,11 +416,11 @@ def _db_patients(s: Session) -> dict[str, _DbPatient]:
                               Patient.given_name, Patient.birth_date, Patient.sex,
                               Patient.ms_subtype, Patient.diagnosis_year,
                               Patient.headache_positive, Patient.fatigue_positive,
-                              Patient.notes)):
+                              Patient.notes, Patient.language)):
         facts = PatientFacts(r.code, r.family_name, r.given_name, r.birth_date, Sex(r.sex),
                              MsSubtype(r.ms_subtype), r.diagnosis_year,
                              bool(r.headache_positive), bool(r.fatigue_positive),
-                             r.notes or "")
+                             r.notes or "", Language(r.language))
         out[r.code] = _DbPatient(r.id, facts, procs.get(r.id, {}))
     return out
 
@@ -546,7 +548,7 @@ class _Writer:
         self.patients = _Table(conn, Patient, (
             "id", "code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
             "diagnosis_year", "headache_positive", "fatigue_positive", "notes", "is_demo",
-            "created_at", "updated_at", "version"))
+            "created_at", "updated_at", "version", "language"))
         self.procedures = _Table(conn, Procedure, ("id", "patient_id", "pta_date", "side",
                                                    "notes", "created_at"))
         self.visits = _Table(conn, Visit, (
@@ -575,7 +577,8 @@ class _Writer:
             self.patients.add(pid, facts.code, facts.family_name, facts.given_name,
                               facts.birth_date, values["sex"], values["ms_subtype"],
                               facts.diagnosis_year, facts.headache_positive,
-                              facts.fatigue_positive, facts.notes, False, self.now, self.now, 1)
+                              facts.fatigue_positive, facts.notes, False, self.now, self.now, 1,
+                              values["language"])
             self.log.append(Change("insert", "patient", pid, None, None, values,
                                    patient_id=pid))
         return pid
@@ -706,7 +709,8 @@ class _Importer:
                     values.get("birth_date"), Sex(values.get("sex") or ""),
                     MsSubtype(values.get("ms_subtype") or ""), values.get("diagnosis_year"),
                     bool(values.get("headache_positive", False)),
-                    bool(values.get("fatigue_positive", False)), values.get("notes") or "")
+                    bool(values.get("fatigue_positive", False)), values.get("notes") or "",
+                    Language(values.get("language") or DEFAULT_LANGUAGE.value))
             except ValueError:  # sex / subtype blank (codes were checked by the parser)
                 for name in ("sex", "ms_subtype"):
                     if values.get(name) is None:

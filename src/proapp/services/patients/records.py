@@ -15,6 +15,7 @@ from proapp.db.changelog import Change
 from proapp.db.engine import Database
 from proapp.db.models import Patient, Procedure
 from proapp.domain.actor import Actor, Permission
+from proapp.domain.language import Language
 from proapp.domain.patient import (
     MsSubtype,
     PatientFacts,
@@ -31,18 +32,19 @@ from proapp.services.accounts.access import authorize
 from proapp.services.errors import ConflictError, NotFoundError, ReasonRequired
 
 PATIENT_FIELDS = ("code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
-                  "diagnosis_year", "headache_positive", "fatigue_positive", "notes")
+                  "diagnosis_year", "headache_positive", "fatigue_positive", "notes", "language")
 
 
 def facts_of(p: Patient) -> PatientFacts:
     return PatientFacts(p.code, p.family_name, p.given_name, p.birth_date, Sex(p.sex),
                         MsSubtype(p.ms_subtype), p.diagnosis_year, bool(p.headache_positive),
-                        bool(p.fatigue_positive), p.notes or "")
+                        bool(p.fatigue_positive), p.notes or "", Language(p.language))
 
 
 def _values(f: PatientFacts) -> dict[str, Any]:
     d = asdict(f)
     d["sex"], d["ms_subtype"] = f.sex.value, f.ms_subtype.value
+    d["language"] = f.language.value
     return d
 
 

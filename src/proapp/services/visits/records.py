@@ -24,6 +24,7 @@ from proapp.domain.actor import Actor, Permission
 from proapp.domain.answers import MissingReason
 from proapp.domain.fields import FLOW_ATTRS
 from proapp.domain.flow import FlowMeasurement, Posture, Side
+from proapp.domain.language import Language
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.validation import Issue, ValidationError, error
 from proapp.domain.validation import errors as hard_errors
@@ -36,7 +37,7 @@ from proapp.domain.visit import (
     flatten,
     validate_visit,
 )
-from proapp.services import clock
+from proapp.services import clock, instruments
 from proapp.services.accounts.access import authorize
 from proapp.services.errors import (
     ConflictError,
@@ -58,6 +59,9 @@ class VisitDraft:
     content: VisitContent = field(default_factory=VisitContent)
     visit_id: int | None = None
     expected_version: int | None = None
+    # The language the questionnaires were shown in (stored with the visit, with the texts'
+    # editions); None keeps what the visit has (nothing, for a visit entered without it).
+    text_language: Language | None = None
 
 
 def content_of(visit: Visit) -> VisitContent:
@@ -85,7 +89,8 @@ def _content(answers: Iterable[Answer], skipped: Iterable[SkippedForm],
 def record_of(v: Visit, content: VisitContent | None = None) -> VisitRecord:
     return VisitRecord(v.id, v.patient_id, v.label, v.visit_date, v.status, v.version,
                        content if content is not None else content_of(v), v.entered_by,
-                       v.created_at, v.updated_at, v.completed_at, v.signed_at, v.signed_by_id)
+                       v.created_at, v.updated_at, v.completed_at, v.signed_at, v.signed_by_id,
+                       Language(v.text_language) if v.text_language else None)
 
 
 def _sync_rows(s: Session, v: Visit, content: VisitContent) -> None:
@@ -129,7 +134,20 @@ def _sync_rows(s: Session, v: Visit, content: VisitContent) -> None:
 
 
 def _header(v: Visit) -> dict[str, Any]:
-    return {"label": v.label, "visit_date": v.visit_date, "status": v.status}
+    return {"label": v.label, "visit_date": v.visit_date, "status": v.status,
+            "text_language": v.text_language, "text_edition": v.text_edition}
+
+
+def _set_texts(s: Session, v: Visit, draft: VisitDraft, *, answered: bool) -> None:
+    """The questionnaires' language and editions, when the caller says which it showed. A
+    completed visit corrected later keeps the editions its answers were given on (the clinic
+    may have installed other texts since), unless its language is changed."""
+    if draft.text_language is None:
+        return
+    if answered and v.text_language == draft.text_language.value and v.text_edition:
+        return
+    v.text_language = draft.text_language.value
+    v.text_edition = instruments.edition_of(s, draft.text_language, draft.content) or None
 
 
 def check_visit(s: Session, draft: VisitDraft, *, complete: bool,
@@ -200,6 +218,7 @@ def save_in(s: Session, actor: Actor, draft: VisitDraft, *, complete: bool = Fal
                   status=COMPLETE if complete else DRAFT, entered_by_id=actor.user_id,
                   entered_by=actor.username, created_at=now, updated_at=now,
                   completed_at=now if complete else None)
+        _set_texts(s, v, draft, answered=False)
         s.add(v)
         _sync_rows(s, v, draft.content)
         s.flush()
@@ -210,6 +229,7 @@ def save_in(s: Session, actor: Actor, draft: VisitDraft, *, complete: bool = Fal
     v = existing
     old = {**_header(v), **flatten(content_of(v))}
     v.label, v.visit_date = draft.label, draft.visit_date
+    _set_texts(s, v, draft, answered=v.is_complete)
     if complete and not v.is_complete:
         v.status, v.completed_at = COMPLETE, now
     new = {**_header(v), **new_values}

@@ -1,0 +1,224 @@
+"""Italian for the sentences the domain and the services write (see :mod:`proapp.domain.i18n`).
+
+Keyed by the English template exactly as written in the source; every placeholder of the
+English must appear in the Italian (a test checks both, and that no template is missing).
+Words that are put into other sentences (``left``, ``supine``) agree with the noun they
+qualify there (``vena``, ``posizione``: feminine).
+"""
+
+from __future__ import annotations
+
+ITALIAN: dict[str, str] = {
+    # answers
+    "declined to answer": "ha preferito non rispondere",
+    "not asked": "non chiesto",
+    "unknown": "sconosciuto",
+    "the value is far too long to be a number": "il valore è troppo lungo per essere un numero",
+    "the value is far too long to be a date": "il valore è troppo lungo per essere una data",
+    "{text} is not a whole number": "{text} non è un numero intero",
+    "{text} is not a whole number (digits only, with at most one decimal point; no exponent, "
+    "no separators)": "{text} non è un numero intero (solo cifre, al massimo una virgola "
+                      "decimale; niente esponenti né separatori)",
+    "{text} is not a number (digits only, with at most one decimal point; no exponent, no "
+    "separators)": "{text} non è un numero (solo cifre, al massimo una virgola decimale; "
+                   "niente esponenti né separatori)",
+    "{text}: a sign is not allowed here": "{text}: qui il segno non è ammesso",
+    "{text} is not a number": "{text} non è un numero",
+    "{text} is not a finite number": "{text} non è un numero finito",
+    "{text} is far outside any plausible value": "{text} è molto lontano da qualsiasi valore "
+                                                 "plausibile",
+    "{text} has more than {places} decimal place(s)": "{text} ha più di {places} cifre "
+                                                      "decimali",
+    "{text} is not a date: write it as {pattern}": "{text} non è una data: la scriva come "
+                                                   "{pattern}",
+    "{text} is not a day of the calendar ({pattern})": "{text} non è un giorno del calendario "
+                                                       "({pattern})",
+    "{text}: write the year with four digits ({pattern})": "{text}: scriva l'anno con quattro "
+                                                           "cifre ({pattern})",
+    # instruments
+    "days": "giorni",
+    "points": "punti",
+    "incomplete": "incompleto",
+    "{total} (grade {grade})": "{total} (grado {grade})",
+    "{mean} ({flag})": "{mean} ({flag})",
+    "significant fatigue": "fatica significativa",
+    "below threshold": "sotto la soglia",
+    "{name} has no item {item}": "{name} non ha l'item {item}",
+    "{name} item {label}: {value} is not a whole number": "{name} item {label}: {value} non è "
+                                                          "un numero intero",
+    "{name} item {label} must be between {low} and {high} {unit}; got {value}":
+        "{name} item {label} deve essere tra {low} e {high} {unit}; inserito {value}",
+    "{name} item {label} has an answer and a reason for it being missing":
+        "{name} item {label} ha sia una risposta sia un motivo per cui manca",
+    "work or school": "lavoro o scuola",
+    "household work": "lavori domestici",
+    "Items {first} and {second} count separate days of {what}: together they cannot exceed "
+    "{limit} days (got {a} + {b} = {sum})":
+        "Gli item {first} e {second} contano giorni diversi di {what}: insieme non possono "
+        "superare {limit} giorni (inseriti {a} + {b} = {sum})",
+    "Item {label} ({value} days) is more than the headache days in item A ({days})":
+        "L'item {label} ({value} giorni) supera i giorni con mal di testa dell'item A ({days})",
+    "Average pain is {pain} but item A says there were no headache days":
+        "Il dolore medio è {pain} ma l'item A non riporta giorni con mal di testa",
+    "Item A records {days} headache days but average pain is 0":
+        "L'item A riporta {days} giorni con mal di testa ma il dolore medio è 0",
+    # instrument texts files
+    "{origin} is larger than {size} KB: not an instrument texts file":
+        "{origin} supera {size} KB: non è un file di testi di un questionario",
+    "{origin} cannot be read: {reason}": "{origin} non si può leggere: {reason}",
+    "{origin} has no [header] section: not an instrument texts file":
+        "{origin} non ha la sezione [header]: non è un file di testi di un questionario",
+    "{origin}: [header] format must be {format!r}, not {found!r}":
+        "{origin}: in [header] format deve essere {format!r}, non {found!r}",
+    "{origin}: [header] language must be one of {known}, not {found!r}":
+        "{origin}: in [header] language deve essere uno fra {known}, non {found!r}",
+    "{origin}: [header] status must be one of {known}, not {found!r}":
+        "{origin}: in [header] status deve essere uno fra {known}, non {found!r}",
+    "{origin} has no [instrument] section": "{origin} non ha la sezione [instrument]",
+    "{origin}: unknown section [{section}] (expected [header], [instrument] or [item ID])":
+        "{origin}: sezione sconosciuta [{section}] (attese [header], [instrument] o "
+        "[item ID])",
+    "{origin}: [{section}] {key}: an anchor names a whole answer value, e.g. anchor.7":
+        "{origin}: [{section}] {key}: un'ancora indica un valore di risposta intero, "
+        "p. es. anchor.7",
+    "{origin}: [{section}] range must be written as LOW-HIGH, e.g. 0-90":
+        "{origin}: in [{section}] range si scrive MIN-MAX, p. es. 0-90",
+    "{origin}: [{section}] has an unknown key {key!r} (expected range, text, short, anchor.N)":
+        "{origin}: [{section}] ha una chiave sconosciuta {key!r} (attese range, text, short, "
+        "anchor.N)",
+    "the file is for instrument {found!r}, not {name}":
+        "il file è per il questionario {found!r}, non per {name}",
+    "{name} was published in English: a text in another language is a translation (status "
+    "validated or unvalidated), not the original":
+        "{name} è stato pubblicato in inglese: un testo in un'altra lingua è una traduzione "
+        "(status validated o unvalidated), non l'originale",
+    "an unvalidated translation must say so on screen: [header] notice is empty":
+        "una traduzione non validata deve dichiararlo sullo schermo: in [header] notice è "
+        "vuoto",
+    "[instrument] {key} is missing or empty": "in [instrument] {key} manca o è vuoto",
+    "[instrument] has an unknown key {key!r}": "[instrument] ha una chiave sconosciuta "
+                                               "{key!r}",
+    "[item {item}]: {name} has no item {item!r} (its items are {items})":
+        "[item {item}]: {name} non ha l'item {item!r} (i suoi item sono {items})",
+    "[item {item}] is missing ({name} item {label})": "manca [item {item}] ({name} item "
+                                                      "{label})",
+    "[item {item}] range is {stated}; {name} item {label} is answered {low}-{high}: this text "
+    "is for another version of the questionnaire":
+        "in [item {item}] range è {stated}; {name} item {label} si risponde {low}-{high}: "
+        "questo testo è per un'altra versione del questionario",
+    "[item {item}] needs both text and short": "[item {item}] richiede sia text sia short",
+    "[item {item}] text is longer than {limit} characters":
+        "in [item {item}] text supera {limit} caratteri",
+    "[item {item}] short is longer than {limit} characters":
+        "in [item {item}] short supera {limit} caratteri",
+    "[item {item}] anchor.{value} is outside the answers {low}-{high}":
+        "in [item {item}] anchor.{value} è fuori dalle risposte {low}-{high}",
+    "{origin} cannot be used for {name}: {problems}":
+        "{origin} non si può usare per {name}: {problems}",
+    # flow
+    "left": "sinistra",
+    "right": "destra",
+    "supine": "supina",
+    "upright": "eretta",
+    "flow": "flusso",
+    "velocity": "velocità",
+    "area": "area",
+    "{posture} {side} IJV": "VGI {side} (posizione {posture})",
+    "{where}: {name} {value} is not a decimal number": "{where}: {name} {value} non è un "
+                                                       "numero decimale",
+    "{where}: stenosis {value} is not a whole number": "{where}: la stenosi {value} non è un "
+                                                       "numero intero",
+    "{where}: {name} must be between 0 and {top} {unit}; got {value}":
+        "{where}: {name} deve essere tra 0 e {top} {unit}; inserito {value}",
+    "{where}: {name} has more than {places} decimal place(s): {value}":
+        "{where}: {name} ha più di {places} cifre decimali: {value}",
+    "{where}: enter the flow directly or velocity and area, not both":
+        "{where}: inserisca il flusso oppure velocità e area, non entrambi",
+    "{where}: the flow is computed from velocity and area; {missing} is missing":
+        "{where}: il flusso si calcola da velocità e area; manca {missing}",
+    "{where}: computed flow {flow} {unit} is above {top} {unit}":
+        "{where}: il flusso calcolato {flow} {unit} supera {top} {unit}",
+    "{where}: stenosis must be between 0 and 100 %; got {value}":
+        "{where}: la stenosi deve essere tra 0 e 100 %; inserito {value}",
+    "{where}: flow is 0 {unit} (occluded or not detected?)":
+        "{where}: il flusso è 0 {unit} (occlusa o non rilevata?)",
+    "{where} is entered twice": "{where} è inserita due volte",
+    # patients
+    "Family name": "Cognome",
+    "Given name": "Nome",
+    "Notes": "Note",
+    "relapsing-remitting": "recidivante-remittente",
+    "secondary progressive": "secondariamente progressiva",
+    "primary progressive": "primariamente progressiva",
+    "{label} must be text": "{label} deve essere un testo",
+    "{label} is required": "{label} è obbligatorio",
+    "{label} is longer than {limit} characters": "{label} supera {limit} caratteri",
+    "{label} contains control characters": "{label} contiene caratteri di controllo",
+    "Patient code must be 1-32 letters, digits, '.', '_' or '-', starting with a letter or "
+    "digit": "Il codice paziente deve avere da 1 a 32 lettere, cifre, '.', '_' o '-', e "
+             "iniziare con una lettera o una cifra",
+    "Birth date is required": "La data di nascita è obbligatoria",
+    "Birth date {date} is in the future": "La data di nascita {date} è nel futuro",
+    "Birth date {date} is before 1900": "La data di nascita {date} è anteriore al 1900",
+    "The patient is younger than 12: check the birth date":
+        "Il paziente ha meno di 12 anni: controlli la data di nascita",
+    "Sex must be F, M or X": "Il sesso deve essere F, M o X",
+    "MS subtype must be RR, SP or PP": "La forma di SM deve essere RR, SP o PP",
+    "Diagnosis year must be between {low} and {high}": "L'anno di diagnosi deve essere tra "
+                                                       "{low} e {high}",
+    "{name} must be yes or no": "{name} deve essere sì o no",
+    "Language must be one of {codes}": "La lingua deve essere una fra {codes}",
+    "PTA date {date} is in the future": "La data della PTA {date} è nel futuro",
+    "PTA date is before the birth date": "La data della PTA è anteriore alla data di nascita",
+    "Side must be bilateral, left or right": "Il lato deve essere bilateral, left o right",
+    # visits
+    "Baseline (before PTA)": "Basale (prima della PTA)",
+    "PTA (after the procedure)": "PTA (dopo la procedura)",
+    "1 month": "1 mese",
+    "3 months": "3 mesi",
+    "6 months": "6 mesi",
+    "12 months": "12 mesi",
+    "Year {n}": "Anno {n}",
+    "Unscheduled": "Non programmata",
+    "unknown questionnaire {name}": "questionario sconosciuto {name}",
+    "unknown reason {reason}": "motivo sconosciuto {reason}",
+    "unknown form {name}": "modulo sconosciuto {name}",
+    "Skipping {form} needs a reason": "Per segnare {form} come non eseguito serve un motivo",
+    "The reason is longer than {limit} characters": "Il motivo supera {limit} caratteri",
+    "{form} is marked not done but has answers": "{form} è segnato come non eseguito ma ha "
+                                                 "risposte",
+    "{label} is not a visit label": "{label} non è un'etichetta di visita",
+    "Visit date {date} is in the future": "La data della visita {date} è nel futuro",
+    "Visit date {date} is before the birth date": "La data della visita {date} è anteriore "
+                                                  "alla data di nascita",
+    "A baseline visit must be on or before the PTA date":
+        "Una visita basale deve essere nel giorno della PTA o prima",
+    "{visit} is expected between {start} and {end}; this visit is on {date}":
+        "{visit} è prevista tra il {start} e il {end}; questa visita è del {date}",
+    "{name} item {label} is not answered - the total cannot be computed":
+        "{name} item {label} senza risposta - il totale non si può calcolare",
+    "{name} item {label} is not answered": "{name} item {label} senza risposta",
+    "{visit} expects {form}: enter it or mark it not done with a reason":
+        "{visit} prevede {form}: lo inserisca o lo segni come non eseguito con un motivo",
+    "Nothing is entered for this visit: enter at least one form (MIDAS, FSS or IJV flow) before "
+    "completing it": "Per questa visita non è inserito nulla: inserisca almeno un modulo (MIDAS, "
+                     "FSS o flusso VGI) prima di completarla",
+    "IJV flow": "flusso VGI",
+    # services: instrument texts
+    "Cannot read {path}: {reason}": "Impossibile leggere {path}: {reason}",
+    "{path} is larger than {size} KB: not an instrument texts file":
+        "{path} supera {size} KB: non è un file di testi di un questionario",
+    "{path} is not UTF-8 text; save it as UTF-8 and try again":
+        "{path} non è testo UTF-8; lo salvi come UTF-8 e riprovi",
+    "{path}: [header] instrument must be one of {known}, not {found}":
+        "{path}: in [header] instrument deve essere uno fra {known}, non {found}",
+    "Unknown instrument {found}; known: {known}": "Questionario sconosciuto {found}; noti: "
+                                                  "{known}",
+    "The {name} texts installed for {language} no longer fit this version of proapp: {reason}. "
+    "Install a corrected file.": "I testi {name} installati per la lingua {language} non sono "
+                                 "più adatti a questa versione di proapp: {reason}. Installi "
+                                 "un file corretto.",
+    "No {name} texts are installed for {language}: the bundled ones are in use":
+        "Non ci sono testi {name} installati per la lingua {language}: sono in uso quelli "
+        "forniti con proapp",
+}
