@@ -25,7 +25,8 @@ def test_about_lists_paths_and_licences(capsys: pytest.CaptureFixture[str],
 def test_about_check_passes_from_source(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_main(["about", "--check"]) == 0
     out = capsys.readouterr().out
-    assert out.count("\nok   ") == 4 and "installation OK" in out
+    assert out.count("\nok   ") == 5 and "installation OK" in out
+    assert "questionnaire texts: midas.en, midas.it (not validated)" in out
 
 
 def test_full_licence_texts(capsys: pytest.CaptureFixture[str]) -> None:

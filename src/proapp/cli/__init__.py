@@ -16,7 +16,7 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Sub-command modules, in the order ``--help`` lists them.
 COMMANDS = ("demo", "check", "report", "analysis", "export", "import_", "double_entry", "user",
-            "backup", "settings", "db", "key", "about")
+            "backup", "settings", "db", "key", "instruments", "about")
 
 
 # Every sub-command: its module and the one line ``--help`` shows for it (the same line the
@@ -38,6 +38,8 @@ SUMMARY: dict[str, tuple[str, str]] = {
     "db": ("db", "shared server database: create its schema, copy between SQLite and "
                  "PostgreSQL"),
     "key": ("key", "the integrity key: where it is, export, import"),
+    "instruments": ("instruments", "questionnaire texts per language: list, check, install, "
+                                   "remove"),
     "about": ("about", "version, data and log folders, bundled licences"),
 }
 

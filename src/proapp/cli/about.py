@@ -80,6 +80,19 @@ def _resources() -> str:
     return str(paths.resources())
 
 
+def _instrument_texts() -> str:
+    from proapp.domain.language import LANGUAGES
+    from proapp.domain.registry import QUESTIONNAIRES
+
+    checked = []
+    for instrument in QUESTIONNAIRES.values():
+        for language in LANGUAGES:
+            texts = instrument.texts(language)  # parsed and checked against the definition
+            checked.append(f"{instrument.id}.{language.value}"
+                           + ("" if texts.validated else " (not validated)"))
+    return ", ".join(checked)
+
+
 def _migrations() -> str:
     from proapp.db.migrate import head_revision, known_revisions
 
@@ -121,5 +134,6 @@ def _pdf_rendering() -> str:
             f"rasterised by PDFium: {page.width}x{page.height} px, {dark} dark")
 
 
-CHECKS = (("resources", _resources), ("migrations", _migrations),
+CHECKS = (("resources", _resources), ("questionnaire texts", _instrument_texts),
+          ("migrations", _migrations),
           ("licence metadata", _metadata), ("PDF fonts and rendering", _pdf_rendering))

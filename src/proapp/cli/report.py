@@ -30,6 +30,9 @@ def register(sub: Subparsers) -> None:
                         "clinic name); age and coded reasons are kept")
     p.add_argument("--page-size", choices=("a4", "letter"), default="a4", type=str.lower,
                    help="paper size (default: a4)")
+    p.add_argument("--lang", choices=("en", "it"), default=None, type=str.lower,
+                   help="the report's language: texts, dates (ISO in English, dd/mm/yyyy in "
+                        "Italian) and decimal marks (default: each patient's own language)")
     p.set_defaults(handler=handle, parser=p)
 
 
@@ -64,6 +67,7 @@ class TerminalBar:
 
 def handle(args: argparse.Namespace) -> int:
     from proapp.db.migrate import open_database
+    from proapp.domain.language import Language
     from proapp.services import reports
     from proapp.services.progress import Progress
 
@@ -84,19 +88,21 @@ def handle(args: argparse.Namespace) -> int:
         if args.out_dir or args.jobs is not None:
             parser.error("--out-dir and --jobs go with --all")
 
+    language = Language(args.lang) if args.lang else None
     db = open_database(getattr(args, "db", None), create=False)
     try:
         actor = cli_actor(args, db)
         if not args.all:
             path = reports.write_report(db, actor, args.patient, args.output,
-                                        page_size=args.page_size, deidentify=args.deidentify)
+                                        page_size=args.page_size, deidentify=args.deidentify,
+                                        language=language)
             print(f"report written to {path}")
             return 0
         bar = TerminalBar()
         try:
             result = reports.write_all_parallel(
                 db, actor, Path(args.out_dir), jobs=args.jobs, page_size=args.page_size,
-                deidentify=args.deidentify, progress=Progress(callback=bar))
+                deidentify=args.deidentify, progress=Progress(callback=bar), language=language)
         except OSError as exc:
             print(f"proapp: could not write the reports: {exc}", file=sys.stderr)
             return 1

@@ -111,9 +111,14 @@ class TextFileError(ValueError):
 class _Definition(Protocol):
     """What :func:`check` needs from an instrument definition."""
 
-    id: str
-    name: str
-    text_keys: tuple[str, ...]
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def text_keys(self) -> tuple[str, ...]: ...
 
     @property
     def item_specs(self) -> Iterable[tuple[str, str, int, int]]: ...  # id, label, min, max
@@ -267,10 +272,10 @@ def check(texts: InstrumentTexts, definition: _Definition) -> list[Msg]:
         if len(it.short) > MAX_SHORT:
             problems.append(msg("[item {item}] short is longer than {limit} characters",
                                 item=item_id, limit=MAX_SHORT))
-        for value in it.anchors:
-            if not low <= value <= high:
+        for answer in it.anchors:
+            if not low <= answer <= high:
                 problems.append(msg("[item {item}] anchor.{value} is outside the answers "
-                                    "{low}-{high}", item=item_id, value=value, low=low,
+                                    "{low}-{high}", item=item_id, value=answer, low=low,
                                     high=high))
     return problems
 

@@ -31,7 +31,7 @@ GRADE_LIMITS: tuple[tuple[str, int, int | None], ...] = (
     # grade, lowest total, highest total (None: open)
     ("I", 0, 5), ("II", 6, 10), ("III", 11, 20), ("IV", 21, None),
 )
-GRADE_RANGE = f"{GRADES[0][0]}–{GRADES[-1][0]}"  # "I–IV"
+GRADE_RANGE = f"{GRADE_LIMITS[0][0]}–{GRADE_LIMITS[-1][0]}"  # "I–IV"
 
 SPEC = TextSpec("midas", "MIDAS", (
     ItemSpec("q1", "1", 0, RECALL_DAYS, "days"),

@@ -36,7 +36,7 @@ from proapp.domain import schedule
 from proapp.domain.fss import FSS
 from proapp.reports import fonts
 from proapp.reports.model import ReportData
-from proapp.reports.texts import t
+from proapp.reports.texts import day, locale, number, t
 
 INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#6b6b6b")
@@ -134,6 +134,7 @@ def _nice_step(span: float, max_ticks: int, steps: Sequence[float]) -> float:
 
 def _fmt_num(v: float) -> str:
     text = f"{v:g}" if abs(v - round(v)) > 1e-9 else str(round(v))
+    text = text.replace(".", locale().decimal_mark)
     return text.replace("-", "−")
 
 
@@ -171,7 +172,7 @@ def x_scale(data: ReportData, length: float) -> tuple[Scale, str]:
         month_ticks = tuple(Tick(v, t("chart.tick.month", n=_fmt_num(v)))
                             for v in _frange(first, hi, step))
         return (Scale(_linear(lo, hi, length), month_ticks, lo=lo, hi=hi),
-                t("chart.x.months", date=pta.isoformat()))
+                t("chart.x.months", date=day(pta)))
     # Long follow-up: the first year gets SPLIT_SHARE of the width, then years.
     split_pt = length * SPLIT_SHARE
     first_part = _linear(lo, SPLIT_MONTHS, split_pt)
@@ -190,7 +191,7 @@ def x_scale(data: ReportData, length: float) -> tuple[Scale, str]:
             ticks.append(Tick(year * 12.0, t("chart.tick.year_split", n=year)))
         year += 1
     return (Scale(to_pt, tuple(ticks), breaks=(SPLIT_MONTHS,), lo=lo, hi=hi),
-            t("chart.x.split", date=pta.isoformat()))
+            t("chart.x.split", date=day(pta)))
 
 
 def _frange(start: float, stop: float, step: float) -> list[float]:
@@ -222,7 +223,8 @@ def _date_scale(data: ReportData, xs: list[float], length: float) -> tuple[Scale
             continue
         if v > hi:
             break
-        ticks.append(Tick(v, str(d.year) if step >= 12 else f"{d.year}-{d.month:02d}"))
+        ticks.append(Tick(v, str(d.year) if step >= 12 else
+                          t("chart.tick.year_month", year=d.year, month=f"{d.month:02d}")))
     return Scale(_linear(lo, hi, length), tuple(ticks), lo=lo, hi=hi), t("chart.x.dates")
 
 
@@ -504,7 +506,8 @@ class TrendChart(Flowable):
         c.line(x0, yy, x0 + w, yy)
         c.setDash()
         _text(c, x0 + w + 6, yy - TICK_PT * 0.35,
-              t("chart.fss_threshold", value=self.data.fss_threshold), TICK_PT, VERMILLION)
+              t("chart.fss_threshold", value=number(self.data.fss_threshold)), TICK_PT,
+              VERMILLION)
 
     def _series(self, c: Canvas, key: str, style: SeriesStyle, x0: float, y0: float,
                 y: Scale, label_above: float | None = None) -> bool:

@@ -41,10 +41,11 @@ from reportlab.platypus import (
 
 from proapp.domain.fss import FSS
 from proapp.domain.midas import GRADE_RANGE, MIDAS
-from proapp.reports import charts, fonts
+from proapp.reports import charts, fonts, texts
 from proapp.reports.fonts import TextBlock
 from proapp.reports.model import Column, Number, ReportData, VisitRow
-from proapp.reports.texts import t
+from proapp.reports.rows import label_text
+from proapp.reports.texts import day, number, t
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN_X = 16 * mm  # where text starts and ends, left and right
@@ -52,6 +53,7 @@ FRAME_PAD = 6.0  # platypus frames pad their content by this much on each side
 MARGIN_TOP = 15 * mm
 MARGIN_BOTTOM = 17 * mm
 
+FOOTER_GAP = 10.0  # at least this much between the footer's three parts
 DASH = "—"
 WARN = "⚠"
 INK = colors.HexColor("#222222")
@@ -99,12 +101,13 @@ def _esc(text: str) -> str:
 
 
 def fmt(value: Number | None) -> str:
-    """Numbers as the domain gave them (Decimals keep their fixed places)."""
+    """Numbers as the domain gave them (Decimals keep their fixed places), with the report
+    language's decimal mark and a true minus sign."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return f"{value:f}".replace("-", "−")
-    return str(value).replace("-", "−")
+        return number(Decimal(f"{value:f}")).replace("-", "−")
+    return number(value).replace("-", "−")
 
 
 def _signed(value: Number | None) -> str:
@@ -115,7 +118,7 @@ def _signed(value: Number | None) -> str:
 
 
 def _months(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}".replace("-", "−")
+    return "" if value is None else number(value, 1).replace("-", "−")
 
 
 # ---------------------------------------------------------------- header
@@ -139,10 +142,10 @@ def _header(data: ReportData, st: dict[str, ParagraphStyle], width: float) -> li
     def yes_no(b: bool) -> str:
         return t("yes" if b else "no")
 
-    pta = ", ".join(d.isoformat() for d in sorted(p.pta_dates)) or t("none.yet")
+    pta = ", ".join(day(d) for d in sorted(p.pta_dates)) or t("none.yet")
     if data.rows:
         first, last = data.rows[0].visit_date, data.rows[-1].visit_date
-        span = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+        span = day(first) if first == last else f"{day(first)} – {day(last)}"
         visits = t("visits.count", n=len(data.rows), span=span)
     else:
         visits = t("none.yet")
@@ -150,7 +153,7 @@ def _header(data: ReportData, st: dict[str, ParagraphStyle], width: float) -> li
     if p.name is not None:
         pairs.append((t("fact.name"), p.name))
     if p.birth_date is not None:
-        birth = p.birth_date.isoformat()
+        birth = day(p.birth_date)
         if p.age is not None:
             birth = t("birth.with_age", date=birth, age=p.age)
         pairs.append((t("fact.birth"), birth))
@@ -339,7 +342,7 @@ def _one_table(data: ReportData, cols: list[Column], rows: Sequence[VisitRow], n
     body: list[list[str]] = []
     marks: list[list[str]] = []
     for r in rows:
-        cells = [r.visit_date.isoformat(), r.label]
+        cells = [day(r.visit_date), label_text(r.label)]
         if with_pta:
             cells.append(_months(r.months_since_pta))
         for c in cols:
@@ -537,8 +540,8 @@ class NumberedCanvas(Canvas):
 
 
 def _canvas_maker(data: ReportData) -> Callable[..., Canvas]:
-    footer_left = t("footer.left", version=data.app_version,
-                    when=data.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip())
+    when = f"{day(data.generated_at.date())} {data.generated_at:%H:%M %Z}".strip()
+    footer_left = t("footer.left", version=data.app_version, when=when)
     footer_mid = data.patient.code + (f"  ·  {t('demo.footer')}" if data.patient.is_demo
                                       else "")
 
@@ -548,11 +551,20 @@ def _canvas_maker(data: ReportData) -> Callable[..., Canvas]:
             fonts.draw(self, MARGIN_X, y, footer_left, 7)
             if data.patient.is_demo:
                 self.setFillColor(DEMO)
-            fonts.draw(self, w / 2, y, footer_mid, 7, bold=data.patient.is_demo,
-                       align="centre")
+            page = t("footer.page", page=self._pageNumber, total=total)
+            # Centred, unless a long left part (a longer language, a long time zone name)
+            # would reach it: then just after it, or on a line of its own below.
+            mid_w = fonts.width(footer_mid, 7, bold=data.patient.is_demo)
+            lo = MARGIN_X + fonts.width(footer_left, 7) + FOOTER_GAP
+            hi = w - MARGIN_X - fonts.width(page, 7) - FOOTER_GAP
+            x_mid, y_mid = w / 2 - mid_w / 2, y
+            if x_mid < lo:
+                x_mid = lo
+            if x_mid + mid_w > hi:
+                x_mid, y_mid = (w - mid_w) / 2, y - 8.5
+            fonts.draw(self, x_mid, y_mid, footer_mid, 7, bold=data.patient.is_demo)
             self.setFillColor(MUTED)
-            fonts.draw(self, w - MARGIN_X, y, t("footer.page", page=self._pageNumber,
-                                                total=total), 7, align="right")
+            fonts.draw(self, w - MARGIN_X, y, page, 7, align="right")
 
     return PatientCanvas
 
@@ -577,7 +589,12 @@ def _later_page_header(data: ReportData, width: float) -> Callable[[Canvas, Any]
 
 
 def build_pdf(data: ReportData, out: str | IO[bytes], page: str = "a4") -> None:
-    """Write the report for ``data`` to a path or a binary file object."""
+    """Write the report for ``data`` to a path or a binary file object, in its language."""
+    with texts.using(data.language):
+        _build_pdf(data, out, page)
+
+
+def _build_pdf(data: ReportData, out: str | IO[bytes], page: str) -> None:
     fonts.register()
     size = page_size(page)
     st = _styles()

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from proapp.domain.language import DEFAULT_LANGUAGE, Language
+
 Number = int | Decimal
 
 
@@ -106,6 +108,9 @@ class ReportData:
     deidentified: bool = False
     flow_unit: str = "mL/min"
     extra_notes: tuple[str, ...] = field(default=())
+    # The texts, dates and numbers of the PDF: the patient's language unless asked otherwise.
+    # The rows, columns and notes above were made in it too (services.reports.report_data).
+    language: Language = DEFAULT_LANGUAGE
 
     @property
     def first_pta(self) -> date | None:

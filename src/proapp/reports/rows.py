@@ -15,17 +15,14 @@ from proapp.domain import schedule
 from proapp.domain.fields import flow_field, item_field
 from proapp.domain.flow import FLOW_UNIT, Posture, Side
 from proapp.domain.fss import FSS
+from proapp.domain.instrument_texts import InstrumentTexts
 from proapp.domain.instruments import Instrument
 from proapp.domain.midas import MIDAS
 from proapp.domain.registry import FLOW
 from proapp.domain.summary import VisitSummary
 from proapp.domain.visit import VisitRecord
 from proapp.reports.model import Change, Column, Note, Number, VisitRow
-from proapp.reports.texts import t
-
-
-def _score_title(instrument: Instrument, key: str) -> str:
-    return next(f.label for f in instrument.score_fields if f.id == key)
+from proapp.reports.texts import day, domain_text, language, t
 
 
 def _flow_columns() -> tuple[Column, ...]:
@@ -35,26 +32,39 @@ def _flow_columns() -> tuple[Column, ...]:
         for side in ("left", "right", "total"):
             out.append(Column(flow_field(posture.value, side),
                               t("col.flow", posture=p, side=t(f"col.flow.{side}")),
-                              t("col.flow.title", posture=posture.value, side=side),
+                              t("col.flow.title", posture=t(f"word.posture.{posture.value}"),
+                                side=t(f"word.side.{side}")),
                               FLOW_UNIT))
     return tuple(out)
 
 
-def _item_column(item_id: str, with_range: bool) -> Column:
+def _item_column(texts: InstrumentTexts, item_id: str, with_range: bool) -> Column:
     it = MIDAS.item(item_id)
-    title = t("col.item_title", form=MIDAS.name, label=it.label, short=it.short.lower())
+    short = texts.item(item_id).short
+    title = t("col.item_title", form=MIDAS.name, label=it.label, short=short[:1].lower()
+              + short[1:])
     if with_range:
         title = t("col.with_range", title=title, low=it.minimum, high=it.maximum)
-    return Column(item_field(MIDAS.id, item_id), it.label, title, "" if with_range else it.unit)
+    return Column(item_field(MIDAS.id, item_id), it.label, title,
+                  "" if with_range else t(f"unit.{it.unit}"))
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column("midas.total", t("col.midas"), _score_title(MIDAS, "total"), MIDAS.item("q1").unit),
-    _item_column("a", with_range=False),
-    _item_column("b", with_range=True),
-    Column("fss.mean", t("col.fss"), _score_title(FSS, "mean"), ""),
-    *_flow_columns(),
-)
+def columns(midas_texts: InstrumentTexts | None = None) -> tuple[Column, ...]:
+    """The visit table's numeric columns in the report's language (:func:`texts.using
+    <proapp.reports.texts.using>`); ``midas_texts`` are the MIDAS words to name items A and B
+    with (the clinic's installed ones, else those bundled for the language)."""
+    texts = midas_texts or MIDAS.texts(language())
+    return (
+        Column("midas.total", t("col.midas"), t("col.midas_total"),
+               t(f"unit.{MIDAS.item('q1').unit}")),
+        _item_column(texts, "a", with_range=False),
+        _item_column(texts, "b", with_range=True),
+        Column("fss.mean", t("col.fss"), t("col.fss_mean"), ""),
+        *_flow_columns(),
+    )
+
+
+COLUMNS: tuple[Column, ...] = columns()  # in English, for callers that need no language
 _MIDAS_COLS = ("midas.total", "midas.a", "midas.b")
 _FORM_COLUMNS = {MIDAS.id: _MIDAS_COLS, FSS.id: ("fss.mean",),
                  FLOW: tuple(c.key for c in COLUMNS if c.key.startswith("flow.supine"))}
@@ -62,7 +72,7 @@ _FORM_COLUMNS = {MIDAS.id: _MIDAS_COLS, FSS.id: ("fss.mean",),
 
 def _reason_text(s: VisitSummary, instrument_id: str, item_id: str) -> str:
     reason = s.visit.content.missing.get(instrument_id, {}).get(item_id)
-    return reason.label if reason is not None else t("note.no_reason")
+    return domain_text(reason.label) if reason is not None else t("note.no_reason")
 
 
 def _questionnaire_gaps(s: VisitSummary, instrument: Instrument, values: dict[str, int | None],
@@ -134,6 +144,15 @@ def _flow_gaps(s: VisitSummary, deidentify: bool) -> tuple[set[str], list[Note]]
     return missing, notes
 
 
+def label_text(label: str) -> str:
+    """A visit label as the report prints it (``baseline`` is ``basale`` in Italian)."""
+    key = f"label.{label}"
+    return t(key) if key in _LABEL_KEYS else label
+
+
+_LABEL_KEYS = frozenset({"label.baseline", "label.pta", "label.unscheduled"})
+
+
 def _status(v: VisitRecord) -> str:
     return t("status.signed" if v.is_signed else
              ("status.complete" if v.is_complete else "status.draft"))
@@ -163,7 +182,7 @@ def visit_row(s: VisitSummary, deidentify: bool = False) -> VisitRow:
     m, n = _flow_gaps(s, deidentify)
     missing |= m
     notes += n
-    warnings = tuple(Note(_topic(w.field), w.message) for w in s.warnings
+    warnings = tuple(Note(_topic(w.field), domain_text(w.message)) for w in s.warnings
                      if w.rule != "unanswered")
     return VisitRow(s.visit_date, s.label, s.months_since_pta, values, s.midas_grade,
                     _status(s.visit), frozenset(k for k in missing if values.get(k) is None),
@@ -178,7 +197,7 @@ def _percent(change: Number, base: Number) -> Decimal | None:
 
 
 def _where(row: VisitRow) -> str:
-    return f"{row.visit_date.isoformat()} {row.label}"
+    return f"{day(row.visit_date)} {label_text(row.label)}"
 
 
 def changes(rows: Sequence[VisitRow], columns: Iterable[Column],

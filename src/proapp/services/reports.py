@@ -28,19 +28,21 @@ from proapp.domain.actor import Actor, Permission
 from proapp.domain.fields import flow_field
 from proapp.domain.flow import FLOW_UNIT, Posture
 from proapp.domain.fss import THRESHOLD_MEAN
-from proapp.domain.midas import GRADES
+from proapp.domain.instrument_texts import InstrumentTexts
+from proapp.domain.language import Language
+from proapp.domain.midas import GRADE_LIMITS, MIDAS
 from proapp.domain.patient import age_on
 from proapp.domain.summary import summarize_all
 from proapp.domain.visit import VisitRecord
-from proapp.reports import document
+from proapp.reports import document, texts
 from proapp.reports.model import (
     GradeBand,
     PatientHeader,
     ReportData,
 )
-from proapp.reports.rows import COLUMNS, changes, visit_row
+from proapp.reports.rows import changes, columns, visit_row
 from proapp.reports.texts import t
-from proapp.services import patients, settings
+from proapp.services import instruments, patients, settings
 from proapp.services.accounts import access
 from proapp.services.errors import NotFoundError, UserError
 from proapp.services.integrity import guard
@@ -60,11 +62,21 @@ class PatientReportInput:
 
 # ------------------------------------------------------------------ report data
 def report_data(item: PatientReportInput, *, clinic_name: str, deidentify: bool = False,
-                now: datetime | None = None) -> ReportData:
-    """What the report shows. De-identified means no name, no birth date and no free text at
-    all: skip reasons become their coded form and the clinic name (text the clinic typed) is
-    left out too, so nothing a person wrote can reach the PDF or its metadata."""
-    now = now or datetime.now().astimezone()
+                now: datetime | None = None, language: Language | None = None,
+                midas_texts: InstrumentTexts | None = None) -> ReportData:
+    """What the report shows, in ``language`` (default: the patient's). De-identified means
+    no name, no birth date and no free text at all: skip reasons become their coded form and
+    the clinic name (text the clinic typed) is left out too, so nothing a person wrote can
+    reach the PDF or its metadata. ``midas_texts`` are the MIDAS words in that language (the
+    clinic's installed ones; default: bundled)."""
+    lang = language or item.patient.facts.language
+    with texts.using(lang):
+        return _report_data(item, clinic_name, deidentify, now or datetime.now().astimezone(),
+                            lang, midas_texts or MIDAS.texts(lang))
+
+
+def _report_data(item: PatientReportInput, clinic_name: str, deidentify: bool, now: datetime,
+                 lang: Language, midas_texts: InstrumentTexts) -> ReportData:
     rec = item.patient
     f = rec.facts
     pta = rec.first_pta
@@ -72,7 +84,8 @@ def report_data(item: PatientReportInput, *, clinic_name: str, deidentify: bool 
     rows = tuple(visit_row(s, deidentify) for s in summaries)
     upright = any(r.values.get(flow_field(Posture.UPRIGHT.value, x)) is not None
                   for r in rows for x in ("left", "right"))
-    columns = tuple(c for c in COLUMNS if upright or not c.key.startswith("flow.upright"))
+    shown = tuple(c for c in columns(midas_texts)
+                  if upright or not c.key.startswith("flow.upright"))
     header = PatientHeader(
         code=f.code,
         name=None if deidentify else t("name", family=f.family_name, given=f.given_name),
@@ -85,9 +98,25 @@ def report_data(item: PatientReportInput, *, clinic_name: str, deidentify: bool 
     return ReportData(
         clinic_name="" if deidentify else clinic_name, generated_at=now,
         app_version=__version__, patient=header,
-        rows=rows, columns=columns, changes=changes(rows, columns, pta),
-        midas_grades=tuple(GradeBand(*g) for g in GRADES), fss_threshold=THRESHOLD_MEAN,
-        deidentified=deidentify, flow_unit=FLOW_UNIT)
+        rows=rows, columns=shown, changes=changes(rows, shown, pta),
+        midas_grades=tuple(GradeBand(g, lo, hi, midas_texts.text(f"grade.{g}"))
+                           for g, lo, hi in GRADE_LIMITS),
+        fss_threshold=THRESHOLD_MEAN, deidentified=deidentify, flow_unit=FLOW_UNIT,
+        language=lang)
+
+
+class _MidasTexts:
+    """The MIDAS words for each report language, read once per run (installed or bundled)."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.known: dict[Language, InstrumentTexts] = {}
+
+    def __call__(self, item: PatientReportInput, language: Language | None) -> InstrumentTexts:
+        lang = language or item.patient.facts.language
+        if lang not in self.known:
+            self.known[lang] = instruments.texts_for(self.db, MIDAS.id, lang)
+        return self.known[lang]
 
 
 def load_inputs(db: Database, patient_ids: Sequence[int]) -> Iterator[PatientReportInput]:
@@ -133,13 +162,15 @@ def render(data: ReportData, out_path: str | os.PathLike[str], page_size: str = 
 
 def write_report(db: Database, actor: Actor, patient_code_or_id: str | int,
                  out_path: str | os.PathLike[str], *, page_size: str = "a4",
-                 deidentify: bool = False) -> Path:
-    """Write one patient's trend report to ``out_path`` (A4 or US letter)."""
+                 deidentify: bool = False, language: Language | None = None) -> Path:
+    """Write one patient's trend report to ``out_path`` (A4 or US letter), in ``language``
+    (default: the patient's)."""
     access.check(db, actor, Permission.REPORT)
     guard.refuse_protected(db, [Path(out_path)], what="report")
     pid = resolve_patient(db, patient_code_or_id)
     item = next(load_inputs(db, [pid]))
-    data = report_data(item, clinic_name=settings.get(db, "clinic_name"), deidentify=deidentify)
+    data = report_data(item, clinic_name=settings.get(db, "clinic_name"), deidentify=deidentify,
+                       language=language, midas_texts=_MidasTexts(db)(item, language))
     return render(data, out_path, page_size)
 
 
@@ -150,36 +181,43 @@ class BuiltReport:
     page_size: str
     deidentify: bool
     pdf: bytes
+    language: Language = Language.ENGLISH
 
 
 def build_report(db: Database, actor: Actor, patient_code_or_id: str | int, *,
-                 page_size: str = "a4", deidentify: bool = False) -> BuiltReport:
+                 page_size: str = "a4", deidentify: bool = False,
+                 language: Language | None = None) -> BuiltReport:
     """The report as bytes, for a preview that may then be saved or printed unchanged."""
     access.check(db, actor, Permission.REPORT)
     document.page_size(page_size)
     pid = resolve_patient(db, patient_code_or_id)
     item = next(load_inputs(db, [pid]))
-    data = report_data(item, clinic_name=settings.get(db, "clinic_name"), deidentify=deidentify)
+    data = report_data(item, clinic_name=settings.get(db, "clinic_name"), deidentify=deidentify,
+                       language=language, midas_texts=_MidasTexts(db)(item, language))
     return BuiltReport(pid, item.patient.facts.code, page_size, deidentify,
-                       document.pdf_bytes(data, page_size))
+                       document.pdf_bytes(data, page_size), data.language)
 
 
 def iter_reports(db: Database, actor: Actor, patient_ids: Sequence[int], *,
                  page_size: str = "a4", deidentify: bool = False,
-                 progress: Progress | None = None) -> Iterator[BuiltReport]:
-    """Reports as bytes, one patient after another (for printing a selection)."""
+                 progress: Progress | None = None,
+                 language: Language | None = None) -> Iterator[BuiltReport]:
+    """Reports as bytes, one patient after another (for printing a selection), each in
+    ``language`` or else in its patient's."""
     access.check(db, actor, Permission.REPORT)
     document.page_size(page_size)
     clinic = settings.get(db, "clinic_name")
+    midas = _MidasTexts(db)
     now = datetime.now().astimezone()
     total = len(patient_ids)
     for i, item in enumerate(load_inputs(db, list(patient_ids))):
         code = item.patient.facts.code
         if progress:
             progress.report(i, total, f"Report {i + 1} of {total}: {code}")
-        data = report_data(item, clinic_name=clinic, deidentify=deidentify, now=now)
+        data = report_data(item, clinic_name=clinic, deidentify=deidentify, now=now,
+                           language=language, midas_texts=midas(item, language))
         yield BuiltReport(item.patient.id, code, page_size, deidentify,
-                          document.pdf_bytes(data, page_size))
+                          document.pdf_bytes(data, page_size), data.language)
 
 
 def save_pdf(pdf: bytes, out_path: str | os.PathLike[str], db: Database | None = None) -> Path:
@@ -196,7 +234,8 @@ def report_file_name(code: str, deidentify: bool = False) -> str:
 
 def write_reports(db: Database, actor: Actor, patient_ids: Sequence[int],
                   out_dir: str | os.PathLike[str], *, page_size: str = "a4",
-                  deidentify: bool = False, progress: Progress | None = None) -> list[Path]:
+                  deidentify: bool = False, progress: Progress | None = None,
+                  language: Language | None = None) -> list[Path]:
     """One PDF per patient in ``out_dir`` (named by patient code), in this process.
 
     Cancelling stops before the next patient; reports already written are complete files.
@@ -209,12 +248,14 @@ def write_reports(db: Database, actor: Actor, patient_ids: Sequence[int],
         raise UserError(f"Folder {out} does not exist")
     clinic = settings.get(db, "clinic_name")
     now = datetime.now().astimezone()
+    midas = _MidasTexts(db)
     written: list[Path] = []
     total = len(patient_ids)
     if progress:
         progress.report(0, total, "Loading patients")
     for i, item in enumerate(load_inputs(db, list(patient_ids))):
-        data = report_data(item, clinic_name=clinic, deidentify=deidentify, now=now)
+        data = report_data(item, clinic_name=clinic, deidentify=deidentify, now=now,
+                           language=language, midas_texts=midas(item, language))
         code = item.patient.facts.code
         if progress:
             progress.report(i, total, f"Report {i + 1} of {total}: {code}")
@@ -246,11 +287,13 @@ def _worker_init(url: str) -> None:
 
 
 def _worker_run(ids: list[int], out_dir: str, page_size: str, deidentify: bool,
-                clinic_name: str, now: datetime) -> list[str]:
+                clinic_name: str, now: datetime, language: Language | None) -> list[str]:
     assert _worker_db is not None, "worker initialiser did not run"
     paths = []
+    midas = _MidasTexts(_worker_db)
     for item in load_inputs(_worker_db, ids):
-        data = report_data(item, clinic_name=clinic_name, deidentify=deidentify, now=now)
+        data = report_data(item, clinic_name=clinic_name, deidentify=deidentify, now=now,
+                           language=language, midas_texts=midas(item, language))
         name = report_file_name(item.patient.facts.code, deidentify)
         paths.append(str(render(data, Path(out_dir) / name, page_size)))
     return paths
@@ -266,7 +309,8 @@ class BatchResult:
 def write_all_parallel(db: Database, actor: Actor, out_dir: str | os.PathLike[str], *,
                        jobs: int | None = None, page_size: str = "a4",
                        deidentify: bool = False, patient_ids: Sequence[int] | None = None,
-                       progress: Progress | None = None) -> BatchResult:
+                       progress: Progress | None = None,
+                       language: Language | None = None) -> BatchResult:
     """Every patient's report (or ``patient_ids``') across ``jobs`` worker processes.
 
     Each worker opens the database read-only itself and writes whole files; the parent only
@@ -290,7 +334,7 @@ def write_all_parallel(db: Database, actor: Actor, out_dir: str | os.PathLike[st
         return BatchResult([], 0.0, jobs)
     if jobs == 1:
         written = write_reports(db, actor, ids, out, page_size=page_size,
-                                deidentify=deidentify, progress=progress)
+                                deidentify=deidentify, progress=progress, language=language)
         return BatchResult(written, time.perf_counter() - start, 1)
     size = max(1, min(8, total // (jobs * 4) or 1))
     batches = [ids[i:i + size] for i in range(0, total, size)]
@@ -298,7 +342,7 @@ def write_all_parallel(db: Database, actor: Actor, out_dir: str | os.PathLike[st
     with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
                              initargs=(url,)) as pool:
         pending: set[Future[list[str]]] = {
-            pool.submit(_worker_run, b, str(out), page_size, deidentify, clinic, now)
+            pool.submit(_worker_run, b, str(out), page_size, deidentify, clinic, now, language)
             for b in batches}
         try:
             while pending:

@@ -261,5 +261,6 @@ def test_contract_columns_stay_first_and_new_ones_follow() -> None:
                                                         "visit_label")
     names = [c.name for c in VISIT_COLUMNS]
     assert names.index("age_at_visit") < names.index("days_since_pta")
-    assert names[-1] == "confirmed_warnings"
+    assert names.index("confirmed_warnings") < names.index("questionnaire_language")
+    assert names[-1] == "questionnaire_language"  # a column added later goes after the others
     assert PATIENT_CONTRACT[-1] == "pta_date"

@@ -305,6 +305,12 @@ def _visit_columns() -> tuple[Column, ...]:
         "as space-separated rule names (e.g. midas.exceeds_headache_days window); an import "
         "does not report these again (computed by proapp)", "analysis.warnings",
         computed=True, form="visit"))
+    cols.append(Column(
+        "questionnaire_language", c, Kind.CODE, "Questionnaire language",
+        "The language the questionnaires were shown in at this visit (blank: not recorded); "
+        "the texts used are listed by `proapp instruments list`. Read for new visits on "
+        "import; an existing visit keeps its own", "visit.text_language",
+        codes={x.value: x.native_name for x in LANGUAGES}, form="visit"))
     return tuple(cols)
 
 

@@ -106,8 +106,8 @@ def wide_key(c: Column) -> str:
         return f"flowtotal.{src.split('.')[1]}"
     if src.startswith("skip."):
         return src
-    if src == "missing":
-        return "missing"
+    if src in ("missing", "visit.text_language"):  # only where some visit has them
+        return src
     return ALWAYS
 
 

@@ -209,6 +209,10 @@ class Dataset:
                 select(Visit.label, SkippedForm.form).join(Visit, Visit.id == SkippedForm.visit_id)
                 .group_by(Visit.label, SkippedForm.form))):
             out.add((label, f"skip.{form}"))
+        for (label,) in conn.execute(self._per_label(
+                select(Visit.label).where(Visit.text_language.is_not(None))
+                .group_by(Visit.label))):
+            out.add((label, "visit.text_language"))
         sides: dict[tuple[str, str], set[str]] = defaultdict(set)
         for label, posture, side, ml, vel, area, sten in conn.execute(self._per_label(
                 select(Visit.label, FlowRow.posture, FlowRow.side,
@@ -256,7 +260,8 @@ class Dataset:
         amended = type_coerce(case((and_(Visit.completed_at.is_not(None),
                                          Visit.updated_at > Visit.completed_at), 1),
                                    else_=0), Integer)
-        cols: list[Any] = [Visit.id, Visit.patient_id, Visit.visit_date, Visit.label, amended]
+        cols: list[Any] = [Visit.id, Visit.patient_id, Visit.visit_date, Visit.label, amended,
+                           Visit.text_language]
         for instrument in QUESTIONNAIRES.values():
             cols.append(select(object_agg(Answer.item, Answer.value))
                         .where(Answer.visit_id == Visit.id, Answer.instrument == instrument.id)
@@ -277,13 +282,14 @@ class Dataset:
         zero_flow: set[int] = set()
         read_ml, read_vel, read_area = _READ_ML, _READ_VEL, _READ_AREA
         flow_cols = _FLOW_COLS
-        for vid, pid, day, label, amended, *answers, flows in _rows(
+        for vid, pid, day, label, amended, lang, *answers, flows in _rows(
                 conn, self._visit_query(ids), plain=True):
             who = who_of[pid]
             if type(day) is str:  # SQLite's stored text, read straight from the cursor
                 day = _iso_date(day)
             row = _TEMPLATE.copy()
             row["patient_code"], row["visit_date"], row["visit_label"] = who.code, day, label
+            row["questionnaire_language"] = lang
             row["age_at_visit"] = None if who.birth is None else age_on(who.birth, day)
             row["_id"], row["_amended"] = vid, bool(amended)
             mine = []

@@ -553,7 +553,7 @@ class _Writer:
                                                    "notes", "created_at"))
         self.visits = _Table(conn, Visit, (
             "id", "patient_id", "visit_date", "label", "status", "entered_by_id", "entered_by",
-            "created_at", "updated_at", "completed_at", "version"))
+            "created_at", "updated_at", "completed_at", "version", "text_language"))
         self.answers = _Table(conn, Answer, ("visit_id", "instrument", "item", "value",
                                              "missing_reason"))
         self.skipped = _Table(conn, SkippedForm, ("visit_id", "form", "reason"))
@@ -592,12 +592,13 @@ class _Writer:
                                    {"pta_date": proc.pta_date, "side": proc.side.value,
                                     "notes": proc.notes}, patient_id=pid))
 
-    def visit(self, pid: int, label: str, day: date, c: VisitContent) -> None:
+    def visit(self, pid: int, label: str, day: date, c: VisitContent,
+              language: str | None = None) -> None:
         vid, self.next_vid = self.next_vid, self.next_vid + 1
         if not self.enabled:
             return
         self.visits.add(vid, pid, day, label, "complete", None, self.actor_name, self.now,
-                        self.now, self.now, 1)
+                        self.now, self.now, 1, language)
         add_answer = self.answers.add
         for instrument in QUESTIONNAIRES.values():
             given = c.responses.get(instrument.id, {})
@@ -614,9 +615,10 @@ class _Writer:
         for m in c.flows:
             self.flows.add(vid, m.posture.value, m.side.value, m.flow_ml_min, m.velocity_cm_s,
                            m.area_cm2, m.stenosis_pct)
-        self.log.append(Change("insert", "visit", vid, None, None,
-                               {"label": label, "visit_date": day, "status": "complete",
-                                **flatten(c)}, patient_id=pid, visit_id=vid))
+        header = {"label": label, "visit_date": day, "status": "complete",
+                  **({"text_language": language} if language else {})}
+        self.log.append(Change("insert", "visit", vid, None, None, {**header, **flatten(c)},
+                               patient_id=pid, visit_id=vid))
         if len(self.visits.rows) >= BATCH:
             self.flush()
 
@@ -641,6 +643,7 @@ class _VisitIn:
     visit_date: date
     content: VisitContent
     existing_id: int | None = None
+    language: str | None = None  # questionnaire_language: only for a new visit
 
 
 @dataclass
@@ -917,7 +920,8 @@ class _Importer:
         if self._issues(r, n, raw, issues, failed) or not ok:
             return None
         self._check_computed(r, n, raw, content, birth, day)
-        return _VisitIn(n, code, label, day, content)
+        return _VisitIn(n, code, label, day, content,
+                        language=values.get("questionnaire_language"))
 
     def _not_collected(self, r: _Reader, n: int, label: str,
                        content: VisitContent) -> VisitContent:
@@ -1015,7 +1019,7 @@ class _Importer:
                                    and x.visit_date == v.visit_date), key=lambda x: x.id)
                 match = same_day[nth] if nth < len(same_day) else None
         if match is None:
-            self.w.visit(pid, v.label, v.visit_date, v.content)
+            self.w.visit(pid, v.label, v.visit_date, v.content, v.language)
             self.report.visits_added += 1
             return
         new = {"label": v.label, "visit_date": v.visit_date, "status": "complete",
