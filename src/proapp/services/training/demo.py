@@ -288,7 +288,7 @@ def chunks(n: int, seed: int, first_patient_id: int = 1, first_visit_id: int = 1
                  "sex": sex, "ms_subtype": subtype, "diagnosis_year": dx_year,
                  "headache_positive": headache, "fatigue_positive": fatigue, "notes": DEMO_NOTE}
         b.patients.append({"id": pid, **facts, "is_demo": True, "created_at": stamp,
-                           "updated_at": stamp, "version": 1})
+                           "updated_at": stamp, "version": 1, "language": "en"})
         b.log.append(changelog.Change("insert", "patient", pid, None, None, facts,
                                       patient_id=pid))
         b.procedures.append({"patient_id": pid, "pta_date": pta, "side": "bilateral",
@@ -358,8 +358,9 @@ def _insert(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
     if conn.dialect.paramstyle != "qmark":
         conn.execute(insert(model), rows)
         return
-    keys = list(rows[0])
     table = model.__table__
+    # The compiled statement lists the columns in the table's order, whatever the dicts' order.
+    keys = [c.name for c in table.columns if c.name in rows[0]]
     convert = [(i, f) for i, k in enumerate(keys)
                if (f := table.c[k].type._cached_bind_processor(conn.dialect)) is not None]
     sql = str(insert(model).compile(dialect=conn.dialect, column_keys=keys))
