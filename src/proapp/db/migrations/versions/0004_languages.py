@@ -6,8 +6,8 @@ text language (NULL: not recorded). The columns are added with ALTER TABLE ... A
 (the same SQL on SQLite and PostgreSQL) rather than by rebuilding the tables: a rebuilt
 ``patient`` table would be dropped while visits refer to it.
 
-Revision ID: 0003_languages
-Revises: 0002_integrity
+Revision ID: 0004_languages
+Revises: 0003_double_entry
 Create Date: 2026-12-04
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_languages"
-down_revision = "0002_integrity"
+revision = "0004_languages"
+down_revision = "0003_double_entry"
 branch_labels = None
 depends_on = None
 
