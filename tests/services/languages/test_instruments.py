@@ -114,7 +114,8 @@ def test_each_visit_records_the_language_and_editions_of_its_texts(
     # a correction after the clinic installed validated texts keeps the edition answered on
     instruments.install(db, staff.admin, validated_copy(tmp_path))
     again = visits.VisitDraft(patient_id, "baseline", date(2014, 3, 2), content,
-                              visit_id=first.id, text_language=Language.ITALIAN)
+                              visit_id=first.id, expected_version=first.version,
+                              text_language=Language.ITALIAN)
     visits.save_visit(db, staff.nurse, again, reason="date typo")
     with db.read() as s:
         v = s.get(Visit, first.id)

@@ -115,3 +115,32 @@ def test_the_questionnaire_language_of_a_visit_survives_export_and_import(
         assert v.text_language is Language.ITALIAN
     finally:
         fresh.dispose()
+
+
+def test_the_log_proves_the_language_and_patients_logged_before_it_have_english(
+        db: Database) -> None:
+    """The integrity check replays the change log: a language changed behind proapp's back
+    is reported; a patient whose insert was logged before patients had a language (the
+    migration gave them English) is not."""
+    from tests.support import sql
+
+    from proapp.services.integrity.replay import compare
+
+    pid = patients.create_patient(db, NURSE, make_facts())
+    with db.read() as s:
+        assert compare(s) == []
+    sql.drop_log_triggers(db)
+    with db.engine.begin() as conn:  # the insert as an older proapp logged it
+        snapshot = conn.exec_driver_sql(
+            "SELECT id, new_value FROM change_log WHERE entity = 'patient'").one()
+        older = snapshot[1].replace(', "language": "en"', "")
+        assert older != snapshot[1] and "language" not in older
+        conn.exec_driver_sql("UPDATE change_log SET new_value = ? WHERE id = ?",
+                             (older, snapshot[0]))
+    with db.read() as s:
+        assert compare(s) == []
+    sql.execute(db, f"UPDATE patient SET language = 'it' WHERE id = {pid}")
+    with db.read() as s:
+        found = compare(s)
+    assert [(d.table, d.field, d.stored, d.logged) for d in found] == [
+        ("patient", "language", "it", None)]

@@ -38,7 +38,9 @@ from proapp.db.models import (
 )
 
 PATIENT_FIELDS = ("code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
-                  "diagnosis_year", "headache_positive", "fatigue_positive", "notes")
+                  "diagnosis_year", "headache_positive", "fatigue_positive", "notes", "language")
+# What migration 0003_languages gave the patients it found (their log rows predate the column).
+MIGRATED_LANGUAGE = "en"
 PROCEDURE_FIELDS = ("pta_date", "side", "notes")
 USER_FIELDS = ("username", "full_name", "role", "active")
 FLOW_ATTRS = ("flow_ml_min", "velocity_cm_s", "area_cm2", "stenosis_pct")
@@ -136,7 +138,8 @@ def _stored(s: Session) -> State:
     for v in s.scalars(select(Visit)):
         visits[v.id] = {"label": v.label, "visit_date": to_text(v.visit_date),
                         "status": v.status, "signed_at": to_text(v.signed_at),
-                        "signed_by": to_text(v.signed_by_id)}
+                        "signed_by": to_text(v.signed_by_id),
+                        "text_language": v.text_language, "text_edition": v.text_edition}
     orphans: dict[int, dict[str, str | None]] = defaultdict(dict)
     for a in s.scalars(select(Answer)):
         value = to_text(a.value) if a.value is not None else f"missing:{a.missing_reason}"
@@ -198,6 +201,9 @@ def compare(s: Session) -> list[Discrepancy]:
             continue
         have = {k: v for k, v in have.items() if v is not None and not k.startswith("_")}
         want = {k: v for k, v in want.items() if v is not None}
+        if (entity == "patient" and "language" not in want
+                and have.get("language") == MIGRATED_LANGUAGE):
+            have.pop("language")  # logged before patients had a language
         if entity == "user" and (want.get("password") in LEGACY_PASSWORD
                                  or "password" not in want):
             have.pop("password", None)
