@@ -7,16 +7,16 @@ STAMP_APP  := $(VENV)/.stamp-app
 STAMP_TEST := $(VENV)/.stamp-test
 STAMP_PKG  := $(VENV)/.stamp-package
 
-.PHONY: run test test-postgresql lint bench package licenses system-deps clean
+.PHONY: run test test-postgresql lint bench package licenses system-deps translations clean
 
-run: $(STAMP_APP)
+run: $(STAMP_APP) translations
 	$(BIN)/proapp $(ARGS)
 
 # The suite includes the frozen-build test (tests/packaging), so it needs PyInstaller too.
 # The lint checks run first: CI (.ci/run) calls `make test`, so it runs them as well.
 # Then the storage tests again on PostgreSQL (see test-postgresql); both runs always run, and
 # the target fails if either does.
-test: $(STAMP_PKG) system-deps lint
+test: $(STAMP_PKG) system-deps lint translations
 	@rc=0; QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS) || rc=$$?; \
 	$(MAKE) --no-print-directory test-postgresql || rc=$$?; exit $$rc
 
@@ -39,12 +39,17 @@ lint: $(STAMP_TEST)
 bench: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
-package: $(STAMP_PKG)
+package: $(STAMP_PKG) translations
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/proapp.spec
 
 # packaging/THIRD_PARTY_LICENSES.txt for review (every build bundles a fresh one anyway).
 licenses: $(STAMP_PKG)
 	$(BIN)/python packaging/licenses.py
+
+# The screens' translations: resources/translations/*.ts compiled to .qm (pyside6-lrelease).
+# `scripts/translations.py update` refreshes the .ts files from the code (pyside6-lupdate).
+translations: $(STAMP_APP)
+	$(BIN)/python scripts/translations.py release
 
 # Non-Python needs of the tests (pdftoppm, Qt's X/EGL libraries): installed when missing.
 system-deps:

@@ -150,3 +150,14 @@ def test_frozen_gui_on_x11(frozen: Path, bare_env: dict[str, str], tmp_path: Pat
     assert done.returncode == 0, done.stderr[-3000:]
     log = (tmp_path / "data" / "logs" / "proapp.log").read_text(encoding="utf-8")
     assert "first window painted (proapp: welcome)" in log
+
+
+def test_frozen_build_carries_the_screens_translations(frozen: Path) -> None:
+    """proapp's compiled translations and Qt's own Italian (its dialogs and buttons) are in the
+    bundle; Qt's other translations are trimmed."""
+    inside = frozen.parent / "_internal"
+    assert (inside / "resources" / "translations" / "proapp_it.qm").is_file()
+    assert (inside / "resources" / "translations" / "proapp_en.qm").is_file()
+    qt = [p.name for p in inside.rglob("qt*_*.qm")]
+    assert "qtbase_it.qm" in qt
+    assert "qtbase_de.qm" not in qt

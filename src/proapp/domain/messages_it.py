@@ -221,4 +221,30 @@ ITALIAN: dict[str, str] = {
     "No {name} texts are installed for {language}: the bundled ones are in use":
         "Non ci sono testi {name} installati per la lingua {language}: sono in uso quelli "
         "forniti con proapp",
+    # The screens' own checks (gui/): said beside the field, in the screens' language.
+    "Choose the sex (F, M or X)": "Scegliete il sesso (F, M o X)",
+    "Choose the MS subtype (RR, SP or PP)": "Scegliete la forma di SM (RR, SP o PP)",
+    "Birth date {text} is not a date: enter it as {pattern}":
+        "La data di nascita {text} non è una data: scrivetela come {pattern}",
+    "Diagnosis year must be a year such as 2004":
+        "L'anno di diagnosi deve essere un anno come 2004",
+    "PTA date {text} is not a date: enter it as {pattern}":
+        "La data della PTA {text} non è una data: scrivetela come {pattern}",
+    "A recorded PTA date cannot be emptied here":
+        "Una data di PTA registrata non può essere cancellata qui",
+    "Patient code {code} is already used by another patient":
+        "Il codice paziente {code} è già usato da un altro paziente",
+    "PTA date {date} is listed twice": "La data della PTA {date} compare due volte",
+    "{vein}: {problem}": "{vein}: {problem}",
+    "{name} item {label}: {problem}": "{name} domanda {label}: {problem}",
+    "MIDAS total": "Totale MIDAS",
+    "FSS mean": "Media FSS",
+    "score {range}": "punteggio {range}",
+    "Total IJV flow (supine)": "Flusso VGI totale (supino)",
+    "Give a reason for changing a completed visit":
+        "Indicate il motivo della modifica di una visita completata",
+    "Tick the forms done at this unscheduled visit (Space ticks the focused box), so that their "
+    "pages follow.":
+        "Segnate i moduli eseguiti in questa visita non programmata (Spazio segna la casella "
+        "attiva), così che le loro pagine seguano.",
 }

@@ -121,7 +121,7 @@ def test_edit_patient_and_add_a_pta(qtbot, db: Database, actor: Actor, patient_i
     qtbot.addWidget(d)
     d.show()
     assert d.family.text() == "Rossi"
-    assert d.proc_rows[0].date_edit.text() == "2014-03-10"
+    assert d.proc_rows[0].date_edit.text() == "10/03/2014"  # the short format (ISO typed too)
     type_into(qtbot, d.family, "Rossi-Bianchi")
     d.add_procedure_row(focus=True)
     type_into(qtbot, d.proc_rows[1].date_edit, "2015-02-01")

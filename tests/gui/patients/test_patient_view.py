@@ -36,7 +36,7 @@ def test_timeline_and_charts_for_a_demo_patient(qtbot, qtmodeltester, demo_db: D
     f = expected.patient.facts
     assert f.code in view.title.text()
     assert f.family_name in view.title.text()
-    assert expected.patient.first_pta.isoformat() in view.facts["PTA"].text()
+    assert expected.patient.first_pta.strftime("%d/%m/%Y") in view.facts["PTA"].text()
     assert f"{expected.age} years" in view.facts["Age / sex"].text()
     qtmodeltester.check(view.timeline_model)
     rows = view.timeline_model.rows

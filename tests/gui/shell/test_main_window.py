@@ -60,8 +60,8 @@ def test_list_shows_every_patient_with_schedule_columns(window: MainWindow,
     first = expected.rows[0]
     assert m.data(m.index(0, m.CODE)) == first.code
     assert m.data(m.index(0, m.NAME)) == f"{first.family_name}, {first.given_name}"
-    assert m.data(m.index(0, m.PTA_DATE)) == first.first_pta.isoformat()
-    assert m.data(m.index(0, m.LAST_VISIT)) == first.last_visit.isoformat()
+    assert m.data(m.index(0, m.PTA_DATE)) == first.first_pta.strftime("%d/%m/%Y")
+    assert m.data(m.index(0, m.LAST_VISIT)) == first.last_visit.strftime("%d/%m/%Y")
     assert m.data(m.index(0, 0), ROW_ROLE) == first
     overdue = [i for i, r in enumerate(m.rows) if r.overdue]
     assert overdue, "the demo on 2018-01-15 has overdue patients"
@@ -146,7 +146,7 @@ def test_worklist_lists_the_visits_of_the_clinic_day(qtbot, window: MainWindow,
     later = patient_list.load(demo_db, TODAY).worklist(date(2018, 1, 18))
     assert [(e.patient.id, e.label) for e in window.worklist.model.rows] == [
         (e.patient.id, e.label) for e in later]
-    assert window.tabs.tabText(WORKLIST_TAB).startswith("Due 2018-01-18 (")
+    assert window.tabs.tabText(WORKLIST_TAB).startswith("Due 18/01/2018 (")
     # the current row is the one Enter starts, and it is selected (highlighted)
     view = window.worklist.view
     assert view.currentIndex().isValid()

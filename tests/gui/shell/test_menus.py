@@ -38,7 +38,7 @@ def test_menus_and_tool_bar_for_an_administrator_with_the_idle_lock(qtbot, db: D
         qtbot.addWidget(window)
         assert menu_texts(window) == {
             "&File": ["&New patient…", "—", "&Export…", "&Import…", "—", "&Reload lists",
-                      "Database &connection…", "—", "&Settings…", "—", "&Quit"],
+                      "Database &connection…", "—", "&Settings…", "&Language…", "—", "&Quit"],
             "&Patient": ["&Open patient", "&Edit patient…", "New &visit…",
                          "Patient &answers on screen…", "—", "&Report…",
                          "Reports for &selected patients…", "—", "&Double entry…", "—",

@@ -3,6 +3,8 @@ management for administrators."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from proapp.domain.actor import Permission, can
 from proapp.gui.common.actions import Action, Host
 
@@ -25,9 +27,10 @@ def _users(host: Host) -> None:
     open_user_management(host.widget(), host.database, host.actor)
 
 
-LOCK_NOW = Action("actLockNow", "&Lock now", lambda h: h.lock_now(), "Ctrl+L",
-                  shown=lambda h: h.has_lock())
-CHANGE_PASSWORD = Action("actChangePassword", "Change &password…", _change_password)
-CHANGE_LOG = Action("actChangeLog", "Change lo&g…", _change_log)
-USERS = Action("actUsers", "&Users…", _users,
+LOCK_NOW = Action("actLockNow", QT_TRANSLATE_NOOP("Action", "&Lock now"),
+                  lambda h: h.lock_now(), "Ctrl+L", shown=lambda h: h.has_lock())
+CHANGE_PASSWORD = Action("actChangePassword",
+                         QT_TRANSLATE_NOOP("Action", "Change &password…"), _change_password)
+CHANGE_LOG = Action("actChangeLog", QT_TRANSLATE_NOOP("Action", "Change lo&g…"), _change_log)
+USERS = Action("actUsers", QT_TRANSLATE_NOOP("Action", "&Users…"), _users,
                shown=lambda h: can(h.actor, Permission.USER_MANAGE))

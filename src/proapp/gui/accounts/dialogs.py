@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +30,8 @@ from proapp.gui.common.widgets import error_label
 from proapp.gui.common.windows import grow_to_content
 from proapp.services import accounts
 from proapp.services.errors import UserError
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
 def password_field(placeholder: str = "") -> QLineEdit:
@@ -62,7 +64,7 @@ def repeat_matches(password: QLineEdit, repeat: QLineEdit,
     if password.text() == repeat.text():
         return True
     repeat.clear()
-    show_error("The two passwords differ")
+    show_error(translate("Accounts", "The two passwords differ"))
     repeat.setFocus()
     return False
 
@@ -126,15 +128,16 @@ class AdminFields:
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.username.setMaxLength(64)
-        self.username.setPlaceholderText("e.g. m.rossi")
+        self.username.setPlaceholderText(translate("Accounts", "e.g. m.rossi"))
         self.full_name = QLineEdit()
         self.full_name.setMaxLength(accounts.MAX_FULL_NAME)
-        self.password = password_field(f"at least {accounts.MIN_PASSWORD} characters")
+        self.password = password_field(translate("Accounts", "at least {n} characters").format(
+            n=accounts.MIN_PASSWORD))
         self.repeat = password_field()
-        form.addRow("&User name:", self.username)
-        form.addRow("&Full name:", self.full_name)
-        form.addRow("&Password:", self.password)
-        form.addRow("&Repeat password:", self.repeat)
+        form.addRow(translate("Accounts", "&User name:"), self.username)
+        form.addRow(translate("Accounts", "&Full name:"), self.full_name)
+        form.addRow(translate("Accounts", "&Password:"), self.password)
+        form.addRow(translate("Accounts", "&Repeat password:"), self.repeat)
 
     def create(self, database: Database, show_error: Callable[[str], None]) -> Actor | None:
         """The administrator, or None after saying why not (the passwords differ: the first
@@ -155,11 +158,12 @@ class FirstAdminDialog(FormDialog):
 
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(
-            parent, f"{APP_NAME}: first start",
-            "Welcome. Create the administrator account first: the administrator adds the "
-            "nurses and clinicians, and is the only one who may change clinic settings or "
-            "restore a backup. Keep the password safe; nobody can read it back.",
-            "Create administrator")
+            parent, translate("Accounts", "{name}: first start").format(name=APP_NAME),
+            translate("Accounts", "Welcome. Create the administrator account first: the "
+                      "administrator adds the nurses and clinicians, and is the only one who may "
+                      "change clinic settings or restore a backup. Keep the password safe; "
+                      "nobody can read it back."),
+            translate("Accounts", "Create administrator"))
         self.database = database
         self.actor: Actor | None = None
         self.fields = AdminFields(self.form)
@@ -185,15 +189,16 @@ class LoginDialog(FormDialog):
 
     def __init__(self, database: Database, parent: QWidget | None = None,
                  username: str = "", intro: str | None = None):
-        super().__init__(parent, f"{APP_NAME}: sign in",
-                         intro or f"Sign in to {database.display_name}", "Sign in")
+        super().__init__(parent, translate("Accounts", "{name}: sign in").format(name=APP_NAME),
+                         intro or translate("Accounts", "Sign in to {database}").format(
+                             database=database.display_name), translate("Accounts", "Sign in"))
         self.database = database
         self.actor: Actor | None = None
         self.username = QLineEdit(username)
         self.username.setMaxLength(64)
         self.password = password_field()
-        self.form.addRow("&User name:", self.username)
-        self.form.addRow("&Password:", self.password)
+        self.form.addRow(translate("Accounts", "&User name:"), self.username)
+        self.form.addRow(translate("Accounts", "&Password:"), self.password)
         (self.password if username else self.username).setFocus()
         self.failures = 0
         self.pause = QTimer(self)
@@ -213,7 +218,9 @@ class LoginDialog(FormDialog):
                 seconds = min(2 ** (self.failures - THROTTLE_AFTER + 1), THROTTLE_MAX_S)
                 self.ok_button.setEnabled(False)
                 self.pause.start(seconds * 1000)
-                text += f"\n{self.failures} failed attempts: wait {seconds} s."
+                text += "\n" + translate("Accounts",
+                                          "{n} failed attempts: wait {seconds} s.").format(
+                    n=self.failures, seconds=seconds)
             self.show_error(text)
             self.password.setFocus()
             return
@@ -225,17 +232,19 @@ class LoginDialog(FormDialog):
 
 class ChangePasswordDialog(FormDialog):
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent, "Change your password",
-                         f"Change the password of {actor.username}. It must have at least "
-                         f"{accounts.MIN_PASSWORD} characters; a short sentence is easy to "
-                         "remember and hard to guess.", "Change password")
+        super().__init__(parent, translate("Accounts", "Change your password"),
+                         translate("Accounts", "Change the password of {username}. It must "
+                                   "have at least {n} characters; a short sentence is easy to "
+                                   "remember and hard to guess.").format(
+                             username=actor.username, n=accounts.MIN_PASSWORD),
+                         translate("Accounts", "Change password"))
         self.database, self.actor = database, actor
         self.current = password_field()
         self.new = password_field()
         self.repeat = password_field()
-        self.form.addRow("&Current password:", self.current)
-        self.form.addRow("&New password:", self.new)
-        self.form.addRow("&Repeat new password:", self.repeat)
+        self.form.addRow(translate("Accounts", "&Current password:"), self.current)
+        self.form.addRow(translate("Accounts", "&New password:"), self.new)
+        self.form.addRow(translate("Accounts", "&Repeat new password:"), self.repeat)
 
     def submit(self) -> None:
         self.attempt(lambda: accounts.change_password(self.database, self.actor,

@@ -3,6 +3,8 @@ the window is first opened, not with the main window."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from proapp.gui.common.actions import Action, Host
 
 
@@ -12,5 +14,7 @@ def _open(host: Host) -> None:
     open_analysis_window(host.widget(), host.database, host.actor)
 
 
-ANALYSIS = Action("actAnalysis", "Cohort &analysis…", _open, "Ctrl+Shift+A",
-                  "Friedman and Spearman by MS subtype and symptom group, as in the study")
+ANALYSIS = Action("actAnalysis", QT_TRANSLATE_NOOP("Action", "Cohort &analysis…"), _open,
+                  "Ctrl+Shift+A",
+                  QT_TRANSLATE_NOOP("Action", "Friedman and Spearman by MS subtype and symptom "
+                                              "group, as in the study"))

@@ -17,12 +17,15 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+
+from proapp.gui.common import language
 
 R = TypeVar("R")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object itself
@@ -50,9 +53,10 @@ ALERT = CellStyle(ALERT_BACKGROUND, ALERT_FOREGROUND, bold=True)  # overdue
 MUTED = CellStyle(foreground=MUTED_FOREGROUND)  # not yet due, or missed
 
 
-def iso(d: date | None) -> str:
-    """Dates are shown as ISO 8601 (2014-03-10): unambiguous in every clinic's locale."""
-    return d.isoformat() if d else ""
+def day_text(d: date | None) -> str:
+    """A date as the screens write it: the short format of their language (``10/03/2014``
+    in Italian), the one a date field reads back."""
+    return language.screen_format().format_date(d)
 
 
 def date_key(d: date | None) -> date:
@@ -61,13 +65,18 @@ def date_key(d: date | None) -> date:
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
-    header: str
+    header: str  # the English text, marked with QT_TRANSLATE_NOOP("Column", ...)
     text: Callable[[R], str]
     key: Callable[[R], Any] | None = None  # sort key; the text when None
     tooltip: Callable[[R], str] | None = None
     align_right: bool = False
     width_hint: str = ""  # a sample text the column should fit
     style: Callable[[R], CellStyle | None] | None = None  # emphasis of a cell
+
+    @property
+    def shown_header(self) -> str:
+        """The header in the screens' language."""
+        return QCoreApplication.translate("Column", self.header)
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -123,7 +132,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].header
+                return self.columns[section].shown_header
             if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[section].align_right:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:

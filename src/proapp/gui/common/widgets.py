@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from proapp.domain.i18n import localize
 from proapp.domain.validation import Issue
+from proapp.gui.common import language
 from proapp.gui.common.style import ERROR_STYLE, WARNING_STYLE
 from proapp.gui.common.table import RowTableModel
 
@@ -77,7 +79,8 @@ class RowTableView(QTableView):
         hm = QFontMetrics(bold)
         header = self.horizontalHeader()
         for i, col in enumerate(model.columns):
-            width = max(fm.horizontalAdvance(col.width_hint), hm.horizontalAdvance(col.header))
+            width = max(fm.horizontalAdvance(col.width_hint),
+                        hm.horizontalAdvance(col.shown_header))
             self.setColumnWidth(i, width + 24)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -178,7 +181,8 @@ class FieldMessage(QLabel):
         err = any(i.is_error for i in issues)
         self.setProperty("severity", "error" if err else "warning")
         self.setStyleSheet(ERROR_STYLE if err else WARNING_STYLE)
-        self.setText("\n".join(dict.fromkeys(i.message for i in issues)))
+        fmt = language.screen_format()  # the rule's sentence in the screens' language
+        self.setText("\n".join(dict.fromkeys(localize(i.message, fmt) for i in issues)))
         self.show()
 
 

@@ -3,6 +3,8 @@ reloads the lists). openpyxl is imported when a dialog opens, not with the main 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from proapp.gui.common.actions import Action, Host
 
 
@@ -20,5 +22,7 @@ def _import(host: Host) -> None:
     dialog.open()  # window-modal
 
 
-EXPORT = Action("actExport", "&Export…", _export, None, "Export the database")
-IMPORT = Action("actImport", "&Import…", _import, None, "Import data into the database")
+EXPORT = Action("actExport", QT_TRANSLATE_NOOP("Action", "&Export…"), _export, None,
+                QT_TRANSLATE_NOOP("Action", "Export the database"))
+IMPORT = Action("actImport", QT_TRANSLATE_NOOP("Action", "&Import…"), _import, None,
+                QT_TRANSLATE_NOOP("Action", "Import data into the database"))

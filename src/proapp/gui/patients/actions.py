@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from proapp.gui.common.actions import Action, Host, Needs
 from proapp.gui.common.errors import show_error
 
@@ -31,7 +33,10 @@ def _edit_current(host: Host) -> None:
         open_patient_dialog(host, pid)
 
 
-NEW_PATIENT = Action("actNewPatient", "&New patient…", lambda h: open_patient_dialog(h, None),
-                     "Ctrl+N", "Register a new patient")
-EDIT_PATIENT = Action("actEditPatient", "&Edit patient…", _edit_current, "Ctrl+E",
-                      "Edit the patient's details and PTA dates", Needs.PATIENT)
+NEW_PATIENT = Action("actNewPatient", QT_TRANSLATE_NOOP("Action", "&New patient…"),
+                     lambda h: open_patient_dialog(h, None), "Ctrl+N",
+                     QT_TRANSLATE_NOOP("Action", "Register a new patient"))
+EDIT_PATIENT = Action("actEditPatient", QT_TRANSLATE_NOOP("Action", "&Edit patient…"),
+                      _edit_current, "Ctrl+E",
+                      QT_TRANSLATE_NOOP("Action", "Edit the patient's details and PTA dates"),
+                      Needs.PATIENT)

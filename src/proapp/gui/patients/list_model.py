@@ -5,50 +5,75 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from proapp.domain.patient import MsSubtype
 from proapp.domain.schedule import ScheduledVisit, VisitState
+from proapp.gui.common.language import shown
 from proapp.gui.common.shown_rows import ShownRows
-from proapp.gui.common.table import ALERT, Column, RowTableModel, date_key, iso
+from proapp.gui.common.table import ALERT, Column, RowTableModel, date_key, day_text
 from proapp.services.patients.listing import PatientRow, SearchIndex, search_terms
 
 STATE_ORDER = {VisitState.OVERDUE: 0, VisitState.DUE: 1, VisitState.UPCOMING: 2}
 
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PatientList", text)
+
+
 def flags_text(r: PatientRow) -> str:
-    return " ".join(t for t, on in (("Headache+", r.headache_positive),
-                                     ("Fatigue+", r.fatigue_positive)) if on)
+    return " ".join(_t(t) for t, on in (
+        (QT_TRANSLATE_NOOP("PatientList", "Headache+"), r.headache_positive),
+        (QT_TRANSLATE_NOOP("PatientList", "Fatigue+"), r.fatigue_positive)) if on)
+
+
+STATE_TEXT = {VisitState.DONE: QT_TRANSLATE_NOOP("PatientList", "done"),
+              VisitState.DUE: QT_TRANSLATE_NOOP("PatientList", "due"),
+              VisitState.OVERDUE: QT_TRANSLATE_NOOP("PatientList", "OVERDUE"),
+              VisitState.MISSED: QT_TRANSLATE_NOOP("PatientList", "missed"),
+              VisitState.UPCOMING: QT_TRANSLATE_NOOP("PatientList", "upcoming")}
 
 
 def due_text(v: ScheduledVisit | None) -> str:
-    """"m6 2014-09-10 OVERDUE": the state in words, never by colour alone."""
+    """"m6 10/09/2014 OVERDUE": the state in words, never by colour alone."""
     if v is None or v.target is None:
-        return "" if v is None else f"{v.label} (no PTA date yet)"
-    state = "OVERDUE" if v.state is VisitState.OVERDUE else v.state.value
-    return f"{v.label}  {iso(v.target)}  {state}"
+        return "" if v is None else translate("PatientList", "{label} (no PTA date yet)").format(
+            label=v.label)
+    return f"{v.label}  {day_text(v.target)}  {_t(STATE_TEXT[v.state])}"
 
 
 def due_tooltip(v: ScheduledVisit | None) -> str:
     if v is None or v.window_start is None:
         return ""
-    return (f"{v.definition.title}: target {iso(v.target)}, window {iso(v.window_start)} to "
-            f"{iso(v.window_end)} ({v.state.value})" + ("; a draft is saved" if v.has_draft
-                                                         else ""))
+    text = translate("PatientList",
+                     "{title}: target {target}, window {start} to {end} ({state})").format(
+        title=shown(v.definition.title), target=day_text(v.target),
+        start=day_text(v.window_start), end=day_text(v.window_end),
+        state=_t(STATE_TEXT[v.state]))
+    return text + translate("PatientList", "; a draft is saved") if v.has_draft else text
 
 
 class PatientTableModel(RowTableModel[PatientRow]):
     CODE, NAME, SUBTYPE, FLAGS, PTA_DATE, LAST_VISIT, NEXT_DUE = range(7)
     columns = (
-        Column("Code", lambda r: r.code, width_hint="DEMO-00000"),
-        Column("Name", lambda r: r.name, key=lambda r: (r.search_key.split(" ", 1)[-1]),
+        Column(QT_TRANSLATE_NOOP("Column", "Code"), lambda r: r.code, width_hint="DEMO-00000"),
+        Column(QT_TRANSLATE_NOOP("Column", "Name"),
+               lambda r: r.name, key=lambda r: (r.search_key.split(" ", 1)[-1]),
                width_hint="Papadopoulos, Francesca"),
-        Column("MS", lambda r: r.ms_subtype.value,
-               tooltip=lambda r: MsSubtype(r.ms_subtype).title, width_hint="MS  "),
-        Column("Flags", flags_text, width_hint="Headache+ Fatigue+"),
-        Column("PTA date", lambda r: iso(r.first_pta), key=lambda r: date_key(r.first_pta),
+        Column(QT_TRANSLATE_NOOP("Column", "MS"), lambda r: r.ms_subtype.value,
+               tooltip=lambda r: shown(MsSubtype(r.ms_subtype).title), width_hint="MS  "),
+        Column(QT_TRANSLATE_NOOP("Column", "Flags"), flags_text,
+               width_hint="Headache+ Fatigue+"),
+        Column(QT_TRANSLATE_NOOP("Column", "PTA date"),
+               lambda r: day_text(r.first_pta), key=lambda r: date_key(r.first_pta),
                width_hint="2000-00-00"),
-        Column("Last visit", lambda r: iso(r.last_visit), key=lambda r: date_key(r.last_visit),
+        Column(QT_TRANSLATE_NOOP("Column", "Last visit"),
+               lambda r: day_text(r.last_visit), key=lambda r: date_key(r.last_visit),
                width_hint="2000-00-00"),
-        Column("Next visit due", lambda r: due_text(r.next_due),
+        Column(QT_TRANSLATE_NOOP("Column", "Next visit due"), lambda r: due_text(r.next_due),
                key=lambda r: (STATE_ORDER.get(r.next_due.state, 9) if r.next_due else 9,
                               date_key(r.next_due.target if r.next_due else None)),
                tooltip=lambda r: due_tooltip(r.next_due),

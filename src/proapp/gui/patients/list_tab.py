@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from proapp.domain.patient import MsSubtype
+from proapp.gui.common.language import shown
 from proapp.gui.common.widgets import RowTableView, SearchField
 from proapp.gui.patients.list_model import PatientFilter, PatientFilterProxy, PatientTableModel
 from proapp.services.patients.listing import PatientRow, SearchIndex
@@ -43,29 +44,30 @@ class PatientListTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         bar = QHBoxLayout()
-        self.search = SearchField("patientSearch", "Search code or name   (Ctrl+F)",
-                                  "Search patients by code or name")
+        self.search = SearchField("patientSearch", self.tr("Search code or name   (Ctrl+F)"),
+                                  self.tr("Search patients by code or name"))
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self._search_enter)
         self.search.moveDown.connect(self._search_down)
         self.subtype = QComboBox()
         self.subtype.setObjectName("subtypeFilter")
-        self.subtype.setAccessibleName("MS subtype filter")
-        self.subtype.addItem("All subtypes", None)
+        self.subtype.setAccessibleName(self.tr("MS subtype filter"))
+        self.subtype.addItem(self.tr("All subtypes"), None)
         for s in MsSubtype:
-            self.subtype.addItem(f"{s.value} – {s.title}", s.value)
+            self.subtype.addItem(f"{s.value} – {shown(s.title)}", s.value)
         self.subtype.currentIndexChanged.connect(self.apply_filter)
-        self.headache = QCheckBox("Hea&dache+")  # Alt+H is the Help menu
+        self.headache = QCheckBox(self.tr("Hea&dache+"))  # Alt+H is the Help menu
         self.headache.setObjectName("headacheFilter")
-        self.headache.setToolTip("Only headache-positive patients")
+        self.headache.setToolTip(self.tr("Only headache-positive patients"))
         self.headache.toggled.connect(self.apply_filter)
-        self.fatigue = QCheckBox("Fa&tigue+")
+        self.fatigue = QCheckBox(self.tr("Fa&tigue+"))
         self.fatigue.setObjectName("fatigueFilter")
-        self.fatigue.setToolTip("Only fatigue-positive patients")
+        self.fatigue.setToolTip(self.tr("Only fatigue-positive patients"))
         self.fatigue.toggled.connect(self.apply_filter)
-        self.count_label = QLabel("Loading patients…")
+        self.count_label = QLabel(self.tr("Loading patients…"))
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
-            "00,000 of 00,000 patients"))  # the bar does not move as the count changes
+            self.tr("{shown} of {total} patients").format(shown="00000", total="00000"))
+        )  # the bar does not move as the count changes
         self.count_label.setObjectName("patientCount")
         bar.addWidget(self.search, 3)
         bar.addWidget(self.subtype, 1)
@@ -79,7 +81,7 @@ class PatientListTab(QWidget):
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(PatientTableModel.CODE,
                                                       Qt.SortOrder.AscendingOrder)
-        self.view.set_placeholder("Loading patients…")
+        self.view.set_placeholder(self.tr("Loading patients…"))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.selectionChanged.emit())
         self.view.selectionModel().currentChanged.connect(lambda *_: self.selectionChanged.emit())
@@ -130,26 +132,26 @@ class PatientListTab(QWidget):
         self.selectionChanged.emit()  # the actions follow what is selected now
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        count, total = self.proxy.rowCount(), self.model.rowCount()
         hidden = self.proxy.hidden
         if not self._loaded_once:
-            self.view.set_placeholder("Loading patients…")
+            self.view.set_placeholder(self.tr("Loading patients…"))
             return
         if total == 0:
-            self.view.set_placeholder(
+            self.view.set_placeholder(self.tr(
                 "No patients in this database yet.\n\nPress Ctrl+N to register the first "
                 "patient. To practise first, choose Help → Open training database: synthetic "
-                "demo patients in a separate window and file.")
-        elif shown == 0:
-            self.view.set_placeholder("No patient matches the search and filters.\n"
-                                      "Esc in the search box clears the search.")
-        if shown == total:
-            text = "1 patient" if total == 1 else f"{total:,} patients"
+                "demo patients in a separate window and file."))
+        elif count == 0:
+            self.view.set_placeholder(self.tr("No patient matches the search and filters.\n"
+                                              "Esc in the search box clears the search."))
+        if count == total:
+            text = self.tr("%n patient(s)", "", total)
         else:
-            text = f"{shown:,} of {total:,} patients"
+            text = self.tr("{shown} of {total} patients").format(shown=count, total=total)
         if hidden:
-            text += (" · 1 more matches the search but not the filters" if hidden == 1 else
-                     f" · {hidden:,} more match the search but not the filters")
+            text += " · " + self.tr("%n more match(es) the search but not the filters", "",
+                                    hidden)
         self.count_label.setText(text)
 
     def _search_enter(self) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,10 @@ from PySide6.QtWidgets import (
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
+from proapp.domain.answers import ParseError
+from proapp.domain.answers import parse_date as parse_typed_date
+from proapp.domain.i18n import localize, msg
+from proapp.domain.language import DEFAULT_LANGUAGE, LANGUAGES, Language
 from proapp.domain.patient import (
     MsSubtype,
     PatientFacts,
@@ -47,32 +51,35 @@ from proapp.domain.patient import (
     validate_procedure,
 )
 from proapp.domain.validation import Issue, ValidationError, error
+from proapp.gui.common import language
 from proapp.gui.common.errors import plain_error, show_error
 from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.services import clock, patients
 from proapp.services.patients.listing import code_owner
 
-DATE_HINT = "YYYY-MM-DD"
-SEX_CHOICES = ((Sex.FEMALE, "F – female"), (Sex.MALE, "M – male"),
-               (Sex.OTHER, "X – other / not stated"))
+SEX_CHOICES = ((Sex.FEMALE, QT_TRANSLATE_NOOP("PatientDialog", "F – female")),
+               (Sex.MALE, QT_TRANSLATE_NOOP("PatientDialog", "M – male")),
+               (Sex.OTHER, QT_TRANSLATE_NOOP("PatientDialog", "X – other / not stated")))
 
 
 def parse_date(text: str) -> date | None:
-    """ISO dates only (2014-03-10): the one unambiguous form. Raises ValueError otherwise."""
-    text = text.strip()
-    if not text:
-        return None
-    return date.fromisoformat(text)
+    """A typed date in the screens' short format (``01/02/2013`` in Italian) or ISO
+    (``2013-02-01``, always). Raises :class:`ParseError` (a ValueError) otherwise."""
+    return parse_typed_date(text, language.screen_format())
 
 
-def _with_message(widget: QWidget, msg: FieldMessage) -> QWidget:
+def date_text(day: date | None) -> str:
+    return language.screen_format().format_date(day)
+
+
+def _with_message(widget: QWidget, note: FieldMessage) -> QWidget:
     box = QWidget()
     v = QVBoxLayout(box)
     v.setContentsMargins(0, 0, 0, 0)
     v.setSpacing(2)
     v.addWidget(widget)
-    v.addWidget(msg)
+    v.addWidget(note)
     return box
 
 
@@ -106,8 +113,9 @@ class PatientDialog(QDialog):
         # does not open in red. A save attempt shows every message.
         self._touched: set[str] = set()
         self._show_all = patient_id is not None
-        self.setWindowTitle("New patient" if self.record is None
-                            else f"Edit patient {self.record.facts.code}")
+        self.setWindowTitle(self.tr("New patient") if self.record is None
+                            else self.tr("Edit patient {code}").format(
+                                code=self.record.facts.code))
         self.setMinimumWidth(640)
         self._build()
         if self.record is not None:
@@ -146,33 +154,42 @@ class PatientDialog(QDialog):
             w.textChanged.connect(self._changed)
             return w
 
-        self.code = line("code", "e.g. P0123")
+        date_hint = language.screen_format().date_pattern
+        self.code = line("code", self.tr("e.g. P0123"))
         self.code.setMaxLength(32)
         self.family = line("family_name")
         self.given = line("given_name")
-        self.birth = line("birth_date", DATE_HINT)
+        self.birth = line("birth_date", date_hint)
         self.birth.setMaxLength(10)
         # No answer is chosen for the nurse: sex and subtype start empty and must be picked.
         self.sex = QComboBox()
         self.sex.setObjectName("sex")
         for value, text in SEX_CHOICES:
-            self.sex.addItem(text, value.value)
-        self.sex.setPlaceholderText("choose…")
+            self.sex.addItem(QCoreApplication.translate("PatientDialog", text), value.value)
+        self.sex.setPlaceholderText(self.tr("choose…"))
         self.sex.setCurrentIndex(-1)
         self.sex.currentIndexChanged.connect(self._changed)
         self.subtype = QComboBox()
         self.subtype.setObjectName("ms_subtype")
         for s in MsSubtype:
-            self.subtype.addItem(f"{s.value} – {s.title}", s.value)
-        self.subtype.setPlaceholderText("choose…")
+            self.subtype.addItem(f"{s.value} – {localize(s.title, language.screen_format())}",
+                                 s.value)
+        self.subtype.setPlaceholderText(self.tr("choose…"))
         self.subtype.setCurrentIndex(-1)
         self.subtype.currentIndexChanged.connect(self._changed)
-        self.dx_year = line("diagnosis_year", "optional, e.g. 2004")
+        self.dx_year = line("diagnosis_year", self.tr("optional, e.g. 2004"))
         self.dx_year.setMaxLength(4)
-        self.headache = QCheckBox("Headache-positive")
+        # The language of the patient's reports and questionnaires (not of these screens).
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for lang in LANGUAGES:
+            self.language.addItem(lang.native_name, lang.value)
+        self.language.setCurrentIndex(self.language.findData(DEFAULT_LANGUAGE.value))
+        self.language.currentIndexChanged.connect(self._changed)
+        self.headache = QCheckBox(self.tr("Headache-positive"))
         self.headache.setObjectName("headache_positive")
         self.headache.toggled.connect(self._changed)
-        self.fatigue = QCheckBox("Fatigue-positive")
+        self.fatigue = QCheckBox(self.tr("Fatigue-positive"))
         self.fatigue.setObjectName("fatigue_positive")
         self.fatigue.toggled.connect(self._changed)
         flags = QWidget()
@@ -189,41 +206,45 @@ class PatientDialog(QDialog):
         self.notes.textChanged.connect(self._changed)
 
         for label, name, widget in (
-                ("Patient &code", "code", self.code), ("&Family name", "family_name", self.family),
-                ("&Given name", "given_name", self.given),
-                ("&Birth date", "birth_date", self.birth), ("&Sex", "sex", self.sex),
-                ("&MS subtype", "ms_subtype", self.subtype),
-                ("&Diagnosis year", "diagnosis_year", self.dx_year),
-                ("Classification", "flags", flags), ("&Notes", "notes", self.notes)):
-            msg = FieldMessage(name)
-            self.messages[f"patient.{name}"] = msg
+                (self.tr("Patient &code"), "code", self.code),
+                (self.tr("&Family name"), "family_name", self.family),
+                (self.tr("&Given name"), "given_name", self.given),
+                (self.tr("&Birth date"), "birth_date", self.birth),
+                (self.tr("&Sex"), "sex", self.sex),
+                (self.tr("&MS subtype"), "ms_subtype", self.subtype),
+                (self.tr("&Diagnosis year"), "diagnosis_year", self.dx_year),
+                (self.tr("Report &language"), "language", self.language),
+                (self.tr("Classification"), "flags", flags), (self.tr("&Notes"), "notes",
+                                                              self.notes)):
+            note = FieldMessage(name)
+            self.messages[f"patient.{name}"] = note
             widget.installEventFilter(self)  # leaving a field shows its messages
             caption = QLabel(label)
             caption.setBuddy(self.headache if widget is flags else widget)
             caption.setFixedHeight(self.code.sizeHint().height())
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            form.addRow(caption, _with_message(widget, msg))
+            form.addRow(caption, _with_message(widget, note))
         root.addLayout(form)
 
-        group = QGroupBox("PTA procedures")
+        group = QGroupBox(self.tr("PTA procedures"))
         group.setObjectName("procedures")
         gl = QVBoxLayout(group)
         self.proc_grid = QGridLayout()
         self.proc_grid.setHorizontalSpacing(10)
-        for col, text in enumerate(("PTA date", "Side", "Notes")):
+        for col, text in enumerate((self.tr("PTA date"), self.tr("Side"), self.tr("Notes"))):
             h = QLabel(text)
             h.setObjectName("columnCaption")
             self.proc_grid.addWidget(h, 0, col)
         self.proc_grid.setColumnStretch(2, 1)
         gl.addLayout(self.proc_grid)
         self.proc_rows: list[ProcedureRow] = []
-        add = QPushButton("&Add PTA date")
+        add = QPushButton(self.tr("&Add PTA date"))
         add.setObjectName("addProcedure")
         add.clicked.connect(lambda: self.add_procedure_row(focus=True))
         ar = QHBoxLayout()
         ar.addWidget(add)
         ar.addStretch(1)
-        hint = QLabel("Leave the date empty if the PTA has not been done yet.")
+        hint = QLabel(self.tr("Leave the date empty if the PTA has not been done yet."))
         hint.setObjectName("hint")
         ar.addWidget(hint)
         gl.addLayout(ar)
@@ -239,7 +260,7 @@ class PatientDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
@@ -248,28 +269,28 @@ class PatientDialog(QDialog):
     def add_procedure_row(self, facts: ProcedureFacts | None = None,
                           procedure_id: int | None = None, focus: bool = False) -> ProcedureRow:
         r = len(self.proc_rows) * 2 + 1
-        d = QLineEdit(facts.pta_date.isoformat() if facts else "")
+        d = QLineEdit(date_text(facts.pta_date) if facts else "")
         d.setObjectName(f"pta_date_{len(self.proc_rows)}")
-        d.setPlaceholderText(DATE_HINT)
+        d.setPlaceholderText(language.screen_format().date_pattern)
         d.setMaxLength(10)
         d.setMaximumWidth(130)
         side = QComboBox()
         side.setObjectName(f"pta_side_{len(self.proc_rows)}")
         for s in PtaSide:
-            side.addItem(s.value, s.value)
+            side.addItem(QCoreApplication.translate("PtaSide", s.value), s.value)
         if facts:
             side.setCurrentIndex(list(PtaSide).index(facts.side))
         notes = QLineEdit(facts.notes if facts else "")
         notes.setObjectName(f"pta_notes_{len(self.proc_rows)}")
-        msg = FieldMessage(f"pta_{len(self.proc_rows)}")
+        note = FieldMessage(f"pta_{len(self.proc_rows)}")
         for w in (d, notes):
             w.textChanged.connect(self._changed)
         side.currentIndexChanged.connect(self._changed)
         self.proc_grid.addWidget(d, r, 0)
         self.proc_grid.addWidget(side, r, 1)
         self.proc_grid.addWidget(notes, r, 2)
-        self.proc_grid.addWidget(msg, r + 1, 0, 1, 3)
-        row = ProcedureRow(procedure_id, facts, d, side, notes, msg)
+        self.proc_grid.addWidget(note, r + 1, 0, 1, 3)
+        row = ProcedureRow(procedure_id, facts, d, side, notes, note)
         self.proc_rows.append(row)
         for widget in (d, side, notes):
             widget.installEventFilter(self)
@@ -303,10 +324,11 @@ class PatientDialog(QDialog):
         self.code.setText(f.code)
         self.family.setText(f.family_name)
         self.given.setText(f.given_name)
-        self.birth.setText(f.birth_date.isoformat() if f.birth_date else "")
+        self.birth.setText(date_text(f.birth_date))
         self.sex.setCurrentIndex(self.sex.findData(f.sex.value))
         self.subtype.setCurrentIndex(self.subtype.findData(f.ms_subtype.value))
         self.dx_year.setText(str(f.diagnosis_year) if f.diagnosis_year else "")
+        self.language.setCurrentIndex(self.language.findData(f.language.value))
         self.headache.setChecked(f.headache_positive)
         self.fatigue.setChecked(f.fatigue_positive)
         self.notes.setPlainText(f.notes)
@@ -327,12 +349,14 @@ class PatientDialog(QDialog):
         """The facts as typed, and an issue for every text that is not a value."""
         issues: list[Issue] = []
         birth = None
+        pattern = language.screen_format().date_pattern
         try:
             birth = parse_date(self.birth.text())
-        except ValueError:
+        except ParseError:
             issues.append(error("patient.birth_date", "date.format",
-                                f"Birth date {self.birth.text().strip()} is not a date: "
-                                f"enter it as {DATE_HINT}", self.birth.text()))
+                                msg("Birth date {text} is not a date: enter it as {pattern}",
+                                    text=self.birth.text().strip(), pattern=pattern),
+                                self.birth.text()))
         dx: int | None = None
         text = self.dx_year.text().strip()
         if text:
@@ -340,34 +364,36 @@ class PatientDialog(QDialog):
                 dx = int(text)
             else:
                 issues.append(error("patient.diagnosis_year", "integer",
-                                    "Diagnosis year must be a year such as 2004", text))
+                                    msg("Diagnosis year must be a year such as 2004"), text))
         sex = Sex(self.sex.currentData()) if self.sex.currentIndex() >= 0 else None
         if sex is None:
-            issues.append(error("patient.sex", "required", "Choose the sex (F, M or X)"))
+            issues.append(error("patient.sex", "required", msg("Choose the sex (F, M or X)")))
         subtype = (MsSubtype(self.subtype.currentData()) if self.subtype.currentIndex() >= 0
                    else None)
         if subtype is None:
             issues.append(error("patient.ms_subtype", "required",
-                                "Choose the MS subtype (RR, SP or PP)"))
+                                msg("Choose the MS subtype (RR, SP or PP)")))
         # The domain rules run on the rest; an unchosen code is reported above, once.
         facts = PatientFacts(self.code.text().strip(), self.family.text().strip(),
                              self.given.text().strip(), birth,
                              cast(Sex, sex), cast(MsSubtype, subtype), dx,
                              self.headache.isChecked(), self.fatigue.isChecked(),
-                             self.notes.toPlainText())
+                             self.notes.toPlainText(),
+                             Language(self.language.currentData()))
         procs: list[tuple[ProcedureRow, ProcedureFacts]] = []
         for i, row in enumerate(self.proc_rows):
             try:
                 day = parse_date(row.date_edit.text())
-            except ValueError:
+            except ParseError:
                 issues.append(error(f"procedure.{i}.pta_date", "date.format",
-                                    f"PTA date {row.date_edit.text().strip()} is not a date: "
-                                    f"enter it as {DATE_HINT}", row.date_edit.text()))
+                                    msg("PTA date {text} is not a date: enter it as {pattern}",
+                                        text=row.date_edit.text().strip(), pattern=pattern),
+                                    row.date_edit.text()))
                 continue
             if day is None:
                 if row.procedure_id is not None:
                     issues.append(error(f"procedure.{i}.pta_date", "required",
-                                        "A recorded PTA date cannot be emptied here"))
+                                        msg("A recorded PTA date cannot be emptied here")))
                 continue
             procs.append((row, ProcedureFacts(day, PtaSide(row.side.currentData()),
                                               row.notes.text().strip())))
@@ -384,8 +410,8 @@ class PatientDialog(QDialog):
                 owner = code_owner(self.database, facts.code)
                 if owner is not None and owner != self.patient_id:
                     issues.append(error("patient.code", "code.unique",
-                                        f"Patient code {facts.code} is already used by "
-                                        "another patient", facts.code))
+                                        msg("Patient code {code} is already used by "
+                                            "another patient", code=facts.code), facts.code))
             seen: set[date] = set()
             for row, proc in procs:
                 i = self.proc_rows.index(row)
@@ -394,7 +420,8 @@ class PatientDialog(QDialog):
                         "procedure.", f"procedure.{i}."), x.rule, x.message, x.value))
                 if proc.pta_date in seen:
                     issues.append(error(f"procedure.{i}.pta_date", "procedure.duplicate",
-                                        f"PTA date {proc.pta_date.isoformat()} is listed twice"))
+                                        msg("PTA date {date} is listed twice",
+                                            date=proc.pta_date)))
                 seen.add(proc.pta_date)
         self.issues = issues
         self._show_issues(issues)
@@ -419,9 +446,9 @@ class PatientDialog(QDialog):
             if key in ("patient.headache_positive", "patient.fatigue_positive"):
                 key = "patient.flags"
             by_field.setdefault(key, []).append(i)
-        for name, msg in self.messages.items():
+        for name, note in self.messages.items():
             found = by_field.pop(name, [])
-            msg.show_issues(found if self._shown(name) else [])
+            note.show_issues(found if self._shown(name) else [])
         for n, row in enumerate(self.proc_rows):
             row_issues = [x for k in list(by_field) if k.startswith(f"procedure.{n}.")
                           for x in by_field.pop(k)]
@@ -431,18 +458,18 @@ class PatientDialog(QDialog):
         self.save_button.setEnabled(not errors)
         hidden = [x for x in errors if not self._shown(x.field)]
         if rest:
-            self.summary.setText("\n".join(x.message for x in rest))
+            fmt = language.screen_format()
+            self.summary.setText("\n".join(localize(x.message, fmt) for x in rest))
             self.summary.setStyleSheet(ERROR_STYLE)
         elif errors and len(hidden) == len(errors) and not self._dirty:
-            self.summary.setText("Fill in the patient code, names, birth date, sex and MS "
-                                 "subtype; Save is possible once nothing is missing.")
+            self.summary.setText(self.tr("Fill in the patient code, names, birth date, sex "
+                                         "and MS subtype; Save is possible once nothing is "
+                                         "missing."))
             self.summary.setStyleSheet(HINT_STYLE)
         elif errors:
             n = len(errors)
-            self.summary.setText("1 entry needs completing or correcting before the patient "
-                                 "can be saved." if n == 1 else
-                                 f"{n} entries need completing or correcting before the "
-                                 "patient can be saved.")
+            self.summary.setText(self.tr("%n entries need completing or correcting before "
+                                         "the patient can be saved.", "", n))
             self.summary.setStyleSheet(HINT_STYLE)
         else:
             self.summary.setText("")
@@ -475,7 +502,7 @@ class PatientDialog(QDialog):
         except Exception as exc:
             if plain_error(exc) is None:
                 raise
-            show_error(self, exc, "save the patient")
+            show_error(self, exc, self.tr("save the patient"))
             return
         self._dirty = False
         self.patientSaved.emit(self.saved_id)
@@ -501,8 +528,9 @@ class PatientDialog(QDialog):
     def reject(self) -> None:
         if self._dirty and self.saved_id is None:
             answer = QMessageBox.question(
-                self, "Discard changes?", "The patient has not been saved. Discard what you "
-                "typed?", QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                self, self.tr("Discard changes?"), self.tr("The patient has not been saved. "
+                                                           "Discard what you typed?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:
                 return

@@ -7,7 +7,7 @@ view is visible, and again only after the data changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,12 +28,25 @@ from proapp.domain.actor import Actor, Permission, can
 from proapp.gui.accounts.changelog_view import open_changelog
 from proapp.gui.accounts.signing import sign_visit_dialog, unlock_visit_dialog
 from proapp.gui.common.flow_layout import FlowLayout
-from proapp.gui.common.table import iso
+from proapp.gui.common.language import shown
+from proapp.gui.common.table import day_text
 from proapp.gui.common.widgets import RowTableView
 from proapp.gui.patients.timeline_model import TimelineModel
 from proapp.services.patients.overview import PatientOverview, Series, TimelineEntry, overview
 
-SEX_TEXT = {"F": "female", "M": "male", "X": "other / not stated"}
+SEX_TEXT = {"F": QT_TRANSLATE_NOOP("PatientView", "female"),
+            "M": QT_TRANSLATE_NOOP("PatientView", "male"),
+            "X": QT_TRANSLATE_NOOP("PatientView", "other / not stated")}
+FACTS = (QT_TRANSLATE_NOOP("PatientView", "Age / sex"),
+         QT_TRANSLATE_NOOP("PatientView", "MS subtype"),
+         QT_TRANSLATE_NOOP("PatientView", "Flags"), QT_TRANSLATE_NOOP("PatientView", "PTA"))
+
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PatientView", text)
 CHART_COLORS = ("#2f6f8f", "#8a5a9e", "#3f8f5f")
 
 
@@ -75,7 +88,8 @@ class TrendCharts(QWidget):
         n = max(len(self._series), 1)
         axes = fig.subplots(n, 1, sharex=True, squeeze=False)[:, 0]
         for ax, s, color in zip(axes, self._series, CHART_COLORS, strict=False):
-            ax.set_title(f"{s.title} ({s.unit})", fontsize=9, loc="left", color="#1f2933")
+            ax.set_title(f"{shown(s.title)} ({shown(s.unit)})", fontsize=9, loc="left",
+                         color="#1f2933")
             ax.tick_params(labelsize=8, colors="#52606d")
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
@@ -86,10 +100,12 @@ class TrendCharts(QWidget):
                 ax.plot(xs, ys, marker="o", markersize=4, color=color, linewidth=1.6)
                 ax.set_ylim(bottom=0)
             else:
-                ax.text(0.5, 0.5, "no completed values yet", transform=ax.transAxes,
+                ax.text(0.5, 0.5, translate("PatientView", "no completed values yet"),
+                        transform=ax.transAxes,
                         ha="center", va="center", fontsize=8, color="#7b8794")
                 ax.set_yticks([])
-        axes[-1].set_xlabel("months since PTA (dashed line = PTA)", fontsize=8,
+        axes[-1].set_xlabel(translate("PatientView", "months since PTA (dashed line = PTA)"),
+                            fontsize=8,
                             color="#52606d")
         self.canvas.draw_idle()
         self._dirty = False
@@ -136,8 +152,8 @@ class PatientView(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(self.title, 0, 0, 1, 4)
         self.facts: dict[str, QLabel] = {}
-        for i, key in enumerate(("Age / sex", "MS subtype", "Flags", "PTA")):
-            cap = QLabel(key)
+        for i, key in enumerate(FACTS):
+            cap = QLabel(_t(key))
             cap.setObjectName("factCaption")
             val = QLabel()
             val.setObjectName("factValue")
@@ -159,7 +175,7 @@ class PatientView(QWidget):
         self.draft_text = QLabel()
         self.draft_text.setObjectName("draftText")
         self.draft_text.setWordWrap(True)
-        self.btn_resume = QPushButton("Resume draft")
+        self.btn_resume = QPushButton(self.tr("Resume draft"))
         self.btn_resume.setObjectName("btnResumeDraft")
         self.btn_resume.clicked.connect(self.resume_draft)
         banner.addWidget(self.draft_text, 1)
@@ -168,37 +184,38 @@ class PatientView(QWidget):
         root.addWidget(self.draft_banner)
 
         buttons = FlowLayout()
-        self.btn_new = QPushButton("New visit")
+        self.btn_new = QPushButton(self.tr("New visit"))
         self.btn_new.setObjectName("btnNewVisit")
-        self.btn_new.setToolTip("Enter a new visit (Ctrl+Shift+V)")
+        self.btn_new.setToolTip(self.tr("Enter a new visit (Ctrl+Shift+V)"))
         self.btn_new.clicked.connect(lambda: self.newVisitRequested.emit(self.patient_id))
-        self.btn_open = QPushButton("Open visit")
+        self.btn_open = QPushButton(self.tr("Open visit"))
         self.btn_open.setObjectName("btnOpenVisit")
-        self.btn_open.setToolTip("Open the selected visit, or start it (Enter)")
+        self.btn_open.setToolTip(self.tr("Open the selected visit, or start it (Enter)"))
         self.btn_open.clicked.connect(self.open_current)
-        self.btn_edit = QPushButton("Edit patient")
+        self.btn_edit = QPushButton(self.tr("Edit patient"))
         self.btn_edit.setObjectName("btnEditPatient")
-        self.btn_edit.setToolTip("Edit the patient's details and PTA dates (Ctrl+E)")
+        self.btn_edit.setToolTip(self.tr("Edit the patient's details and PTA dates (Ctrl+E)"))
         self.btn_edit.clicked.connect(lambda: self.editPatientRequested.emit(self.patient_id))
-        self.btn_report = QPushButton("Report")
+        self.btn_report = QPushButton(self.tr("Report"))
         self.btn_report.setObjectName("btnReport")
-        self.btn_report.setToolTip("Trend report for this patient (Ctrl+R)")
+        self.btn_report.setToolTip(self.tr("Trend report for this patient (Ctrl+R)"))
         self.btn_report.clicked.connect(lambda: self.reportRequested.emit(self.patient_id))
         for b in (self.btn_new, self.btn_open, self.btn_edit, self.btn_report):
             buttons.addWidget(b)
         # Signing, unlocking and the audit trail of this patient or of the selected visit.
-        self.btn_sign = QPushButton("Sign visit…")
+        self.btn_sign = QPushButton(self.tr("Sign visit…"))
         self.btn_sign.setObjectName("btnSignVisit")
         self.btn_sign.clicked.connect(self.sign_current)
-        self.btn_unlock = QPushButton("Unlock visit…")
+        self.btn_unlock = QPushButton(self.tr("Unlock visit…"))
         self.btn_unlock.setObjectName("btnUnlockVisit")
         self.btn_unlock.clicked.connect(self.unlock_current)
-        self.btn_log = QPushButton("Change log")
+        self.btn_log = QPushButton(self.tr("Change log"))
         self.btn_log.setObjectName("btnChangeLog")
         log_menu = QMenu(self.btn_log)
-        self.act_patient_log = log_menu.addAction("Everything for this &patient…",
+        self.act_patient_log = log_menu.addAction(self.tr("Everything for this &patient…"),
                                                   self.show_patient_log)
-        self.act_visit_log = log_menu.addAction("The selected &visit…", self.show_visit_log)
+        self.act_visit_log = log_menu.addAction(self.tr("The selected &visit…"),
+                                                self.show_visit_log)
         self.btn_log.setMenu(log_menu)
         for b in (self.btn_sign, self.btn_unlock, self.btn_log):
             buttons.addWidget(b)
@@ -212,8 +229,8 @@ class PatientView(QWidget):
         self.timeline.rowActivated.connect(self._activate)
         self.timeline.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.charts = TrendCharts()
-        split.addWidget(_section("Visits", self.timeline))
-        split.addWidget(_section("Trends", self.charts))
+        split.addWidget(_section(self.tr("Visits"), self.timeline))
+        split.addWidget(_section(self.tr("Trends"), self.charts))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([820, 420])
@@ -227,22 +244,26 @@ class PatientView(QWidget):
         self.data = overview(self.database, self.patient_id)
         d = self.data
         f = d.patient.facts
-        demo = "  <span style='color:#8a5a00'>(synthetic demo patient)</span>" \
-            if d.patient.is_demo else ""
+        demo = ("  <span style='color:#8a5a00'>" + self.tr("(synthetic demo patient)")
+                + "</span>") if d.patient.is_demo else ""
         self.title.setText(f"<span style='font-size:15pt'><b>{f.family_name}, {f.given_name}"
                            f"</b></span>&nbsp;&nbsp;<span style='color:#52606d'>{f.code}</span>"
                            f"{demo}")
-        age = f"{d.age} years" if d.age is not None else "age unknown"
-        born = f" (born {iso(f.birth_date)})" if f.birth_date else ""
-        self.facts["Age / sex"].setText(f"{age}, {SEX_TEXT.get(f.sex.value, f.sex.value)}"
-                                        f"{born}")
-        dx = f", diagnosed {f.diagnosis_year}" if f.diagnosis_year else ""
-        self.facts["MS subtype"].setText(f"{f.ms_subtype.value} – {f.ms_subtype.title}{dx}")
-        flags = [t for t, on in (("headache-positive", f.headache_positive),
-                                 ("fatigue-positive", f.fatigue_positive)) if on]
-        self.facts["Flags"].setText(", ".join(flags) or "none")
-        ptas = [f"{iso(p.pta_date)} ({p.side.value})" for _i, p in d.patient.procedures]
-        self.facts["PTA"].setText("; ".join(ptas) or "no PTA recorded yet")
+        age = (self.tr("%n year(s)", "", d.age) if d.age is not None
+               else self.tr("age unknown"))
+        born = (" " + self.tr("(born {date})").format(date=day_text(f.birth_date))
+                if f.birth_date else "")
+        sex = _t(SEX_TEXT.get(f.sex.value, f.sex.value))
+        self.facts[FACTS[0]].setText(f"{age}, {sex}{born}")
+        dx = (", " + self.tr("diagnosed {year}").format(year=f.diagnosis_year)
+              if f.diagnosis_year else "")
+        self.facts[FACTS[1]].setText(f"{f.ms_subtype.value} – {shown(f.ms_subtype.title)}{dx}")
+        flags = [self.tr("headache-positive")] if f.headache_positive else []
+        flags += [self.tr("fatigue-positive")] if f.fatigue_positive else []
+        self.facts[FACTS[2]].setText(", ".join(flags) or self.tr("none"))
+        ptas = [f"{day_text(p.pta_date)} ({QCoreApplication.translate('PtaSide', p.side.value)})"
+                for _i, p in d.patient.procedures]
+        self.facts[FACTS[3]].setText("; ".join(ptas) or self.tr("no PTA recorded yet"))
         entries = d.timeline()
         self.timeline_model.set_rows(entries)
         row = self._row_to_select(entries, keep)
@@ -258,12 +279,15 @@ class PatientView(QWidget):
         if not drafts:
             return
         v = drafts[0]
-        title = schedule.definition(v.label).title if schedule.is_label(v.label) else v.label
-        text = (f"The {v.label} visit ({title}) of {iso(v.visit_date)} is a draft, entered by "
-                f"{v.entered_by or 'unknown'} and not completed yet. Press Enter on it in the "
-                "list, or Resume draft, to go on where it was left.")
+        title = (shown(schedule.definition(v.label).title) if schedule.is_label(v.label)
+                 else v.label)
+        text = self.tr("The {label} visit ({title}) of {date} is a draft, entered by {who} "
+                       "and not completed yet. Press Enter on it in the list, or Resume draft, "
+                       "to go on where it was left.").format(
+            label=v.label, title=title, date=day_text(v.visit_date),
+            who=v.entered_by or self.tr("unknown"))
         if len(drafts) > 1:
-            text += f" ({len(drafts)} drafts in all.)"
+            text += " " + self.tr("(%n drafts in all.)", "", len(drafts))
         self.draft_text.setText(text)
 
     def resume_draft(self) -> None:
@@ -304,17 +328,18 @@ class PatientView(QWidget):
         self.btn_sign.setEnabled(v is not None and v.is_complete and not v.is_signed
                                  and may_sign)
         self.btn_sign.setToolTip(
-            "Only a clinician may sign visits" if not may_sign else
-            "Sign the selected completed visit (password re-entered); it becomes read-only")
+            self.tr("Only a clinician may sign visits") if not may_sign else
+            self.tr("Sign the selected completed visit (password re-entered); it becomes "
+                    "read-only"))
         may_unlock = can(self.actor, Permission.VISIT_UNLOCK)
         self.btn_unlock.setEnabled(v is not None and v.is_signed and may_unlock)
         self.btn_unlock.setToolTip(
-            "Only a clinician may unlock signed visits" if not may_unlock else
-            "Unlock the selected signed visit, with a reason, so it can be corrected")
+            self.tr("Only a clinician may unlock signed visits") if not may_unlock else
+            self.tr("Unlock the selected signed visit, with a reason, so it can be corrected"))
         self.act_visit_log.setEnabled(v is not None)
         self.btn_open.setEnabled(e is not None and (e.visit is not None or e.can_start))
-        self.btn_open.setText("Open visit" if e is None or e.visit is not None
-                              else f"Start the {e.label} visit")
+        self.btn_open.setText(self.tr("Open visit") if e is None or e.visit is not None
+                              else self.tr("Start the {label} visit").format(label=e.label))
 
     def sign_current(self) -> None:
         e = self.current_entry()

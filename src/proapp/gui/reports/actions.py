@@ -4,6 +4,8 @@ when a report is asked for, not with the main window."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from proapp.gui.common.actions import Action, Host, Needs
 
 
@@ -27,8 +29,11 @@ def _batch_reports(host: Host) -> None:
         export_reports_for(host.widget(), host.database, host.actor, ids)
 
 
-REPORT = Action("actReport", "&Report…", _report_current, "Ctrl+R",
-                "Trend report for the selected patient", Needs.PATIENT)
-BATCH_REPORTS = Action("actBatchReports", "Reports for &selected patients…", _batch_reports,
-                       "Ctrl+Shift+R", "Save the trend reports of the patients selected in "
-                       "the list", Needs.SELECTION)
+REPORT = Action("actReport", QT_TRANSLATE_NOOP("Action", "&Report…"), _report_current, "Ctrl+R",
+                QT_TRANSLATE_NOOP("Action", "Trend report for the selected patient"),
+                Needs.PATIENT)
+BATCH_REPORTS = Action("actBatchReports",
+                       QT_TRANSLATE_NOOP("Action", "Reports for &selected patients…"),
+                       _batch_reports, "Ctrl+Shift+R",
+                       QT_TRANSLATE_NOOP("Action", "Save the trend reports of the patients "
+                                                   "selected in the list"), Needs.SELECTION)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
+from proapp.domain.language import LANGUAGES, Language
+from proapp.gui.common.language import shown
 from proapp.gui.common.tasks import Task, run_with_progress
 from proapp.reports import preview
 from proapp.services import reports
@@ -45,6 +47,7 @@ log = logging.getLogger(__name__)
 PREVIEW_DPI = 96.0
 PRINT_DPI_MAX = 300.0
 PAGE_SIZES = (("A4", "a4"), ("US Letter", "letter"))
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
 def _qimage(page: preview.PageImage) -> QImage:
@@ -55,11 +58,12 @@ def _qimage(page: preview.PageImage) -> QImage:
 def _show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     plain = plain_error(exc)
     if plain is not None:
-        QMessageBox.warning(parent, title, plain.message)
+        QMessageBox.warning(parent, title, shown(plain.message))
     elif isinstance(exc, OSError | ValueError):
         QMessageBox.warning(parent, title, str(exc))
     else:
-        QMessageBox.critical(parent, title, f"Unexpected error: {exc}\n\nDetails are in the log.")
+        QMessageBox.critical(parent, title, translate(
+            "Report", "Unexpected error: {error}\n\nDetails are in the log.").format(error=exc))
 
 
 class ReportDialog(QDialog):
@@ -77,38 +81,52 @@ class ReportDialog(QDialog):
         self.report: reports.BuiltReport | None = None
         self.page_labels: list[QLabel] = []
         self._task: Task | None = None
-        self.setWindowTitle("Patient trend report")
+        self.setWindowTitle(self.tr("Patient trend report"))
         self.resize(900, 1000)
 
         self.page_size = QComboBox()
         for text, value in PAGE_SIZES:
             self.page_size.addItem(text, value)
-        self.page_size.setToolTip("Paper size of the PDF")
-        self.deidentify = QCheckBox("&De-identified (no name, birth date or free text)")
-        self.status = QLabel("Preparing the report…")
-        self.save_button = QPushButton("&Save PDF…")
-        self.print_button = QPushButton("&Print…")
-        close = QPushButton("Close")
+        self.page_size.setToolTip(self.tr("Paper size of the PDF"))
+        # The patient's own language unless the clinician asks for another for this copy.
+        self.language = QComboBox()
+        self.language.setObjectName("reportLanguage")
+        self.language.addItem(self.tr("the patient's"), "")
+        for lang in LANGUAGES:
+            self.language.addItem(lang.native_name, lang.value)
+        self.language.setToolTip(self.tr("Language of the report (the patient's by default)"))
+        self.deidentify = QCheckBox(self.tr("&De-identified (no name, birth date or free text)"))
+        self.status = QLabel(self.tr("Preparing the report…"))
+        self.save_button = QPushButton(self.tr("&Save PDF…"))
+        self.print_button = QPushButton(self.tr("&Print…"))
+        close = QPushButton(self.tr("Close"))
         for b in (self.save_button, self.print_button):
             b.setEnabled(False)
         self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.save_button.setToolTip("Save this PDF (Ctrl+S)")
-        self.print_button.setToolTip("Print this report (Ctrl+P)")
+        self.save_button.setToolTip(self.tr("Save this PDF (Ctrl+S)"))
+        self.print_button.setToolTip(self.tr("Print this report (Ctrl+P)"))
         self.save_button.clicked.connect(self.save_interactive)
         self.print_button.clicked.connect(self.print_interactive)
         close.clicked.connect(self.reject)
         self.page_size.currentIndexChanged.connect(self.refresh)
         self.deidentify.toggled.connect(self.refresh)
+        self.language.currentIndexChanged.connect(self.refresh)
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Paper:"))
+        bar.addWidget(QLabel(self.tr("Paper:")))
         bar.addWidget(self.page_size)
-        bar.addWidget(self.deidentify)
+        caption = QLabel(self.tr("&Language:"))
+        caption.setBuddy(self.language)
+        bar.addWidget(caption)
+        bar.addWidget(self.language)
         bar.addStretch(1)
-        bar.addWidget(self.save_button)
-        bar.addWidget(self.print_button)
-        bar.addWidget(close)
+        actions = QHBoxLayout()  # a second row: the options and buttons fit a small screen
+        actions.addWidget(self.deidentify)
+        actions.addStretch(1)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.print_button)
+        actions.addWidget(close)
 
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
@@ -122,6 +140,7 @@ class ReportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
         self.save_button.setDefault(True)
@@ -133,16 +152,19 @@ class ReportDialog(QDialog):
             self._task.cancel()
         for b in (self.save_button, self.print_button):
             b.setEnabled(False)
-        self.status.setText("Preparing the report…")
+        self.status.setText(self.tr("Preparing the report…"))
         page_size = self.page_size.currentData()
         deidentify = self.deidentify.isChecked()
+        chosen = self.language.currentData()
+        language = Language(chosen) if chosen else None
+        building, drawing = self.tr("Building the report"), self.tr("Drawing the pages")
         db, actor, pid = self.database, self.actor, self.patient_id
 
         def work(progress: Progress) -> tuple[reports.BuiltReport, list[preview.PageImage]]:
-            progress.report(0, 2, "Building the report")
+            progress.report(0, 2, building)
             built = reports.build_report(db, actor, pid, page_size=page_size,
-                                         deidentify=deidentify)
-            progress.report(1, 2, "Drawing the pages")
+                                         deidentify=deidentify, language=language)
+            progress.report(1, 2, drawing)
             pages = preview.render_pages(built.pdf, PREVIEW_DPI, check=progress.check)
             return built, pages
 
@@ -158,16 +180,18 @@ class ReportDialog(QDialog):
             if task_box and self._task is not task_box[0]:
                 return  # replaced or closed meanwhile
             self._task = None
-            self.status.setText(f"The report could not be made: {exc}")
+            self.status.setText(self.tr("The report could not be made: {error}").format(
+                error=exc))
             self.failed.emit(str(exc))
-            _show_error(self, "Report", exc)
+            _show_error(self, self.tr("Report"), exc)
 
         def cancelled() -> None:
             if task_box and self._task is task_box[0]:
                 self._task = None
-                self.status.setText("Cancelled.")
+                self.status.setText(self.tr("Cancelled."))
 
-        self._task = run_with_progress(self, "Preparing the report", work, on_done=done,
+        self._task = run_with_progress(self, self.tr("Preparing the report"), work,
+                                       on_done=done,
                                        on_error=error, on_cancel=cancelled)
         task_box.append(self._task)
 
@@ -179,13 +203,15 @@ class ReportDialog(QDialog):
         for i, page in enumerate(pages, start=1):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(_qimage(page)))
-            label.setAccessibleName(f"Page {i} of {len(pages)}")
+            label.setAccessibleName(self.tr("Page {page} of {total}").format(page=i,
+                                                                             total=len(pages)))
             self.pages_layout.addWidget(label)
             self.page_labels.append(label)
-        what = "de-identified " if built.deidentify else ""
-        self.status.setText(f"{built.code}: {what}report, {len(pages)} "
-                            f"page{'s' if len(pages) != 1 else ''}")
-        self.setWindowTitle(f"Trend report – {built.code}")
+        text = (self.tr("{code}: de-identified report in {language}, %n page(s)", "", len(pages))
+                if built.deidentify else
+                self.tr("{code}: report in {language}, %n page(s)", "", len(pages)))
+        self.status.setText(text.format(code=built.code, language=built.language.native_name))
+        self.setWindowTitle(self.tr("Trend report – {code}").format(code=built.code))
         for b in (self.save_button, self.print_button):
             b.setEnabled(True)
         self.ready.emit(len(pages))
@@ -221,16 +247,16 @@ class ReportDialog(QDialog):
         if self.report is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Save report as PDF", str(Path.home() / self.suggested_name()),
-            "PDF files (*.pdf)")
+            self, self.tr("Save report as PDF"), str(Path.home() / self.suggested_name()),
+            self.tr("PDF files (*.pdf)"))
         if not path:
             return
         try:
             written = self.save_to(path)
         except (OSError, UserError) as exc:
-            _show_error(self, "Save PDF", exc)
+            _show_error(self, self.tr("Save PDF"), exc)
             return
-        self.status.setText(f"Saved to {written}")
+        self.status.setText(self.tr("Saved to {file}").format(file=written))
 
     # -- printing
     def print_interactive(self) -> None:
@@ -246,7 +272,8 @@ class ReportDialog(QDialog):
 
         def printed(result: Any) -> None:
             if isinstance(result, int):
-                self.status.setText(f"{code}: {result} page(s) sent to the printer")
+                self.status.setText(self.tr("{code}: %n page(s) sent to the printer", "",
+                                            int(result)).format(code=code))
 
         print_pdfs(self, printer, lambda _progress: [pdf], printed)
 
@@ -294,14 +321,14 @@ def print_pdfs(parent: QWidget | None, printer: QPrinter,
     def error(exc: BaseException) -> None:
         if on_finished is not None:
             on_finished(exc)
-        _show_error(parent, "Print", exc)
+        _show_error(parent, translate("Report", "Print"), exc)
 
     def cancelled() -> None:
         if on_finished is not None:
             on_finished(None)
 
-    return run_with_progress(parent, "Printing", work, on_done=done, on_error=error,
-                             on_cancel=cancelled)
+    return run_with_progress(parent, translate("Report", "Printing"), work, on_done=done,
+                             on_error=error, on_cancel=cancelled)
 
 
 def print_reports_for(parent: QWidget | None, database: Database, actor: Actor,
@@ -311,7 +338,8 @@ def print_reports_for(parent: QWidget | None, database: Database, actor: Actor,
     """Print the reports of the selected patients in one print job (the patient list's
     "Print reports"). Without ``printer`` the Qt print dialog asks for one."""
     if not patient_ids:
-        QMessageBox.information(parent, "Reports", "Select one or more patients first.")
+        QMessageBox.information(parent, translate("Report", "Reports"),
+                                translate("Report", "Select one or more patients first."))
         return None
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -348,10 +376,12 @@ def export_reports_for(parent: QWidget | None, database: Database, actor: Actor,
     the list of written paths, or None when cancelled (for callers and tests).
     """
     if not patient_ids:
-        QMessageBox.information(parent, "Reports", "Select one or more patients first.")
+        QMessageBox.information(parent, translate("Report", "Reports"),
+                                translate("Report", "Select one or more patients first."))
         return None
     if directory is None:
-        chosen = QFileDialog.getExistingDirectory(parent, "Folder for the reports",
+        chosen = QFileDialog.getExistingDirectory(parent, translate("Report",
+                                                                    "Folder for the reports"),
                                                   str(Path.home()))
         if not chosen:
             return None
@@ -367,19 +397,19 @@ def export_reports_for(parent: QWidget | None, database: Database, actor: Actor,
         if on_finished is not None:
             on_finished(paths)
         else:
-            QMessageBox.information(parent, "Reports",
-                                    "1 report written to " + str(folder) if len(paths) == 1
-                                    else f"{len(paths)} reports written to {folder}")
+            QMessageBox.information(parent, translate("Report", "Reports"), translate(
+                "Report", "%n report(s) written to {folder}", "", len(paths)).format(
+                    folder=folder))
 
     def error(exc: BaseException) -> None:
         if on_finished is not None:
             on_finished(exc)
-        _show_error(parent, "Reports", exc)
+        _show_error(parent, translate("Report", "Reports"), exc)
 
     def cancelled() -> None:
         if on_finished is not None:
             on_finished(None)
 
-    return run_with_progress(parent, "Writing 1 report" if len(ids) == 1
-                             else f"Writing {len(ids)} reports", work, on_done=done,
+    return run_with_progress(parent, translate("Report", "Writing %n report(s)", "", len(ids)),
+                             work, on_done=done,
                              on_error=error, on_cancel=cancelled)

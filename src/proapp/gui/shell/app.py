@@ -8,7 +8,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QIcon, QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -39,8 +39,9 @@ def application() -> QApplication:
         icon = paths.resource("icons", "proapp.svg")
         if icon.exists():
             app.setWindowIcon(QIcon(str(icon)))
-        from proapp.gui.common import style, windows
+        from proapp.gui.common import language, style, windows
 
+        language.install()  # before any window: every text is translated when it is made
         style.apply(app)
         windows.install(app)
     assert isinstance(app, QApplication)
@@ -210,7 +211,8 @@ class DailyBackup:
             shown = parent if parent.isVisible() else None
         except RuntimeError:  # the window is gone (user switch, quit)
             shown = None
-        QMessageBox.warning(shown, "Backup failed",
-                            f"The daily backup could not be written: {exc}\n\nproapp "
-                            "continues; ask IT to check the backup folder (setting "
-                            "backup_dir).")
+        QMessageBox.warning(shown, QCoreApplication.translate("DailyBackup", "Backup failed"),
+                            QCoreApplication.translate(
+                                "DailyBackup", "The daily backup could not be written: "
+                                "{error}\n\nproapp continues; ask IT to check the backup "
+                                "folder (setting backup_dir).").format(error=exc))

@@ -17,10 +17,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QProcess, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QProcess, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -40,8 +41,10 @@ from proapp import APP_NAME, paths
 from proapp.db.engine import Database
 from proapp.db.migrate import DatabaseRefused, open_database
 from proapp.domain.actor import Actor
+from proapp.domain.language import LANGUAGES, Language
 from proapp.domain.validation import ValidationError
 from proapp.gui.accounts.dialogs import AdminFields, error_text
+from proapp.gui.common import language
 from proapp.gui.common.tasks import run_with_progress
 from proapp.gui.common.widgets import error_label
 from proapp.services import accounts, settings, training
@@ -49,7 +52,8 @@ from proapp.services.errors import UserError
 
 log = logging.getLogger(__name__)
 
-TRAINING_MARK = "TRAINING DATABASE — synthetic demo patients"
+_TRAINING_MARK = QT_TRANSLATE_NOOP("Welcome", "TRAINING DATABASE — synthetic demo patients")
+TRAINING_MARK = _TRAINING_MARK  # the English text; training_mark() is the one shown
 DEMO_PATIENTS = 286
 
 
@@ -60,6 +64,15 @@ class Outcome:
 
     database: Database
     actor: Actor | None
+
+
+def training_mark() -> str:
+    """The mark of every window on a training database, in the screens' language."""
+    return QCoreApplication.translate("Welcome", _TRAINING_MARK)
+
+
+def _open_training_title() -> str:
+    return QCoreApplication.translate("Welcome", "Open training database")
 
 
 def needs_welcome(database: Database) -> bool:
@@ -99,36 +112,50 @@ class LocationPage(_Page):
 
     def __init__(self, wizard: WelcomeWizard):
         super().__init__()
-        self.setTitle(f"Welcome to {APP_NAME}")
-        self.setSubTitle("Three short steps prepare this workstation: where the data is kept, "
-                         "the administrator account and the clinic's name.")
+        self.setTitle(self.tr("Welcome to {name}").format(name=APP_NAME))
+        self.setSubTitle(self.tr("Three short steps prepare this workstation: where the data "
+                                 "is kept, the administrator account and the clinic's name."))
         layout = QVBoxLayout(self)
-        layout.addWidget(_text(
+        languages = QHBoxLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("welcomeLanguage")
+        for lang in LANGUAGES:
+            self.language.addItem(lang.native_name, lang.value)
+        self.language.setCurrentIndex(self.language.findData(language.current_language().value))
+        self.language.currentIndexChanged.connect(
+            lambda _i: wizard.change_language(Language(self.language.currentData())))
+        caption = QLabel(self.tr("&Language:"))
+        caption.setBuddy(self.language)
+        languages.addWidget(caption)
+        languages.addWidget(self.language)
+        languages.addStretch(1)
+        layout.addLayout(languages)
+        layout.addWidget(_text(self.tr(
             "The clinic's database is one file. It is created in your user data folder, "
             "which only your account can read. IT may choose another place, for example a "
-            "folder that is backed up every night."))
+            "folder that is backed up every night.")))
         row = QHBoxLayout()
         self.path = QLineEdit(str(wizard.database.path or ""))
         self.path.setObjectName("databasePath")
         self.path.setMinimumWidth(360)
-        label = QLabel("&Database file:")
+        label = QLabel(self.tr("&Database file:"))
         label.setBuddy(self.path)
-        browse = QPushButton("C&hoose…")
+        browse = QPushButton(self.tr("C&hoose…"))
         browse.clicked.connect(self.choose)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         layout.addWidget(label)
         layout.addLayout(row)
-        layout.addWidget(_text(
-            f"Logs are written to <code>{paths.log_dir()}</code>.<br>"
-            "proapp also keeps a backup of the database every day it is started."))
+        layout.addWidget(_text(self.tr(
+            "Logs are written to <code>{folder}</code>.<br>proapp also keeps a backup of the "
+            "database every day it is started.").format(folder=paths.log_dir())))
         layout.addWidget(self.error)
         layout.addStretch(1)
 
     def choose(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Where should the database be created?", self.path.text(),
-            "proapp database (*.db);;All files (*)",
+            self, self.tr("Where should the database be created?"), self.path.text(),
+            self.tr("proapp database (*.db);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite)
         if chosen:
             self.path.setText(chosen if chosen.endswith(".db") else f"{chosen}.db")
@@ -139,7 +166,7 @@ class LocationPage(_Page):
         self.error.hide()
         text = self.path.text().strip()
         if not text:
-            self.show_error("Give the database file")
+            self.show_error(self.tr("Give the database file"))
             return False
         try:
             has_users = self.welcome.use_database(Path(text).expanduser())
@@ -160,15 +187,15 @@ class AdminPage(_Page):
 
     def __init__(self, wizard: WelcomeWizard):
         super().__init__()
-        self.setTitle("Administrator account")
-        self.setSubTitle("The administrator adds the nurses and clinicians, changes clinic "
-                         "settings and restores backups.")
+        self.setTitle(self.tr("Administrator account"))
+        self.setSubTitle(self.tr("The administrator adds the nurses and clinicians, changes "
+                                 "clinic settings and restores backups."))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Create administrator")
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create administrator"))
         layout = QVBoxLayout(self)
-        layout.addWidget(_text(
+        layout.addWidget(_text(self.tr(
             "Keep the password safe: nobody can read it back, and without an administrator "
-            "no new account can be made."))
+            "no new account can be made.")))
         form = QFormLayout()
         self.fields = AdminFields(form)
         self.username, self.full_name = self.fields.username, self.fields.full_name
@@ -188,17 +215,17 @@ class AdminPage(_Page):
 class ClinicPage(_Page):
     def __init__(self, wizard: WelcomeWizard):
         super().__init__()
-        self.setTitle("Clinic")
-        self.setSubTitle("The clinic's name is printed at the top of every report.")
+        self.setTitle(self.tr("Clinic"))
+        self.setSubTitle(self.tr("The clinic's name is printed at the top of every report."))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setObjectName("clinicName")
         self.name.setMaxLength(200)
-        self.name.setPlaceholderText("e.g. MS Centre, Vascular Unit")
-        form.addRow("Clinic &name:", self.name)
+        self.name.setPlaceholderText(self.tr("e.g. MS Centre, Vascular Unit"))
+        form.addRow(self.tr("Clinic &name:"), self.name)
         layout.addLayout(form)
-        layout.addWidget(_text("Left blank, reports print no clinic name."))
+        layout.addWidget(_text(self.tr("Left blank, reports print no clinic name.")))
         layout.addWidget(self.error)
         layout.addStretch(1)
 
@@ -221,20 +248,21 @@ class ClinicPage(_Page):
 class TrainingPage(_Page):
     def __init__(self, wizard: WelcomeWizard):
         super().__init__()
-        self.setTitle("Training")
-        self.setSubTitle("Practise with synthetic patients before entering real ones.")
+        self.setTitle(self.tr("Training"))
+        self.setSubTitle(self.tr("Practise with synthetic patients before entering real ones."))
         layout = QVBoxLayout(self)
-        self.create_training = QCheckBox(f"Create a &training database with {DEMO_PATIENTS} "
-                                "synthetic demo patients")
+        self.create_training = QCheckBox(self.tr(
+            "Create a &training database with {n} synthetic demo patients").format(
+                n=DEMO_PATIENTS))
         self.create_training.setObjectName("createTraining")
         layout.addWidget(self.create_training)
-        layout.addWidget(_text(
+        layout.addWidget(_text(self.tr(
             "The demo patients are invented (codes DEMO-0001 and on). They go into a "
-            f"<b>separate file</b>, <code>{paths.training_database()}</code>, and never "
-            "into the clinic's database. Open it with <i>Help → Open training database</i>; "
-            f"its window says <b>{TRAINING_MARK}</b> and its reports carry a "
-            "SYNTHETIC DEMO DATA banner. The training database has its own accounts: the "
-            "first person to open it creates its administrator."))
+            "<b>separate file</b>, <code>{file}</code>, and never into the clinic's "
+            "database. Open it with <i>Help → Open training database</i>; its window says "
+            "<b>{mark}</b> and its reports carry a SYNTHETIC DEMO DATA banner. The training "
+            "database has its own accounts: the first person to open it creates its "
+            "administrator.").format(file=paths.training_database(), mark=training_mark())))
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -244,13 +272,14 @@ class TrainingPage(_Page):
     def validatePage(self) -> bool:
         if not self.create_training.isChecked():
             return True
-        self.status.setText("Creating the training database…")
+        self.status.setText(self.tr("Creating the training database…"))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         QGuiApplication.processEvents()
         try:
             result = training.create_training_database(patients=DEMO_PATIENTS)
         except (DatabaseRefused, UserError, OSError) as exc:
-            self.show_error(f"The training database could not be created: {exc}")
+            self.show_error(self.tr("The training database could not be created: {error}").format(
+                error=exc))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -266,7 +295,7 @@ class WelcomeWizard(QWizard):
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("welcome")
-        self.setWindowTitle(f"{APP_NAME}: welcome")
+        self.setWindowTitle(self.tr("{name}: welcome").format(name=APP_NAME))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(640, 460)
@@ -281,7 +310,18 @@ class WelcomeWizard(QWizard):
         self.training = TrainingPage(self)
         for page in (self.location, self.admin, self.clinic, self.training):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Start proapp")
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Start proapp"))
+        self.language_changed = False
+
+    def change_language(self, chosen: Language) -> None:
+        """The screens in ``chosen`` from now on: remembered, and the welcome made again in
+        it (:func:`run_welcome` reopens it on the same database)."""
+        language.choose_language(chosen)
+        if chosen is language.current_language():
+            return
+        language.install(chosen)
+        self.language_changed = True
+        self.done(QDialog.DialogCode.Rejected)
 
     def use_database(self, path: Path) -> bool:
         """Switch to the database at ``path`` (created if missing); True when it already has
@@ -320,8 +360,14 @@ def run_welcome(database: Database, parent: QWidget | None = None) -> Outcome | 
     patient); the chosen place is remembered (``paths.choose_database``) only once the
     welcome succeeded, so a cancelled first start leaves nothing behind but the default.
     """
-    wizard = WelcomeWizard(database, parent)
-    accepted = wizard.exec() == QWizard.DialogCode.Accepted
+    while True:
+        wizard = WelcomeWizard(database, parent)
+        accepted = wizard.exec() == QWizard.DialogCode.Accepted
+        if not (wizard.language_changed and wizard.actor is None):
+            break
+        # The language changed before anything was created: the welcome again, in it.
+        for opened in wizard.opened:
+            _remove_if_empty(opened)
     chosen = wizard.database
     succeeded = accepted or wizard.actor is not None
     keep = chosen if succeeded else database
@@ -347,8 +393,8 @@ class _TitleKeeper(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.WindowTitleChange:
             title = self.window.windowTitle()
-            if not title.startswith(TRAINING_MARK):
-                self.window.setWindowTitle(f"{TRAINING_MARK} — {title}")
+            if not title.startswith(training_mark()):
+                self.window.setWindowTitle(f"{training_mark()} — {title}")
         return False
 
 
@@ -358,7 +404,7 @@ def mark_training_window(window: QMainWindow, database: Database) -> bool:
     whether the window was marked."""
     if not training.has_demo_patients(database):
         return False
-    label = QLabel(f" {TRAINING_MARK} ")
+    label = QLabel(f" {training_mark()} ")
     label.setObjectName("trainingMark")
     label.setStyleSheet("background: #ffd54f; color: #3e2723; font-weight: bold; "
                         "padding: 2px 8px; border-radius: 3px;")
@@ -366,8 +412,8 @@ def mark_training_window(window: QMainWindow, database: Database) -> bool:
     keeper = _TitleKeeper(window)
     window.installEventFilter(keeper)
     title = window.windowTitle() or APP_NAME
-    window.setWindowTitle(title if title.startswith(TRAINING_MARK)
-                          else f"{TRAINING_MARK} — {title}")
+    window.setWindowTitle(title if title.startswith(training_mark())
+                          else f"{training_mark()} — {title}")
     return True
 
 
@@ -397,34 +443,43 @@ def open_training_database(parent: QWidget, database: Database | None = None,
         program, arguments = training_command(path)
         started, _pid = QProcess.startDetached(program, arguments)
         if not started:
-            QMessageBox.warning(parent, "Open training database",
-                                f"proapp could not be started on {path}.")
+            QMessageBox.warning(parent, _open_training_title(),
+                                QCoreApplication.translate(
+                                    "Welcome", "proapp could not be started on {file}.").format(
+                                        file=path))
             return False
         status = getattr(parent, "show_status", None)
         if callable(status):
-            status("The training database opens in a new window (synthetic patients); "
-                   f"sign in there as {actor.username}." if actor is not None else
-                   "The training database opens in a new window (synthetic patients).",
-                   15000)
+            status(QCoreApplication.translate(
+                "Welcome", "The training database opens in a new window (synthetic patients); "
+                "sign in there as {username}.").format(username=actor.username)
+                if actor is not None else QCoreApplication.translate(
+                    "Welcome", "The training database opens in a new window (synthetic "
+                    "patients)."), 15000)
         return True
 
     if path.exists():
         return start()
     answer = QMessageBox.question(
-        parent, "Open training database",
-        f"There is no training database yet. Create it now with {DEMO_PATIENTS} "
-        f"synthetic demo patients?\n\n{path}")
+        parent, _open_training_title(),
+        QCoreApplication.translate(
+            "Welcome", "There is no training database yet. Create it now with {n} synthetic "
+            "demo patients?\n\n{file}").format(n=DEMO_PATIENTS, file=path))
     if answer != QMessageBox.StandardButton.Yes:
         return False
 
     def failed(exc: BaseException) -> None:
         if not isinstance(exc, DatabaseRefused | UserError | OSError):
             raise exc
-        QMessageBox.warning(parent, "Open training database",
-                            f"The training database could not be created: {exc}")
+        QMessageBox.warning(parent, _open_training_title(),
+                            QCoreApplication.translate(
+                                "Welcome", "The training database could not be created: "
+                                "{error}").format(error=exc))
 
     task = run_with_progress(
-        parent, f"Creating the training database with {DEMO_PATIENTS} synthetic patients…",
+        parent, QCoreApplication.translate(
+            "Welcome", "Creating the training database with {n} synthetic patients…").format(
+                n=DEMO_PATIENTS),
         lambda _progress: training.create_training_database(path, DEMO_PATIENTS),
         on_done=lambda _result: _discard(start()), on_error=failed)
     _RUNNING.append(task)

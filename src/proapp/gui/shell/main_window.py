@@ -16,7 +16,7 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -100,8 +100,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.addTab(self.patients, "Patients")
-        self.tabs.addTab(self.worklist, "Due today")
+        self.tabs.addTab(self.patients, self.tr("Patients"))
+        self.tabs.addTab(self.worklist, self.tr("Due today"))
         for i in (PATIENTS_TAB, WORKLIST_TAB):  # the two lists cannot be closed
             self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
@@ -136,11 +136,12 @@ class MainWindow(QMainWindow):
     # -- frame -------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         for menu in MENUS:
-            m = self.menuBar().addMenu(menu.title.format(username=self.actor.username))
+            title = QCoreApplication.translate("Menu", menu.title)
+            m = self.menuBar().addMenu(title.format(username=self.actor.username))
             if menu.name:
                 m.setObjectName(menu.name)
             self._add_entries(m, menu.entries)
-        tb = QToolBar("Main")
+        tb = QToolBar(self.tr("Main"))
         tb.setObjectName("mainToolBar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -158,14 +159,15 @@ class MainWindow(QMainWindow):
         """One ``QAction`` per feature action, shared by the menu and the tool bar."""
         if spec.name in self._actions:
             return self._actions[spec.name][0]
-        a = QAction(spec.text, self)
+        a = QAction(QCoreApplication.translate("Action", spec.text), self)
         a.setObjectName(spec.name)
         if spec.shortcut is not None:
             a.setShortcut(QKeySequence(spec.shortcut))
         if spec.tip:
-            a.setStatusTip(spec.tip)
+            tip = QCoreApplication.translate("Action", spec.tip)
+            a.setStatusTip(tip)
             shortcut = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            a.setToolTip(f"{spec.tip} ({shortcut})" if shortcut else spec.tip)
+            a.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
         a.triggered.connect(lambda _checked=False, spec=spec: spec.run(self))
         self.addAction(a)
         self._actions[spec.name] = (a, spec)
@@ -177,11 +179,14 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
-        self.db_label = QLabel(f"Database: {self.database.display_name}")
+        self.db_label = QLabel(self.tr("Database: {name}").format(
+            name=self.database.display_name))
         self.db_label.setObjectName("statusDatabase")
         self.db_label.setToolTip(self.database.display_name)
-        role = f" ({self.actor.role})" if self.actor.role else ""
-        self.user_label = QLabel(f"Signed in: {self.actor.username}{role}")
+        role = (f" ({QCoreApplication.translate('Role', self.actor.role)})"
+                if self.actor.role else "")
+        self.user_label = QLabel(self.tr("Signed in: {username}").format(
+            username=self.actor.username) + role)
         self.user_label.setObjectName("statusUser")
         sb.addPermanentWidget(self.db_label, 1)
         sb.addPermanentWidget(self.user_label)
@@ -232,7 +237,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read the whole list again, in the background; the latest request wins."""
         self.today = clock.today()
-        self.statusBar().showMessage("Loading patients…")
+        self.statusBar().showMessage(self.tr("Loading patients…"))
         self.loader.reload()
 
     def wait_loaded(self, msecs: int = -1) -> bool:
@@ -250,12 +255,13 @@ class MainWindow(QMainWindow):
         gc.freeze()
         self.worklist.set_day(result.today, result.clinic_day, result.clinic_days)
         self._set_worklist(worklist)
-        self.statusBar().showMessage(f"{len(result.rows):,} patients loaded", 4000)
+        self.statusBar().showMessage(self.tr("%n patient(s) loaded", "", len(result.rows)),
+                                     4000)
         self.listLoaded.emit(len(result.rows))
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.statusBar().showMessage("The patient list could not be loaded")
-        show_error(self, exc, "load the patient list")
+        self.statusBar().showMessage(self.tr("The patient list could not be loaded"))
+        show_error(self, exc, self.tr("load the patient list"))
 
     def refresh_patients(self, patient_ids: list[int]) -> None:
         """Re-read a few patients' rows after a save (no full reload) and the worklist."""
@@ -301,7 +307,7 @@ class MainWindow(QMainWindow):
             try:
                 view = PatientView(self.database, self.actor, patient_id)
             except Exception as exc:
-                show_error(self, exc, "open the patient")
+                show_error(self, exc, self.tr("open the patient"))
                 return None
             view.newVisitRequested.connect(lambda pid: self.start_visit(pid))
             view.openVisitRequested.connect(self._open_visit)
@@ -345,23 +351,23 @@ class MainWindow(QMainWindow):
         if "clinic_days" in keys:
             self.reload()
         n = len(keys)
-        self.show_status("No setting changed" if n == 0 else
-                         "1 setting saved" if n == 1 else f"{n} settings saved", 5000)
+        self.show_status(self.tr("No setting changed") if n == 0 else
+                         self.tr("%n setting(s) saved", "", n), 5000)
 
     # -- closing and settings ----------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         pending = self.visit_entries.unsaved()
         if pending:
             n = len(pending)
-            box = QMessageBox(QMessageBox.Icon.Warning, "Visit entry is still open",
-                              f"{n} visit {'entry is' if n == 1 else 'entries are'} still open "
-                              "and not completed.\n\nWhat has been entered so far is kept as a "
-                              "draft and offered again when you open the patient, but the "
-                              "visit is not complete. Close proapp anyway?",
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Visit entry is still open"),
+                              self.tr("%n visit entry(ies) still open and not completed.\n\n"
+                                      "What has been entered so far is kept as a draft and "
+                                      "offered again when you open the patient, but the visit "
+                                      "is not complete. Close proapp anyway?", "", n),
                               QMessageBox.StandardButton.NoButton, self)
             box.setObjectName("closeWithDraftsBox")
-            back = box.addButton("Return to entry", QMessageBox.ButtonRole.RejectRole)
-            box.addButton("Close proapp", QMessageBox.ButtonRole.DestructiveRole)
+            back = box.addButton(self.tr("Return to entry"), QMessageBox.ButtonRole.RejectRole)
+            box.addButton(self.tr("Close proapp"), QMessageBox.ButtonRole.DestructiveRole)
             box.setDefaultButton(back)
             box.exec()
             if box.clickedButton() is back:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 from proapp import APP_NAME
@@ -46,8 +47,9 @@ def _connection(host: Host) -> None:
     from proapp.gui.shell.server_dialog import edit_connection
 
     if edit_connection(host.widget()):
-        QMessageBox.information(host.widget(), APP_NAME, "The new database connection is used "
-                                "from the next start of proapp on this computer.")
+        QMessageBox.information(host.widget(), APP_NAME, QCoreApplication.translate(
+            "Menu", "The new database connection is used from the next start of proapp on "
+            "this computer."))
 
 
 def _about(host: Host) -> None:
@@ -62,41 +64,61 @@ def _settings(window: MainWindow) -> None:
     open_settings(window, window.database, window.actor, window.settings_saved)
 
 
+def _language(host: Host) -> None:
+    from proapp.gui.shell.language_dialog import choose_screen_language
+
+    choose_screen_language(host.widget())
+
+
 def _shortcuts(host: Host) -> None:
     from proapp.gui.shell.about import show_shortcuts
 
     show_shortcuts(host.widget())
 
 
-RELOAD = Action("actReload", "&Reload lists", lambda h: h.reload(),
-                QKeySequence.StandardKey.Refresh, "Read the patient list and worklist again")
-QUIT = Action("actQuit", "&Quit", _on_window(lambda w: w.close()), "Ctrl+Q", "Quit proapp")
-OPEN_PATIENT = Action("actOpenPatient", "&Open patient",
+RELOAD = Action("actReload", QT_TRANSLATE_NOOP("Action", "&Reload lists"), lambda h: h.reload(),
+                QKeySequence.StandardKey.Refresh,
+                QT_TRANSLATE_NOOP("Action", "Read the patient list and worklist again"))
+QUIT = Action("actQuit", QT_TRANSLATE_NOOP("Action", "&Quit"), _on_window(lambda w: w.close()),
+              "Ctrl+Q", QT_TRANSLATE_NOOP("Action", "Quit proapp"))
+OPEN_PATIENT = Action("actOpenPatient", QT_TRANSLATE_NOOP("Action", "&Open patient"),
                       _on_window(lambda w: w.open_current_patient()), None,
-                      "Open the selected patient (Enter)", Needs.PATIENT)
-CLOSE_TAB = Action("actCloseTab", "&Close patient tab",
+                      QT_TRANSLATE_NOOP("Action", "Open the selected patient (Enter)"),
+                      Needs.PATIENT)
+CLOSE_TAB = Action("actCloseTab", QT_TRANSLATE_NOOP("Action", "&Close patient tab"),
                    _on_window(lambda w: w.close_current_tab()), "Ctrl+W",
-                   "Close the open patient tab", Needs.PATIENT_TAB)
-FIND = Action("actFind", "&Find patient", _on_window(lambda w: w.focus_search()), "Ctrl+F",
-              "Search the patient list")
-SHOW_PATIENTS = Action("actShowPatients", "&Patients", _on_window(lambda w: w.show_patients()),
-                       "Ctrl+1", "Show the patient list")
-SHOW_WORKLIST = Action("actShowWorklist", "&Due today", _on_window(lambda w: w.show_worklist()),
-                       "Ctrl+2", "Show the visits due or overdue today")
-SETTINGS = Action("actSettings", "&Settings…", _on_window(_settings), None,
-                  "Clinic settings: name, idle lock, backups, reports, clinic days",
+                   QT_TRANSLATE_NOOP("Action", "Close the open patient tab"), Needs.PATIENT_TAB)
+FIND = Action("actFind", QT_TRANSLATE_NOOP("Action", "&Find patient"),
+              _on_window(lambda w: w.focus_search()), "Ctrl+F",
+              QT_TRANSLATE_NOOP("Action", "Search the patient list"))
+SHOW_PATIENTS = Action("actShowPatients", QT_TRANSLATE_NOOP("Action", "&Patients"),
+                       _on_window(lambda w: w.show_patients()), "Ctrl+1",
+                       QT_TRANSLATE_NOOP("Action", "Show the patient list"))
+SHOW_WORKLIST = Action("actShowWorklist", QT_TRANSLATE_NOOP("Action", "&Due today"),
+                       _on_window(lambda w: w.show_worklist()), "Ctrl+2",
+                       QT_TRANSLATE_NOOP("Action", "Show the visits due or overdue today"))
+SETTINGS = Action("actSettings", QT_TRANSLATE_NOOP("Action", "&Settings…"), _on_window(_settings),
+                  None, QT_TRANSLATE_NOOP("Action", "Clinic settings: name, idle lock, backups, "
+                                                    "reports, clinic days"),
                   shown=lambda h: can(h.actor, Permission.SETTINGS_EDIT))
-SHORTCUTS = Action("actShortcuts", "&Keyboard shortcuts", _shortcuts, "F1",
-                   "List the keyboard shortcuts")
-TRAINING = Action("openTraining", "Open &training database…", _open_training)
-CONNECTION = Action("actConnection", "Database &connection…", _connection, None,
-                    "Use a shared PostgreSQL server or the local database file")
-ABOUT = Action("actAbout", f"&About {APP_NAME}", _about, None, "Version and database")
+LANGUAGE = Action("actLanguage", QT_TRANSLATE_NOOP("Action", "&Language…"), _language, None,
+                  QT_TRANSLATE_NOOP("Action", "The language of the screens on this computer"))
+SHORTCUTS = Action("actShortcuts", QT_TRANSLATE_NOOP("Action", "&Keyboard shortcuts"),
+                   _shortcuts, "F1", QT_TRANSLATE_NOOP("Action", "List the keyboard shortcuts"))
+TRAINING = Action("openTraining", QT_TRANSLATE_NOOP("Action", "Open &training database…"),
+                  _open_training)
+CONNECTION = Action("actConnection", QT_TRANSLATE_NOOP("Action", "Database &connection…"),
+                    _connection, None,
+                    QT_TRANSLATE_NOOP("Action", "Use a shared PostgreSQL server or the local "
+                                                "database file"))
+ABOUT = Action("actAbout", QT_TRANSLATE_NOOP("Action", "&About proapp"), _about, None,
+               QT_TRANSLATE_NOOP("Action", "Version and database"))
 
 
 @dataclass(frozen=True)
 class Menu:
-    """``title`` may name the signed-in user: ``{username}``."""
+    """``title`` (marked for translation, context ``Menu``) may name the signed-in user:
+    ``{username}``."""
 
     title: str
     entries: Entries
@@ -104,15 +126,19 @@ class Menu:
 
 
 MENUS: tuple[Menu, ...] = (
-    Menu("&File", (patients.NEW_PATIENT, SEPARATOR, exchange.EXPORT, exchange.IMPORT,
-                   SEPARATOR, RELOAD, CONNECTION, SEPARATOR, SETTINGS, SEPARATOR, QUIT)),
-    Menu("&Patient", (OPEN_PATIENT, patients.EDIT_PATIENT, visits.NEW_VISIT,
-                      visits.SELF_REPORT, SEPARATOR, reports.REPORT, reports.BATCH_REPORTS,
-                      SEPARATOR, visits.DOUBLE_ENTRY, SEPARATOR, CLOSE_TAB)),
-    Menu("&View", (FIND, SHOW_PATIENTS, SHOW_WORKLIST, SEPARATOR, analysis.ANALYSIS)),
-    Menu("&Help", (SHORTCUTS, TRAINING, ABOUT), "helpMenu"),
-    Menu("&Account ({username})", (accounts.LOCK_NOW, accounts.CHANGE_PASSWORD, SEPARATOR,
-                                   accounts.CHANGE_LOG, accounts.USERS), "accountMenu"),
+    Menu(QT_TRANSLATE_NOOP("Menu", "&File"),
+         (patients.NEW_PATIENT, SEPARATOR, exchange.EXPORT, exchange.IMPORT, SEPARATOR, RELOAD,
+          CONNECTION, SEPARATOR, SETTINGS, LANGUAGE, SEPARATOR, QUIT)),
+    Menu(QT_TRANSLATE_NOOP("Menu", "&Patient"),
+         (OPEN_PATIENT, patients.EDIT_PATIENT, visits.NEW_VISIT, visits.SELF_REPORT, SEPARATOR,
+          reports.REPORT, reports.BATCH_REPORTS, SEPARATOR, visits.DOUBLE_ENTRY, SEPARATOR,
+          CLOSE_TAB)),
+    Menu(QT_TRANSLATE_NOOP("Menu", "&View"),
+         (FIND, SHOW_PATIENTS, SHOW_WORKLIST, SEPARATOR, analysis.ANALYSIS)),
+    Menu(QT_TRANSLATE_NOOP("Menu", "&Help"), (SHORTCUTS, TRAINING, ABOUT), "helpMenu"),
+    Menu(QT_TRANSLATE_NOOP("Menu", "&Account ({username})"),
+         (accounts.LOCK_NOW, accounts.CHANGE_PASSWORD, SEPARATOR, accounts.CHANGE_LOG,
+          accounts.USERS), "accountMenu"),
 )
 
 TOOLBAR: Entries = (patients.NEW_PATIENT, patients.EDIT_PATIENT, visits.NEW_VISIT, SEPARATOR,

@@ -4,6 +4,8 @@ screen, and double data entry."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from proapp.gui.common.actions import Action, Host, Needs
 
 
@@ -32,10 +34,15 @@ def _double_entry(host: Host) -> None:
     window.changed.connect(lambda pid: host.refresh_patients([pid]))
 
 
-NEW_VISIT = Action("actNewVisit", "New &visit…", _new_visit, "Ctrl+Shift+V",
-                   "Enter a visit for the selected patient", Needs.PATIENT)
-SELF_REPORT = Action("actSelfReport", "Patient &answers on screen…", _self_report, None,
-                     "Let the selected patient answer the visit's questionnaires on the "
-                     "screen", Needs.PATIENT)
-DOUBLE_ENTRY = Action("actDoubleEntry", "&Double entry…", _double_entry, None,
-                      "Second entries of paper forms, differences to resolve, agreement report")
+NEW_VISIT = Action("actNewVisit", QT_TRANSLATE_NOOP("Action", "New &visit…"), _new_visit,
+                   "Ctrl+Shift+V",
+                   QT_TRANSLATE_NOOP("Action", "Enter a visit for the selected patient"),
+                   Needs.PATIENT)
+SELF_REPORT = Action("actSelfReport", QT_TRANSLATE_NOOP("Action", "Patient &answers on screen…"),
+                     _self_report, None,
+                     QT_TRANSLATE_NOOP("Action", "Let the selected patient answer the visit's "
+                                                 "questionnaires on the screen"), Needs.PATIENT)
+DOUBLE_ENTRY = Action("actDoubleEntry", QT_TRANSLATE_NOOP("Action", "&Double entry…"),
+                      _double_entry, None,
+                      QT_TRANSLATE_NOOP("Action", "Second entries of paper forms, differences "
+                                                  "to resolve, agreement report"))

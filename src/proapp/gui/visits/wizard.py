@@ -14,9 +14,18 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -38,17 +47,21 @@ from proapp.domain import schedule
 from proapp.domain import self_report as sr
 from proapp.domain.actor import Actor
 from proapp.domain.draft import merge, storable
+from proapp.domain.i18n import msg
+from proapp.domain.language import Language
 from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue, ValidationError, error
 from proapp.domain.visit import VisitContent, VisitRecord, validate_visit
+from proapp.gui.common.language import number_text, shown
 from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
+from proapp.gui.common.table import day_text
 from proapp.gui.visits.fields import AnswerEdit
 from proapp.gui.visits.pages.base import FormPage, WizardPage
 from proapp.gui.visits.pages.flow import FlowPage
 from proapp.gui.visits.pages.questionnaire import QuestionnairePage
 from proapp.gui.visits.pages.review import ReviewPage
 from proapp.gui.visits.pages.visit import VisitPage
-from proapp.services import clock, patients, visits
+from proapp.services import clock, instruments, patients, visits
 from proapp.services.errors import (
     ConflictError,
     ReasonRequired,
@@ -109,21 +122,34 @@ class VisitWizard(QDialog):
             start_date, content = today, VisitContent()
 
         f = self.patient.facts
-        who = f"{f.code} · {f.family_name}, {f.given_name} · born {f.birth_date}"
         pta = self.patient.first_pta
-        who += f" · PTA {pta.isoformat()}" if pta else " · no PTA recorded"
-        self.setWindowTitle(f"Visit entry — {f.code} {f.family_name}, {f.given_name}")
+        who = self.tr("{code} · {family}, {given} · born {birth}").format(
+            code=f.code, family=f.family_name, given=f.given_name, birth=day_text(f.birth_date))
+        who += (" · " + self.tr("PTA {date}").format(date=day_text(pta)) if pta
+                else " · " + self.tr("no PTA recorded"))
+        # The questionnaires in the language the patient reads: a visit keeps the language its
+        # answers were given in; a new one is in the patient's (the texts the clinic installed,
+        # else the bundled ones; a working translation says so on its page).
+        self.text_language: Language = (record.text_language if record is not None
+                                        and record.text_language is not None else f.language)
+        texts = instruments.all_texts(database, self.text_language)
+        who += " · " + self.tr("questionnaires in {language}").format(
+            language=self.text_language.native_name)
+        self.setWindowTitle(self.tr("Visit entry — {code} {family}, {given}").format(
+            code=f.code, family=f.family_name, given=f.given_name))
         self.setModal(False)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1100, 760)
 
         info = ""
         if record is not None:
-            state = "completed visit: changes need a reason" if record.is_complete else "draft"
-            info = f"Editing a {state}, entered by {record.entered_by or 'unknown'}."
+            who_entered = record.entered_by or self.tr("unknown")
+            info = (self.tr("Editing a completed visit: changes need a reason, entered by {who}.")
+                    if record.is_complete else
+                    self.tr("Editing a draft, entered by {who}.")).format(who=who_entered)
         self.visit_page = VisitPage(who, plan, start_label, start_date, extra_info=info)
         self.form_pages: dict[str, FormPage] = {
-            i.id: QuestionnairePage(i) for i in QUESTIONNAIRES.values()}
+            i.id: QuestionnairePage(i, texts=texts.get(i.id)) for i in QUESTIONNAIRES.values()}
         self.form_pages[FLOW] = FlowPage()
         self.review_page = ReviewPage(self.editing_complete)
         self.self_report = (self_report.state(database, record.id)
@@ -156,14 +182,15 @@ class VisitWizard(QDialog):
         self.status = QLabel()
         self.status.setObjectName("wizard.status")
         self.status.setWordWrap(True)
-        self.back_button = QPushButton("Back (Alt+B)")
-        self.next_button = QPushButton("Next (Alt+N)")
-        self.save_button = QPushButton("Save visit (Ctrl+S)")
-        self.close_button = QPushButton("Close")
-        self.patient_button = QPushButton("Patient answers on screen…")
+        self.back_button = QPushButton(self.tr("Back (Alt+B)"))
+        self.next_button = QPushButton(self.tr("Next (Alt+N)"))
+        self.save_button = QPushButton(self.tr("Save visit (Ctrl+S)"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.patient_button = QPushButton(self.tr("Patient answers on screen…"))
         self.patient_button.setObjectName("wizard.selfReport")
-        self.patient_button.setToolTip("Give the screen to the patient to answer the "
-                                       "questionnaires themselves; a staff password leaves it")
+        self.patient_button.setToolTip(self.tr("Give the screen to the patient to answer the "
+                                               "questionnaires themselves; a staff password "
+                                               "leaves it"))
         for b in (self.patient_button, self.back_button, self.next_button, self.save_button,
                   self.close_button):
             b.setAutoDefault(False)
@@ -220,14 +247,16 @@ class VisitWizard(QDialog):
         self.patient_button.setEnabled(not (self.locked or self.editing_complete))
         if self.locked:
             self.save_button.setEnabled(False)
-            self._set_status("This visit is signed and locked: it can be read here; a "
-                             "clinician must unlock it before it can be changed.", error=True)
+            self._set_status(self.tr("This visit is signed and locked: it can be read here; "
+                                     "a clinician must unlock it before it can be changed."),
+                             error=True)
         elif self.editing_complete:
-            self._set_status("Editing a completed visit: nothing is stored until you save it "
-                             "with a reason on the review page.")
+            self._set_status(self.tr("Editing a completed visit: nothing is stored until you "
+                                     "save it with a reason on the review page."))
         elif record is not None:
             self._saved_at = _local_hm(record.updated_at)
-            self._set_status(f"Draft resumed (last saved {self._saved_at}).")
+            self._set_status(self.tr("Draft resumed (last saved {time}).").format(
+                time=self._saved_at))
 
     def _shortcut(self, seq: QKeySequence, slot: Any) -> None:
         shortcut = QShortcut(seq, self)
@@ -245,7 +274,8 @@ class VisitWizard(QDialog):
 
     def draft(self, content: VisitContent) -> VisitDraft:
         return VisitDraft(self.patient_id, self.visit_page.label, self.visit_page.visit_date,
-                          content, self.visit_id, self.expected_version)
+                          content, self.visit_id, self.expected_version,
+                          text_language=self.text_language)
 
     def _snapshot(self, *, storable_only: bool) -> Snapshot:
         content, _issues = self.collect()
@@ -338,8 +368,8 @@ class VisitWizard(QDialog):
         except ValidationError as exc:
             for page in self.pages[:-1]:
                 page.show_issues([*self._live_issues(completing=False), *exc.issues])
-            self._set_status("Draft not saved: " + "; ".join(i.message for i in exc.issues),
-                             error=True)
+            self._set_status(self.tr("Draft not saved: {why}").format(
+                why="; ".join(shown(i.message) for i in exc.issues)), error=True)
             return False
         except (UserError, StorageError) as exc:
             if isinstance(exc, ConnectionLost):
@@ -369,12 +399,15 @@ class VisitWizard(QDialog):
             return
         content, parse_issues = self.collect()
         if parse_issues or storable(content) != content:
-            self._set_status(f"Draft saved {self._saved_at}; the values marked in red are "
-                             "not stored until they are corrected.", error=True)
+            self._set_status(self.tr("Draft saved {time}; the values marked in red are not "
+                                     "stored until they are corrected.").format(
+                time=self._saved_at), error=True)
         elif self._unsaved():
-            self._set_status(f"Draft saved {self._saved_at}; saving the latest change…")
+            self._set_status(self.tr("Draft saved {time}; saving the latest change…").format(
+                time=self._saved_at))
         else:
-            self._set_status(f"Draft saved {self._saved_at}: everything entered is stored.")
+            self._set_status(self.tr("Draft saved {time}: everything entered is stored.")
+                             .format(time=self._saved_at))
 
     def _unsaved(self) -> bool:
         """True when this window holds input the database does not."""
@@ -469,9 +502,10 @@ class VisitWizard(QDialog):
             if message is not None:
                 message.show_issues([error(
                     "visit.forms", "forms.none",
-                    "Tick the forms done at this unscheduled visit (Space ticks the focused "
-                    "box), so that their pages follow.")])
-            self._set_status("Please choose the forms done at this visit.", error=True)
+                    msg("Tick the forms done at this unscheduled visit (Space ticks the "
+                        "focused box), so that their pages follow."))])
+            self._set_status(self.tr("Please choose the forms done at this visit."),
+                             error=True)
             self.visit_page.form_checks[FORMS[0]].setFocus(Qt.FocusReason.TabFocusReason)
             return
         blocking = [i for i in self._checked_issues() if i.is_error and page.owns(i.field)
@@ -687,12 +721,13 @@ class VisitWizard(QDialog):
             self._show_page(self.pages.index(self.review_page))
         issues = self._show_review()
         if any(i.is_error for i in issues):
-            self._set_status("Not saved: correct the errors listed on the review page (click "
-                             "a page on the left or press Ctrl+1…5).", error=True)
+            self._set_status(self.tr("Not saved: correct the errors listed on the review "
+                                     "page (click a page on the left or press Ctrl+1…5)."),
+                             error=True)
             return
         if any(not i.is_error for i in issues) and not self.review_page.confirm.isChecked():
-            self._set_status("Not saved: please check the warnings and tick the confirmation "
-                             "(Space).", error=True)
+            self._set_status(self.tr("Not saved: please check the warnings and tick the "
+                                     "confirmation (Space)."), error=True)
             self.review_page.confirm.setFocus(Qt.FocusReason.TabFocusReason)
             return
         content, _ = self.collect()
@@ -714,8 +749,8 @@ class VisitWizard(QDialog):
             return
         if self.editing_complete and not reason:
             self.review_page.show_issues([_reason_issue()])
-            self._set_status("Not saved: give a reason for changing a completed visit.",
-                             error=True)
+            self._set_status(self.tr("Not saved: give a reason for changing a completed "
+                                     "visit."), error=True)
             self.review_page.reason.setFocus(Qt.FocusReason.TabFocusReason)
             return
         try:
@@ -726,7 +761,7 @@ class VisitWizard(QDialog):
         except WarningsNeedConfirmation:
             self._show_review()
             self.review_page.confirm.setFocus(Qt.FocusReason.TabFocusReason)
-            self._set_status("Not saved: please confirm the warnings.", error=True)
+            self._set_status(self.tr("Not saved: please confirm the warnings."), error=True)
             return
         except ReasonRequired as exc:
             self.review_page.show_issues([_reason_issue(str(exc))])
@@ -734,7 +769,8 @@ class VisitWizard(QDialog):
             return
         except ValidationError as exc:
             self._show_review()
-            self._set_status("Not saved: " + "; ".join(i.message for i in exc.issues),
+            self._set_status(self.tr("Not saved: {why}").format(
+                why="; ".join(shown(i.message) for i in exc.issues)),
                              error=True)
             return
         except (UserError, StorageError) as exc:
@@ -742,8 +778,8 @@ class VisitWizard(QDialog):
                 self._set_status(f"Not saved: {SERVER_LOST}. Press Ctrl+S again once it is "
                                  "back.", error=True)
                 return
-            self._set_status(f"Not saved: {_plain(exc)}. Your input is kept in this window.",
-                             error=True)
+            self._set_status(self.tr("Not saved: {why}. Your input is kept in this window.")
+                             .format(why=_plain(exc)), error=True)
             return
         self.visit_id, self.expected_version = rec.id, rec.version
         self._saved = self._snapshot(storable_only=False)
@@ -767,11 +803,13 @@ class VisitWizard(QDialog):
         self.flush()
         if not self._unsaved():
             return True
-        box = QMessageBox(QMessageBox.Icon.Warning, "Close the visit entry?",
-                          "Some of your input is not stored (fields with errors, or a change "
-                          "that could not be saved). Close and lose it?", parent=self)
-        box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
-        lose = box.addButton("Close and lose it", QMessageBox.ButtonRole.DestructiveRole)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Close the visit entry?"),
+                          self.tr("Some of your input is not stored (fields with errors, or a "
+                                  "change that could not be saved). Close and lose it?"),
+                          parent=self)
+        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        lose = box.addButton(self.tr("Close and lose it"),
+                             QMessageBox.ButtonRole.DestructiveRole)
         box.exec()
         return box.clickedButton() is lose
 
@@ -779,32 +817,45 @@ class VisitWizard(QDialog):
         self._timer.stop()
 
 
+POSTURE_WORDS = {"supine": QT_TRANSLATE_NOOP("VisitWizard", "supine"),
+                 "upright": QT_TRANSLATE_NOOP("VisitWizard", "upright")}
+_SAVED = (QT_TRANSLATE_NOOP("VisitWizard", "MIDAS {total}, grade {grade}"),
+          QT_TRANSLATE_NOOP("VisitWizard", "{posture} flow {total} mL/min"),
+          QT_TRANSLATE_NOOP("VisitWizard", "{label} saved for {code}"))
+
+
 def saved_text(code: str, label: str, content: VisitContent) -> str:
     """"m6 saved for P0001: MIDAS 12, grade III · FSS 4.67 · flow 1092.5 mL/min" (the
     scores the domain derives; a score that cannot be computed is left out)."""
+    def t(text: str) -> str:
+        return QCoreApplication.translate("VisitWizard", text)
+
     parts = []
     midas = content.scores("midas")
     if midas.get("total") is not None:
-        parts.append(f"MIDAS {midas['total']}, grade {midas.get('grade')}")
+        parts.append(t("MIDAS {total}, grade {grade}").format(total=midas["total"],
+                                                              grade=midas.get("grade")))
     fss = content.scores("fss")
-    if fss.get("mean") is not None:
-        parts.append(f"FSS {fss['mean']}")
-    for posture, t in content.flow_totals().items():
-        if t.total is not None:
-            parts.append(f"{posture.value} flow {t.total} mL/min")
-    head = f"{label} saved for {code}"
+    if isinstance(fss.get("mean"), Decimal):
+        parts.append(f"FSS {number_text(fss['mean'])}")
+    for posture, total in content.flow_totals().items():
+        if total.total is not None:
+            parts.append(t("{posture} flow {total} mL/min").format(
+                posture=t(POSTURE_WORDS[posture.value]), total=number_text(total.total)))
+    head = t("{label} saved for {code}").format(label=label, code=code)
     return f"{head}: {' · '.join(parts)}" if parts else head
 
 
-def _reason_issue(message: str = "Give a reason for changing a completed visit") -> Issue:
-    return error("review.reason", "reason.required", message)
+def _reason_issue(message: str | None = None) -> Issue:
+    return error("review.reason", "reason.required",
+                 message or msg("Give a reason for changing a completed visit"))
 
 
 def _plain(exc: BaseException) -> str:
     """The plain words for a refused save, as one clause of the status line (its own full
     stop dropped: the line goes on)."""
     plain = plain_error(exc)
-    return (plain.message if plain is not None else str(exc)).rstrip().rstrip(".")
+    return (shown(plain.message) if plain is not None else str(exc)).rstrip().rstrip(".")
 
 
 def _local_hm(when: datetime | None) -> str:

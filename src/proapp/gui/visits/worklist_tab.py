@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from proapp.domain import clinic
+from proapp.gui.common import language
 from proapp.gui.common.shown_rows import ShownRows
+from proapp.gui.common.table import day_text
 from proapp.gui.common.widgets import RowTableView, SearchField
 from proapp.gui.visits.worklist_model import WorklistModel
 from proapp.services.patients.listing import WorklistEntry, search_terms
 
-TITLE = "Due today"
+TITLE = QT_TRANSLATE_NOOP("WorklistTab", "Due today")
 SHOW_ALL, SHOW_DUE, SHOW_OVERDUE = "all", "due", "overdue"
 
 
@@ -54,14 +56,14 @@ class WorklistTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         top = QHBoxLayout()
-        day_label = QLabel("Clinic &day:")
+        day_label = QLabel(self.tr("Clinic &day:"))
         self.day_edit = QDateEdit()
         self.day_edit.setObjectName("worklistDay")
-        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.setDisplayFormat(language.qt_date_format())
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDate(_qdate(today))
         self.day_edit.setMinimumDate(_qdate(today))  # the list knows what is pending now
-        self.day_edit.setAccessibleName("Clinic day of the worklist")
+        self.day_edit.setAccessibleName(self.tr("Clinic day of the worklist"))
         day_label.setBuddy(self.day_edit)
         self.day_edit.dateChanged.connect(self._day_edited)
         self.heading = QLabel()
@@ -72,22 +74,24 @@ class WorklistTab(QWidget):
         top.addWidget(self.heading, 1)
         layout.addLayout(top)
         bar = QHBoxLayout()
-        self.search = SearchField("worklistSearch", "Filter by code or name",
-                                  "Filter the worklist by code or name")
+        self.search = SearchField("worklistSearch", self.tr("Filter by code or name"),
+                                  self.tr("Filter the worklist by code or name"))
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self._search_enter)
         self.search.moveDown.connect(self._search_enter)
         self.kind = QComboBox()
         self.kind.setObjectName("worklistKind")
-        self.kind.setAccessibleName("Which visits to show")
-        for value, text in ((SHOW_ALL, "Due and overdue"), (SHOW_DUE, "Due on this day"),
-                            (SHOW_OVERDUE, "Overdue only")):
+        self.kind.setAccessibleName(self.tr("Which visits to show"))
+        for value, text in ((SHOW_ALL, self.tr("Due and overdue")),
+                            (SHOW_DUE, self.tr("Due on this day")),
+                            (SHOW_OVERDUE, self.tr("Overdue only"))):
             self.kind.addItem(text, value)
         self.kind.currentIndexChanged.connect(self.apply_filter)
         self.count_label = QLabel()
         self.count_label.setObjectName("worklistCount")
+        # the bar does not move as the count changes
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
-            "00,000 of 00,000 shown"))  # the bar does not move as the count changes
+            self.tr("{shown} of {total} shown").format(shown="00000", total="00000")))
         bar.addWidget(self.search, 3)
         bar.addWidget(self.kind)
         bar.addStretch(1)
@@ -127,11 +131,13 @@ class WorklistTab(QWidget):
         n = self.model.rowCount()
         overdue = sum(1 for e in self.model.rows if e.overdue)
         first, last = clinic.due_period(self.day, self.clinic_days)
-        since = (f"target {last.isoformat()}" if first == last
-                 else f"target from {first.isoformat()} to {last.isoformat()}")
-        self.heading.setText(
-            f"<b>{n - overdue:,} due</b> ({since}) and <b>{overdue:,} overdue</b> (past the "
-            "target, window still open). Select one and press <b>Enter</b> to start entry.")
+        since = (self.tr("target {date}").format(date=day_text(last)) if first == last
+                 else self.tr("target from {start} to {end}").format(start=day_text(first),
+                                                                     end=day_text(last)))
+        self.heading.setText(self.tr(
+            "<b>{due} due</b> ({since}) and <b>{overdue} overdue</b> (past the target, window "
+            "still open). Select one and press <b>Enter</b> to start entry.").format(
+                due=n - overdue, since=since, overdue=overdue))
 
     def _select(self, patient_id: int, label: str) -> None:
         row = self.proxy.row_of(lambda e: e.patient.id == patient_id and e.label == label)
@@ -141,8 +147,11 @@ class WorklistTab(QWidget):
     def tab_title(self) -> str:
         due = sum(1 for e in self.model.rows if not e.overdue)
         overdue = self.model.rowCount() - due
-        name = TITLE if self.day == self.today else f"Due {self.day.isoformat()}"
-        return f"{name} ({due:,} + {overdue:,} overdue)" if overdue else f"{name} ({due:,})"
+        name = (QCoreApplication.translate("WorklistTab", TITLE) if self.day == self.today
+                else self.tr("Due {date}").format(date=day_text(self.day)))
+        return (self.tr("{name} ({due} + {overdue} overdue)").format(name=name, due=due,
+                                                                     overdue=overdue)
+                if overdue else f"{name} ({due})")
 
     def apply_filter(self, *_args: object) -> None:
         keep = self.view.current_object()
@@ -161,11 +170,13 @@ class WorklistTab(QWidget):
         self.selectionChanged.emit()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        count, total = self.proxy.rowCount(), self.model.rowCount()
         self.view.set_placeholder(
-            f"No scheduled visit is due or overdue on {self.day.isoformat()}." if total == 0
-            else "No visit on this list matches the filter.")
-        self.count_label.setText("" if shown == total else f"{shown:,} of {total:,} shown")
+            self.tr("No scheduled visit is due or overdue on {date}.").format(
+                date=day_text(self.day)) if total == 0
+            else self.tr("No visit on this list matches the filter."))
+        self.count_label.setText("" if count == total else self.tr(
+            "{shown} of {total} shown").format(shown=count, total=total))
 
     def _search_enter(self) -> None:
         if self.proxy.rowCount():

@@ -16,6 +16,7 @@ from proapp.db.engine import Database
 from proapp.domain import schedule
 from proapp.domain.flow import Posture
 from proapp.domain.fss import FSS
+from proapp.domain.i18n import msg
 from proapp.domain.patient import age_on
 from proapp.domain.schedule import ScheduledVisit, VisitState
 from proapp.domain.summary import VisitSummary, summarize_all
@@ -132,9 +133,10 @@ class PatientOverview:
                           tuple(lbl for *_, lbl in pts))
 
         return [
-            make("MIDAS total", "days", lambda s: s.midas_total),
-            make("FSS mean", f"score {FSS.item('1').range_text}", lambda s: s.fss_mean),
-            make("Total IJV flow (supine)", "mL/min",
+            make(msg("MIDAS total"), msg("days"), lambda s: s.midas_total),
+            make(msg("FSS mean"), msg("score {range}", range=FSS.item("1").range_text),
+                 lambda s: s.fss_mean),
+            make(msg("Total IJV flow (supine)"), "mL/min",
                  lambda s: s.flow_value(Posture.SUPINE, None)),
         ]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -29,15 +29,17 @@ from proapp.domain import schedule
 from proapp.domain.registry import FLOW_NAME, form_name
 from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent
+from proapp.gui.common.language import shown
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 
 FLOW_TITLE = FLOW_NAME
+_FORM_NAMES = (QT_TRANSLATE_NOOP("Form", "IJV flow"),)  # MIDAS and FSS are names everywhere
 
 
 def form_title(form: str) -> str:
     """The short name of a form as nurses know it (MIDAS, FSS, IJV flow)."""
-    return form_name(form)
+    return QCoreApplication.translate("Form", form_name(form))
 
 
 def scroll(inner: QWidget) -> QScrollArea:
@@ -116,11 +118,13 @@ class SkipBox(QWidget):
         super().__init__(page)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.check = QCheckBox(f"{form_title(form)} not done at this visit — reason:")
+        self.check = QCheckBox(self.tr("{form} not done at this visit — reason:").format(
+            form=form_title(form)))
         self.check.setObjectName(f"{form}.skip")
         self.reason = QLineEdit()
         self.reason.setObjectName(f"{form}.skipped")
-        self.reason.setPlaceholderText("why it was not done (required to skip an expected form)")
+        self.reason.setPlaceholderText(self.tr("why it was not done (required to skip an "
+                                               "expected form)"))
         self.check.optional = True  # type: ignore[attr-defined]
         self.reason.optional = True  # type: ignore[attr-defined]
         row.addWidget(self.check)
@@ -151,17 +155,20 @@ class ExpectationBanner(QLabel):
 
     def set_expected(self, form: str, label: str, chosen: bool = False) -> None:
         d = schedule.definition(label)
+        title, name = shown(d.title), form_title(form)
         if chosen and not d.expects(form):
-            self.setText(f"{form_title(form)} was ticked as done at this {d.title.lower()} "
-                         "visit. To leave it out, untick it on the Visit page.")
+            self.setText(self.tr("{form} was ticked as done at this visit ({visit}). To leave "
+                                 "it out, untick it on the Visit page.").format(
+                form=name, visit=title))
             self.setStyleSheet("")
         elif d.expects(form):
-            self.setText(f"{d.title} expects {form_title(form)}. To leave it out, tick "
-                         "“not done at this visit” and give a reason.")
+            self.setText(self.tr("{visit} expects {form}. To leave it out, tick “not done at "
+                                 "this visit” and give a reason.").format(visit=title, form=name))
             self.setStyleSheet("")
         else:
-            self.setText(f"{d.title} does not expect {form_title(form)}: leave the page empty "
-                         "to skip it, or enter it if it was done.")
+            self.setText(self.tr("{visit} does not expect {form}: leave the page empty to skip "
+                                 "it, or enter it if it was done.").format(visit=title,
+                                                                          form=name))
             self.setStyleSheet(HINT_STYLE)
 
 

@@ -5,18 +5,42 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from proapp.domain import flow as flowmod
 from proapp.domain.answers import ParseError, parse_decimal, parse_int
 from proapp.domain.fields import flow_field
+from proapp.domain.i18n import msg
 from proapp.domain.registry import FLOW
 from proapp.domain.validation import Issue, error
 from proapp.domain.visit import VisitContent
+from proapp.gui.common.language import number_text
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
 from proapp.gui.visits.pages.base import FLOW_TITLE, FormPage, scroll
+
+# Postures and sides as the page names them ("supine left IJV": "IGV sinistra, supino").
+WORDS = {"supine": QT_TRANSLATE_NOOP("Flow", "supine"),
+         "upright": QT_TRANSLATE_NOOP("Flow", "upright"),
+         "left": QT_TRANSLATE_NOOP("Flow", "left"), "right": QT_TRANSLATE_NOOP("Flow", "right")}
+TITLES = {"supine": QT_TRANSLATE_NOOP("Flow", "Supine"),
+          "upright": QT_TRANSLATE_NOOP("Flow", "Upright"),
+          "left": QT_TRANSLATE_NOOP("Flow", "Left IJV"),
+          "right": QT_TRANSLATE_NOOP("Flow", "Right IJV")}
+
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Flow", text)
+
+
+def where_text(posture: flowmod.Posture, side: flowmod.Side) -> str:
+    return translate("Flow", "{posture} {side}").format(posture=_t(WORDS[posture.value]),
+                                         side=_t(WORDS[side.value]))
 
 
 class FlowSide(QWidget):
@@ -36,19 +60,19 @@ class FlowSide(QWidget):
         self.stenosis = AnswerEdit(f"{base}.stenosis", chars=4, optional=True)
         self.computed = QLabel()
         self.computed.setObjectName(f"{base}.computed")
-        where = f"{posture.value} {side.value}"
-        for row, (text, edit, unit) in enumerate((
-                ("Flow", self.flow, flowmod.FLOW_UNIT),
-                ("or mean velocity", self.velocity, "cm/s"),
-                ("× area", self.area, "cm²"))):
+        where = where_text(posture, side)
+        for row, (text, name, edit, unit) in enumerate((
+                (self.tr("Flow"), self.tr("flow"), self.flow, flowmod.FLOW_UNIT),
+                (self.tr("or mean velocity"), self.tr("velocity"), self.velocity, "cm/s"),
+                (self.tr("× area"), self.tr("area"), self.area, "cm²"))):
             grid.addWidget(QLabel(text), row, 0)
             grid.addWidget(edit, row, 1)
             grid.addWidget(QLabel(unit), row, 2)
-            edit.setAccessibleName(f"{where} {text.split()[-1]}")
+            edit.setAccessibleName(f"{where} {name}")
         grid.addWidget(self.computed, 3, 1, 1, 2)
-        grid.addWidget(QLabel("Stenosis"), 4, 0)
+        grid.addWidget(QLabel(self.tr("Stenosis")), 4, 0)
         grid.addWidget(self.stenosis, 4, 1)
-        grid.addWidget(QLabel("% (optional)"), 4, 2)
+        grid.addWidget(QLabel(self.tr("% (optional)")), 4, 2)
         self.message = FieldMessage()
         grid.addWidget(self.message, 5, 0, 1, 3)
         for path in (base, f"{base}.flow", f"{base}.velocity", f"{base}.area",
@@ -74,7 +98,9 @@ class FlowSide(QWidget):
             except ParseError as exc:
                 values[name] = None
                 issues.append(error(edit.field_path, exc.rule,
-                                    f"{self.posture.value} {self.side.value} IJV: {exc}", text))
+                                    msg("{vein}: {problem}",
+                                        vein=flowmod.vein(self.posture, self.side),
+                                        problem=exc.message), text))
         return flowmod.FlowMeasurement(self.side, self.posture, **values), issues
 
     def load(self, m: flowmod.FlowMeasurement | None) -> None:
@@ -82,12 +108,12 @@ class FlowSide(QWidget):
                             (self.velocity, m and m.velocity_cm_s),
                             (self.area, m and m.area_cm2),
                             (self.stenosis, m and m.stenosis_pct)):
-            edit.setText("" if value is None else str(value))
+            edit.setText(number_text(value))
 
     def show_computed(self, m: flowmod.FlowMeasurement) -> None:
         if m.is_computed and m.flow is not None:
-            self.computed.setText(f"= {m.flow} {flowmod.FLOW_UNIT} (computed: velocity × area "
-                                  "× 60)")
+            self.computed.setText(self.tr("= {flow} {unit} (computed: velocity × area × 60)")
+                                  .format(flow=number_text(m.flow), unit=flowmod.FLOW_UNIT))
         else:
             self.computed.setText("")
 
@@ -98,12 +124,13 @@ class FlowPage(FormPage):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(FLOW_TITLE, FLOW, parent)
         outer = QVBoxLayout(self)
-        outer.addWidget(heading(f"{FLOW_TITLE} — Duplex ultrasound"))
-        outer.addWidget(wrapped(
-            f"Per vein, enter the flow in {flowmod.FLOW_UNIT}, or leave it empty and enter the "
-            "time-averaged mean velocity and the cross-sectional area: the flow is computed. "
-            "Enter moves left → right; Tab reaches stenosis and the optional posture.",
-            HINT_STYLE))
+        outer.addWidget(heading(self.tr("{flow} — Duplex ultrasound").format(
+            flow=QCoreApplication.translate("Form", FLOW_TITLE))))
+        outer.addWidget(wrapped(self.tr(
+            "Per vein, enter the flow in {unit}, or leave it empty and enter the time-averaged "
+            "mean velocity and the cross-sectional area: the flow is computed. Enter moves "
+            "left → right; Tab reaches stenosis and the optional posture.").format(
+                unit=flowmod.FLOW_UNIT), HINT_STYLE))
         self.add_expectation(outer)
         inner = QWidget()
         col = QVBoxLayout(inner)
@@ -111,10 +138,12 @@ class FlowPage(FormPage):
         self.total_labels: dict[flowmod.Posture, QLabel] = {}
         for n, posture in enumerate(flowmod.POSTURES):
             optional = n > 0
-            box = QGroupBox(posture.value.capitalize() + (" (optional)" if optional else ""))
+            title = _t(TITLES[posture.value])
+            box = QGroupBox(self.tr("{posture} (optional)").format(posture=title)
+                            if optional else title)
             grid = QGridLayout(box)
             for c, side in enumerate(flowmod.SIDES):
-                grid.addWidget(QLabel(f"<b>{side.value.capitalize()} IJV</b>"), 0, c)
+                grid.addWidget(QLabel(f"<b>{_t(TITLES[side.value])}</b>"), 0, c)
                 fs = FlowSide(self, posture, side, optional)
                 self.sides[(posture, side)] = fs
                 grid.addWidget(fs, 1, c)
@@ -173,10 +202,12 @@ class FlowPage(FormPage):
         for m in measurements:
             self.sides[(m.posture, m.side)].show_computed(m)
         for posture, t in flowmod.totals(measurements).items():
+            name = _t(WORDS[posture.value])
             if t.total is not None:
-                text = f"Total {posture.value}: {t.total} {flowmod.FLOW_UNIT}"
+                text = self.tr("Total {posture}: {total} {unit}").format(
+                    posture=name, total=number_text(t.total), unit=flowmod.FLOW_UNIT)
             elif t.left is None and t.right is None:
-                text = f"Total {posture.value}: —"
+                text = self.tr("Total {posture}: —").format(posture=name)
             else:
-                text = f"Total {posture.value}: — (needs left and right)"
+                text = self.tr("Total {posture}: — (needs left and right)").format(posture=name)
             self.total_labels[posture].setText(text)

@@ -4,33 +4,62 @@ items, ranges, anchors, missing reasons and the live score."""
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from proapp.domain.answers import MISSING_PREFIX, MissingReason, ParseError, parse_int
-from proapp.domain.instruments import Instrument, ScoreKind, ScoreValue
+from proapp.domain.i18n import msg
+from proapp.domain.instrument_texts import InstrumentTexts
+from proapp.domain.instruments import Instrument, ScoreKind, ScoreValue, unit_text
 from proapp.domain.validation import Issue, error
 from proapp.domain.visit import VisitContent
-from proapp.gui.common.style import HINT_STYLE
+from proapp.gui.common.language import number_text, shown
+from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
 from proapp.gui.visits.pages.base import FormPage, scroll
 
+SCORE_LABELS = (QT_TRANSLATE_NOOP("Score", "MIDAS total"),
+                QT_TRANSLATE_NOOP("Score", "MIDAS grade"),
+                QT_TRANSLATE_NOOP("Score", "FSS mean"), QT_TRANSLATE_NOOP("Score", "FSS total"),
+                QT_TRANSLATE_NOOP("Score", "total"))
+
+
+def missing_codes_text() -> str:
+    """".d (declined), .n (not asked), .u (unknown)" in the screens' language."""
+    return ", ".join(f"{r.key} ({shown(r.label)})" for r in MissingReason)
+
 
 class QuestionnairePage(FormPage):
-    """One page per instrument, built entirely from its definition."""
+    """One page per instrument, built entirely from its definition; the words (title,
+    instructions, items, anchors) from ``texts``, the questionnaire in the language the
+    patient reads (the English originals by default). A translation that is not the clinic's
+    validated one says so at the top, in red."""
 
-    def __init__(self, instrument: Instrument, parent: QWidget | None = None):
+    def __init__(self, instrument: Instrument, parent: QWidget | None = None,
+                 texts: InstrumentTexts | None = None):
         super().__init__(instrument.name, instrument.id, parent)
         self.instrument = instrument
+        self.texts = texts = texts or instrument.english
         outer = QVBoxLayout(self)
-        outer.addWidget(heading(f"{instrument.name} — {instrument.title}"))
-        outer.addWidget(wrapped(f"Recall period: {instrument.recall_period}.", HINT_STYLE))
-        outer.addWidget(wrapped(instrument.instructions))
-        outer.addWidget(wrapped(
-            f"An item the patient does not answer: type {MISSING_PREFIX} then "
-            + ", ".join(f"{r.key} ({r.label})" for r in MissingReason) + ".", HINT_STYLE))
+        outer.addWidget(heading(f"{instrument.name} — {texts.title}"))
+        self.not_validated = wrapped(self.tr(
+            "Translation not validated — replace with the licensed validated version "
+            "({language}, {edition}). Ask the administrator to install the clinic's texts "
+            "(proapp instruments install FILE).").format(language=texts.language.native_name,
+                                                         edition=texts.edition), ERROR_STYLE)
+        self.not_validated.setObjectName(f"{instrument.id}.notValidated")
+        self.not_validated.setVisible(not texts.validated)
+        outer.addWidget(self.not_validated)
+        outer.addWidget(wrapped(self.tr("Recall period: {period}.").format(
+            period=texts.recall_period), HINT_STYLE))
+        outer.addWidget(wrapped(texts.instructions))
+        outer.addWidget(wrapped(self.tr("An item the patient does not answer: type {prefix} "
+                                        "then {codes}.").format(prefix=MISSING_PREFIX,
+                                                                codes=missing_codes_text()),
+                                HINT_STYLE))
         self.add_expectation(outer)
 
         inner = QWidget()
@@ -44,14 +73,17 @@ class QuestionnairePage(FormPage):
         for it in instrument.items:
             number = QLabel(f"<b>{html.escape(it.label)}</b>")
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            text = wrapped(it.text)
+            words = texts.item(it.id)
+            text = wrapped(words.text)
             text.setObjectName(f"{self.instrument.field(it.id)}.text")
             edit = AnswerEdit(instrument.field(it.id), chars=3, single_digit=it.single_digit,
                               missing_codes=True)
-            edit.setToolTip(f"{it.minimum}–{it.maximum} {it.unit}")
-            edit.setAccessibleName(f"{instrument.name} item {it.label}")
+            unit_words = shown(unit_text(it.unit))
+            edit.setToolTip(f"{it.minimum}–{it.maximum} {unit_words}")
+            edit.setAccessibleName(self.tr("{name} item {label}").format(name=instrument.name,
+                                                                        label=it.label))
             text.setBuddy(edit)
-            unit = QLabel(f"{it.unit} ({it.minimum}–{it.maximum})")
+            unit = QLabel(f"{unit_words} ({it.minimum}–{it.maximum})")
             unit.setStyleSheet(HINT_STYLE)
             for lbl in (number, text, unit):  # first lines level with the text in the field
                 lbl.setAlignment(lbl.alignment() & ~Qt.AlignmentFlag.AlignVertical_Mask
@@ -61,19 +93,21 @@ class QuestionnairePage(FormPage):
             reason.setObjectName(f"{instrument.field(it.id)}.missing")
             # Item data are plain strings: PySide6 miscounts references to None stored in a
             # QVariant (a "deallocating None" abort at exit), so "no reason" is "".
-            reason.addItem("(reason if unanswered)", "")
+            reason.addItem(self.tr("(reason if unanswered)"), "")
             for r in MissingReason:
-                reason.addItem(f"missing: {r.label}", r.value)
+                reason.addItem(self.tr("missing: {reason}").format(reason=shown(r.label)),
+                               r.value)
             reason.optional = True  # type: ignore[attr-defined]
-            reason.setAccessibleName(f"why item {it.label} is missing")
+            reason.setAccessibleName(self.tr("why item {label} is missing").format(
+                label=it.label))
             grid.addWidget(number, row, 0)
             grid.addWidget(text, row, 1)
             grid.addWidget(edit, row, 2, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(unit, row, 3, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(reason, row, 4, Qt.AlignmentFlag.AlignTop)
             row += 1
-            if it.anchors:
-                anchors = " · ".join(f"{k} = {v}" for k, v in sorted(it.anchors.items()))
+            if words.anchors:
+                anchors = " · ".join(f"{k} = {v}" for k, v in sorted(words.anchors.items()))
                 grid.addWidget(wrapped(anchors, HINT_STYLE), row, 1)
                 row += 1
             grid.addWidget(self._register(instrument.field(it.id), FieldMessage()), row, 1, 1, 4)
@@ -110,7 +144,7 @@ class QuestionnairePage(FormPage):
     def _show_reason(self, item_id: str) -> None:
         reason = self.reasons[item_id].currentData()
         self.edits[item_id].set_missing_text(
-            f"({MissingReason(reason).label})" if reason else "")
+            f"({shown(MissingReason(reason).label)})" if reason else "")
 
     def _missing_typed(self, item_id: str, reason: str) -> None:
         """``.d``, ``.n`` or ``.u`` typed in the item: the same as choosing the reason."""
@@ -132,10 +166,10 @@ class QuestionnairePage(FormPage):
                      if self.instrument.field(it.id) == edit.field_path), None)
         label = item.label if item else ""
         message.setStyleSheet(HINT_STYLE)
-        message.setText(
-            f"Item {label} is empty. Press Enter again to leave it unanswered, or type "
-            f"{MISSING_PREFIX} then "
-            + ", ".join(f"{r.key} ({r.label})" for r in MissingReason) + ".")
+        message.setText(self.tr(
+            "Item {label} is empty. Press Enter again to leave it unanswered, or type "
+            "{prefix} then {codes}.").format(label=label, prefix=MISSING_PREFIX,
+                                             codes=missing_codes_text()))
         message.show()
 
     def entry_widgets(self) -> list[QWidget]:
@@ -156,7 +190,9 @@ class QuestionnairePage(FormPage):
             except ParseError as exc:
                 responses[it.id] = None
                 issues.append(error(self.instrument.field(it.id), exc.rule,
-                                    f"{self.instrument.name} item {it.label}: {exc}", text))
+                                    msg("{name} item {label}: {problem}",
+                                        name=self.instrument.name, label=it.label,
+                                        problem=exc.message), text))
             reason = self.reasons[it.id].currentData()
             if reason:
                 missing[it.id] = MissingReason(reason)
@@ -182,22 +218,35 @@ class QuestionnairePage(FormPage):
         (responses, _m, _s), issues = self.collect()
         scores = self.instrument.valid_score(responses)
         invalid = bool(issues) or any(i.is_error for i in self.instrument.validate(responses))
-        self.score_label.setText(score_line(self.instrument, scores, invalid=invalid))
+        self.score_label.setText(score_line(self.instrument, scores, invalid=invalid,
+                                            texts=self.texts))
 
 
 def score_line(instrument: Instrument, scores: dict[str, ScoreValue], *,
-               invalid: bool = False) -> str:
+               invalid: bool = False, texts: InstrumentTexts | None = None) -> str:
     """"MIDAS total: 12 days · MIDAS grade: III: total 11-20, moderate disability"; blank
-    scores say why (an answer to correct, or items still empty)."""
+    scores say why (an answer to correct, or items still empty). In the screens' language,
+    the grades' meanings from ``texts`` when they have them."""
+    def t(text: str) -> str:
+        return QCoreApplication.translate("Score", text)
+
     parts = []
     for sf in instrument.score_fields:
         value = None if invalid else scores.get(sf.id)
         if value is None:
-            shown = ("— (correct the marked answers)" if invalid
-                     else "— (needs every item)")
+            text = (t("— (correct the marked answers)") if invalid
+                    else t("— (needs every item)"))
         elif sf.kind is ScoreKind.CODE:
-            shown = sf.codes.get(str(value), str(value))
+            # "III: total 11-20, moderate disability", its meaning in the texts' language
+            text = sf.codes.get(str(value), str(value))
+            meaning = texts.extra.get(f"grade.{value}") if texts is not None else None
+            english = instrument.english.extra.get(f"grade.{value}")
+            if meaning and english and english in text:
+                text = text.replace(english, meaning).replace(
+                    ": total ", ": " + t("total") + " ", 1)
         else:
-            shown = f"{value} {sf.unit}".strip()
-        parts.append(f"{sf.label}: {shown}")
+            number = (number_text(value) if isinstance(value, int | Decimal)
+                      else str(value))
+            text = f"{number} {shown(unit_text(sf.unit))}".strip()
+        parts.append(f"{t(sf.label)}: {text}")
     return " · ".join(parts)

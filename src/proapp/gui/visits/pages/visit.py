@@ -7,7 +7,7 @@ import html
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,19 +21,27 @@ from PySide6.QtWidgets import (
 
 from proapp.domain import schedule
 from proapp.domain.registry import FORMS
+from proapp.gui.common import language
+from proapp.gui.common.language import shown
 from proapp.gui.common.style import HINT_STYLE
+from proapp.gui.common.table import day_text
 from proapp.gui.common.widgets import FieldMessage
+from proapp.gui.common.words import visit_state
 from proapp.gui.visits.fields import heading, wrapped
 from proapp.gui.visits.pages.base import WizardPage, form_title, scroll
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
 def expected_forms_text(label: str) -> str:
     d = schedule.definition(label)
     forms = [form_title(f) for f in FORMS if d.expects(f)]
     if not forms:
-        return (f"{d.title}: no form is expected. Tick the forms done at this visit (Space "
-                "ticks, Enter moves on): their pages follow.")
-    return f"{d.title} expects: {', '.join(forms)}."
+        return translate("VisitPage", "{visit}: no form is expected. Tick the forms done at "
+                         "this visit (Space ticks, Enter moves on): their pages follow.").format(
+            visit=shown(d.title))
+    return translate("VisitPage", "{visit} expects: {forms}.").format(visit=shown(d.title),
+                                                                     forms=", ".join(forms))
 
 
 class VisitPage(WizardPage):
@@ -42,12 +50,12 @@ class VisitPage(WizardPage):
     def __init__(self, patient_line: str, plan: Sequence[schedule.ScheduledVisit],
                  label: str, visit_date: date, *, extra_info: str = "",
                  parent: QWidget | None = None):
-        super().__init__("Visit", parent)
+        super().__init__(translate("VisitPage", "Visit"), parent)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 0, 0, 0)
         outer = QVBoxLayout(self)
-        outer.addWidget(heading("Visit"))
+        outer.addWidget(heading(self.tr("Visit")))
         outer.addWidget(scroll(inner), 1)
         layout.addWidget(wrapped(patient_line))
         if extra_info:
@@ -70,14 +78,14 @@ class VisitPage(WizardPage):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("visit.visit_date")
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(language.qt_date_format())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDate(QDate(visit_date.year, visit_date.month, visit_date.day))
-        grid.addWidget(QLabel("Visit &label"), 0, 0)
+        grid.addWidget(QLabel(self.tr("Visit &label")), 0, 0)
         grid.itemAtPosition(0, 0).widget().setBuddy(self.label_box)  # type: ignore[union-attr]
         grid.addWidget(self.label_box, 0, 1, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self._register("visit.label", FieldMessage()), 1, 1)
-        date_label = QLabel("Visit &date")
+        date_label = QLabel(self.tr("Visit &date"))
         date_label.setBuddy(self.date_edit)
         grid.addWidget(date_label, 2, 0)
         grid.addWidget(self.date_edit, 2, 1, Qt.AlignmentFlag.AlignLeft)
@@ -91,7 +99,7 @@ class VisitPage(WizardPage):
         self.forms_box.setObjectName("visit.forms")
         forms_row = QHBoxLayout(self.forms_box)
         forms_row.setContentsMargins(0, 0, 0, 0)
-        forms_row.addWidget(QLabel("Forms done at this visit:"))
+        forms_row.addWidget(QLabel(self.tr("Forms done at this visit:")))
         self.form_checks: dict[str, QCheckBox] = {}
         for n, form in enumerate(FORMS):
             check = QCheckBox(f"&{n + 1} {form_title(form)}")
@@ -107,13 +115,14 @@ class VisitPage(WizardPage):
         layout.addWidget(self._messages["visit"])
         if plan:
             layout.addSpacing(8)
-            layout.addWidget(QLabel("<b>Schedule of this patient</b>"))
+            layout.addWidget(QLabel(f"<b>{self.tr('Schedule of this patient')}</b>"))
             overview = QLabel(schedule_html(plan))
             overview.setObjectName("visit.schedule")
             overview.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(overview)
-        layout.addWidget(wrapped("Enter: continue · Alt+N next · Alt+B / Esc back · Ctrl+S save "
-                                 "from the review page · Ctrl+1…5 jump to a page", HINT_STYLE))
+        layout.addWidget(wrapped(self.tr("Enter: continue · Alt+N next · Alt+B / Esc back · "
+                                         "Ctrl+S save from the review page · Ctrl+1…5 jump to "
+                                         "a page"), HINT_STYLE))
         layout.addStretch(1)
         self.label_box.currentIndexChanged.connect(self._label_changed)
         self.date_edit.dateChanged.connect(lambda _d: self.changed.emit())
@@ -123,10 +132,13 @@ class VisitPage(WizardPage):
     def _describe(label: str, entry: schedule.ScheduledVisit | None) -> str:
         d = schedule.definition(label)
         if entry is None or entry.window_start is None or entry.window_end is None:
-            return f"{label} — {d.title}"
-        state = entry.state.value + (", draft" if entry.has_draft else "")
-        return (f"{label} — {d.title} ({state}; window {entry.window_start.isoformat()} to "
-                f"{entry.window_end.isoformat()})")
+            return f"{label} — {shown(d.title)}"
+        state = visit_state(entry.state.value) + (translate("VisitPage", ", draft")
+                                                  if entry.has_draft else "")
+        return translate("VisitPage",
+                         "{label} — {visit} ({state}; window {start} to {end})").format(
+            label=label, visit=shown(d.title), state=state, start=day_text(entry.window_start),
+            end=day_text(entry.window_end))
 
     def _label_changed(self) -> None:
         self.expected.setText(expected_forms_text(self.label))
@@ -170,17 +182,21 @@ class VisitPage(WizardPage):
 
 def schedule_html(plan: Sequence[schedule.ScheduledVisit]) -> str:
     """The patient's scheduled visits as a small table: label, target, window, state, forms."""
-    rows = ["<tr><th align='left'>label</th><th align='left'>visit</th>"
-            "<th align='left'>target</th><th align='left'>window</th>"
-            "<th align='left'>state</th><th align='left'>forms</th></tr>"]
+    heads = (translate("VisitPage", "label"), translate("VisitPage", "visit"),
+             translate("VisitPage", "target"), translate("VisitPage", "window"),
+             translate("VisitPage", "state"), translate("VisitPage", "forms"))
+    rows = ["<tr>" + "".join(f"<th align='left'>{html.escape(h)}</th>" for h in heads)
+            + "</tr>"]
     for e in plan:
-        window = (f"{e.window_start.isoformat()} to {e.window_end.isoformat()}"
+        window = (translate("VisitPage", "{start} to {end}").format(start=day_text(e.window_start),
+                                                end=day_text(e.window_end))
                   if e.window_start and e.window_end else "")
-        state = e.state.value + (" (draft)" if e.has_draft else "")
+        state = visit_state(e.state.value) + (translate("VisitPage", " (draft)")
+                                              if e.has_draft else "")
         forms = ", ".join(form_title(f) for f in FORMS if e.definition.expects(f))
         rows.append(f"<tr><td>{html.escape(e.label)}</td>"
-                    f"<td>{html.escape(e.definition.title)}</td>"
-                    f"<td>{e.target.isoformat() if e.target else ''}</td>"
+                    f"<td>{html.escape(shown(e.definition.title))}</td>"
+                    f"<td>{day_text(e.target)}</td>"
                     f"<td>{window}</td><td>{html.escape(state)}</td>"
                     f"<td>{html.escape(forms)}</td></tr>")
     return "<table cellspacing='0' cellpadding='3'>" + "".join(rows) + "</table>"

@@ -1,0 +1,136 @@
+"""A nurse working in Italian: dates and decimals typed the Italian way store the same values
+as their English (and ISO) forms, the patient's language is chosen in the patient dialog,
+and a visit shows the questionnaires in the patient's language, with the working
+translation marked "not validated" on screen and recorded with the visit."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import shiboken6
+from PySide6.QtWidgets import QLabel
+from tests.conftest import make_facts
+
+from proapp.db.engine import Database
+from proapp.domain.actor import Actor
+from proapp.domain.flow import Posture, Side
+from proapp.domain.language import Language
+from proapp.domain.patient import ProcedureFacts
+from proapp.domain.visit import VisitContent
+from proapp.gui.patients.patient_dialog import PatientDialog
+from proapp.gui.visits.entry import open_visit_entry
+from proapp.gui.visits.pages.flow import FlowPage
+from proapp.gui.visits.wizard import VisitWizard
+from proapp.services import patients, visits
+
+
+def typed_patient(qtbot, db: Database, actor: Actor, birth: str, pta: str) -> PatientDialog:
+    d = PatientDialog(db, actor)
+    # closed unasked at the end (typed, unsaved input would ask whether to discard it)
+    qtbot.addWidget(d, before_close_func=lambda w: setattr(w, "_dirty", False))
+    d.code.setText("P900")
+    d.family.setText("Rossi")
+    d.given.setText("Anna")
+    d.birth.setText(birth)
+    d.sex.setCurrentIndex(0)
+    d.subtype.setCurrentIndex(0)
+    d.proc_rows[0].date_edit.setText(pta)
+    return d
+
+
+def test_italian_dates_are_read_as_the_english_and_iso_ones(qtbot, db: Database, actor: Actor,
+                                                            italian: None) -> None:
+    d = typed_patient(qtbot, db, actor, "01/02/1970", "03/04/2013")
+    assert d.birth.placeholderText() == "gg/mm/aaaa"
+    facts, procs, issues = d.collect()
+    assert issues == []
+    assert facts is not None and facts.birth_date == date(1970, 2, 1)
+    assert [p.pta_date for _r, p in procs] == [date(2013, 4, 3)]
+    d.birth.setText("1970-02-01")  # ISO is read in every language
+    facts, _p, issues = d.collect()
+    assert issues == [] and facts is not None and facts.birth_date == date(1970, 2, 1)
+    d.birth.setText("1970/02/01")
+    _f, _p, issues = d.collect()
+    assert [i.field for i in issues] == ["patient.birth_date"]
+    assert "non è una data" in d.messages["patient.birth_date"].text() or any(
+        "gg/mm/aaaa" in str(i.message) for i in issues)
+
+
+def test_the_patient_dialog_stores_the_report_language(qtbot, db: Database, actor: Actor,
+                                                       italian: None) -> None:
+    d = typed_patient(qtbot, db, actor, "01/02/1970", "03/04/2013")
+    d.language.setCurrentIndex(d.language.findData("it"))
+    with qtbot.waitSignal(d.patientSaved) as saved:
+        d.save()
+    rec = patients.get_patient(db, saved.args[0])
+    assert (rec.facts.birth_date, rec.facts.language) == (date(1970, 2, 1), Language.ITALIAN)
+    again = PatientDialog(db, actor, rec.id)
+    qtbot.addWidget(again)
+    assert again.language.currentData() == "it"
+    assert again.birth.text() == "01/02/1970"
+    assert again.windowTitle() == "Modifica paziente P900"
+
+
+def test_a_decimal_comma_in_italian_and_a_point_in_english_store_the_same_flow(
+        qtbot, italian: None) -> None:
+    from proapp.gui.common import language
+
+    def typed(text: str) -> Decimal | None:
+        page = FlowPage()
+        qtbot.addWidget(page)
+        side = page.sides[(Posture.SUPINE, Side.LEFT)]
+        side.velocity.setText(text)
+        side.area.setText(text)
+        (measurements, _skip), issues = page.collect()
+        assert issues == []
+        m = next(m for m in measurements if (m.posture, m.side) == (Posture.SUPINE, Side.LEFT))
+        return m.velocity_cm_s
+
+    italian_value = typed("3,5")
+    language.install(Language.ENGLISH)
+    assert typed("3.5") == italian_value == Decimal("3.5")
+
+
+def test_a_visit_is_in_the_patients_language_and_says_its_texts_are_not_validated(
+        qtbot, db: Database, actor: Actor, italian: None) -> None:
+    pid = patients.create_patient(db, actor, make_facts(code="P901", language=Language.ITALIAN),
+                                  [ProcedureFacts(date(2014, 3, 10))])
+    w = open_visit_entry(None, db, actor, pid, label="unscheduled")
+    assert isinstance(w, VisitWizard)
+    try:
+        assert w.windowTitle().startswith("Inserimento visita — P901")
+        assert w.text_language is Language.ITALIAN
+        midas = w.form_pages["midas"]
+        banner = midas.findChild(QLabel, "midas.notValidated")
+        assert banner is not None and banner.isVisibleTo(midas)
+        assert banner.text().startswith("Traduzione non validata — sostituitela con la "
+                                        "versione validata su licenza")
+        first_item = midas.findChild(QLabel, "midas.q1.text")
+        assert first_item is not None
+        assert first_item.text() == midas.texts.item("q1").text
+        assert midas.texts.language is Language.ITALIAN
+        rec = visits.save_visit(db, actor, w.draft(VisitContent(
+            {"fss": {str(n): 4 for n in range(1, 10)}})), complete=False)
+        assert rec.text_language is Language.ITALIAN
+    finally:
+        if shiboken6.isValid(w):
+            w._finished = True
+            w.close()
+
+
+def test_an_english_patient_has_the_originals_without_the_warning(
+        qtbot, db: Database, actor: Actor, italian: None) -> None:
+    pid = patients.create_patient(db, actor, make_facts(code="P902"),
+                                  [ProcedureFacts(date(2014, 3, 10))])
+    w = open_visit_entry(None, db, actor, pid, label="baseline")
+    assert isinstance(w, VisitWizard)
+    try:
+        midas = w.form_pages["midas"]
+        banner = midas.findChild(QLabel, "midas.notValidated")
+        assert banner is not None and not banner.isVisibleTo(midas)
+        assert midas.texts.language is Language.ENGLISH
+    finally:
+        if shiboken6.isValid(w):
+            w._finished = True
+            w.close()
