@@ -520,6 +520,10 @@ proapp continues; ask IT to check the backup folder (setting backup_dir).</trans
         <source>IJV flow</source>
         <translation>IJV flow</translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
 </context>
 <context>
     <name>LanguageDialog</name>
@@ -1410,6 +1414,14 @@ Details are in the log.</translation>
         <source>total</source>
         <translation>total</translation>
     </message>
+    <message>
+        <source>— (correct the marked answers)</source>
+        <translation>— (correct the marked answers)</translation>
+    </message>
+    <message>
+        <source>— (needs every item)</source>
+        <translation>— (needs every item)</translation>
+    </message>
 </context>
 <context>
     <name>SkipBox</name>
@@ -1647,6 +1659,14 @@ Details are in the log.</translation>
     <message>
         <source>Editing a draft, entered by {who}.</source>
         <translation>Editing a draft, entered by {who}.</translation>
+    </message>
+    <message>
+        <source>— not done</source>
+        <translation>— not done</translation>
+    </message>
+    <message>
+        <source>(not expected)</source>
+        <translation>(not expected)</translation>
     </message>
     <message>
         <source>Back (Alt+B)</source>

@@ -520,6 +520,10 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
         <source>IJV flow</source>
         <translation>flusso VGI</translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>Riepilogo</translation>
+    </message>
 </context>
 <context>
     <name>LanguageDialog</name>
@@ -1410,6 +1414,14 @@ I dettagli sono nel registro.</translation>
         <source>total</source>
         <translation>totale</translation>
     </message>
+    <message>
+        <source>— (correct the marked answers)</source>
+        <translation>— (correggete le risposte segnate)</translation>
+    </message>
+    <message>
+        <source>— (needs every item)</source>
+        <translation>— (servono tutte le domande)</translation>
+    </message>
 </context>
 <context>
     <name>SkipBox</name>
@@ -1647,6 +1659,14 @@ I dettagli sono nel registro.</translation>
     <message>
         <source>Editing a draft, entered by {who}.</source>
         <translation>Modifica di una bozza, inserita da {who}.</translation>
+    </message>
+    <message>
+        <source>— not done</source>
+        <translation>— non eseguito</translation>
+    </message>
+    <message>
+        <source>(not expected)</source>
+        <translation>(non previsto)</translation>
     </message>
     <message>
         <source>Back (Alt+B)</source>

@@ -173,7 +173,13 @@ class VisitWizard(QDialog):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("wizard.steps")
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.sidebar.setFixedWidth(self.sidebar.fontMetrics().horizontalAdvance("M" * 15) + 16)
+        # as wide as its longest line can be (a form's name and its state, in any language)
+        fm = self.sidebar.fontMetrics()
+        longest = max(fm.horizontalAdvance(f"5  {QCoreApplication.translate('Form', name)}  "
+                                           f"{state}")
+                      for name in ("IJV flow", "Review", "MIDAS")
+                      for state in (self.tr("— not done"), self.tr("(not expected)")))
+        self.sidebar.setFixedWidth(max(fm.horizontalAdvance("M" * 15), longest) + 16)
         for page in self.pages:
             self.stack.addWidget(page)
             self.sidebar.addItem(QListWidgetItem(page.title))
@@ -326,15 +332,15 @@ class VisitWizard(QDialog):
     def _update_sidebar(self) -> None:
         content, _ = self.collect()
         for n, page in enumerate(self.pages):
-            text = f"{n + 1}  {page.title}"
+            text = f"{n + 1}  {QCoreApplication.translate('Form', page.title)}"
             form = page.form
             if form is not None:
                 if form in content.skipped:
-                    text += "  — not done"
+                    text += "  " + self.tr("— not done")
                 elif content.has_data(form):
                     text += "  ✓" if self._form_complete(form, content) else "  …"
                 elif not self._expected(form):
-                    text += "  (not expected)"
+                    text += "  " + self.tr("(not expected)")
             self.sidebar.item(n).setText(text)
 
     @staticmethod

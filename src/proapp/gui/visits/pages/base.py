@@ -34,7 +34,8 @@ from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 
 FLOW_TITLE = FLOW_NAME
-_FORM_NAMES = (QT_TRANSLATE_NOOP("Form", "IJV flow"),)  # MIDAS and FSS are names everywhere
+# Page titles in the wizard's list (MIDAS and FSS are names everywhere).
+_FORM_NAMES = (QT_TRANSLATE_NOOP("Form", "IJV flow"), QT_TRANSLATE_NOOP("Form", "Review"))
 
 
 def form_title(form: str) -> str:

@@ -124,8 +124,9 @@ class FlowPage(FormPage):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(FLOW_TITLE, FLOW, parent)
         outer = QVBoxLayout(self)
-        outer.addWidget(heading(self.tr("{flow} — Duplex ultrasound").format(
-            flow=QCoreApplication.translate("Form", FLOW_TITLE))))
+        title = self.tr("{flow} — Duplex ultrasound").format(
+            flow=QCoreApplication.translate("Form", FLOW_TITLE))
+        outer.addWidget(heading(title[:1].upper() + title[1:]))
         outer.addWidget(wrapped(self.tr(
             "Per vein, enter the flow in {unit}, or leave it empty and enter the time-averaged "
             "mean velocity and the cross-sectional area: the flow is computed. Enter moves "

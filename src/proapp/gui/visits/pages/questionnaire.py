@@ -15,6 +15,7 @@ from proapp.domain.instrument_texts import InstrumentTexts
 from proapp.domain.instruments import Instrument, ScoreKind, ScoreValue, unit_text
 from proapp.domain.validation import Issue, error
 from proapp.domain.visit import VisitContent
+from proapp.gui.common import language
 from proapp.gui.common.language import number_text, shown
 from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
@@ -218,8 +219,10 @@ class QuestionnairePage(FormPage):
         (responses, _m, _s), issues = self.collect()
         scores = self.instrument.valid_score(responses)
         invalid = bool(issues) or any(i.is_error for i in self.instrument.validate(responses))
+        # for the nurse: the grade's meaning in the screens' language
         self.score_label.setText(score_line(self.instrument, scores, invalid=invalid,
-                                            texts=self.texts))
+                                            texts=self.instrument.texts(
+                                                language.current_language())))
 
 
 def score_line(instrument: Instrument, scores: dict[str, ScoreValue], *,
@@ -234,8 +237,8 @@ def score_line(instrument: Instrument, scores: dict[str, ScoreValue], *,
     for sf in instrument.score_fields:
         value = None if invalid else scores.get(sf.id)
         if value is None:
-            text = (t("— (correct the marked answers)") if invalid
-                    else t("— (needs every item)"))
+            text = (QCoreApplication.translate("Score", "— (correct the marked answers)")
+                    if invalid else QCoreApplication.translate("Score", "— (needs every item)"))
         elif sf.kind is ScoreKind.CODE:
             # "III: total 11-20, moderate disability", its meaning in the texts' language
             text = sf.codes.get(str(value), str(value))
