@@ -265,6 +265,22 @@
         <source>Enter a visit for the selected patient</source>
         <translation>Enter a visit for the selected patient</translation>
     </message>
+    <message>
+        <source>Patient &amp;answers on screen…</source>
+        <translation>Patient &amp;answers on screen…</translation>
+    </message>
+    <message>
+        <source>Let the selected patient answer the visit's questionnaires on the screen</source>
+        <translation>Let the selected patient answer the visit's questionnaires on the screen</translation>
+    </message>
+    <message>
+        <source>&amp;Double entry…</source>
+        <translation>&amp;Double entry…</translation>
+    </message>
+    <message>
+        <source>Second entries of paper forms, differences to resolve, agreement report</source>
+        <translation>Second entries of paper forms, differences to resolve, agreement report</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -1683,6 +1699,14 @@ Details are in the log.</translation>
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Patient answers on screen…</source>
+        <translation>Patient answers on screen…</translation>
+    </message>
+    <message>
+        <source>Give the screen to the patient to answer the questionnaires themselves; a staff password leaves it</source>
+        <translation>Give the screen to the patient to answer the questionnaires themselves; a staff password leaves it</translation>
     </message>
     <message>
         <source>This visit is signed and locked: it can be read here; a clinician must unlock it before it can be changed.</source>

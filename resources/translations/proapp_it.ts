@@ -265,6 +265,22 @@
         <source>Enter a visit for the selected patient</source>
         <translation>Inserisci una visita per il paziente selezionato</translation>
     </message>
+    <message>
+        <source>Patient &amp;answers on screen…</source>
+        <translation>Risposte del p&amp;aziente sullo schermo…</translation>
+    </message>
+    <message>
+        <source>Let the selected patient answer the visit's questionnaires on the screen</source>
+        <translation>Il paziente selezionato risponde ai questionari della visita sullo schermo</translation>
+    </message>
+    <message>
+        <source>&amp;Double entry…</source>
+        <translation>&amp;Doppio inserimento…</translation>
+    </message>
+    <message>
+        <source>Second entries of paper forms, differences to resolve, agreement report</source>
+        <translation>Secondi inserimenti dei moduli cartacei, differenze da risolvere, rapporto di concordanza</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -1683,6 +1699,14 @@ I dettagli sono nel registro.</translation>
     <message>
         <source>Close</source>
         <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Patient answers on screen…</source>
+        <translation>Risposte del paziente sullo schermo…</translation>
+    </message>
+    <message>
+        <source>Give the screen to the patient to answer the questionnaires themselves; a staff password leaves it</source>
+        <translation>Passa lo schermo al paziente perché risponda da sé ai questionari; per uscire serve la password di un operatore</translation>
     </message>
     <message>
         <source>This visit is signed and locked: it can be read here; a clinician must unlock it before it can be changed.</source>
