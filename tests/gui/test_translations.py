@@ -22,7 +22,7 @@ from proapp.gui.common import language
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
-import translations  # noqa: E402  (scripts/translations.py)
+import translations  # type: ignore[import-not-found]  # noqa: E402  (scripts/translations.py)
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|<[a-z/][^>]*>")
 

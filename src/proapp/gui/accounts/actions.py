@@ -3,10 +3,9 @@ management for administrators."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from proapp.domain.actor import Permission, can
 from proapp.gui.common.actions import Action, Host
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 
 
 def _change_password(host: Host) -> None:

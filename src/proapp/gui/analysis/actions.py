@@ -3,9 +3,8 @@ the window is first opened, not with the main window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from proapp.gui.common.actions import Action, Host
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 
 
 def _open(host: Host) -> None:

@@ -9,11 +9,11 @@ Everything else is a bug and goes to the crash dialog (:mod:`proapp.gui.shell.cr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from proapp.domain.validation import ValidationError
-from proapp.gui.common.language import shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.services.errors import PlainError, plain_error
 
 __all__ = ["PlainError", "error_text", "plain_error", "show_error"]

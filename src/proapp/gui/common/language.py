@@ -38,6 +38,13 @@ from proapp.domain.language import (
 
 log = logging.getLogger(__name__)
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for ``pyside6-lupdate`` (context ``context``) and returns it unchanged,
+    for texts made before a translator is installed (menus, column headers); they are
+    translated where they are shown. Qt's own marker is typed ``object`` in PySide6."""
+    return text
+
+
 ENV_LANGUAGE = "PROAPP_LANGUAGE"
 SETTING = "language"
 TRANSLATIONS = "translations"

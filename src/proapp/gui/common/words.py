@@ -5,7 +5,9 @@ their language through these (``QT_TRANSLATE_NOOP`` marks them for ``pyside6-lup
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 
 VISIT_STATES = {"done": QT_TRANSLATE_NOOP("VisitState", "done"),
                 "due": QT_TRANSLATE_NOOP("VisitState", "due"),

@@ -3,9 +3,8 @@ reloads the lists). openpyxl is imported when a dialog opens, not with the main 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from proapp.gui.common.actions import Action, Host
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 
 
 def _export(host: Host) -> None:

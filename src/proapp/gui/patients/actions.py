@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from proapp.gui.common.actions import Action, Host, Needs
 from proapp.gui.common.errors import show_error
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 
 
 def open_patient_dialog(host: Host, patient_id: int | None) -> None:

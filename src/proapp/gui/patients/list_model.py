@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from proapp.domain.patient import MsSubtype
 from proapp.domain.schedule import ScheduledVisit, VisitState
-from proapp.gui.common.language import shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.gui.common.shown_rows import ShownRows
 from proapp.gui.common.table import ALERT, Column, RowTableModel, date_key, day_text
 from proapp.services.patients.listing import PatientRow, SearchIndex, search_terms

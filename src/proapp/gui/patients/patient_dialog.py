@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,6 +53,7 @@ from proapp.domain.patient import (
 from proapp.domain.validation import Issue, ValidationError, error
 from proapp.gui.common import language
 from proapp.gui.common.errors import plain_error, show_error
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.services import clock, patients

@@ -7,7 +7,7 @@ view is visible, and again only after the data changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,7 +28,7 @@ from proapp.domain.actor import Actor, Permission, can
 from proapp.gui.accounts.changelog_view import open_changelog
 from proapp.gui.accounts.signing import sign_visit_dialog, unlock_visit_dialog
 from proapp.gui.common.flow_layout import FlowLayout
-from proapp.gui.common.language import shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.gui.common.table import day_text
 from proapp.gui.common.widgets import RowTableView
 from proapp.gui.patients.timeline_model import TimelineModel

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from proapp.domain.flow import Posture
 from proapp.domain.schedule import VisitState
-from proapp.gui.common.language import number_text, shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, number_text, shown
 from proapp.gui.common.table import (
     ALERT,
     MUTED,

@@ -4,9 +4,8 @@ when a report is asked for, not with the main window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from proapp.gui.common.actions import Action, Host, Needs
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 
 
 def open_report(host: Host, patient_id: int) -> None:

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QProcess, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,6 +45,7 @@ from proapp.domain.language import LANGUAGES, Language
 from proapp.domain.validation import ValidationError
 from proapp.gui.accounts.dialogs import AdminFields, error_text
 from proapp.gui.common import language
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 from proapp.gui.common.tasks import run_with_progress
 from proapp.gui.common.widgets import error_label
 from proapp.services import accounts, settings, training

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 from proapp import APP_NAME
@@ -21,6 +21,7 @@ from proapp.domain.actor import Permission, can
 from proapp.gui.accounts import actions as accounts
 from proapp.gui.analysis import actions as analysis
 from proapp.gui.common.actions import SEPARATOR, Action, Entries, Host, Needs
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 from proapp.gui.exchange import actions as exchange
 from proapp.gui.patients import actions as patients
 from proapp.gui.reports import actions as reports

@@ -4,9 +4,8 @@ screen, and double data entry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from proapp.gui.common.actions import Action, Host, Needs
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 
 
 def _new_visit(host: Host) -> None:

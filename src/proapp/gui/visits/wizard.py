@@ -18,7 +18,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QObject,
@@ -52,7 +51,7 @@ from proapp.domain.language import Language
 from proapp.domain.registry import FLOW, FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue, ValidationError, error
 from proapp.domain.visit import VisitContent, VisitRecord, validate_visit
-from proapp.gui.common.language import number_text, shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, number_text, shown
 from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
 from proapp.gui.common.table import day_text
 from proapp.gui.visits.fields import AnswerEdit
@@ -842,8 +841,9 @@ def saved_text(code: str, label: str, content: VisitContent) -> str:
         parts.append(t("MIDAS {total}, grade {grade}").format(total=midas["total"],
                                                               grade=midas.get("grade")))
     fss = content.scores("fss")
-    if isinstance(fss.get("mean"), Decimal):
-        parts.append(f"FSS {number_text(fss['mean'])}")
+    mean = fss.get("mean")
+    if isinstance(mean, Decimal):
+        parts.append(f"FSS {number_text(mean)}")
     for posture, total in content.flow_totals().items():
         if total.total is not None:
             parts.append(t("{posture} flow {total} mL/min").format(

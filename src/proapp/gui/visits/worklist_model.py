@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from proapp.gui.common.language import shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.gui.common.table import ALERT, Column, RowTableModel, date_key, day_text
 from proapp.services.patients.listing import WorklistEntry
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from proapp.domain import clinic
 from proapp.gui.common import language
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 from proapp.gui.common.shown_rows import ShownRows
 from proapp.gui.common.table import day_text
 from proapp.gui.common.widgets import RowTableView, SearchField

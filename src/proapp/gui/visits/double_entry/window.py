@@ -23,7 +23,7 @@ from proapp.domain import schedule
 from proapp.domain.actor import Actor, Permission, can
 from proapp.gui.common.errors import show_error
 from proapp.gui.common.style import HINT_STYLE
-from proapp.gui.common.table import ALERT, MUTED, Column, RowTableModel, iso
+from proapp.gui.common.table import ALERT, MUTED, Column, RowTableModel, day_text
 from proapp.gui.common.widgets import RowTableView
 from proapp.gui.visits.double_entry.sizing import fit
 from proapp.gui.visits.fields import heading, wrapped
@@ -45,7 +45,7 @@ class QueueModel(RowTableModel[QueueEntry]):
         Column("Patient", lambda e: e.patient_code, width_hint="DEMO-0000"),
         Column("Visit", lambda e: e.label, key=lambda e: schedule.sort_key(e.label),
                width_hint="baseline"),
-        Column("Date", lambda e: iso(e.visit_date), key=lambda e: e.visit_date,
+        Column("Date", lambda e: day_text(e.visit_date), key=lambda e: e.visit_date,
                width_hint="2000-00-00"),
         Column("State", _state, key=lambda e: (e.status != de.Status.AWAITING,
                                                e.status.value),

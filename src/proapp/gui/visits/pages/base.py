@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -29,7 +29,7 @@ from proapp.domain import schedule
 from proapp.domain.registry import FLOW_NAME, form_name
 from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent
-from proapp.gui.common.language import shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from proapp.domain import flow as flowmod
@@ -15,7 +15,7 @@ from proapp.domain.i18n import msg
 from proapp.domain.registry import FLOW
 from proapp.domain.validation import Issue, error
 from proapp.domain.visit import VisitContent
-from proapp.gui.common.language import number_text
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, number_text
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
@@ -104,10 +104,10 @@ class FlowSide(QWidget):
         return flowmod.FlowMeasurement(self.side, self.posture, **values), issues
 
     def load(self, m: flowmod.FlowMeasurement | None) -> None:
-        for edit, value in ((self.flow, m and m.flow_ml_min),
-                            (self.velocity, m and m.velocity_cm_s),
-                            (self.area, m and m.area_cm2),
-                            (self.stenosis, m and m.stenosis_pct)):
+        for edit, value in ((self.flow, m.flow_ml_min if m else None),
+                            (self.velocity, m.velocity_cm_s if m else None),
+                            (self.area, m.area_cm2 if m else None),
+                            (self.stenosis, m.stenosis_pct if m else None)):
             edit.setText(number_text(value))
 
     def show_computed(self, m: flowmod.FlowMeasurement) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from proapp.domain.answers import MISSING_PREFIX, MissingReason, ParseError, parse_int
@@ -16,7 +16,7 @@ from proapp.domain.instruments import Instrument, ScoreKind, ScoreValue, unit_te
 from proapp.domain.validation import Issue, error
 from proapp.domain.visit import VisitContent
 from proapp.gui.common import language
-from proapp.gui.common.language import number_text, shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, number_text, shown
 from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
