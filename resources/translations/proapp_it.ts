@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
     <name>Accounts</name>
@@ -36,7 +37,7 @@
     </message>
     <message>
         <source>Welcome. Create the administrator account first: the administrator adds the nurses and clinicians, and is the only one who may change clinic settings or restore a backup. Keep the password safe; nobody can read it back.</source>
-        <translation>Benvenuti. Create per prima cosa l'account amministratore: l'amministratore aggiunge infermieri e medici ed è l'unico che può modificare le impostazioni della clinica o ripristinare un backup. Conservate la password con cura; nessuno può recuperarla.</translation>
+        <translation>Benvenuti. Create per prima cosa l&apos;account amministratore: l&apos;amministratore aggiunge infermieri e medici ed è l&apos;unico che può modificare le impostazioni della clinica o ripristinare un backup. Conservate la password con cura; nessuno può recuperarla.</translation>
     </message>
     <message>
         <source>Create administrator</source>
@@ -138,7 +139,7 @@
         <translation>&amp;Modifica paziente…</translation>
     </message>
     <message>
-        <source>Edit the patient's details and PTA dates</source>
+        <source>Edit the patient&apos;s details and PTA dates</source>
         <translation>Modifica i dati del paziente e le date PTA</translation>
     </message>
     <message>
@@ -155,7 +156,7 @@
     </message>
     <message>
         <source>Save the trend reports of the patients selected in the list</source>
-        <translation>Salva i referti di andamento dei pazienti selezionati nell'elenco</translation>
+        <translation>Salva i referti di andamento dei pazienti selezionati nell&apos;elenco</translation>
     </message>
     <message>
         <source>&amp;Reload lists</source>
@@ -163,7 +164,7 @@
     </message>
     <message>
         <source>Read the patient list and worklist again</source>
-        <translation>Rilegge l'elenco dei pazienti e le visite del giorno</translation>
+        <translation>Rilegge l&apos;elenco dei pazienti e le visite del giorno</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -195,7 +196,7 @@
     </message>
     <message>
         <source>Search the patient list</source>
-        <translation>Cerca nell'elenco dei pazienti</translation>
+        <translation>Cerca nell&apos;elenco dei pazienti</translation>
     </message>
     <message>
         <source>&amp;Patients</source>
@@ -203,7 +204,7 @@
     </message>
     <message>
         <source>Show the patient list</source>
-        <translation>Mostra l'elenco dei pazienti</translation>
+        <translation>Mostra l&apos;elenco dei pazienti</translation>
     </message>
     <message>
         <source>&amp;Due today</source>
@@ -270,7 +271,7 @@
         <translation>Risposte del p&amp;aziente sullo schermo…</translation>
     </message>
     <message>
-        <source>Let the selected patient answer the visit's questionnaires on the screen</source>
+        <source>Let the selected patient answer the visit&apos;s questionnaires on the screen</source>
         <translation>Il paziente selezionato risponde ai questionari della visita sullo schermo</translation>
     </message>
     <message>
@@ -290,7 +291,7 @@
     </message>
     <message>
         <source>The administrator adds the nurses and clinicians, changes clinic settings and restores backups.</source>
-        <translation>L'amministratore aggiunge infermieri e medici, modifica le impostazioni della clinica e ripristina i backup.</translation>
+        <translation>L&apos;amministratore aggiunge infermieri e medici, modifica le impostazioni della clinica e ripristina i backup.</translation>
     </message>
     <message>
         <source>&amp;Create administrator</source>
@@ -308,7 +309,7 @@
         <translation>Clinica</translation>
     </message>
     <message>
-        <source>The clinic's name is printed at the top of every report.</source>
+        <source>The clinic&apos;s name is printed at the top of every report.</source>
         <translation>Il nome della clinica è stampato in cima a ogni referto.</translation>
     </message>
     <message>
@@ -472,7 +473,7 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
     </message>
     <message>
         <source>Per vein, enter the flow in {unit}, or leave it empty and enter the time-averaged mean velocity and the cross-sectional area: the flow is computed. Enter moves left → right; Tab reaches stenosis and the optional posture.</source>
-        <translation>Per ogni vena inserite il flusso in {unit}, oppure lasciatelo vuoto e inserite la velocità media nel tempo e l'area della sezione: il flusso viene calcolato. Invio passa da sinistra a destra; Tab raggiunge la stenosi e la posizione facoltativa.</translation>
+        <translation>Per ogni vena inserite il flusso in {unit}, oppure lasciatelo vuoto e inserite la velocità media nel tempo e l&apos;area della sezione: il flusso viene calcolato. Invio passa da sinistra a destra; Tab raggiunge la stenosi e la posizione facoltativa.</translation>
     </message>
     <message>
         <source>{posture} (optional)</source>
@@ -548,7 +549,7 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
         <translation>Lingua</translation>
     </message>
     <message>
-        <source>The language of proapp's screens on this computer, for your account. Each patient's reports are in the patient's own language, chosen in the patient's details.</source>
+        <source>The language of proapp&apos;s screens on this computer, for your account. Each patient&apos;s reports are in the patient&apos;s own language, chosen in the patient&apos;s details.</source>
         <translation>La lingua delle schermate di proapp su questo computer, per il vostro account. I referti di ogni paziente sono nella lingua del paziente, scelta nei suoi dati.</translation>
     </message>
     <message>
@@ -567,16 +568,16 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
         <translation>Benvenuti in {name}</translation>
     </message>
     <message>
-        <source>Three short steps prepare this workstation: where the data is kept, the administrator account and the clinic's name.</source>
-        <translation>Tre brevi passaggi preparano questa postazione: dove si conservano i dati, l'account amministratore e il nome della clinica.</translation>
+        <source>Three short steps prepare this workstation: where the data is kept, the administrator account and the clinic&apos;s name.</source>
+        <translation>Tre brevi passaggi preparano questa postazione: dove si conservano i dati, l&apos;account amministratore e il nome della clinica.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Lingua:</translation>
     </message>
     <message>
-        <source>The clinic's database is one file. It is created in your user data folder, which only your account can read. IT may choose another place, for example a folder that is backed up every night.</source>
-        <translation>Il database della clinica è un unico file. Viene creato nella cartella dei dati del vostro utente, leggibile solo dal vostro account. Il servizio informatico può scegliere un'altra posizione, per esempio una cartella salvata ogni notte.</translation>
+        <source>The clinic&apos;s database is one file. It is created in your user data folder, which only your account can read. IT may choose another place, for example a folder that is backed up every night.</source>
+        <translation>Il database della clinica è un unico file. Viene creato nella cartella dei dati del vostro utente, leggibile solo dal vostro account. Il servizio informatico può scegliere un&apos;altra posizione, per esempio una cartella salvata ogni notte.</translation>
     </message>
     <message>
         <source>&amp;Database file:</source>
@@ -638,11 +639,11 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
     </message>
     <message>
         <source>The patient list could not be loaded</source>
-        <translation>Non è stato possibile caricare l'elenco dei pazienti</translation>
+        <translation>Non è stato possibile caricare l&apos;elenco dei pazienti</translation>
     </message>
     <message>
         <source>load the patient list</source>
-        <translation>caricare l'elenco dei pazienti</translation>
+        <translation>caricare l&apos;elenco dei pazienti</translation>
     </message>
     <message>
         <source>open the patient</source>
@@ -661,7 +662,7 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
     </message>
     <message>
         <source>Visit entry is still open</source>
-        <translation>L'inserimento di una visita è ancora aperto</translation>
+        <translation>L&apos;inserimento di una visita è ancora aperto</translation>
     </message>
     <message numerus="yes">
         <source>%n visit entry(ies) still open and not completed.
@@ -678,7 +679,7 @@ Quanto inserito finora è conservato come bozza e riproposto quando aprite il pa
     </message>
     <message>
         <source>Return to entry</source>
-        <translation>Torna all'inserimento</translation>
+        <translation>Torna all&apos;inserimento</translation>
     </message>
     <message>
         <source>Close proapp</source>
@@ -1023,7 +1024,7 @@ Esc nella casella di ricerca cancella la ricerca.</translation>
         <translation>Modifica paziente</translation>
     </message>
     <message>
-        <source>Edit the patient's details and PTA dates (Ctrl+E)</source>
+        <source>Edit the patient&apos;s details and PTA dates (Ctrl+E)</source>
         <translation>Modifica i dati del paziente e le date PTA (Ctrl+E)</translation>
     </message>
     <message>
@@ -1103,7 +1104,7 @@ Esc nella casella di ricerca cancella la ricerca.</translation>
     </message>
     <message>
         <source>The {label} visit ({title}) of {date} is a draft, entered by {who} and not completed yet. Press Enter on it in the list, or Resume draft, to go on where it was left.</source>
-        <translation>La visita {label} ({title}) del {date} è una bozza, inserita da {who} e non ancora completata. Premete Invio su di essa nell'elenco, oppure Riprendi la bozza, per continuare da dove era rimasta.</translation>
+        <translation>La visita {label} ({title}) del {date} è una bozza, inserita da {who} e non ancora completata. Premete Invio su di essa nell&apos;elenco, oppure Riprendi la bozza, per continuare da dove era rimasta.</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -1206,8 +1207,8 @@ Esc nella casella di ricerca cancella la ricerca.</translation>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <source>Translation not validated — replace with the licensed validated version ({language}, {edition}). Ask the administrator to install the clinic's texts (proapp instruments install FILE).</source>
-        <translation>Traduzione non validata — sostituitela con la versione validata su licenza ({language}, {edition}). Chiedete all'amministratore di installare i testi della clinica (proapp instruments install FILE).</translation>
+        <source>Translation not validated — replace with the licensed validated version ({language}, {edition}). Ask the administrator to install the clinic&apos;s texts (proapp instruments install FILE).</source>
+        <translation>Traduzione non validata — sostituitela con la versione validata su licenza ({language}, {edition}). Chiedete all&apos;amministratore di installare i testi della clinica (proapp instruments install FILE).</translation>
     </message>
     <message>
         <source>Recall period: {period}.</source>
@@ -1280,11 +1281,11 @@ I dettagli sono nel registro.</translation>
         <translation>Formato della carta del PDF</translation>
     </message>
     <message>
-        <source>the patient's</source>
+        <source>the patient&apos;s</source>
         <translation>del paziente</translation>
     </message>
     <message>
-        <source>Language of the report (the patient's by default)</source>
+        <source>Language of the report (the patient&apos;s by default)</source>
         <translation>Lingua del referto (quella del paziente se non scelta)</translation>
     </message>
     <message>
@@ -1536,8 +1537,8 @@ I dettagli sono nel registro.</translation>
         <translation>Crea un database di &amp;addestramento con {n} pazienti dimostrativi sintetici</translation>
     </message>
     <message>
-        <source>The demo patients are invented (codes DEMO-0001 and on). They go into a &lt;b&gt;separate file&lt;/b&gt;, &lt;code&gt;{file}&lt;/code&gt;, and never into the clinic's database. Open it with &lt;i&gt;Help → Open training database&lt;/i&gt;; its window says &lt;b&gt;{mark}&lt;/b&gt; and its reports carry a SYNTHETIC DEMO DATA banner. The training database has its own accounts: the first person to open it creates its administrator.</source>
-        <translation>I pazienti dimostrativi sono inventati (codici da DEMO-0001 in poi). Vanno in un &lt;b&gt;file separato&lt;/b&gt;, &lt;code&gt;{file}&lt;/code&gt;, e mai nel database della clinica. Apritelo con &lt;i&gt;Aiuto → Apri database di addestramento&lt;/i&gt;; la sua finestra riporta &lt;b&gt;{mark}&lt;/b&gt; e i suoi referti una fascia SYNTHETIC DEMO DATA. Il database di addestramento ha i propri account: la prima persona che lo apre ne crea l'amministratore.</translation>
+        <source>The demo patients are invented (codes DEMO-0001 and on). They go into a &lt;b&gt;separate file&lt;/b&gt;, &lt;code&gt;{file}&lt;/code&gt;, and never into the clinic&apos;s database. Open it with &lt;i&gt;Help → Open training database&lt;/i&gt;; its window says &lt;b&gt;{mark}&lt;/b&gt; and its reports carry a SYNTHETIC DEMO DATA banner. The training database has its own accounts: the first person to open it creates its administrator.</source>
+        <translation>I pazienti dimostrativi sono inventati (codici da DEMO-0001 in poi). Vanno in un &lt;b&gt;file separato&lt;/b&gt;, &lt;code&gt;{file}&lt;/code&gt;, e mai nel database della clinica. Apritelo con &lt;i&gt;Aiuto → Apri database di addestramento&lt;/i&gt;; la sua finestra riporta &lt;b&gt;{mark}&lt;/b&gt; e i suoi referti una fascia SYNTHETIC DEMO DATA. Il database di addestramento ha i propri account: la prima persona che lo apre ne crea l&apos;amministratore.</translation>
     </message>
     <message>
         <source>Creating the training database…</source>
@@ -1730,7 +1731,7 @@ I dettagli sono nel registro.</translation>
     </message>
     <message>
         <source>Draft saved {time}; saving the latest change…</source>
-        <translation>Bozza salvata alle {time}; salvataggio dell'ultima modifica…</translation>
+        <translation>Bozza salvata alle {time}; salvataggio dell&apos;ultima modifica…</translation>
     </message>
     <message>
         <source>Draft saved {time}: everything entered is stored.</source>
@@ -1766,7 +1767,7 @@ I dettagli sono nel registro.</translation>
     </message>
     <message>
         <source>Close the visit entry?</source>
-        <translation>Chiudere l'inserimento della visita?</translation>
+        <translation>Chiudere l&apos;inserimento della visita?</translation>
     </message>
     <message>
         <source>Some of your input is not stored (fields with errors, or a change that could not be saved). Close and lose it?</source>
@@ -1867,7 +1868,7 @@ I dettagli sono nel registro.</translation>
     </message>
     <message>
         <source>Entry was started and saved as a draft; Enter resumes it</source>
-        <translation>L'inserimento è stato iniziato e salvato come bozza; Invio lo riprende</translation>
+        <translation>L&apos;inserimento è stato iniziato e salvato come bozza; Invio lo riprende</translation>
     </message>
 </context>
 <context>
@@ -1882,7 +1883,7 @@ I dettagli sono nel registro.</translation>
     </message>
     <message>
         <source>Clinic day of the worklist</source>
-        <translation>Giorno di ambulatorio dell'elenco</translation>
+        <translation>Giorno di ambulatorio dell&apos;elenco</translation>
     </message>
     <message>
         <source>Filter by code or name</source>
@@ -1890,7 +1891,7 @@ I dettagli sono nel registro.</translation>
     </message>
     <message>
         <source>Filter the worklist by code or name</source>
-        <translation>Filtra l'elenco per codice o nome</translation>
+        <translation>Filtra l&apos;elenco per codice o nome</translation>
     </message>
     <message>
         <source>Which visits to show</source>
@@ -1922,7 +1923,7 @@ I dettagli sono nel registro.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{due} due&lt;/b&gt; ({since}) and &lt;b&gt;{overdue} overdue&lt;/b&gt; (past the target, window still open). Select one and press &lt;b&gt;Enter&lt;/b&gt; to start entry.</source>
-        <translation>&lt;b&gt;{due} da fare&lt;/b&gt; ({since}) e &lt;b&gt;{overdue} in ritardo&lt;/b&gt; (oltre la data prevista, finestra ancora aperta). Selezionatene una e premete &lt;b&gt;Invio&lt;/b&gt; per iniziare l'inserimento.</translation>
+        <translation>&lt;b&gt;{due} da fare&lt;/b&gt; ({since}) e &lt;b&gt;{overdue} in ritardo&lt;/b&gt; (oltre la data prevista, finestra ancora aperta). Selezionatene una e premete &lt;b&gt;Invio&lt;/b&gt; per iniziare l&apos;inserimento.</translation>
     </message>
     <message>
         <source>Due {date}</source>
