@@ -16,6 +16,12 @@ from proapp.domain.visit import VisitContent
 from proapp.services import accounts, settings, visits
 from proapp.services.visits import double_entry
 
+
+def _target(db: Database) -> str:
+    """What ``--db`` takes for the test's database: the SQLite file, or the server's URL."""
+    return str(db.path) if db.path is not None else db.url
+
+
 MIDAS = {"q1": 2, "q2": 3, "q3": 1, "q4": 4, "q5": 0, "a": 12, "b": 6}
 
 
@@ -34,7 +40,7 @@ def test_report_on_the_command_line(db: Database, staff: Staff, patient_id: int,
     secret.chmod(0o600)
     monkeypatch.setenv("PROAPP_PASSWORD_FILE", str(secret))
     out = tmp_path / "agreement.csv"
-    args = ["double-entry", "report", "--db", str(db.path), "--user", "doc", "--out", str(out)]
+    args = ["double-entry", "report", "--db", _target(db), "--user", "doc", "--out", str(out)]
     assert main(args) == 0
     said = capsys.readouterr().out
     # one item differs; the totals count both keyings of every field
@@ -51,7 +57,7 @@ def test_report_on_the_command_line(db: Database, staff: Staff, patient_id: int,
 
 def test_report_needs_an_account(db: Database, staff: Staff, tmp_path: Path,
                                  capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["double-entry", "report", "--db", str(db.path), "--out",
+    assert main(["double-entry", "report", "--db", _target(db), "--out",
                  str(tmp_path / "a.csv")]) == 1
     assert "--user" in capsys.readouterr().err
     assert not (tmp_path / "a.csv").exists()
