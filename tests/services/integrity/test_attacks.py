@@ -117,6 +117,14 @@ def t_answer(con: sqlite3.Connection) -> None:
     con.execute("UPDATE answer SET value = 7 WHERE instrument='midas' AND item='q1'")
 
 
+def t_pta_date(con: sqlite3.Connection) -> None:
+    con.execute("UPDATE procedure SET pta_date = '2001-02-03'")
+
+
+def t_family_name(con: sqlite3.Connection) -> None:
+    con.execute("UPDATE patient SET family_name = 'Mallory'")
+
+
 def t_role(con: sqlite3.Connection) -> None:
     con.execute("UPDATE user_account SET role='admin' WHERE username='nina'")
 
@@ -180,6 +188,10 @@ def t_truncated(con: sqlite3.Connection) -> None:
 
 TAMPERS: dict[str, tuple[Callable[[sqlite3.Connection], None], tuple[str, ...]]] = {
     "answer edited, no log row": (t_answer, ("answer visit_id=", "midas.q1: stored '7'")),
+    "PTA date edited, no log row": (t_pta_date, ("procedure id=",
+                                                 "pta_date: stored '2001-02-03'")),
+    "family name edited, no log row": (t_family_name, ("patient id=",
+                                                       "family_name: stored 'Mallory'")),
     "role edited, no log row": (t_role, ("user_account id=3, role: stored 'admin'",)),
     "password hash swapped, no log row": (t_password_hash, ("user_account id=3, password",)),
     "chain recomputed from row 1": (t_recomputed, ("change log: TAMPERED at row 1",)),
