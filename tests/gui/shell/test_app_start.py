@@ -62,8 +62,9 @@ def test_run_gui_shows_the_window_with_the_crash_handler(
 
 def test_a_cancelled_sign_in_ends_the_early_list_load(
         qapp, db: Database, patient_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """run_gui reads the list while the user signs in; nobody signing in stops it, shows
-    nothing and leaves no load running behind the closed database."""
+    """run_gui reads the list while the user signs in (from the sign-in dialog's first
+    paint); nobody signing in before any paint starts no load, shows nothing and leaves
+    nothing running behind the closed database."""
     import proapp.gui.accounts as gui_accounts
     from proapp.gui.patients.loading import ListLoader
 
@@ -77,7 +78,84 @@ def test_a_cancelled_sign_in_ends_the_early_list_load(
     monkeypatch.setattr(ListLoader, "reload", reload)
     monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: None)
     assert run_gui(db) == 0
+    assert loaders == []
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_the_early_list_load_waits_for_the_sign_in_dialogs_first_paint(
+        qapp, db: Database, patient_id: int, actor: Actor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the sign-in dialog is up, the list's load starts once the dialog is painted (not
+    before: it would slow the dialog down), and the main window then shows it."""
+    from PySide6.QtWidgets import QDialog
+
+    import proapp.gui.accounts as gui_accounts
+    from proapp.gui.patients.loading import ListLoader
+
+    started: list[bool] = []
+    real_reload = ListLoader.reload
+
+    def reload(self: ListLoader) -> None:
+        started.append(True)
+        real_reload(self)
+
+    monkeypatch.setattr(ListLoader, "reload", reload)
+    seen: dict[str, object] = {}
+
+    def sign_in(_db: Database) -> Actor:
+        dialog = QDialog()
+        dialog.resize(300, 200)
+        seen["before_show"] = len(started)
+        QTimer.singleShot(300, dialog.accept)
+        dialog.exec()
+        seen["after_dialog"] = len(started)
+        return actor
+
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", sign_in)
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or windows[0].patients.model.rowCount() == 0:
+            QTimer.singleShot(20, look)
+            return
+        seen["rows"] = windows[0].patients.model.rowCount()
+        windows[0].close()
+
+    QTimer.singleShot(0, look)
+    assert run_gui(db) == 0
+    assert seen["before_show"] == 0
+    assert seen["after_dialog"] == 1  # started from the dialog's paint, once
+    assert seen["rows"] == 1
+    assert len(started) == 1  # the window adopted it: no second load
+
+
+def test_a_sign_in_cancelled_after_the_dialog_painted_stops_the_load(
+        qapp, db: Database, patient_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    import proapp.gui.accounts as gui_accounts
+    from proapp.gui.patients.loading import ListLoader
+
+    loaders: list[ListLoader] = []
+    real_reload = ListLoader.reload
+
+    def reload(self: ListLoader) -> None:
+        loaders.append(self)
+        real_reload(self)
+
+    monkeypatch.setattr(ListLoader, "reload", reload)
+
+    def sign_in(_db: Database) -> None:
+        dialog = QDialog()
+        dialog.resize(300, 200)
+        QTimer.singleShot(300, dialog.reject)
+        dialog.exec()
+
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", sign_in)
+    assert run_gui(db) == 0
     assert len(loaders) == 1
-    assert not loaders[0].busy or loaders[0].wait(0)
+    assert loaders[0].wait(0)  # stopped: nothing runs behind the closed database
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, MainWindow) and w.isVisible()]

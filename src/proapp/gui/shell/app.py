@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
@@ -100,6 +101,37 @@ class FirstPaintExit(QObject):
         return False
 
 
+class AfterFirstPaint(QObject):
+    """Runs ``work`` once: shortly after the first window of the application is painted
+    (``DELAY_MS``: the window is up and has taken its first keys), or at :meth:`run_now` if
+    that comes first. Watches the application's events only until then."""
+
+    DELAY_MS = 100
+
+    def __init__(self, app: QApplication, work: Callable[[], None]):
+        super().__init__(app)
+        self._app = app
+        self._work: Callable[[], None] | None = work
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (self._work is not None and event.type() == QEvent.Type.Expose
+                and isinstance(watched, QWindow) and watched.isExposed()):
+            QTimer.singleShot(self.DELAY_MS, self.run_now)  # after the paint it asks for
+        return False
+
+    def run_now(self) -> None:
+        work, self._work = self._work, None
+        if work is not None:
+            self._app.removeEventFilter(self)
+            work()
+
+    def cancel(self) -> None:
+        if self._work is not None:
+            self._work = None
+            self._app.removeEventFilter(self)
+
+
 def install_first_paint_exit(app: QApplication) -> FirstPaintExit | None:
     if os.environ.get(ENV_EXIT_AFTER_FIRST_PAINT) != "1":
         return None
@@ -132,17 +164,20 @@ def run_gui(database: Database) -> int:
         backup = DailyBackup(database)
         from proapp.gui.patients.loading import ListLoader
 
-        # The patient list is read in the background while the user signs in (the password
-        # check, Argon2, leaves the GIL): the first main window adopts the load, and shows
-        # the list as soon as it is built. Nothing read is shown before the sign-in, and it
-        # is dropped when nobody signs in.
+        # The patient list is read in the background while the user signs in: from the
+        # sign-in dialog's first paint (not before: it would compete with the dialog for the
+        # interpreter), or once the sign-in is done, whichever comes first. The first main
+        # window adopts the load and shows the list as soon as it is built. Nothing read is
+        # shown before the sign-in, and it is dropped when nobody signs in.
         first_load: list[ListLoader] = [ListLoader(database)]
-        first_load[0].reload()
+        early = AfterFirstPaint(app, first_load[0].reload)
         try:
             actor = welcomed or first_admin_or_login(database)
             if actor is None:  # cancelled: nobody signed in, nothing to show
+                early.cancel()
                 first_load.pop().stop()
                 return 0
+            early.run_now()
             lock = IdleLock(database, actor, parent=app)
             windows: list[MainWindow] = []
 
@@ -167,6 +202,7 @@ def run_gui(database: Database) -> int:
                 lock.uninstall()
                 lock.setParent(None)  # freed with this frame, not left on the application
         finally:
+            early.cancel()
             for loader in first_load:  # not adopted (an error before the window)
                 loader.stop()
             database.dispose()
