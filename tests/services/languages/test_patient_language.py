@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from tests.conftest import make_facts
 from tests.services.exchange.helpers import NURSE, read_csv, write_csv
 from tests.services.exchange.test_import import P_HEADER, patient_row
@@ -135,8 +136,8 @@ def test_the_log_proves_the_language_and_patients_logged_before_it_have_english(
             "SELECT id, new_value FROM change_log WHERE entity = 'patient'").one()
         older = snapshot[1].replace(', "language": "en"', "")
         assert older != snapshot[1] and "language" not in older
-        conn.exec_driver_sql("UPDATE change_log SET new_value = ? WHERE id = ?",
-                             (older, snapshot[0]))
+        conn.execute(text("UPDATE change_log SET new_value = :value WHERE id = :id"),
+                     {"value": older, "id": snapshot[0]})  # bound the same on both back-ends
     with db.read() as s:
         assert compare(s) == []
     sql.execute(db, f"UPDATE patient SET language = 'it' WHERE id = {pid}")
