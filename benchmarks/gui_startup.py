@@ -93,6 +93,30 @@ def private_config(db: Path | None, work: Path) -> Path:
     return config
 
 
+def workspace(db: Path | None, patients: int, target: Path
+              ) -> tuple[Path, Path, dict[str, str]]:
+    """What every measured process gets, here and in startup.py: ``target``, a copy of ``db``
+    (or a new demo of ``patients``) with the benchmark's administrator, a 0600 password file
+    and an environment with a private data folder, Qt config and integrity-key folder (the
+    key of ``db`` copied in) and no keyring."""
+    work = target.parent
+    os.environ["PROAPP_DATA_DIR"] = str(work / "data")
+    config = private_config(db, work)
+    if db:
+        shutil.copyfile(db, target)
+    else:
+        print(f"building a {patients:,}-patient demo database (not timed) ...", flush=True)
+        prepare(target, patients)
+    ensure_admin(target)
+    pw = work / "pw"
+    pw.write_text(PASSWORD + "\n")
+    pw.chmod(0o600)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PROAPP_")}
+    env.update(PROAPP_DATA_DIR=str(work / "data"), XDG_CONFIG_HOME=str(work / "qt"),
+               PROAPP_CONFIG_DIR=str(config), PROAPP_KEYRING="0")
+    return target, pw, env
+
+
 def spawn(args: list[str], env: dict[str, str], out: Path) -> dict[str, float]:
     out.unlink(missing_ok=True)
     env = {**env, "BENCH_T0": repr(time.time())}
@@ -120,23 +144,8 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="proapp-gui-bench-"))
     try:
-        os.environ["PROAPP_DATA_DIR"] = str(work / "data")
-        source = work / "source.db"
-        config = private_config(args.db, work)
-        if args.db:
-            shutil.copyfile(args.db, source)
-        else:
-            print(f"building a {args.patients:,}-patient demo database (not timed) ...",
-                  flush=True)
-            prepare(source, args.patients)
-        ensure_admin(source)
-        pw = work / "pw"
-        pw.write_text(PASSWORD + "\n")
-        pw.chmod(0o600)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PROAPP_")}
-        env.update(QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                   PROAPP_DATA_DIR=str(work / "data"), XDG_CONFIG_HOME=str(work / "qt"),
-                   PROAPP_CONFIG_DIR=str(config), PROAPP_KEYRING="0")
+        source, pw, env = workspace(args.db, args.patients, work / "source.db")
+        env.update(QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
 
         def copy(n: int) -> Path:
             target = work / f"run{n}.db"

@@ -80,28 +80,12 @@ def main() -> int:
     assert spec.loader is not None
     gui_startup = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gui_startup)  # the same demo database and account as there
-    ensure_admin, prepare = gui_startup.ensure_admin, gui_startup.prepare
-    private_config = gui_startup.private_config
+    workspace = gui_startup.workspace
     assert gui_startup.PASSWORD == PASSWORD
     work = Path(tempfile.mkdtemp(prefix="proapp-startup-"))
     try:
-        os.environ["PROAPP_DATA_DIR"] = str(work / "data")
-        db = work / "demo.db"
-        config = private_config(args.db, work)
-        if args.db:
-            shutil.copyfile(args.db, db)
-        else:
-            print(f"building a {args.patients:,}-patient demo database (not timed) ...",
-                  flush=True)
-            prepare(db, args.patients)
-        ensure_admin(db)
-        pw = work / "pw"
-        pw.write_text(PASSWORD + "\n")
-        pw.chmod(0o600)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PROAPP_")}
-        env.update(PROAPP_DATA_DIR=str(work / "data"), XDG_CONFIG_HOME=str(work / "qt"),
-                   PROAPP_CONFIG_DIR=str(config), PROAPP_KEYRING="0",
-                   QT_QPA_PLATFORM="offscreen", PROAPP_PASSWORD_FILE=str(pw))
+        db, pw, env = workspace(args.db, args.patients, work / "demo.db")
+        env.update(QT_QPA_PLATFORM="offscreen", PROAPP_PASSWORD_FILE=str(pw))
         proapp = [PY, "-m", "proapp"]
         load = os.getloadavg()
         print(f"\nstart-up, {args.runs} interleaved runs each, spawn to exit (load average "
