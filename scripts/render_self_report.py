@@ -11,7 +11,9 @@ shows exactly what the patient sees, full screen): the instructions, a day count
 numeric pad, a refused answer, the 0-10 and 1-7 buttons with their anchors, the end, and the
 staff password. Then the nurse's review with the patient's answers marked and one corrected,
 and (at 1280x800) the double-entry window, the blind second entry, the differences and the
-agreement report. Needs Xvfb and openbox (``scripts/install-system-deps.sh``).
+agreement report. ``--patient-language it`` makes the patient Italian (the patient's screen
+speaks it, the staff's stay in theirs). Needs Xvfb and openbox
+(``scripts/install-system-deps.sh``).
 """
 
 from __future__ import annotations
@@ -32,13 +34,14 @@ TODAY = date(2014, 6, 10)
 PASSWORD = "correct horse battery"
 
 
-def child(out: Path, tag: str, dialogs: bool) -> None:
+def child(out: Path, tag: str, dialogs: bool, patient_language: str) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
     from proapp.db.migrate import open_database
     from proapp.domain.actor import Actor
+    from proapp.domain.language import Language
     from proapp.domain.patient import MsSubtype, PatientFacts, ProcedureFacts, Sex
     from proapp.domain.visit import VisitContent
     from proapp.gui.accounts.idle_lock import IdleLock
@@ -88,7 +91,8 @@ def child(out: Path, tag: str, dialogs: bool) -> None:
                     "clinician")
         pid = patients.create_patient(db, nina, PatientFacts(
             "P001", "Rossi", "Anna", date(1975, 4, 12), Sex.FEMALE, MsSubtype.RR, 2001,
-            True, True, ""), [ProcedureFacts(date(2014, 3, 10))])
+            True, True, "", language=Language(patient_language)),
+            [ProcedureFacts(date(2014, 3, 10))])
         lock = IdleLock(db, nina, minutes=0)
         window = MainWindow(db, nina, lock=lock, load=False)
         window.resize(1280, 800)
@@ -212,7 +216,8 @@ def child(out: Path, tag: str, dialogs: bool) -> None:
     del app
 
 
-def run(width: int, height: int, scale: float, out: Path, display: int) -> int:
+def run(width: int, height: int, scale: float, out: Path, display: int,
+        patient_language: str) -> int:
     tag = f"{width}x{height}@{int(scale * 100)}"
     env = {**os.environ, "DISPLAY": f":{display}", "QT_QPA_PLATFORM": "xcb",
            "QT_SCALE_FACTOR": str(scale)}
@@ -225,7 +230,8 @@ def run(width: int, height: int, scale: float, out: Path, display: int) -> int:
                               stderr=subprocess.DEVNULL)
         try:
             time.sleep(1.0)
-            args = [sys.executable, __file__, "--child", tag, "--out", str(out)]
+            args = [sys.executable, __file__, "--child", tag, "--out", str(out),
+                    "--patient-language", patient_language]
             if (width, height) == (1280, 800):
                 args.append("--dialogs")
             return subprocess.call(args, env=env)
@@ -242,9 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "self_report")
     parser.add_argument("--child", metavar="TAG", help=argparse.SUPPRESS)
     parser.add_argument("--dialogs", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--patient-language", choices=("en", "it"), default="en",
+                        help="the patient's language (their screen speaks it)")
     args = parser.parse_args(argv)
     if args.child:
-        child(args.out, args.child, args.dialogs)
+        child(args.out, args.child, args.dialogs, args.patient_language)
         return 0
     missing = [t for t in ("Xvfb", "openbox") if shutil.which(t) is None]
     if missing:
@@ -253,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     status = 0
     for n, (width, height, scale) in enumerate(RUNS):
-        status |= run(width, height, scale, args.out, 90 + n)
+        status |= run(width, height, scale, args.out, 90 + n, args.patient_language)
     return status
 
 

@@ -1440,6 +1440,81 @@ Details are in the log.</translation>
     </message>
 </context>
 <context>
+    <name>SelfReport</name>
+    <message>
+        <source>This answer could not be saved. Please tell the staff; your other answers are kept.</source>
+        <translation>This answer could not be saved. Please tell the staff; your other answers are kept.</translation>
+    </message>
+    <message>
+        <source>{name}, question {label}</source>
+        <translation>{name}, question {label}</translation>
+    </message>
+    <message>
+        <source>I prefer not to answer</source>
+        <translation>I prefer not to answer</translation>
+    </message>
+    <message>
+        <source>answer {value}</source>
+        <translation>answer {value}</translation>
+    </message>
+    <message>
+        <source>Your answer, from {minimum} to {maximum} {unit}:</source>
+        <translation>Your answer, from {minimum} to {maximum} {unit}:</translation>
+    </message>
+    <message>
+        <source>delete the last digit</source>
+        <translation>delete the last digit</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>For the staff: leave the patient's questionnaire (needs a password)</source>
+        <translation>For the staff: leave the patient's questionnaire (needs a password)</translation>
+    </message>
+    <message>
+        <source>Thank you. You have answered every question.</source>
+        <translation>Thank you. You have answered every question.</translation>
+    </message>
+    <message>
+        <source>Please give the device back to the staff. You can still go back and change an answer.</source>
+        <translation>Please give the device back to the staff. You can still go back and change an answer.</translation>
+    </message>
+    <message>
+        <source>Give the device back to the staff</source>
+        <translation>Give the device back to the staff</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Question %v of %m</source>
+        <translation>Question %v of %m</translation>
+    </message>
+    <message>
+        <source>Time period: {period}</source>
+        <translation>Time period: {period}</translation>
+    </message>
+    <message>
+        <source>%v of %m questions answered</source>
+        <translation>%v of %m questions answered</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
     <name>SkipBox</name>
     <message>
         <source>{form} not done at this visit — reason:</source>

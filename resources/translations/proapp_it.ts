@@ -1441,6 +1441,81 @@ I dettagli sono nel registro.</translation>
     </message>
 </context>
 <context>
+    <name>SelfReport</name>
+    <message>
+        <source>This answer could not be saved. Please tell the staff; your other answers are kept.</source>
+        <translation>Questa risposta non è stata salvata. Lo dica al personale; le altre risposte sono conservate.</translation>
+    </message>
+    <message>
+        <source>{name}, question {label}</source>
+        <translation>{name}, domanda {label}</translation>
+    </message>
+    <message>
+        <source>I prefer not to answer</source>
+        <translation>Preferisco non rispondere</translation>
+    </message>
+    <message>
+        <source>answer {value}</source>
+        <translation>risposta {value}</translation>
+    </message>
+    <message>
+        <source>Your answer, from {minimum} to {maximum} {unit}:</source>
+        <translation>La sua risposta, da {minimum} a {maximum} {unit}:</translation>
+    </message>
+    <message>
+        <source>delete the last digit</source>
+        <translation>cancella l&apos;ultima cifra</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Questionario</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personale</translation>
+    </message>
+    <message>
+        <source>For the staff: leave the patient&apos;s questionnaire (needs a password)</source>
+        <translation>Per il personale: uscire dal questionario del paziente (serve una password)</translation>
+    </message>
+    <message>
+        <source>Thank you. You have answered every question.</source>
+        <translation>Grazie. Ha risposto a tutte le domande.</translation>
+    </message>
+    <message>
+        <source>Please give the device back to the staff. You can still go back and change an answer.</source>
+        <translation>Restituisca il dispositivo al personale. Può ancora tornare indietro e cambiare una risposta.</translation>
+    </message>
+    <message>
+        <source>Give the device back to the staff</source>
+        <translation>Restituire il dispositivo al personale</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Indietro</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Avanti</translation>
+    </message>
+    <message>
+        <source>Question %v of %m</source>
+        <translation>Domanda %v di %m</translation>
+    </message>
+    <message>
+        <source>Time period: {period}</source>
+        <translation>Periodo di riferimento: {period}</translation>
+    </message>
+    <message>
+        <source>%v of %m questions answered</source>
+        <translation>%v di %m domande con risposta</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inizia</translation>
+    </message>
+</context>
+<context>
     <name>SkipBox</name>
     <message>
         <source>{form} not done at this visit — reason:</source>

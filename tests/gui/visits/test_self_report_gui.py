@@ -12,19 +12,22 @@ from datetime import date
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from sqlalchemy import select
+from tests.conftest import make_facts
 from tests.support.staff import PASSWORD, Staff
 
 from proapp.db.engine import Database
 from proapp.db.models import ChangeLog, SelfReport, Visit
 from proapp.domain.fss import FSS
+from proapp.domain.language import Language
 from proapp.domain.midas import MIDAS
+from proapp.domain.patient import ProcedureFacts
 from proapp.gui.accounts.idle_lock import LOCKED_TITLE, IdleLock, LeaveDialog
 from proapp.gui.shell.main_window import MainWindow
 from proapp.gui.visits.self_report.screen import SelfReportScreen
 from proapp.gui.visits.wizard import VisitWizard
-from proapp.services import clock, visits
+from proapp.services import clock, instruments, patients, visits
 from proapp.services.exchange import dataset
 
 pytestmark = [pytest.mark.gui,
@@ -227,3 +230,60 @@ def test_another_staff_member_may_take_over(qtbot, desk, db: Database, staff: St
     assert not screen.isVisible() and not window.isVisible()
     [draft] = visits.drafts_of(db, wizard.patient_id)
     assert draft.content.answers("midas")["q1"] == 7  # waits as a draft for the review
+
+
+def test_the_patients_screen_speaks_the_patients_language(qtbot, db: Database, staff: Staff,
+                                                          actor) -> None:
+    """An Italian patient at an English workstation: the patient's screen is Italian (the
+    questions, anchors, recall period, the screen's own words and the rule's messages) and
+    says the text is not the validated version; the staff's windows stay English."""
+
+    pid = patients.create_patient(db, actor, make_facts("P777", language=Language.ITALIAN),
+                                  [ProcedureFacts(date(2014, 3, 10))])
+    lock = IdleLock(db, staff.nurse, minutes=10)
+    window = MainWindow(db, staff.nurse, lock=lock, load=False)
+    window.show()
+    window.open_patient(pid)
+    try:
+        wizard, screen = hand_over(qtbot, window)
+        midas_it = instruments.texts_for(db, "midas", Language.ITALIAN)
+        fss_it = instruments.texts_for(db, "fss", Language.ITALIAN)
+        assert midas_it.title != MIDAS.title  # the bundled Italian file, really Italian
+        assert screen.windowTitle() == "Questionario"
+        assert screen.recall.text() == f"Periodo di riferimento: {midas_it.recall_period}"
+        assert screen.next.text() == "Inizia"
+        assert screen.staff.text() == "Personale"
+        intro = screen.current_page()
+        shown_texts = [lbl.text() for lbl in intro.findChildren(QLabel)]
+        assert midas_it.instructions in shown_texts
+        assert midas_it.notice in shown_texts  # not validated: said on the patient's screen
+
+        tap(qtbot, screen, "selfReport.next")
+        page = screen.current_page()
+        assert page.text.text() == midas_it.item("q1").text
+        assert page.number.text() == "MIDAS, domanda 1"
+        assert page.decline.text() == "Preferisco non rispondere"
+        assert screen.progress.format() == "Domanda %v di %m"
+        for digit in "95":
+            tap(qtbot, screen, f"selfReport.midas.q1.key{digit}")
+        assert page.display.text() == "95 giorni"
+        tap(qtbot, screen, "selfReport.next")
+        assert "deve essere tra 0 e 90 giorni" in page.error.text()  # the rule, in Italian
+        tap(qtbot, screen, "selfReport.midas.q1.keyBack")
+        # an FSS item: its Italian text and anchors on the buttons' screen
+        fss_page = next(p for p in screen.pages if p.objectName() == "selfReport.fss.1")
+        assert fss_page.text.text() == fss_it.item("1").text
+        anchors = {lbl.text() for lbl in fss_page.findChildren(QLabel)}
+        assert set(fss_it.item("1").anchors.values()) <= anchors
+        # the staff's own windows stay in the screens' language
+        assert wizard.review_page.reason_label.text() == "&Reason for the change"
+    finally:
+        for w in window.visit_entries.open_wizards():
+            if shiboken6.isValid(w):
+                w._finished = True
+                w.close()
+        if lock.held is not None:
+            lock.held.hide()
+        lock.uninstall()
+        window.close()
+        window.deleteLater()

@@ -163,6 +163,34 @@ def compiled_file(language: Language) -> Path | None:
     return target
 
 
+class Words:
+    """Texts for one reader whose language may differ from the screens' (the patient's own
+    screen speaks the patient's language while the staff's screens speak theirs).
+
+    Qt's installed translators are application-wide, so this one is kept to itself: a
+    :class:`QTranslator` for ``language`` that only :meth:`tr` asks. Texts are marked for
+    ``pyside6-lupdate`` with :func:`QT_TRANSLATE_NOOP` in ``context``; one the catalogue does
+    not have is shown as written (English)."""
+
+    def __init__(self, language: Language, context: str):
+        self.language, self.context = language, context
+        self.format = _format_for(language)
+        self._translator = QTranslator()
+        file = compiled_file(language)
+        self._loaded = file is not None and self._translator.load(str(file))
+
+    def tr(self, source: str) -> str:
+        if self._loaded:
+            found = self._translator.translate(self.context, source)
+            if found:
+                return found
+        return source
+
+    def shown(self, text: object) -> str:
+        """A domain sentence (a rule's message) in this reader's language and formats."""
+        return localize(text, self.format)
+
+
 def install(language: Language | None = None) -> Language:
     """Put the screens into ``language`` (the preference by default): proapp's translator,
     Qt's own, and the default ``QLocale`` (Qt's date and number widgets). Windows made after

@@ -693,7 +693,8 @@ class VisitWizard(QDialog):
         self.review_page.offer_second_entry(False)
         from proapp.gui.visits.self_report.mode import SelfReportMode
 
-        self._mode = SelfReportMode(self.database, self.actor, state, self.idle_lock, self)
+        self._mode = SelfReportMode(self.database, self.actor, state, self.idle_lock,
+                                    self.text_language, self)
         self._mode.ended.connect(self._self_report_ended)
         self._mode.start()
 

@@ -18,16 +18,18 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
 
 from proapp.db.engine import Database
 from proapp.db.errors import StorageError
 from proapp.domain.actor import Actor
 from proapp.domain.item_values import Keyed
+from proapp.domain.language import Language
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.validation import ValidationError
 from proapp.gui.accounts.idle_lock import IdleLock
-from proapp.gui.visits.self_report.screen import SelfReportScreen
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, Words
+from proapp.gui.visits.self_report.screen import CONTEXT, SelfReportScreen
+from proapp.services import instruments as instrument_texts
 from proapp.services.errors import UserError
 from proapp.services.visits import self_report
 from proapp.services.visits.self_report import SelfReportState
@@ -37,20 +39,24 @@ log = logging.getLogger(__name__)
 
 class SelfReportMode(QObject):
     """One run of the patient's screen for one visit. ``lock`` is the application's idle
-    lock; without one (a visit entry opened on its own) the mode brings its own."""
+    lock; without one (a visit entry opened on its own) the mode brings its own. ``language``
+    is the one the visit's questionnaires are in (the patient's): the whole screen speaks it."""
 
     ended = Signal(int)  # the visit id: the same staff member is back
     taken_over = Signal(object)  # another staff member signed in (the new Actor)
 
     def __init__(self, database: Database, actor: Actor, state: SelfReportState,
-                 lock: IdleLock | None, parent: QObject | None = None):
+                 lock: IdleLock | None, language: Language, parent: QObject | None = None):
         super().__init__(parent)
         self.database, self.actor, self.state = database, actor, state
         self._own_lock = lock is None
         self.lock = lock if lock is not None else IdleLock(database, actor, minutes=0,
                                                            parent=self)
         instruments = [QUESTIONNAIRES[i] for i in state.instruments]
-        self.screen = SelfReportScreen(instruments, state.answers, self._store)
+        self.words = Words(language, CONTEXT)
+        texts = instrument_texts.all_texts(database, language)
+        self.screen = SelfReportScreen(instruments, state.answers, self._store, texts,
+                                       self.words)
         self.screen.leaveRequested.connect(self.lock.ask_to_leave)
         self.screen.reachedEnd.connect(self._finished)
         self.active = False
@@ -71,14 +77,15 @@ class SelfReportMode(QObject):
             self_report.answer(self.database, self.actor, self.state.visit_id, instrument_id,
                                item_id, value)
         except ValidationError as exc:
-            return " ".join(i.message for i in exc.issues)
+            return " ".join(self.words.shown(i.message) for i in exc.issues)
         except UserError as exc:
-            return str(exc)
+            return self.words.shown(exc.args[0] if exc.args else str(exc))
         except StorageError as exc:  # locked, read-only, disk full: told plainly
             # only the kind of error: a database message may quote the values it was given
             log.error("a self-report answer could not be stored (%s)", type(exc).__name__)
-            return ("This answer could not be saved. Please tell the staff; your other "
-                    "answers are kept.")
+            return self.words.tr(QT_TRANSLATE_NOOP(
+                "SelfReport", "This answer could not be saved. Please tell the staff; your other "
+                         "answers are kept."))
         return None
 
     def _finished(self) -> None:
@@ -107,9 +114,3 @@ class SelfReportMode(QObject):
         self._release()
         self.taken_over.emit(actor)
 
-
-def start_self_report(database: Database, actor: Actor, state: SelfReportState,
-                      lock: IdleLock | None, parent: QWidget | None) -> SelfReportMode:
-    mode = SelfReportMode(database, actor, state, lock, parent)
-    mode.start()
-    return mode

@@ -10,8 +10,14 @@ The screen decides nothing: each answer goes to ``store`` (the self-report servi
 :class:`~proapp.gui.visits.self_report.mode.SelfReportMode`), which either keeps it or returns
 the rule's message, shown in place. Sizes follow the window (touch targets of at least about
 1 cm at 100 % on a 1280x800 tablet), so the same screen works from 1280x800 to 1920x1080 and
-at 150 % scaling. The texts are whole sentences with placeholders, ready for translation; the
-questions are the instruments' own texts (in the patient's language once proapp has them).
+at 150 % scaling.
+
+Everything on it is in the patient's language, which may not be the staff's: the questions,
+anchors, instructions and recall period from the instrument's texts in that language (the
+clinic's installed validated translation, else the bundled one, whose "not validated" notice
+is shown on the first screen), and the screen's own words through a
+:class:`~proapp.gui.common.language.Words` of that language (the application's translator
+speaks the staff's). The rule's messages come back already written for the patient.
 """
 
 from __future__ import annotations
@@ -35,8 +41,10 @@ from PySide6.QtWidgets import (
 
 from proapp.domain import self_report as sr
 from proapp.domain.answers import MissingReason
-from proapp.domain.instruments import Instrument, Item
+from proapp.domain.instrument_texts import InstrumentTexts
+from proapp.domain.instruments import Instrument, Item, unit_text
 from proapp.domain.item_values import Keyed
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, Words
 
 # (instrument id, item id, value) -> None when stored, else the message to show
 Store = Callable[[str, str, Keyed], str | None]
@@ -45,6 +53,7 @@ INK = "#1f2933"
 ACCENT = "#1f5f8b"
 PAPER = "#fbfaf6"
 SOFT = "#e8eef3"
+CONTEXT = "SelfReport"  # the translation catalogue's context of the screen's own words
 
 
 def _label(text: str, name: str = "") -> QLabel:
@@ -72,14 +81,19 @@ class _ItemPage(QWidget):
     def __init__(self, instrument: Instrument, item: Item, screen: SelfReportScreen):
         super().__init__()
         self.instrument, self.item, self.owner = instrument, item, screen
+        words = screen.words
+        self.words = screen.texts[instrument.id].item(item.id)
+        self.unit = words.shown(unit_text(item.unit))
         self.style_kind = sr.answer_style(item)
         key = f"selfReport.{instrument.id}.{item.id}"
         self.setObjectName(key)
-        self.number = _label(f"{instrument.name}, question {item.label}", "selfReportNumber")
-        self.text = _label(item.text, "selfReportQuestion")
+        self.number = _label(words.tr(QT_TRANSLATE_NOOP("SelfReport", "{name}, question {label}"))
+                             .format(name=instrument.name, label=item.label), "selfReportNumber")
+        self.text = _label(self.words.text, "selfReportQuestion")
         self.error = _label("", "selfReportError")
         self.error.hide()
-        self.decline = _button("I prefer not to answer", f"{key}.declined", "secondary")
+        self.decline = _button(words.tr(QT_TRANSLATE_NOOP("SelfReport", "I prefer not to answer")),
+                               f"{key}.declined", "secondary")
         self.decline.setCheckable(True)
         self.decline.clicked.connect(lambda: self.owner.answer(sr.DECLINED))
         self.decline.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -117,25 +131,30 @@ class _ItemPage(QWidget):
         for n, value in enumerate(values):
             b = _button(str(value), f"{key}.{value}")
             b.setCheckable(True)
-            b.setAccessibleName(f"answer {value}")
+            b.setAccessibleName(self.owner.words.tr(QT_TRANSLATE_NOOP(
+                "SelfReport", "answer {value}")).format(value=value))
             group.addButton(b)
             b.clicked.connect(lambda _c=False, v=value: self.owner.answer(v))
             grid.addWidget(b, 0, n)
             self.buttons[value] = b
-            anchor = self.item.anchors.get(value)
+            anchor = self.words.anchors.get(value)
             if anchor:
+                # the label fills the columns under its button and the next one, its text
+                # flush with the row's edge: a long anchor ("completamente in disaccordo")
+                # wraps inside that width instead of being cut at a guessed one
                 a = _label(anchor, "selfReportAnchor")
-                a.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(a, 1, max(0, n - 1), 1, 3 if 0 < n < len(values) - 1 else 2,
-                               Qt.AlignmentFlag.AlignLeft if n == 0 else
-                               Qt.AlignmentFlag.AlignRight)
+                side = (Qt.AlignmentFlag.AlignLeft if n == 0 else Qt.AlignmentFlag.AlignRight
+                        if n == len(values) - 1 else Qt.AlignmentFlag.AlignHCenter)
+                a.setAlignment(side | Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(a, 1, max(0, n - 1), 1, 3 if 0 < n < len(values) - 1 else 2)
         return grid
 
     def _pad(self, key: str) -> QVBoxLayout:
         box = QVBoxLayout()
         it = self.item
-        box.addWidget(_label(f"Your answer, from {it.minimum} to {it.maximum} {it.unit}:",
-                             "selfReportAnchor"))
+        box.addWidget(_label(self.owner.words.tr(QT_TRANSLATE_NOOP(
+            "SelfReport", "Your answer, from {minimum} to {maximum} {unit}:")).format(
+                minimum=it.minimum, maximum=it.maximum, unit=self.unit), "selfReportAnchor"))
         self.display = _label("", "selfReportDisplay")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(self.display)
@@ -148,7 +167,8 @@ class _ItemPage(QWidget):
             grid.addWidget(b, n // 3, n % 3)
             self.keys[digit] = b
         clear = _button("⌫", f"{key}.keyBack", "key")
-        clear.setAccessibleName("delete the last digit")
+        clear.setAccessibleName(self.owner.words.tr(QT_TRANSLATE_NOOP(
+            "SelfReport", "delete the last digit")))
         clear.clicked.connect(self.delete_digit)
         zero = _button("0", f"{key}.key0")
         zero.clicked.connect(lambda: self.type_digit("0"))
@@ -172,7 +192,7 @@ class _ItemPage(QWidget):
 
     def show_typed(self) -> None:
         self.error.hide()
-        self.display.setText(f"{self.typed} {self.item.unit}" if self.typed else "")
+        self.display.setText(f"{self.typed} {self.unit}" if self.typed else "")
         self.owner.update_navigation()
 
     def typed_value(self) -> int | None:
@@ -187,7 +207,7 @@ class _ItemPage(QWidget):
                 b.setChecked(isinstance(value, int) and v == value)
         else:
             self.typed = str(value) if isinstance(value, int) else ""
-            self.display.setText(f"{self.typed} {self.item.unit}" if self.typed else "")
+            self.display.setText(f"{self.typed} {self.unit}" if self.typed else "")
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -203,10 +223,13 @@ class SelfReportScreen(QWidget):
     reachedEnd = Signal()
 
     def __init__(self, instruments: Sequence[Instrument], answers: Mapping[tuple[str, str], Keyed],
-                 store: Store, parent: QWidget | None = None):
+                 store: Store, texts: Mapping[str, InstrumentTexts], words: Words,
+                 parent: QWidget | None = None):
         super().__init__(parent)
+        self.texts, self.words = texts, words
+        say = words.tr
         self.setObjectName("selfReport")
-        self.setWindowTitle("Questionnaire")
+        self.setWindowTitle(say(QT_TRANSLATE_NOOP("SelfReport", "Questionnaire")))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.screens = sr.screens(instruments)
@@ -217,9 +240,10 @@ class SelfReportScreen(QWidget):
         self.index = 0
 
         self.title = _label("", "selfReportTitle")
-        self.staff = _button("Staff", "selfReport.staff", "staff")
-        self.staff.setToolTip("For the staff: leave the patient's questionnaire (needs a "
-                              "password)")
+        self.staff = _button(say(QT_TRANSLATE_NOOP("SelfReport", "Staff")), "selfReport.staff",
+                             "staff")
+        self.staff.setToolTip(say(QT_TRANSLATE_NOOP(
+            "SelfReport", "For the staff: leave the patient's questionnaire (needs a password)")))
         self.staff.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.staff.clicked.connect(self.leaveRequested.emit)
         head = QHBoxLayout()
@@ -235,9 +259,12 @@ class SelfReportScreen(QWidget):
                 page = QWidget()
                 lay = QVBoxLayout(page)
                 lay.setContentsMargins(0, 0, 0, 0)
-                lay.addWidget(_label(screen.instrument.title, "selfReportQuestion"))
-                lay.addWidget(_label(screen.instrument.instructions, "selfReportInstructions"))
+                words_of = texts[screen.instrument.id]
+                lay.addWidget(_label(words_of.title, "selfReportQuestion"))
+                lay.addWidget(_label(words_of.instructions, "selfReportInstructions"))
                 lay.addStretch(1)
+                if not words_of.validated:  # the clinic must see it is not the licensed text
+                    lay.addWidget(_label(words_of.notice, "selfReportNotice"))
             elif screen.kind is sr.ScreenKind.ITEM:
                 assert screen.instrument is not None
                 assert screen.item is not None
@@ -248,12 +275,15 @@ class SelfReportScreen(QWidget):
                 lay = QVBoxLayout(page)
                 lay.setContentsMargins(0, 0, 0, 0)
                 lay.addStretch(1)
-                lay.addWidget(_label("Thank you. You have answered every question.",
-                                     "selfReportQuestion"))
-                lay.addWidget(_label("Please give the device back to the staff. You can "
-                                     "still go back and change an answer.",
-                                     "selfReportInstructions"))
-                done = _button("Give the device back to the staff", "selfReport.done", "next")
+                lay.addWidget(_label(say(QT_TRANSLATE_NOOP(
+                    "SelfReport", "Thank you. You have answered every question.")),
+                    "selfReportQuestion"))
+                lay.addWidget(_label(say(QT_TRANSLATE_NOOP(
+                    "SelfReport", "Please give the device back to the staff. You can still go "
+                             "back and change an answer.")), "selfReportInstructions"))
+                done = _button(say(QT_TRANSLATE_NOOP("SelfReport", "Give the device back to the "
+                                                              "staff")), "selfReport.done",
+                               "next")
                 done.clicked.connect(self.leaveRequested.emit)
                 lay.addSpacing(24)
                 lay.addWidget(done)
@@ -261,14 +291,14 @@ class SelfReportScreen(QWidget):
             self.body.addWidget(page)
             self.pages.append(page)
 
-        self.back = _button("Back", "selfReport.back", "nav")
+        self.back = _button(say(QT_TRANSLATE_NOOP("SelfReport", "Back")), "selfReport.back", "nav")
         self.back.clicked.connect(self.go_back)
-        self.next = _button("Next", "selfReport.next", "next")
+        self.next = _button(say(QT_TRANSLATE_NOOP("SelfReport", "Next")), "selfReport.next", "next")
         self.next.clicked.connect(self.go_next)
         self.progress = QProgressBar()
         self.progress.setObjectName("selfReport.progress")
         self.progress.setRange(0, self.total)
-        self.progress.setFormat("Question %v of %m")
+        self.progress.setFormat(say(QT_TRANSLATE_NOOP("SelfReport", "Question %v of %m")))
         self.progress.setTextVisible(True)
         foot = QHBoxLayout()
         foot.setSpacing(24)
@@ -365,17 +395,20 @@ QProgressBar::chunk {{ background: #b9d3e6; border-radius: {px(6)}px; }}
         screen = self.screens[index]
         self.body.setCurrentIndex(index)
         if screen.instrument is not None:
-            i = screen.instrument
-            self.title.setText(f"{i.name}: {i.title}")
-            self.recall.setText(f"Time period: {i.recall_period}")
+            i, words_of = screen.instrument, self.texts[screen.instrument.id]
+            self.title.setText(f"{i.name}: {words_of.title}")
+            self.recall.setText(self.words.tr(QT_TRANSLATE_NOOP(
+                "SelfReport", "Time period: {period}")).format(period=words_of.recall_period))
             self.recall.show()
         else:
             self.title.setText("")
             self.recall.hide()
         before = sum(1 for s in self.screens[:index + 1] if s.kind is sr.ScreenKind.ITEM)
         self.progress.setValue(before if screen.kind is not sr.ScreenKind.END else self.total)
-        self.progress.setFormat("Question %v of %m" if screen.kind is sr.ScreenKind.ITEM
-                                else "%v of %m questions answered")
+        item_screen = screen.kind is sr.ScreenKind.ITEM
+        self.progress.setFormat(self.words.tr(
+            QT_TRANSLATE_NOOP("SelfReport", "Question %v of %m") if item_screen
+            else QT_TRANSLATE_NOOP("SelfReport", "%v of %m questions answered")))
         self.update_navigation()
         if screen.kind is sr.ScreenKind.END:
             self.reachedEnd.emit()
@@ -384,7 +417,9 @@ QProgressBar::chunk {{ background: #b9d3e6; border-radius: {px(6)}px; }}
         screen = self.current()
         self.back.setEnabled(self.index > 0)
         self.next.setVisible(screen.kind is not sr.ScreenKind.END)
-        self.next.setText("Start" if screen.kind is sr.ScreenKind.INTRO else "Next")
+        self.next.setText(self.words.tr(QT_TRANSLATE_NOOP("SelfReport", "Start"))
+                          if screen.kind is sr.ScreenKind.INTRO
+                          else self.words.tr(QT_TRANSLATE_NOOP("SelfReport", "Next")))
         if screen.kind is sr.ScreenKind.ITEM:
             page = self.current_page()
             assert isinstance(page, _ItemPage)
@@ -434,7 +469,7 @@ QProgressBar::chunk {{ background: #b9d3e6; border-radius: {px(6)}px; }}
             page.show_value(self.answers.get((instrument_id, item_id)))
             if page.style_kind is sr.AnswerStyle.NUMBER_PAD and isinstance(value, int):
                 page.typed = str(value)  # keep what was typed, so it can be corrected
-                page.display.setText(f"{value} {page.item.unit}")
+                page.display.setText(f"{value} {page.unit}")
             page.show_error(problem)
             self.update_navigation()
             return
