@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from proapp.domain.i18n import msg
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _NAMES = {name: i for i, name in enumerate(WEEKDAYS)}
 _NAMES |= {full: i for i, full in enumerate(("monday", "tuesday", "wednesday", "thursday",
@@ -24,11 +26,11 @@ def parse_weekdays(text: str) -> frozenset[int]:
     days: set[int] = set()
     for token in text.replace(",", " ").lower().split():
         if token not in _NAMES:
-            raise ValueError(f"{token!r} is not a weekday (use mon, tue, wed, thu, fri, sat, "
-                             "sun)")
+            raise ValueError(msg("{token} is not a weekday (use mon, tue, wed, thu, fri, sat, "
+                                 "sun)", token=repr(token)))
         days.add(_NAMES[token])
     if not days:
-        raise ValueError("name at least one weekday, e.g. mon tue wed thu fri")
+        raise ValueError(msg("name at least one weekday, e.g. mon tue wed thu fri"))
     return frozenset(days)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from proapp.domain.i18n import Msg, msg
 from proapp.domain.patient import MsSubtype
 from proapp.domain.timepoints import MEASURES, Measure, RepeatPta
 
@@ -39,12 +40,14 @@ class Group:
 
 
 def _groups() -> tuple[Group, ...]:
-    out = [Group("all", "All patients")]
+    out = [Group("all", msg("All patients"))]
     out += [Group(s.value.lower(), s.value, s) for s in MsSubtype]
-    for symptom, word in (("headache", "Headache+"), ("fatigue", "Fatigue+")):
-        out.append(Group(symptom, f"{word} all", None, symptom))
-        out += [Group(f"{symptom}-{s.value.lower()}", f"{word} {s.value}", s, symptom)
-                for s in MsSubtype]
+    out.append(Group("headache", msg("Headache+ all"), None, "headache"))
+    out += [Group(f"headache-{s.value.lower()}", msg("Headache+ {subtype}", subtype=s.value), s,
+                  "headache") for s in MsSubtype]
+    out.append(Group("fatigue", msg("Fatigue+ all"), None, "fatigue"))
+    out += [Group(f"fatigue-{s.value.lower()}", msg("Fatigue+ {subtype}", subtype=s.value), s,
+                  "fatigue") for s in MsSubtype]
     return tuple(out)
 
 
@@ -98,13 +101,24 @@ class Plan:
         """The group choices in words."""
         out = []
         for m in MEASURES:
-            titles = ", ".join(g.title for g in self.groups_of(m)) or "none"
-            out.append(f"{m.title}: analysed in {titles}.")
-        titles = ", ".join(GROUP_BY_ID[g].title for g in self.spearman_groups) or "none"
-        out.append(f"MIDAS total vs total supine flow (Spearman): {titles}.")
-        out.append(f"Groups with fewer than {MIN_N_FOR_TEST} complete cases get the "
-                   "descriptives and \"too few for the test\".")
+            groups = self.groups_of(m)
+            out.append(msg("{measure}: analysed in {groups}.", measure=m.title,
+                           groups=_names(g.title for g in groups)))
+        out.append(msg("MIDAS total vs total supine flow (Spearman): {groups}.",
+                       groups=_names(GROUP_BY_ID[g].title for g in self.spearman_groups)))
+        out.append(msg("Groups with fewer than {n} complete cases get the descriptives and "
+                       "\"too few for the test\".", n=MIN_N_FOR_TEST))
         return out
+
+
+def _names(titles: Iterable[str]) -> str:
+    """Group names joined, or "none"; each name read in the reader's language."""
+    names = list(titles)
+    if not names:
+        return msg("none")
+    # a list, not a sentence: no template to translate, only its names
+    return Msg(", ".join(f"{{g{i}}}" for i in range(len(names))),
+               {f"g{i}": n for i, n in enumerate(names)})
 
 
 class SpearmanPair(StrEnum):
@@ -116,9 +130,9 @@ class SpearmanPair(StrEnum):
 
     @property
     def title(self) -> str:  # type: ignore[override]  # the pair's name, not str.title()
-        return {"pre": "Pre-PTA (baseline visit)",
-                "final": "Final follow-up (MIDAS and flow at the same visit)",
-                "change": "Change, final − pre-PTA"}[self.value]
+        return {"pre": msg("Pre-PTA (baseline visit)"),
+                "final": msg("Final follow-up (MIDAS and flow at the same visit)"),
+                "change": msg("Change, final − pre-PTA")}[self.value]
 
     @property
     def short(self) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from proapp.domain.i18n import msg
 from proapp.domain.instruments import Instrument
 from proapp.domain.item_values import Keyed, encode, keyed_values
 from proapp.domain.registry import QUESTIONNAIRES
@@ -42,9 +43,9 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"awaiting": "awaiting second entry",
-                "unresolved": "differences to resolve",
-                "verified": "verified"}[self.value]
+        return {"awaiting": msg("awaiting second entry"),
+                "unresolved": msg("differences to resolve"),
+                "verified": msg("verified")}[self.value]
 
 
 # Codes of the exports' verification_state column (data dictionary, README).

@@ -247,4 +247,187 @@ ITALIAN: dict[str, str] = {
     "pages follow.":
         "Segnate i moduli eseguiti in questa visita non programmata (Spazio segna la casella "
         "attiva), così che le loro pagine seguano.",
+    # clinic settings
+    "Clinic name": "Nome della clinica",
+    "Printed at the top of every report": "Stampato in cima a ogni referto",
+    "Lock after idle minutes": "Blocco dopo minuti di inattività",
+    "Lock the window after this many minutes without a key press or mouse movement; 0 turns "
+    "the lock off (for computers the system already locks)":
+        "Blocca la finestra dopo questi minuti senza tasti premuti né movimenti del mouse; 0 "
+        "disattiva il blocco (per i computer che il sistema blocca già)",
+    "Backup folder": "Cartella dei backup",
+    "Folder for the automatic daily backups; blank: 'backups' in the data folder":
+        "Cartella dei backup giornalieri automatici; vuota: 'backups' nella cartella dei dati",
+    "Keep daily backups": "Backup giornalieri da tenere",
+    "Days for which the newest backup of the day is kept":
+        "Giorni per cui si tiene il backup più recente del giorno",
+    "Keep weekly backups": "Backup settimanali da tenere",
+    "Weeks for which the newest backup of the week is kept":
+        "Settimane per cui si tiene il backup più recente della settimana",
+    "Keep monthly backups": "Backup mensili da tenere",
+    "Months for which the newest backup of the month is kept":
+        "Mesi per cui si tiene il backup più recente del mese",
+    "Report paper size": "Formato carta dei referti",
+    "Paper size of new reports (each report can still choose)":
+        "Formato carta dei nuovi referti (ogni referto può comunque sceglierne un altro)",
+    "US Letter": "Letter (USA)",
+    "Clinic days": "Giorni di ambulatorio",
+    "Weekdays the clinic sees patients: the worklist shows the visits due on the next clinic "
+    "day, counting the days since the previous one":
+        "Giorni della settimana in cui la clinica riceve i pazienti: le visite del giorno "
+        "mostrano quelle previste per il prossimo giorno di ambulatorio, contando i giorni dal "
+        "precedente",
+    "Double data entry": "Doppio inserimento",
+    "Paper questionnaires keyed twice: 'on' asks for a blind second entry of each completed "
+    "visit entered from a paper form, 'off' does not":
+        "Questionari cartacei inseriti due volte: 'on' chiede un secondo inserimento alla cieca "
+        "di ogni visita completata inserita da un modulo cartaceo, 'off' no",
+    "off": "off",
+    "on": "on",
+    "{label}: {raw} is not a whole number": "{label}: {raw} non è un numero intero",
+    "{label} must be between {minimum} and {maximum}; got {value}":
+        "{label} deve essere tra {minimum} e {maximum}; indicato {value}",
+    "{label} must be one of {choices}; got {raw}":
+        "{label} deve essere uno tra {choices}; indicato {raw}",
+    "{label}: {problem}": "{label}: {problem}",
+    "{label} is longer than {length} characters": "{label} supera i {length} caratteri",
+    "{label} must be one line": "{label} deve stare su una riga",
+    "{token} is not a weekday (use mon, tue, wed, thu, fri, sat, sun)":
+        "{token} non è un giorno della settimana (usate mon, tue, wed, thu, fri, sat, sun)",
+    "name at least one weekday, e.g. mon tue wed thu fri":
+        "indicate almeno un giorno della settimana, es. mon tue wed thu fri",
+    # change-log field names
+    "flow ({unit})": "flusso ({unit})",
+    "mean velocity (cm/s)": "velocità media (cm/s)",
+    "area (cm²)": "area (cm²)",
+    "stenosis (%)": "stenosi (%)",
+    "visit date": "data della visita",
+    "visit label": "etichetta della visita",
+    "PTA date": "data della PTA",
+    "MS subtype": "forma di SM",
+    "headache-positive": "cefalea positiva",
+    "fatigue-positive": "fatica positiva",
+    "patient code": "codice paziente",
+    "family name": "cognome",
+    "given name": "nome",
+    "birth date": "data di nascita",
+    "sex": "sesso",
+    "diagnosis year": "anno della diagnosi",
+    "notes": "note",
+    "report language": "lingua del referto",
+    "side": "lato",
+    "status": "stato",
+    "{form} not done (reason)": "{form} non eseguito (motivo)",
+    "IJV flow {posture} {side}": "flusso VGI {side} (posizione {posture})",
+    "{where}: {value}": "{where}: {value}",
+    "{name} item {label}": "{name} domanda {label}",
+    "Visit {visit} belongs to another patient": "La visita {visit} appartiene a un altro paziente",
+    "Give a reason for changing answers the patient gave":
+        "Indicate il motivo della modifica delle risposte date dal paziente",
+    # export formats
+    "Interchange CSV: patients.csv + visits.csv (folder)":
+        "CSV di interscambio: patients.csv + visits.csv (cartella)",
+    "Wide CSV: one row per patient, columns per visit (folder)":
+        "CSV largo: una riga per paziente, colonne per visita (cartella)",
+    "Excel workbook: patients, visits, wide, data dictionary (file)":
+        "Cartella di lavoro Excel: pazienti, visite, formato largo, dizionario dei dati (file)",
+    "REDCap: data dictionary, events, mapping and data CSVs (folder)":
+        "REDCap: dizionario dei dati, eventi, corrispondenze e CSV dei dati (cartella)",
+    "FHIR R4 JSON bundle (folder)": "Bundle JSON FHIR R4 (cartella)",
+    "CDISC ODM 1.3.2 XML: metadata, clinical data, audit trail (folder)":
+        "XML CDISC ODM 1.3.2: metadati, dati clinici, registro delle modifiche (cartella)",
+    "SQLite database copy (file)": "Copia del database SQLite (file)",
+    # import report
+    "patients {new} new, {updated} updated, {unchanged} unchanged":
+        "pazienti {new} nuovi, {updated} aggiornati, {unchanged} invariati",
+    "PTAs {new} new, {updated} updated, {unchanged} unchanged":
+        "PTA {new} nuove, {updated} aggiornate, {unchanged} invariate",
+    "visits {new} new, {updated} updated, {unchanged} unchanged":
+        "visite {new} nuove, {updated} aggiornate, {unchanged} invariate",
+    "{patients}; {procedures}; {visits}": "{patients}; {procedures}; {visits}",
+    "{patients}; {visits}": "{patients}; {visits}",
+    "{errors} error(s), {warnings} warning(s)": "{errors} errori, {warnings} avvisi",
+    "Nothing was written: {found}; fix the errors and import again. The rows without errors "
+    "would have given: {counts}.":
+        "Non è stato scritto nulla: {found}; correggete gli errori e importate di nuovo. Le "
+        "righe senza errori avrebbero dato: {counts}.",
+    "Check passed, nothing written yet; importing would give: {counts}; {found}.":
+        "Controllo superato, ancora nulla di scritto; l'importazione darebbe: {counts}; "
+        "{found}.",
+    "Imported: {counts}; {found}.": "Importato: {counts}; {found}.",
+    "Nothing was written; {found}.": "Non è stato scritto nulla; {found}.",
+    # cohort analysis
+    "FSS score (mean)": "Punteggio FSS (media)",
+    "Total supine IJV flow": "Flusso VGI totale supino",
+    "Pre-PTA": "Pre-PTA",
+    "Post-PTA": "Post-PTA",
+    "Final follow-up": "Ultimo follow-up",
+    "pre": "pre",
+    "post": "post",
+    "1 mo": "1 m",
+    "3 mo": "3 m",
+    "6 mo": "6 m",
+    "12 mo": "12 m",
+    "final": "ultimo",
+    "All patients": "Tutti i pazienti",
+    "Headache+ all": "Cefalea+ tutti",
+    "Headache+ {subtype}": "Cefalea+ {subtype}",
+    "Fatigue+ all": "Fatica+ tutti",
+    "Fatigue+ {subtype}": "Fatica+ {subtype}",
+    "Pre-PTA (baseline visit)": "Pre-PTA (visita basale)",
+    "Final follow-up (MIDAS and flow at the same visit)":
+        "Ultimo follow-up (MIDAS e flusso nella stessa visita)",
+    "Change, final − pre-PTA": "Variazione, ultimo − pre-PTA",
+    "all five MIDAS items Q1-Q5 answered": "tutte le cinque domande MIDAS Q1-Q5 con risposta",
+    "all nine FSS items answered": "tutte le nove domande FSS con risposta",
+    "supine flow of both the left and the right IJV":
+        "il flusso supino della VGI sia sinistra sia destra",
+    "the latest completed visit labelled m{months} or later (m6, m12, y2, y3, ...) that has the "
+    "measure, on or before the cut-off":
+        "l'ultima visita completata con etichetta m{months} o successiva (m6, m12, y2, y3, ...) "
+        "che ha la misura, entro la data limite",
+    "the completed {label} visit, on or before the cut-off":
+        "la visita {label} completata, entro la data limite",
+    "time points count from the first PTA; visits on or after a repeat PTA are not used (they "
+    "would measure the second procedure)":
+        "i tempi si contano dalla prima PTA; le visite dalla PTA ripetuta in poi non si usano "
+        "(misurerebbero la seconda procedura)",
+    "time points count from the first PTA; visits after a repeat PTA are used like any other":
+        "i tempi si contano dalla prima PTA; le visite dopo una PTA ripetuta si usano come le "
+        "altre",
+    "patients with more than one PTA are left out": "i pazienti con più di una PTA sono esclusi",
+    "Cut-off date: {date}; only completed visits on or before it are used (drafts and "
+    "unscheduled visits never are).":
+        "Data limite: {date}; si usano solo le visite completate fino a quella data (mai le "
+        "bozze né le visite non programmate).",
+    "{time_point}: {rule}.": "{time_point}: {rule}.",
+    "1, 6 and 12 months (flow): the completed m1, m6 and m12 visits.":
+        "1, 6 e 12 mesi (flusso): le visite m1, m6 e m12 completate.",
+    "{measure} ({unit}) exists at a visit only with {requirement}; an unanswered item is never "
+    "counted as 0.":
+        "{measure} ({unit}) esiste in una visita solo con {requirement}; una domanda senza "
+        "risposta non vale mai 0.",
+    "Follow-up time: final follow-up date minus the first PTA date, in years of 365.25 days.":
+        "Durata del follow-up: data dell'ultimo follow-up meno la data della prima PTA, in anni "
+        "di 365,25 giorni.",
+    "Repeat PTA: {rule}.": "PTA ripetuta: {rule}.",
+    "Tests use complete cases: a patient enters the Friedman test of a measure only with a "
+    "value at all three compared time points; the others are counted with the reason.":
+        "I test usano i casi completi: un paziente entra nel test di Friedman di una misura "
+        "solo con un valore in tutti e tre i tempi confrontati; gli altri sono contati con il "
+        "motivo.",
+    "{measure}: analysed in {groups}.": "{measure}: analizzata in {groups}.",
+    "MIDAS total vs total supine flow (Spearman): {groups}.":
+        "Totale MIDAS rispetto al flusso supino totale (Spearman): {groups}.",
+    "Groups with fewer than {n} complete cases get the descriptives and \"too few for the "
+    "test\".":
+        "I gruppi con meno di {n} casi completi hanno le statistiche descrittive e \"troppo "
+        "pochi per il test\".",
+    "none": "nessuno",
+    "awaiting second entry": "in attesa del secondo inserimento",
+    "differences to resolve": "differenze da risolvere",
+    "verified": "verificata",
+    "The report is not ready yet": "Il referto non è ancora pronto",
+    "The printer could not be opened.": "Non è stato possibile aprire la stampante.",
+    "The printer did not accept another page.": "La stampante non ha accettato un'altra pagina.",
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from proapp.domain.clinic import format_weekdays, parse_weekdays
+from proapp.domain.i18n import msg
 from proapp.domain.validation import ValidationError, error
 
 
@@ -41,63 +42,71 @@ class SettingDef:
         if self.kind is Kind.INTEGER:
             if not (text.isascii() and text.lstrip("-").isdigit()):
                 raise ValidationError([error(where, "integer",
-                                             f"{self.label}: {raw!r} is not a whole number",
-                                             raw)])
+                                             msg("{label}: {raw} is not a whole number",
+                                                 label=self.label, raw=repr(raw)), raw)])
             value = int(text)
             if not self.minimum <= value <= self.maximum:
                 raise ValidationError([error(where, "range",
-                                             f"{self.label} must be between {self.minimum} "
-                                             f"and {self.maximum}; got {value}", value)])
+                                             msg("{label} must be between {minimum} and "
+                                                 "{maximum}; got {value}", label=self.label,
+                                                 minimum=self.minimum, maximum=self.maximum,
+                                                 value=value), value)])
             return str(value)
         if self.kind is Kind.CHOICE:
             low = text.lower()
             if low not in self.choices:
                 raise ValidationError([error(where, "choice",
-                                             f"{self.label} must be one of "
-                                             f"{', '.join(self.choices)}; got {raw!r}", raw)])
+                                             msg("{label} must be one of {choices}; got "
+                                                 "{raw}", label=self.label,
+                                                 choices=", ".join(self.choices),
+                                                 raw=repr(raw)), raw)])
             return low
         if self.kind is Kind.WEEKDAYS:
             try:
                 return format_weekdays(parse_weekdays(text))
             except ValueError as exc:
-                raise ValidationError([error(where, "weekdays", f"{self.label}: {exc}",
-                                             raw)]) from None
+                raise ValidationError([error(where, "weekdays", msg(
+                    "{label}: {problem}", label=self.label, problem=exc.args[0]), raw)]) from None
         if len(text) > self.max_length:
             raise ValidationError([error(where, "length",
-                                         f"{self.label} is longer than {self.max_length} "
-                                         "characters", len(text))])
+                                         msg("{label} is longer than {length} characters",
+                                             label=self.label, length=self.max_length),
+                                         len(text))])
         if "\n" in text or "\r" in text:
-            raise ValidationError([error(where, "line", f"{self.label} must be one line",
-                                         raw)])
+            raise ValidationError([error(where, "line", msg("{label} must be one line",
+                                                            label=self.label), raw)])
         return text
 
 
 DEFINITIONS: dict[str, SettingDef] = {d.key: d for d in (
-    SettingDef("clinic_name", "", "Clinic name", "Printed at the top of every report"),
-    SettingDef("idle_lock_minutes", "10", "Lock after idle minutes",
-               "Lock the window after this many minutes without a key press or mouse "
-               "movement; 0 turns the lock off (for computers the system already locks)",
+    SettingDef("clinic_name", "", msg("Clinic name"), msg("Printed at the top of every report")),
+    SettingDef("idle_lock_minutes", "10", msg("Lock after idle minutes"),
+               msg("Lock the window after this many minutes without a key press or mouse "
+                   "movement; 0 turns the lock off (for computers the system already locks)"),
                Kind.INTEGER, 0, 24 * 60),
-    SettingDef("backup_dir", "", "Backup folder",
-               "Folder for the automatic daily backups; blank: 'backups' in the data folder",
+    SettingDef("backup_dir", "", msg("Backup folder"),
+               msg("Folder for the automatic daily backups; blank: 'backups' in the data "
+                   "folder"),
                Kind.FOLDER, max_length=1000),
-    SettingDef("backup_keep_daily", "7", "Keep daily backups",
-               "Days for which the newest backup of the day is kept", Kind.INTEGER, 1, 366),
-    SettingDef("backup_keep_weekly", "4", "Keep weekly backups",
-               "Weeks for which the newest backup of the week is kept", Kind.INTEGER, 0, 520),
-    SettingDef("backup_keep_monthly", "12", "Keep monthly backups",
-               "Months for which the newest backup of the month is kept", Kind.INTEGER, 0, 1200),
-    SettingDef("report_page_size", "a4", "Report paper size",
-               "Paper size of new reports (each report can still choose)", Kind.CHOICE,
-               choices={"a4": "A4", "letter": "US Letter"}),
-    SettingDef("clinic_days", "mon tue wed thu fri", "Clinic days",
-               "Weekdays the clinic sees patients: the worklist shows the visits due on the "
-               "next clinic day, counting the days since the previous one",
+    SettingDef("backup_keep_daily", "7", msg("Keep daily backups"),
+               msg("Days for which the newest backup of the day is kept"), Kind.INTEGER, 1, 366),
+    SettingDef("backup_keep_weekly", "4", msg("Keep weekly backups"),
+               msg("Weeks for which the newest backup of the week is kept"), Kind.INTEGER, 0,
+               520),
+    SettingDef("backup_keep_monthly", "12", msg("Keep monthly backups"),
+               msg("Months for which the newest backup of the month is kept"), Kind.INTEGER, 0,
+               1200),
+    SettingDef("report_page_size", "a4", msg("Report paper size"),
+               msg("Paper size of new reports (each report can still choose)"), Kind.CHOICE,
+               choices={"a4": "A4", "letter": msg("US Letter")}),
+    SettingDef("clinic_days", "mon tue wed thu fri", msg("Clinic days"),
+               msg("Weekdays the clinic sees patients: the worklist shows the visits due on the "
+                   "next clinic day, counting the days since the previous one"),
                Kind.WEEKDAYS),
-    SettingDef("double_entry", "off", "Double data entry",
-               "Paper questionnaires keyed twice: 'on' asks for a blind second entry of each "
-               "completed visit entered from a paper form, 'off' does not", Kind.CHOICE,
-               choices={"off": "off", "on": "on"}),
+    SettingDef("double_entry", "off", msg("Double data entry"),
+               msg("Paper questionnaires keyed twice: 'on' asks for a blind second entry of "
+                   "each completed visit entered from a paper form, 'off' does not"),
+               Kind.CHOICE, choices={"off": msg("off"), "on": msg("on")}),
 )}
 
 

@@ -30,6 +30,7 @@ from enum import StrEnum
 from proapp.domain import schedule
 from proapp.domain.flow import FLOW_UNIT, Posture
 from proapp.domain.fss import FSS
+from proapp.domain.i18n import msg
 from proapp.domain.midas import MIDAS
 from proapp.domain.visit import VisitContent
 
@@ -46,12 +47,12 @@ class Measure(StrEnum):
 
     @property
     def title(self) -> str:  # type: ignore[override]  # the measure's name, not str.title()
-        return {"midas": "MIDAS total", "fss": "FSS score (mean)",
-                "flow": "Total supine IJV flow"}[self.value]
+        return {"midas": msg("MIDAS total"), "fss": msg("FSS score (mean)"),
+                "flow": msg("Total supine IJV flow")}[self.value]
 
     @property
     def unit(self) -> str:
-        return {"midas": "days", "fss": "points", "flow": FLOW_UNIT}[self.value]
+        return {"midas": msg("days"), "fss": msg("points"), "flow": FLOW_UNIT}[self.value]
 
     @property
     def places(self) -> int:
@@ -65,9 +66,9 @@ class Measure(StrEnum):
     @property
     def requirement(self) -> str:
         """When a visit has a value of this measure (printed with the inclusion rules)."""
-        return {"midas": "all five MIDAS items Q1-Q5 answered",
-                "fss": "all nine FSS items answered",
-                "flow": "supine flow of both the left and the right IJV"}[self.value]
+        return {"midas": msg("all five MIDAS items Q1-Q5 answered"),
+                "fss": msg("all nine FSS items answered"),
+                "flow": msg("supine flow of both the left and the right IJV")}[self.value]
 
     def of(self, content: VisitContent) -> Value | None:
         """The measure at one visit, by the instrument's own scoring (None: not defined)."""
@@ -92,13 +93,14 @@ class TimePoint(StrEnum):
 
     @property
     def title(self) -> str:  # type: ignore[override]  # the time point's name
-        return {"pre": "Pre-PTA", "pta": "Post-PTA", "m1": "1 month", "m3": "3 months",
-                "m6": "6 months", "m12": "12 months", "final": "Final follow-up"}[self.value]
+        return {"pre": msg("Pre-PTA"), "pta": msg("Post-PTA"), "m1": msg("1 month"),
+                "m3": msg("3 months"), "m6": msg("6 months"), "m12": msg("12 months"),
+                "final": msg("Final follow-up")}[self.value]
 
     @property
     def short(self) -> str:
-        return {"pre": "pre", "pta": "post", "m1": "1 mo", "m3": "3 mo", "m6": "6 mo",
-                "m12": "12 mo", "final": "final"}[self.value]
+        return {"pre": msg("pre"), "pta": msg("post"), "m1": msg("1 mo"), "m3": msg("3 mo"),
+                "m6": msg("6 mo"), "m12": msg("12 mo"), "final": msg("final")}[self.value]
 
     @property
     def label(self) -> str | None:
@@ -109,9 +111,10 @@ class TimePoint(StrEnum):
     @property
     def rule(self) -> str:
         if self is TimePoint.FINAL:
-            return (f"the latest completed visit labelled m{FINAL_FROM_MONTHS} or later "
-                    "(m6, m12, y2, y3, ...) that has the measure, on or before the cut-off")
-        return f"the completed {self.label} visit, on or before the cut-off"
+            return msg("the latest completed visit labelled m{months} or later (m6, m12, y2, y3, "
+                       "...) that has the measure, on or before the cut-off",
+                       months=FINAL_FROM_MONTHS)
+        return msg("the completed {label} visit, on or before the cut-off", label=self.label)
 
 
 TIME_POINTS: dict[Measure, tuple[TimePoint, ...]] = {
@@ -150,11 +153,11 @@ class RepeatPta(StrEnum):
     @property
     def rule(self) -> str:
         return {
-            "censor": "time points count from the first PTA; visits on or after a repeat PTA "
-                      "are not used (they would measure the second procedure)",
-            "first": "time points count from the first PTA; visits after a repeat PTA are used "
-                     "like any other",
-            "exclude": "patients with more than one PTA are left out",
+            "censor": msg("time points count from the first PTA; visits on or after a repeat "
+                          "PTA are not used (they would measure the second procedure)"),
+            "first": msg("time points count from the first PTA; visits after a repeat PTA are "
+                         "used like any other"),
+            "exclude": msg("patients with more than one PTA are left out"),
         }[self.value]
 
 
@@ -318,18 +321,19 @@ def matched_final(visits: Sequence[Observation], pta_dates: Sequence[date], cuto
 
 def rules(cutoff: date, repeat_pta: RepeatPta) -> list[str]:
     """The inclusion rules in words, as printed in the PDF and the GUI."""
-    out = [f"Cut-off date: {cutoff.isoformat()}; only completed visits on or before it are "
-           "used (drafts and unscheduled visits never are)."]
+    out: list[str] = [msg("Cut-off date: {date}; only completed visits on or before it are used "
+                          "(drafts and unscheduled visits never are).", date=cutoff.isoformat())]
     for t in (TimePoint.PRE, TimePoint.PTA, TimePoint.M3, TimePoint.FINAL):
-        out.append(f"{t.title}: {t.rule}.")
-    out.append("1, 6 and 12 months (flow): the completed m1, m6 and m12 visits.")
+        out.append(msg("{time_point}: {rule}.", time_point=t.title, rule=t.rule))
+    out.append(msg("1, 6 and 12 months (flow): the completed m1, m6 and m12 visits."))
     for m in MEASURES:
-        out.append(f"{m.title} ({m.unit}) exists at a visit only with {m.requirement}; an "
-                   "unanswered item is never counted as 0.")
-    out.append("Follow-up time: final follow-up date minus the first PTA date, in years of "
-               "365.25 days.")
-    out.append(f"Repeat PTA: {repeat_pta.rule}.")
-    out.append("Tests use complete cases: a patient enters the Friedman test of a measure only "
-               "with a value at all three compared time points; the others are counted with "
-               "the reason.")
+        out.append(msg("{measure} ({unit}) exists at a visit only with {requirement}; an "
+                       "unanswered item is never counted as 0.", measure=m.title, unit=m.unit,
+                       requirement=m.requirement))
+    out.append(msg("Follow-up time: final follow-up date minus the first PTA date, in years of "
+                   "365.25 days."))
+    out.append(msg("Repeat PTA: {rule}.", rule=repeat_pta.rule))
+    out.append(msg("Tests use complete cases: a patient enters the Friedman test of a measure "
+                   "only with a value at all three compared time points; the others are "
+                   "counted with the reason."))
     return out

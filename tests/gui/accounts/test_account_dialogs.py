@@ -275,7 +275,7 @@ def test_changelog_view(qtbot, db: Database, staff: Staff, patient_id: int,
     assert m.data(m.index(0, ChangeLogModel.USER)) == "nina"
     assert m.data(m.index(0, ChangeLogModel.ACTION)) == "created"
     # the visit in words (its label and date), not "visit <id>"
-    assert m.data(m.index(0, ChangeLogModel.WHAT)) == "P001 · m3 – 3 months, 2014-06-10"
+    assert m.data(m.index(0, ChangeLogModel.WHAT)) == "P001 · m3 – 3 months, 10/06/2014"
     whole.filter.setText("clinician")
     assert whole.proxy.rowCount() == 1
     assert "1 of" in whole.count.text()

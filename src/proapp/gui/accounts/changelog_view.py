@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,13 +29,29 @@ from proapp.domain.actor import Actor
 from proapp.domain.answers import MissingReason
 from proapp.domain.fields import missing_value
 from proapp.domain.labels import field_label
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, screen_format, shown
 from proapp.gui.common.table import ROW_ROLE, Column, RowTableModel
 from proapp.services.integrity import audit
 from proapp.services.integrity.audit import LogEntry
 
 ENTRY_ROLE = ROW_ROLE
-ACTION_NAMES = {"insert": "created", "update": "changed", "delete": "deleted",
-                "sign": "signed", "unlock": "unlocked"}
+ACTION_NAMES = {"insert": QT_TRANSLATE_NOOP("ChangeLog", "created"),
+                "update": QT_TRANSLATE_NOOP("ChangeLog", "changed"),
+                "delete": QT_TRANSLATE_NOOP("ChangeLog", "deleted"),
+                "sign": QT_TRANSLATE_NOOP("ChangeLog", "signed"),
+                "unlock": QT_TRANSLATE_NOOP("ChangeLog", "unlocked")}
+ENTITY_NAMES = {"patient": QT_TRANSLATE_NOOP("ChangeLog", "patient"),
+                "visit": QT_TRANSLATE_NOOP("ChangeLog", "visit"),
+                "procedure": QT_TRANSLATE_NOOP("ChangeLog", "procedure"),
+                "user": QT_TRANSLATE_NOOP("ChangeLog", "user"),
+                "setting": QT_TRANSLATE_NOOP("ChangeLog", "setting")}
+
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ChangeLog", text)
 
 
 def local_time(at: str) -> str:
@@ -48,12 +64,13 @@ def local_time(at: str) -> str:
 
 
 def _record(e: LogEntry) -> str:
-    who = f"{e.entity} {e.entity_id}" if e.entity_id is not None else e.entity
+    entity = _t(ENTITY_NAMES.get(e.entity, e.entity))
+    who = f"{entity} {e.entity_id}" if e.entity_id is not None else entity
     if e.entity == "visit" and e.visit_label:  # "m6 visit of 2014-09-10", not "visit 12"
-        title = (schedule.definition(e.visit_label).title if schedule.is_label(e.visit_label)
-                 else e.visit_label)
-        who = f"{e.visit_label} – {title}" + (f", {e.visit_date.isoformat()}"
-                                               if e.visit_date else "")
+        title = (shown(schedule.definition(e.visit_label).title)
+                 if schedule.is_label(e.visit_label) else e.visit_label)
+        who = f"{e.visit_label} – {title}" + (
+            f", {screen_format().format_date(e.visit_date)}" if e.visit_date else "")
     if e.patient_code and e.entity != "patient":
         return f"{e.patient_code} · {who}"
     return e.patient_code or who
@@ -61,26 +78,35 @@ def _record(e: LogEntry) -> str:
 
 def _field(e: LogEntry) -> str:
     if e.field:
-        return field_label(e.field)
-    return "(content signed)" if e.action == "sign" else "(whole record)"
+        return shown(field_label(e.field))
+    return (translate("ChangeLog", "(content signed)") if e.action == "sign"
+            else translate("ChangeLog", "(whole record)"))
 
 
 class ChangeLogModel(RowTableModel[LogEntry]):
     TIME, USER, ACTION, WHAT, FIELD, OLD, NEW, REASON = range(8)
     columns = (
-        Column("Time", lambda e: local_time(e.at), key=lambda e: e.at,
-               tooltip=lambda e: f"{e.at} (UTC), log row {e.id}",
+        Column(QT_TRANSLATE_NOOP("Column", "Time"), lambda e: local_time(e.at),
+               key=lambda e: e.at,
+               tooltip=lambda e: translate("ChangeLog", "{time} (UTC), log row {row}").format(
+                   time=e.at, row=e.id),
                width_hint="2026-01-01 12:00:00"),
-        Column("User", lambda e: e.username, width_hint="system:demo"),
-        Column("Action", lambda e: ACTION_NAMES.get(e.action, e.action), width_hint="unlocked"),
-        Column("Record", _record, width_hint="DEMO-0001 · m12 – 12 months, 2000-00-00"),
-        Column("Field", _field, tooltip=lambda e: e.field or "",
+        Column(QT_TRANSLATE_NOOP("Column", "User"), lambda e: e.username,
+               width_hint="system:demo"),
+        Column(QT_TRANSLATE_NOOP("Column", "Action"),
+               lambda e: _t(ACTION_NAMES.get(e.action, e.action)), width_hint="modificato"),
+        Column(QT_TRANSLATE_NOOP("Column", "Record"), _record,
+               width_hint="DEMO-0001 · m12 – 12 months, 2000-00-00"),
+        Column(QT_TRANSLATE_NOOP("Column", "Field"), _field, tooltip=lambda e: e.field or "",
                width_hint="IJV flow supine right: flow (mL/min)"),
-        Column("Old value", lambda e: _short(e.old_value), tooltip=lambda e: e.old_value or "",
+        Column(QT_TRANSLATE_NOOP("Column", "Old value"), lambda e: _short(e.old_value),
+               tooltip=lambda e: e.old_value or "",
                width_hint=missing_value(MissingReason.DECLINED)),
-        Column("New value", lambda e: _short(e.new_value), tooltip=lambda e: e.new_value or "",
+        Column(QT_TRANSLATE_NOOP("Column", "New value"), lambda e: _short(e.new_value),
+               tooltip=lambda e: e.new_value or "",
                width_hint=missing_value(MissingReason.DECLINED)),
-        Column("Reason", lambda e: e.reason or "", tooltip=lambda e: e.reason or "",
+        Column(QT_TRANSLATE_NOOP("Column", "Reason"), lambda e: e.reason or "",
+               tooltip=lambda e: e.reason or "",
                width_hint="patient corrected item 9"),
     )
 
@@ -108,16 +134,16 @@ class ChangeLogDialog(QDialog):
                  visit_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.database, self.actor = database, actor
-        scope = ("visit" if visit_id is not None else "patient" if patient_id is not None
-                 else "database")
-        self.setWindowTitle(f"Change log ({scope})")
+        self.setWindowTitle(self.tr("Change log (visit)") if visit_id is not None
+                            else self.tr("Change log (patient)") if patient_id is not None
+                            else self.tr("Change log (database)"))
         self.resize(1100, 560)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter: user, field, value, reason…")
+        self.filter.setPlaceholderText(self.tr("Filter: user, field, value, reason…"))
         self.filter.setClearButtonEnabled(True)
-        top.addWidget(QLabel("&Filter:"))
+        top.addWidget(QLabel(self.tr("&Filter:")))
         top.itemAt(0).widget().setBuddy(self.filter)  # type: ignore[union-attr]
         top.addWidget(self.filter, 1)
         self.count = QLabel()
@@ -151,8 +177,9 @@ class ChangeLogDialog(QDialog):
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(("1 entry" if total == 1 else f"{total:,} entries") if shown == total
-                           else f"{shown:,} of {total:,} entries")
+        self.count.setText(self.tr("%n entry(ies)", "", total) if shown == total
+                           else self.tr("{shown} of %n entry(ies)", "", total).format(
+                               shown=shown))
 
 
 def open_changelog(parent: QWidget | None, database: Database, actor: Actor,

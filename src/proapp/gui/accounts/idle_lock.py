@@ -32,7 +32,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -51,7 +51,12 @@ log = logging.getLogger(__name__)
 ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                       QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
                       QEvent.Type.TabletPress})
-LOCKED_TITLE = f"{APP_NAME} (locked)"
+LOCKED_TITLE = f"{APP_NAME} (locked)"  # in English; the screens show locked_title()
+
+
+def locked_title() -> str:
+    """The title of the lock dialog and of every covered window, in the screens' language."""
+    return QCoreApplication.translate("IdleLock", "{name} (locked)").format(name=APP_NAME)
 
 
 def idle_minutes(database: Database) -> int:
@@ -63,7 +68,7 @@ class _Cover(QLabel):
     """An opaque panel over a dialog's contents while the application is locked."""
 
     def __init__(self, host: QWidget):
-        super().__init__("Locked", host)
+        super().__init__(self.tr("Locked"), host)
         self.setObjectName("lockCover")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAutoFillBackground(True)
@@ -87,16 +92,18 @@ class LockDialog(LoginDialog):
 
     def __init__(self, database: Database, actor: Actor):
         super().__init__(database, None, actor.username,
-                         f"{APP_NAME} is locked. {actor.username}: enter your password to "
-                         "continue. Another user may sign in instead; the open windows are "
-                         "then closed and any visit being entered is kept as a draft.")
-        self.setWindowTitle(LOCKED_TITLE)
+                         QCoreApplication.translate(
+                             "IdleLock", "{name} is locked. {username}: enter your password "
+                             "to continue. Another user may sign in instead; the open windows "
+                             "are then closed and any visit being entered is kept as a "
+                             "draft.").format(name=APP_NAME, username=actor.username))
+        self.setWindowTitle(locked_title())
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         # Above the covered windows whatever the window manager's stacking rules: the
         # password must go here (a covered visit entry would otherwise stay in front).
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.buttons.button(self.buttons.StandardButton.Cancel).hide()
-        self.ok_button.setText("Unlock")
+        self.ok_button.setText(QCoreApplication.translate("IdleLock", "Unlock"))
 
     def reject(self) -> None:  # Escape or the close button: stay locked
         return
@@ -115,12 +122,13 @@ class LeaveDialog(LockDialog):
         if handle is not None and host is not None:
             handle.setTransientParent(host)
         self.setObjectName("leaveSelfReport")
-        self.setWindowTitle("Staff only")
-        self.intro.setText(f"Staff only: {actor.username}, enter your password to leave the "
-                           "patient's questionnaire. The answers are kept. Another staff "
-                           "member may sign in instead.")
+        self.setWindowTitle(QCoreApplication.translate("IdleLock", "Staff only"))
+        self.intro.setText(QCoreApplication.translate(
+            "IdleLock", "Staff only: {username}, enter your password to leave the patient's "
+            "questionnaire. The answers are kept. Another staff member may sign in "
+            "instead.").format(username=actor.username))
         self.buttons.button(self.buttons.StandardButton.Cancel).show()
-        self.ok_button.setText("Leave")
+        self.ok_button.setText(QCoreApplication.translate("IdleLock", "Leave"))
 
     def reject(self) -> None:
         QDialog.reject(self)
@@ -204,7 +212,7 @@ class IdleLock(QObject):
                 continue
             if isinstance(w, QDialog):
                 self._covered.append((w, _Cover(w), w.windowTitle()))
-                w.setWindowTitle(LOCKED_TITLE)
+                w.setWindowTitle(locked_title())
             else:
                 self._hidden.append(w)
                 w.hide()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,29 +26,52 @@ from proapp.db.engine import Database
 from proapp.domain.actor import Actor, Role
 from proapp.domain.validation import ValidationError
 from proapp.gui.accounts.dialogs import FormDialog, error_text, password_field
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, screen_format
 from proapp.gui.common.table import ROW_ROLE, Column, RowTableModel
 from proapp.services import accounts
 from proapp.services.accounts import UserInfo
 from proapp.services.errors import UserError
 
-ROLE_NAMES = {Role.NURSE.value: "Nurse", Role.CLINICIAN.value: "Clinician",
-              Role.ADMIN.value: "Administrator"}
+ROLE_NAMES = {Role.NURSE.value: QT_TRANSLATE_NOOP("Users", "Nurse"),
+              Role.CLINICIAN.value: QT_TRANSLATE_NOOP("Users", "Clinician"),
+              Role.ADMIN.value: QT_TRANSLATE_NOOP("Users", "Administrator")}
+
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Users", text)
+
+
+def role_name(role: str) -> str:
+    """A role as the screens name it ("Infermiere")."""
+    return _t(ROLE_NAMES[role]) if role in ROLE_NAMES else role
 
 
 def _password_changed(u: UserInfo) -> str:
-    return u.password_changed_at.strftime("%Y-%m-%d %H:%M UTC") if u.password_changed_at else ""
+    at = u.password_changed_at
+    return f"{screen_format().format_date(at.date())} {at:%H:%M} UTC" if at else ""
+
+
+def _active(u: UserInfo) -> str:
+    if not u.active:
+        return translate("Users", "deactivated")
+    return translate("Users", "yes, LOCKED") if u.locked else translate("Users", "yes")
 
 
 class UserTableModel(RowTableModel[UserInfo]):
     USERNAME, FULL_NAME, ROLE, ACTIVE, PASSWORD_CHANGED = range(5)
     columns = (
-        Column("User name", lambda u: u.username, width_hint="m.rossi.long"),
-        Column("Full name", lambda u: u.full_name, width_hint="Maria Rossi-Bianchi"),
-        Column("Role", lambda u: ROLE_NAMES.get(u.role, u.role), width_hint="Administrator"),
-        Column("Active", lambda u: ("yes, LOCKED" if u.locked else "yes") if u.active
-               else "deactivated",
-               width_hint="deactivated"),
-        Column("Password changed", _password_changed, width_hint="2026-01-01 12:00 UTC"),
+        Column(QT_TRANSLATE_NOOP("Column", "User name"), lambda u: u.username,
+               width_hint="m.rossi.long"),
+        Column(QT_TRANSLATE_NOOP("Column", "Full name"), lambda u: u.full_name,
+               width_hint="Maria Rossi-Bianchi"),
+        Column(QT_TRANSLATE_NOOP("Column", "Role"), lambda u: role_name(u.role),
+               width_hint="Amministratore"),
+        Column(QT_TRANSLATE_NOOP("Column", "Active"), _active, width_hint="disattivato"),
+        Column(QT_TRANSLATE_NOOP("Column", "Password changed"), _password_changed,
+               width_hint="2026-01-01 12:00 UTC"),
     )
 
     def __init__(self, database: Database, parent: Any = None):
@@ -61,23 +85,25 @@ class UserTableModel(RowTableModel[UserInfo]):
 
 class AddUserDialog(FormDialog):
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent, "Add a user", "A new staff account. Tell the person their "
-                         "password in person; they can change it after signing in.", "Add")
+        super().__init__(parent, self.tr("Add a user"), self.tr(
+            "A new staff account. Tell the person their password in person; they can change "
+            "it after signing in."), self.tr("Add"))
         self.database, self.actor = database, actor
         self.user_id: int | None = None
         self.username = QLineEdit()
         self.username.setMaxLength(64)
         self.full_name = QLineEdit()
         self.role = QComboBox()
-        for value, name in ROLE_NAMES.items():
-            self.role.addItem(name, value)
-        self.password = password_field(f"at least {accounts.MIN_PASSWORD} characters")
+        for value in ROLE_NAMES:
+            self.role.addItem(role_name(value), value)
+        self.password = password_field(self.tr("at least {n} characters").format(
+            n=accounts.MIN_PASSWORD))
         self.repeat = password_field()
-        self.form.addRow("&User name:", self.username)
-        self.form.addRow("&Full name:", self.full_name)
-        self.form.addRow("R&ole:", self.role)
-        self.form.addRow("&Password:", self.password)
-        self.form.addRow("&Repeat password:", self.repeat)
+        self.form.addRow(self.tr("&User name:"), self.username)
+        self.form.addRow(self.tr("&Full name:"), self.full_name)
+        self.form.addRow(self.tr("R&ole:"), self.role)
+        self.form.addRow(self.tr("&Password:"), self.password)
+        self.form.addRow(self.tr("&Repeat password:"), self.repeat)
 
     def submit(self) -> None:
         def create() -> None:
@@ -92,13 +118,15 @@ class AddUserDialog(FormDialog):
 class ResetPasswordDialog(FormDialog):
     def __init__(self, database: Database, actor: Actor, user: UserInfo,
                  parent: QWidget | None = None):
-        super().__init__(parent, f"Reset the password of {user.username}",
-                         f"Set a new password for {user.username}.", "Set password")
+        super().__init__(parent, self.tr("Reset the password of {username}").format(
+            username=user.username), self.tr("Set a new password for {username}.").format(
+            username=user.username), self.tr("Set password"))
         self.database, self.actor, self.user = database, actor, user
-        self.password = password_field(f"at least {accounts.MIN_PASSWORD} characters")
+        self.password = password_field(self.tr("at least {n} characters").format(
+            n=accounts.MIN_PASSWORD))
         self.repeat = password_field()
-        self.form.addRow("&New password:", self.password)
-        self.form.addRow("&Repeat:", self.repeat)
+        self.form.addRow(self.tr("&New password:"), self.password)
+        self.form.addRow(self.tr("&Repeat:"), self.repeat)
 
     def submit(self) -> None:
         self.attempt(lambda: accounts.reset_password(self.database, self.actor, self.user.id,
@@ -111,7 +139,7 @@ class UserManagementDialog(QDialog):
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.database, self.actor = database, actor
-        self.setWindowTitle("Users")
+        self.setWindowTitle(self.tr("Users"))
         self.resize(760, 380)
         layout = QVBoxLayout(self)
         self.model = UserTableModel(database, self)
@@ -124,13 +152,19 @@ class UserManagementDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         row = QHBoxLayout()
-        self.add_button = QPushButton("&Add user…")
-        self.role_button = QPushButton("Change &role…")
-        self.active_button = QPushButton("&Deactivate")
-        self.reset_button = QPushButton("Reset &password…")
-        self.unlock_button = QPushButton("&Unlock")
-        self.unlock_button.setToolTip("Lift the lockout after repeated failed sign-ins")
-        self.log_button = QPushButton("Access &log…")
+        self.add_button = QPushButton(self.tr("&Add user…"))
+        self.add_button.setObjectName("addUser")
+        self.role_button = QPushButton(self.tr("Change &role…"))
+        self.role_button.setObjectName("changeRole")
+        self.active_button = QPushButton(self.tr("&Deactivate"))
+        self.active_button.setObjectName("activeButton")
+        self.reset_button = QPushButton(self.tr("Reset &password…"))
+        self.reset_button.setObjectName("resetPassword")
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setObjectName("unlock")
+        self.unlock_button.setToolTip(self.tr("Lift the lockout after repeated failed sign-ins"))
+        self.log_button = QPushButton(self.tr("Access &log…"))
+        self.log_button.setObjectName("accessLog")
         for b in (self.add_button, self.role_button, self.active_button, self.reset_button,
                   self.unlock_button, self.log_button):
             row.addWidget(b)
@@ -159,8 +193,8 @@ class UserManagementDialog(QDialog):
         for b in (self.role_button, self.active_button, self.reset_button):
             b.setEnabled(u is not None)
         self.unlock_button.setEnabled(u is not None and u.locked)
-        self.active_button.setText("&Reactivate" if u is not None and not u.active
-                                   else "&Deactivate")
+        self.active_button.setText(self.tr("&Reactivate") if u is not None and not u.active
+                                   else self.tr("&Deactivate"))
 
     def _reload(self, select_id: int | None) -> None:
         self.model.reload()
@@ -173,7 +207,7 @@ class UserManagementDialog(QDialog):
         try:
             action()
         except (UserError, ValidationError) as exc:
-            QMessageBox.warning(self, "Users", error_text(exc))
+            QMessageBox.warning(self, self.tr("Users"), error_text(exc))
             return False
         return True
 
@@ -186,9 +220,10 @@ class UserManagementDialog(QDialog):
         u = self.selected()
         if u is None:
             return
-        names = list(ROLE_NAMES.values())
-        name, ok = QInputDialog.getItem(self, "Change role", f"Role of {u.username}:", names,
-                                        list(ROLE_NAMES).index(u.role), False)
+        names = [role_name(r) for r in ROLE_NAMES]
+        name, ok = QInputDialog.getItem(self, self.tr("Change role"), self.tr(
+            "Role of {username}:").format(username=u.username), names,
+            list(ROLE_NAMES).index(u.role), False)
         if ok:
             role = list(ROLE_NAMES)[names.index(name)]
             self._run(lambda: accounts.update_user(self.database, self.actor, u.id, role=role))
@@ -216,7 +251,7 @@ class UserManagementDialog(QDialog):
         try:
             dialog = AccessLogDialog(self.database, self.actor, self)
         except UserError as exc:
-            QMessageBox.warning(self, "Access log", error_text(exc))
+            QMessageBox.warning(self, self.tr("Access log"), error_text(exc))
             return
         dialog.exec()
 
@@ -231,6 +266,7 @@ def open_user_management(parent: QWidget | None, database: Database, actor: Acto
     from proapp.domain.actor import Permission, can
 
     if not can(actor, Permission.USER_MANAGE):
-        QMessageBox.information(parent, "Users", "Only an administrator manages users.")
+        QMessageBox.information(parent, translate("Users", "Users"),
+                                translate("Users", "Only an administrator manages users."))
         return
     UserManagementDialog(database, actor, parent).exec()

@@ -6,6 +6,10 @@ exactly what the CSV files and the PDF print.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
+from proapp.domain.timepoints import COMPARED
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.gui.common.table import CellStyle, Column, RowTableModel
 from proapp.reports.analysis.model import (
     DescriptiveRow,
@@ -15,6 +19,29 @@ from proapp.reports.analysis.model import (
     group_title,
 )
 from proapp.reports.analysis.text import decimal, fixed, p_text
+
+# The column headers, translated by Column.title() (marked here for pyside6-lupdate).
+HEADERS = (QT_TRANSLATE_NOOP("Column", "Group"),
+           QT_TRANSLATE_NOOP("Column", "Compared"),
+           QT_TRANSLATE_NOOP("Column", "n"),
+           QT_TRANSLATE_NOOP("Column", "Excluded"),
+           QT_TRANSLATE_NOOP("Column", "χ²"),
+           QT_TRANSLATE_NOOP("Column", "df"),
+           QT_TRANSLATE_NOOP("Column", "p"),
+           QT_TRANSLATE_NOOP("Column", "Kendall's W"),
+           QT_TRANSLATE_NOOP("Column", "Follow-up (y)"),
+           QT_TRANSLATE_NOOP("Column", "Note"),
+           QT_TRANSLATE_NOOP("Column", "Pair"),
+           QT_TRANSLATE_NOOP("Column", "≠0"),
+           QT_TRANSLATE_NOOP("Column", "W"),
+           QT_TRANSLATE_NOOP("Column", "Median Δ"),
+           QT_TRANSLATE_NOOP("Column", "p (Holm)"),
+           QT_TRANSLATE_NOOP("Column", "Method"),
+           QT_TRANSLATE_NOOP("Column", "rho"),
+           QT_TRANSLATE_NOOP("Column", "Time point"),
+           QT_TRANSLATE_NOOP("Column", "Patients"),
+           QT_TRANSLATE_NOOP("Column", "Median (IQR)"),
+           QT_TRANSLATE_NOOP("Column", "Mean (SD)"))
 
 SIGNIFICANT = 0.05
 BOLD = CellStyle(bold=True)  # p < 0.05 (the text says the value; bold only draws the eye)
@@ -34,6 +61,18 @@ def _iqr(d: DescriptiveRow) -> str:
     return f"{decimal(d.median)} ({decimal(d.q1)}–{decimal(d.q3)})"
 
 
+def _comparison(r: FriedmanRow) -> str:
+    """The three compared time points, in the screens' language."""
+    return QCoreApplication.translate("Analysis", "{a} vs {b} vs {c}").format(
+        a=shown(COMPARED[r.measure][0].title), b=shown(COMPARED[r.measure][1].title),
+        c=shown(COMPARED[r.measure][2].title))
+
+
+def _cases(r: DescriptiveRow) -> str:
+    return (QCoreApplication.translate("Analysis", "tested") if r.cases == "complete"
+            else QCoreApplication.translate("Analysis", "all available"))
+
+
 def _msd(d: DescriptiveRow) -> str:
     if d.n == 0:
         return ""
@@ -42,8 +81,9 @@ def _msd(d: DescriptiveRow) -> str:
 
 class FriedmanModel(RowTableModel[FriedmanRow]):
     columns = (
-        Column("Group", lambda r: group_title(r.group_id), width_hint="Headache+ RR  "),
-        Column("Compared", lambda r: r.comparison,
+        Column("Group", lambda r: shown(group_title(r.group_id)),
+               width_hint="Headache+ RR  "),
+        Column("Compared", _comparison,
                width_hint="Pre-PTA vs 3 months vs Final follow-up"),
         Column("n", lambda r: _n(r.n), key=lambda r: r.n, align_right=True),
         Column("Excluded", lambda r: _n(r.n_excluded), key=lambda r: r.n_excluded,
@@ -63,8 +103,10 @@ class FriedmanModel(RowTableModel[FriedmanRow]):
 
 class PosthocModel(RowTableModel[PosthocRow]):
     columns = (
-        Column("Group", lambda r: group_title(r.group_id), width_hint="Headache+ RR  "),
-        Column("Pair", lambda r: f"{r.a.short} → {r.b.short}", width_hint="3 mo → final "),
+        Column("Group", lambda r: shown(group_title(r.group_id)),
+               width_hint="Headache+ RR  "),
+        Column("Pair", lambda r: f"{shown(r.a.short)} → {shown(r.b.short)}",
+               width_hint="3 mo → final "),
         Column("n", lambda r: _n(r.n), key=lambda r: r.n, align_right=True, width_hint="000"),
         Column("≠0", lambda r: _n(r.n_nonzero) if r.statistic is not None else "",
                align_right=True, width_hint="000"),
@@ -83,8 +125,9 @@ class PosthocModel(RowTableModel[PosthocRow]):
 
 class SpearmanModel(RowTableModel[SpearmanRow]):
     columns = (
-        Column("Group", lambda r: group_title(r.group_id), width_hint="Headache+ RR  "),
-        Column("Pair", lambda r: r.pair.title,
+        Column("Group", lambda r: shown(group_title(r.group_id)),
+               width_hint="Headache+ RR  "),
+        Column("Pair", lambda r: shown(r.pair.title),
                width_hint="Final follow-up (MIDAS and flow at the same visit)"),
         Column("n", lambda r: _n(r.n), key=lambda r: r.n, align_right=True),
         Column("rho", lambda r: fixed(r.rho), key=lambda r: r.rho or 0, align_right=True,
@@ -98,9 +141,11 @@ class SpearmanModel(RowTableModel[SpearmanRow]):
 
 class DescriptivesModel(RowTableModel[DescriptiveRow]):
     columns = (
-        Column("Group", lambda r: group_title(r.group_id), width_hint="Headache+ RR  "),
-        Column("Time point", lambda r: r.time_point.title, width_hint="Final follow-up "),
-        Column("Patients", lambda r: "tested" if r.cases == "complete" else "all available"),
+        Column("Group", lambda r: shown(group_title(r.group_id)),
+               width_hint="Headache+ RR  "),
+        Column("Time point", lambda r: shown(r.time_point.title),
+               width_hint="Ultimo follow-up "),
+        Column("Patients", _cases),
         Column("n", lambda r: _n(r.n), key=lambda r: r.n, align_right=True),
         Column("Median (IQR)", _iqr, width_hint="447.4 (362.625–530.425)", align_right=True),
         Column("Mean (SD)", _msd, width_hint="447.054 (113.889)", align_right=True),

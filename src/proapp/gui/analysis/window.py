@@ -16,7 +16,7 @@ from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,6 +49,7 @@ from proapp.gui.analysis.models import (
     SpearmanModel,
 )
 from proapp.gui.common.errors import show_error
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, qt_date_format, screen_format, shown
 from proapp.gui.common.table import RowFilterProxy, RowTableModel
 from proapp.gui.common.tasks import Task, run_with_progress
 from proapp.gui.common.widgets import RowTableView
@@ -62,6 +63,20 @@ from proapp.services.progress import Progress
 log = logging.getLogger(__name__)
 
 TABLES = ("Friedman", "Post-hoc", "Spearman", "Descriptives", "Rules")
+TABLE_TITLES = (QT_TRANSLATE_NOOP("Analysis", "Friedman"),
+                QT_TRANSLATE_NOOP("Analysis", "Post-hoc"),
+                QT_TRANSLATE_NOOP("Analysis", "Spearman"),
+                QT_TRANSLATE_NOOP("Analysis", "Descriptives"),
+                QT_TRANSLATE_NOOP("Analysis", "Rules"))
+REPEAT_TEXTS = {RepeatPta.CENSOR: QT_TRANSLATE_NOOP("Analysis", "Repeat PTA: use visits before it"),
+                RepeatPta.FIRST: QT_TRANSLATE_NOOP("Analysis", "Repeat PTA: use every visit"),
+                RepeatPta.EXCLUDE: QT_TRANSLATE_NOOP("Analysis",
+                                                     "Repeat PTA: leave the patient out")}
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Analysis", text)
 
 
 class AnalysisWindow(QMainWindow):
@@ -79,7 +94,8 @@ class AnalysisWindow(QMainWindow):
         self._tasks: set[Task] = set()
         self._groups: dict[Measure, set[str]] = {m: set(DEFAULT_GROUPS[m]) for m in MEASURES}
         self.setObjectName("analysisWindow")
-        self.setWindowTitle(f"Cohort analysis – {APP_NAME} – {database.display_name}")
+        self.setWindowTitle(self.tr("Cohort analysis – {name} – {database}").format(
+            name=APP_NAME, database=database.display_name))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.resize(1240, 760)
 
@@ -104,8 +120,8 @@ class AnalysisWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 4)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage("Choose the cut-off and the groups, then Compute "
-                                     "(Ctrl+Enter).")
+        self.statusBar().showMessage(self.tr("Choose the cut-off and the groups, then Compute "
+                                             "(Ctrl+Enter)."))
         self._refresh_group_picker()
         self._show_result()
 
@@ -114,32 +130,31 @@ class AnalysisWindow(QMainWindow):
         bar = QHBoxLayout()
         self.cutoff = QDateEdit()
         self.cutoff.setObjectName("analysisCutoff")
-        self.cutoff.setDisplayFormat("yyyy-MM-dd")
+        self.cutoff.setDisplayFormat(qt_date_format())
         self.cutoff.setCalendarPopup(True)
         today = clock.today()
         self.cutoff.setDate(QDate(today.year, today.month, today.day))
-        self.cutoff.setToolTip("Only visits on or before this date count (default: today)")
-        cut_label = QLabel("C&ut-off:")
+        self.cutoff.setToolTip(self.tr("Only visits on or before this date count (default: "
+                                       "today)"))
+        cut_label = QLabel(self.tr("C&ut-off:"))
         cut_label.setBuddy(self.cutoff)
         self.repeat = QComboBox()
         self.repeat.setObjectName("analysisRepeatPta")
-        for rule, text in ((RepeatPta.CENSOR, "Repeat PTA: use visits before it"),
-                           (RepeatPta.FIRST, "Repeat PTA: use every visit"),
-                           (RepeatPta.EXCLUDE, "Repeat PTA: leave the patient out")):
-            self.repeat.addItem(text, rule.value)
-            self.repeat.setItemData(self.repeat.count() - 1, rule.rule,
+        for rule, text in REPEAT_TEXTS.items():
+            self.repeat.addItem(_t(text), rule.value)
+            self.repeat.setItemData(self.repeat.count() - 1, shown(rule.rule),
                                     Qt.ItemDataRole.ToolTipRole)
-        self.compute_button = QPushButton("&Compute")
+        self.compute_button = QPushButton(self.tr("&Compute"))
         self.compute_button.setObjectName("analysisCompute")
         self.compute_button.setDefault(True)
-        self.compute_button.setToolTip("Run the analysis with these choices (Ctrl+Enter)")
+        self.compute_button.setToolTip(self.tr("Run the analysis with these choices (Ctrl+Enter)"))
         self.compute_button.clicked.connect(self.compute)
         for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Refresh):
             QShortcut(QKeySequence(keys), self, self.compute)
-        self.save_button = QPushButton("&Save files…")
+        self.save_button = QPushButton(self.tr("&Save files…"))
         self.save_button.setObjectName("analysisSave")
-        self.save_button.setToolTip("Write the CSV files and analysis.pdf into a folder "
-                                    "(Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Write the CSV files and analysis.pdf into a folder "
+                                            "(Ctrl+S)"))
         self.save_button.clicked.connect(self.ask_save)
         QShortcut(QKeySequence.StandardKey.Save, self, self.ask_save)
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
@@ -157,35 +172,36 @@ class AnalysisWindow(QMainWindow):
         self.measure = QComboBox()
         self.measure.setObjectName("analysisMeasure")
         for m in MEASURES:
-            self.measure.addItem(f"{m.title} ({m.unit})", m.value)
+            self.measure.addItem(f"{shown(m.title)} ({shown(m.unit)})", m.value)
         self.measure.currentIndexChanged.connect(self._measure_changed)
-        m_label = QLabel("&Measure:")
+        m_label = QLabel(self.tr("&Measure:"))
         m_label.setBuddy(self.measure)
         self.group = QComboBox()
         self.group.setObjectName("analysisGroup")
         self.group.setMinimumContentsLength(14)
         self.group.currentIndexChanged.connect(self._group_changed)
-        g_label = QLabel("&Group:")
+        g_label = QLabel(self.tr("&Group:"))
         g_label.setBuddy(self.group)
         self.groups_button = QToolButton()
         self.groups_button.setObjectName("analysisGroupsAnalysed")
-        self.groups_button.setText("Groups analysed…")
-        self.groups_button.setToolTip("Which groups this measure is analysed in (the study: "
-                                      "MIDAS in headache+, FSS in fatigue+, flow in all)")
+        self.groups_button.setText(self.tr("Groups analysed…"))
+        self.groups_button.setToolTip(self.tr("Which groups this measure is analysed in (the "
+                                              "study: MIDAS in headache+, FSS in fatigue+, flow "
+                                              "in all)"))
         self.groups_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.groups_button.setMinimumWidth(
-            self.groups_button.fontMetrics().horizontalAdvance("Groups analysed…") + 34)
+            self.groups_button.fontMetrics().horizontalAdvance(self.groups_button.text()) + 34)
         self.groups_menu = QMenu(self.groups_button)
         self.group_actions: dict[str, QAction] = {}
         for g in GROUPS:
-            a = QAction(g.title, self.groups_menu)
+            a = QAction(shown(g.title), self.groups_menu)
             a.setCheckable(True)
             a.setObjectName(f"group:{g.id}")
             a.toggled.connect(lambda on, gid=g.id: self._toggle_group(gid, on))
             self.groups_menu.addAction(a)
             self.group_actions[g.id] = a
         self.groups_menu.addSeparator()
-        self.groups_menu.addAction("Study defaults", self._default_groups)
+        self.groups_menu.addAction(self.tr("Study defaults"), self._default_groups)
         self.groups_button.setMenu(self.groups_menu)
         self.groups_summary = QLabel()
         self.groups_summary.setObjectName("analysisGroupsSummary")
@@ -211,7 +227,7 @@ class AnalysisWindow(QMainWindow):
         view.setModel(proxy)
         view.fit_columns(model)
         view.setSortingEnabled(False)  # the result's own order: measure, group, time point
-        view.set_placeholder("Compute the analysis to see the results.")
+        view.set_placeholder(self.tr("Compute the analysis to see the results."))
         return view, proxy
 
     def _build_tables(self) -> QTabWidget:
@@ -231,10 +247,12 @@ class AnalysisWindow(QMainWindow):
         self.rules = QPlainTextEdit()
         self.rules.setObjectName("analysisRules")
         self.rules.setReadOnly(True)
-        for view, title in ((self.friedman_view, TABLES[0]), (self.posthoc_view, TABLES[1]),
-                            (self.spearman_view, TABLES[2]),
-                            (self.descriptives_view, TABLES[3]), (self.rules, TABLES[4])):
-            self.tabs.addTab(view, title)
+        for view, title in ((self.friedman_view, TABLE_TITLES[0]),
+                            (self.posthoc_view, TABLE_TITLES[1]),
+                            (self.spearman_view, TABLE_TITLES[2]),
+                            (self.descriptives_view, TABLE_TITLES[3]),
+                            (self.rules, TABLE_TITLES[4])):
+            self.tabs.addTab(view, _t(title))
         self.friedman_view.selectionModel().currentRowChanged.connect(self._friedman_row)
         return self.tabs
 
@@ -246,7 +264,8 @@ class AnalysisWindow(QMainWindow):
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setObjectName("analysisChart")
         self.canvas.setMinimumSize(320, 160)
-        self.canvas.setAccessibleName("Box plots per time point and individual trajectories")
+        self.canvas.setAccessibleName(self.tr("Box plots per time point and individual "
+                                              "trajectories"))
         layout.addWidget(self.canvas, 1)
         self.chart_note = QLabel()
         self.chart_note.setObjectName("analysisChartNote")
@@ -296,12 +315,14 @@ class AnalysisWindow(QMainWindow):
 
     def _refresh_summary(self) -> None:
         m = self.current_measure()
-        chosen = [g.title for g in GROUPS if g.id in self._groups[m]]
-        text = f"{len(chosen)} group(s): " + ", ".join(chosen) if chosen else "no group"
+        chosen = [shown(g.title) for g in GROUPS if g.id in self._groups[m]]
+        text = (self.tr("%n group(s): {names}", "", len(chosen)).format(names=", ".join(chosen))
+                if chosen else self.tr("no group"))
         if m is Measure.MIDAS:
-            text += " · also used for MIDAS vs flow"
+            text += " · " + self.tr("also used for MIDAS vs flow")
         stale = self.result is not None and self.plan() != self.result.meta.plan
-        self.groups_summary.setText(text + (" · changed: Compute again" if stale else ""))
+        self.groups_summary.setText(text + (" · " + self.tr("changed: Compute again") if stale
+                                            else ""))
         self.groups_summary.setToolTip(text)
 
     def _measure_changed(self, _index: int) -> None:
@@ -334,14 +355,15 @@ class AnalysisWindow(QMainWindow):
             return
         plan = self.plan()
         self.compute_button.setEnabled(False)
-        self.statusBar().showMessage("Computing…")
+        self.statusBar().showMessage(self.tr("Computing…"))
 
         def work(progress: Progress) -> AnalysisResult:
             return run_analysis(self.database, self.actor, plan, progress)
 
-        task = run_with_progress(self, "Cohort analysis", work,
+        doing = self.tr("compute the analysis")
+        task = run_with_progress(self, self.tr("Cohort analysis"), work,
                                  on_done=lambda r: self._computed(task, r),
-                                 on_error=lambda e: self._failed(task, e, "computing"),
+                                 on_error=lambda e: self._failed(task, e, doing),
                                  on_cancel=lambda: self._cancelled(task))
         self._tasks.add(task)
 
@@ -350,9 +372,10 @@ class AnalysisWindow(QMainWindow):
         self.compute_button.setEnabled(True)
         self.result = result
         m = result.meta
-        self.statusBar().showMessage(
-            f"{m.patients} patients · cut-off {m.plan.cutoff.isoformat()} · data "
-            f"{m.snapshot_sha256[:12]} · computed {m.generated_at:%H:%M:%S} UTC", 0)
+        self.statusBar().showMessage(self.tr(
+            "{patients} patients · cut-off {cutoff} · data {data} · computed {time} UTC").format(
+            patients=m.patients, cutoff=screen_format().format_date(m.plan.cutoff),
+            data=m.snapshot_sha256[:12], time=f"{m.generated_at:%H:%M:%S}"), 0)
         self._show_result()
         self.computed.emit(result)
 
@@ -360,7 +383,8 @@ class AnalysisWindow(QMainWindow):
         self._tasks.discard(task)
         self.compute_button.setEnabled(True)
         self.save_button.setEnabled(self.result is not None)
-        self.statusBar().showMessage(f"Failed while {doing}: {exc}")
+        self.statusBar().showMessage(self.tr("Could not {doing}: {why}").format(doing=doing,
+                                                                             why=exc))
         self.failed.emit(str(exc))
         show_error(self, exc, doing)
 
@@ -368,7 +392,7 @@ class AnalysisWindow(QMainWindow):
         self._tasks.discard(task)
         self.compute_button.setEnabled(True)
         self.save_button.setEnabled(self.result is not None)
-        self.statusBar().showMessage("Cancelled; nothing was changed.")
+        self.statusBar().showMessage(self.tr("Cancelled; nothing was changed."))
 
     # -- showing -----------------------------------------------------------------------------
     def _show_result(self) -> None:
@@ -390,18 +414,22 @@ class AnalysisWindow(QMainWindow):
         self.banner.setStyleSheet("color: #D55E00; font-weight: bold;" if demo
                                   else "color: #52606d;")
         self.banner.setText(
-            ("SYNTHETIC DEMO DATA (no real person) · " if demo else "")
-            + f"cut-off {r.meta.plan.cutoff.isoformat()} · {r.meta.patients} patients · "
-              f"data {r.meta.snapshot_sha256[:12]}")
-        self.banner.setToolTip(f"Data snapshot: SHA-256 {r.meta.snapshot_sha256}")
+            (self.tr("SYNTHETIC DEMO DATA (no real person)") + " · " if demo else "")
+            + self.tr("cut-off {cutoff} · {patients} patients · data {data}").format(
+                cutoff=screen_format().format_date(r.meta.plan.cutoff),
+                patients=r.meta.patients, data=r.meta.snapshot_sha256[:12]))
+        self.banner.setToolTip(self.tr("Data snapshot: SHA-256 {sha}").format(
+            sha=r.meta.snapshot_sha256))
         self.friedman_model.set_rows([f for f in r.friedman if f.measure is m])
         self.spearman_model.set_rows(list(r.spearman))
         self.tabs.setTabEnabled(TABLES.index("Spearman"), bool(r.spearman))
-        lines = [f"Cut-off: {r.meta.plan.cutoff.isoformat()}",
-                 f"Database: {r.meta.database}",
-                 f"Data snapshot: SHA-256 {r.meta.snapshot_sha256}",
-                 "Software: " + ", ".join(f"{a} {b}" for a, b in r.meta.versions), ""]
-        lines += [f"• {x}" for x in r.meta.rules]
+        lines = [self.tr("Cut-off: {date}").format(
+                     date=screen_format().format_date(r.meta.plan.cutoff)),
+                 self.tr("Database: {name}").format(name=r.meta.database),
+                 self.tr("Data snapshot: SHA-256 {sha}").format(sha=r.meta.snapshot_sha256),
+                 self.tr("Software: {versions}").format(
+                     versions=", ".join(f"{a} {b}" for a, b in r.meta.versions)), ""]
+        lines += [f"• {shown(x)}" for x in r.meta.rules]
         self.rules.setPlainText("\n".join(lines))
         self._fill_group_combo([g.id for g in r.meta.plan.groups_of(m)])
         self._refresh_summary()
@@ -412,7 +440,7 @@ class AnalysisWindow(QMainWindow):
         self.group.blockSignals(True)
         self.group.clear()
         for gid in group_ids:
-            self.group.addItem(group_title(gid), gid)
+            self.group.addItem(shown(group_title(gid)), gid)
         i = self.group.findData(keep) if keep else -1
         self.group.setCurrentIndex(i if i >= 0 else 0)
         self.group.blockSignals(False)
@@ -423,16 +451,18 @@ class AnalysisWindow(QMainWindow):
         m = self.current_measure()
         if r is None or g is None:
             self.figure.clear()
-            self.figure.text(0.5, 0.5, "No result yet" if r is None else
-                             f"{m.title} is analysed in no group: choose some under "
-                             "'Groups analysed…' and Compute.", ha="center", va="center",
+            self.figure.text(0.5, 0.5, self.tr("No result yet") if r is None else
+                             self.tr("{measure} is analysed in no group: choose some under "
+                                     "'Groups analysed…' and Compute.").format(
+                                 measure=shown(m.title)), ha="center", va="center",
                              color="#6b6b6b", fontsize=9, wrap=True)
             self.chart_note.setText("")
         else:
             charts.draw(self.figure, r, m, g)
             f = r.friedman_of(m, g)
             self.chart_note.setText(
-                "Left: all values (box: quartiles). Right: the tested patients, median bold."
+                self.tr("Left: all values (box: quartiles). Right: the tested patients, median "
+                        "bold.")
                 + (f" {f.note}." if f is not None and f.note else ""))
         self.canvas.draw_idle()
 
@@ -440,7 +470,7 @@ class AnalysisWindow(QMainWindow):
     def ask_save(self) -> None:
         if self.result is None or self._tasks:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Folder for the analysis files")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the analysis files"))
         if folder:
             self.save_to(Path(folder))
 
@@ -454,9 +484,10 @@ class AnalysisWindow(QMainWindow):
             force = False
             if clash:
                 answer = QMessageBox.question(
-                    self, "Replace the files?",
-                    f"{folder} already holds {', '.join(p.name for p in clash)}. Replace them "
-                    "with this analysis?")
+                    self, self.tr("Replace the files?"),
+                    self.tr("{folder} already holds {names}. Replace them with this "
+                            "analysis?").format(folder=folder,
+                                                names=", ".join(p.name for p in clash)))
                 if answer != QMessageBox.StandardButton.Yes:
                     return
                 force = True
@@ -465,16 +496,18 @@ class AnalysisWindow(QMainWindow):
         def work(progress: Progress) -> list[Path]:
             return write_outputs(result, self.actor, folder, force=force, progress=progress)
 
-        task = run_with_progress(self, "Saving the analysis", work,
+        doing = self.tr("save the analysis")
+        task = run_with_progress(self, self.tr("Saving the analysis"), work,
                                  on_done=lambda paths: self._saved(task, paths),
-                                 on_error=lambda e: self._failed(task, e, "saving"),
+                                 on_error=lambda e: self._failed(task, e, doing),
                                  on_cancel=lambda: self._cancelled(task))
         self._tasks.add(task)
 
     def _saved(self, task: Task, paths: list[Path]) -> None:
         self._tasks.discard(task)
         self.save_button.setEnabled(True)
-        self.statusBar().showMessage(f"{len(paths)} files written to {paths[0].parent}", 0)
+        self.statusBar().showMessage(self.tr("%n file(s) written to {folder}", "",
+                                             len(paths)).format(folder=paths[0].parent), 0)
         self.saved.emit(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from proapp.services.errors import plain_error
@@ -64,7 +64,7 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[[Progress
                       pool: QThreadPool | None = None) -> Task:
     """Start ``fn`` in the background behind a modal progress dialog with a Cancel button."""
     task = Task(fn)
-    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("Task", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     # wide enough for its title and label, which the window manager would otherwise elide
     dialog.setMinimumWidth(max(380, dialog.fontMetrics().horizontalAdvance(title) + 120))

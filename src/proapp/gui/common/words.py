@@ -21,6 +21,14 @@ ROLES = {"nurse": QT_TRANSLATE_NOOP("Role", "nurse"),
          "clinician": QT_TRANSLATE_NOOP("Role", "clinician"),
          "admin": QT_TRANSLATE_NOOP("Role", "admin")}
 
+RECORD_STATUS = {"draft": QT_TRANSLATE_NOOP("RecordStatus", "draft"),
+                 "complete": QT_TRANSLATE_NOOP("RecordStatus", "complete")}
+
+
+def record_status(code: str) -> str:
+    """A stored visit's status (draft, complete) as the screens say it."""
+    return QCoreApplication.translate("RecordStatus", RECORD_STATUS.get(code, code))
+
 
 def visit_state(code: str) -> str:
     return QCoreApplication.translate("VisitState", VISIT_STATES.get(code, code))

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
 from proapp.domain.patient import MsSubtype
+from proapp.gui.common.errors import error_text
+from proapp.gui.common.language import qt_date_format, shown
 from proapp.gui.common.tasks import Task, run_with_progress
 from proapp.services.errors import UserError
 from proapp.services.exchange.dataset import ExportOptions
@@ -44,55 +46,56 @@ class ExportDialog(QDialog):
         self.database, self.actor = database, actor
         self.task: Task | None = None
         self.result_: ExportResult | None = None
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
 
         self.format = QComboBox()
         for fmt in Format:
-            self.format.addItem(fmt.description, fmt)
+            self.format.addItem(shown(fmt.description), fmt)
         self.destination = QLineEdit()
-        self.destination.setPlaceholderText("folder or file to write")
-        browse = QPushButton("Browse…")
+        self.destination.setPlaceholderText(self.tr("folder or file to write"))
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
         dest_row = QHBoxLayout()
         dest_row.addWidget(self.destination, 1)
         dest_row.addWidget(browse)
 
-        self.deidentify = QCheckBox("De-identify (no names, birth dates or free text; keeps "
-                                    "age at visit and patient code)")
+        self.deidentify = QCheckBox(self.tr("De-&identify (no names, birth dates or free text; "
+                                            "keeps age at visit and patient code)"))
         self.subtypes = {s: QCheckBox(s.value) for s in MsSubtype}
         subtype_row = QHBoxLayout()
         for subtype, box in self.subtypes.items():
             box.setChecked(True)
-            box.setToolTip(subtype.title)
+            box.setToolTip(shown(subtype.title))
             subtype_row.addWidget(box)
         subtype_row.addStretch(1)
-        self.limit_dates = QCheckBox("Only visits from")
+        self.limit_dates = QCheckBox(self.tr("&Only visits from"))
         self.date_from = QDateEdit(QDate(2000, 1, 1))
         self.date_to = QDateEdit(QDate.currentDate())
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(qt_date_format())
             edit.setEnabled(False)
         self.limit_dates.toggled.connect(self.date_from.setEnabled)
         self.limit_dates.toggled.connect(self.date_to.setEnabled)
         date_row = QHBoxLayout()
         date_row.addWidget(self.limit_dates)
         date_row.addWidget(self.date_from)
-        date_row.addWidget(QLabel("to"))
+        date_row.addWidget(QLabel(self.tr("to")))
         date_row.addWidget(self.date_to)
         date_row.addStretch(1)
 
         form = QFormLayout()
-        form.addRow("&Format:", self.format)
-        form.addRow("Destination:", dest_row)
-        form.addRow("MS subtypes:", subtype_row)
-        form.addRow("Visits:", date_row)
+        form.addRow(self.tr("&Format:"), self.format)
+        form.addRow(self.tr("Destination:"), dest_row)
+        form.addRow(self.tr("MS subtypes:"), subtype_row)
+        form.addRow(self.tr("Visits:"), date_row)
         form.addRow("", self.deidentify)
-        self.status = QLabel("Only complete visits are exported. Every export includes a data "
-                             "dictionary.")
+        self.status = QLabel(self.tr("Only complete visits are exported. Every export includes "
+                                     "a data dictionary."))
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = buttons.addButton(self.tr("&Export"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
         buttons.rejected.connect(self.reject)
@@ -138,11 +141,12 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         fmt = self.selected_format()
         if fmt.writes_folder:
-            path = QFileDialog.getExistingDirectory(self, "Export to folder",
+            path = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"),
                                                     self.destination.text())
         else:
-            filt = "Excel workbook (*.xlsx)" if fmt is Format.XLSX else "SQLite database (*.db)"
-            path, _ = QFileDialog.getSaveFileName(self, "Export to file",
+            filt = (self.tr("Excel workbook (*.xlsx)") if fmt is Format.XLSX
+                    else self.tr("SQLite database (*.db)"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to file"),
                                                   self.destination.text(), filt)
         if path:
             self.destination.setText(path)
@@ -150,8 +154,8 @@ class ExportDialog(QDialog):
     def confirm_overwrite(self, paths: list[Path]) -> bool:
         names = "\n".join(str(p) for p in paths)
         answer = QMessageBox.question(
-            self, "Replace existing files?",
-            f"These files already exist and will be replaced:\n\n{names}",
+            self, self.tr("Replace existing files?"),
+            self.tr("These files already exist and will be replaced:") + f"\n\n{names}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -160,29 +164,29 @@ class ExportDialog(QDialog):
     def start(self) -> None:
         text = self.destination.text().strip()
         if not text:
-            self.status.setText("Choose a destination first.")
+            self.status.setText(self.tr("Choose a destination first."))
             self.destination.setFocus()
             return
         fmt, out, options = self.selected_format(), Path(text).expanduser(), self.options()
         if options.date_from and options.date_to and options.date_from > options.date_to:
-            self.status.setText("The first date is after the last date.")
+            self.status.setText(self.tr("The first date is after the last date."))
             return
         clash = [p for p in targets(fmt, out) if p.exists()]
         force = False
         if clash:
             if not self.confirm_overwrite(clash):
-                self.status.setText("Nothing was exported.")
+                self.status.setText(self.tr("Nothing was exported."))
                 return
             force = True
         self.export_button.setEnabled(False)
-        self.status.setText("Exporting…")
+        self.status.setText(self.tr("Exporting…"))
         database, actor = self.database, self.actor
 
         def work(progress: Progress) -> ExportResult:
             return run_export(database, actor, fmt, out, options, force=force,
                               progress=progress)
 
-        self.task = run_with_progress(self, "Exporting", work, on_done=self._done,
+        self.task = run_with_progress(self, self.tr("Exporting"), work, on_done=self._done,
                                       on_error=self._failed, on_cancel=self._cancelled)
 
     def _done(self, result: ExportResult) -> None:
@@ -190,20 +194,23 @@ class ExportDialog(QDialog):
         self.result_ = result
         self.export_button.setEnabled(True)
         where = result.paths[0].parent if result.format.writes_folder else result.paths[0]
-        counts = ("" if result.format is Format.SQLITE else
-                  f"{result.patients} patients, {result.visits} visits ")
-        self.status.setText(f"Exported {counts}to {where}.")
+        if result.format is Format.SQLITE:
+            self.status.setText(self.tr("Exported to {where}.").format(where=where))
+        else:
+            self.status.setText(self.tr("Exported {patients} patients, {visits} visits to "
+                                        "{where}.").format(patients=result.patients,
+                                                           visits=result.visits, where=where))
         self.finished_export.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
         self.export_button.setEnabled(True)
         if isinstance(exc, UserError | OSError):
-            self.status.setText(f"Export failed: {exc}")
+            self.status.setText(self.tr("Export failed: {why}").format(why=error_text(exc)))
         else:
-            self.status.setText(f"Export failed (see the log): {exc}")
+            self.status.setText(self.tr("Export failed (see the log): {why}").format(why=exc))
 
     def _cancelled(self) -> None:
         self.task = None
         self.export_button.setEnabled(True)
-        self.status.setText("Export cancelled; no file was written.")
+        self.status.setText(self.tr("Export cancelled; no file was written."))

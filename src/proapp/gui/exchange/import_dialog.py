@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,11 +28,20 @@ from PySide6.QtWidgets import (
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
 from proapp.gui.common import style
+from proapp.gui.common.errors import error_text
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.gui.common.table import CellStyle, Column, RowTableModel
 from proapp.gui.common.tasks import Task, run_with_progress
 from proapp.services.errors import UserError
 from proapp.services.exchange.importer import ERROR, Finding, ImportReport, import_folder
 from proapp.services.progress import Progress
+
+SEVERITY_NAMES = {"error": QT_TRANSLATE_NOOP("ImportDialog", "error"),
+                  "warning": QT_TRANSLATE_NOOP("ImportDialog", "warning")}
+
+
+def _severity(f: Finding) -> str:
+    return QCoreApplication.translate("ImportDialog", SEVERITY_NAMES.get(f.severity, f.severity))
 
 
 def _severity_style(f: Finding) -> CellStyle:
@@ -44,13 +53,14 @@ class FindingsModel(RowTableModel[Finding]):
 
     SEVERITY, FILE, ROW, COLUMN, VALUE, RULE, MESSAGE = range(7)
     columns = (
-        Column("Severity", lambda f: f.severity, style=_severity_style),
-        Column("File", lambda f: f.file),
-        Column("Row", lambda f: "" if f.row is None else str(f.row)),
-        Column("Column", lambda f: f.column),
-        Column("Value", lambda f: f.value),
-        Column("Rule", lambda f: f.rule),
-        Column("Message", lambda f: f.message, tooltip=lambda f: f.message),
+        Column(QT_TRANSLATE_NOOP("Column", "Severity"), _severity, style=_severity_style),
+        Column(QT_TRANSLATE_NOOP("Column", "File"), lambda f: f.file),
+        Column(QT_TRANSLATE_NOOP("Column", "Row"), lambda f: "" if f.row is None else str(f.row)),
+        Column(QT_TRANSLATE_NOOP("Column", "Column"), lambda f: f.column),
+        Column(QT_TRANSLATE_NOOP("Column", "Value"), lambda f: f.value),
+        Column(QT_TRANSLATE_NOOP("Column", "Rule"), lambda f: f.rule),
+        Column(QT_TRANSLATE_NOOP("Column", "Message"), lambda f: shown(f.message),
+               tooltip=lambda f: shown(f.message)),
     )
 
     def set_findings(self, findings: list[Finding]) -> None:
@@ -67,23 +77,24 @@ class ImportDialog(QDialog):
         self.task: Task | None = None
         self.report: ImportReport | None = None
         self._checked_for: tuple[str, bool] | None = None
-        self.setWindowTitle("Import")
+        self.setWindowTitle(self.tr("Import"))
 
         self.folder = QLineEdit()
-        self.folder.setPlaceholderText("folder holding patients.csv and/or visits.csv")
-        browse = QPushButton("Browse…")
+        self.folder.setPlaceholderText(self.tr("folder holding patients.csv and/or visits.csv"))
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
-        label = QLabel("&Folder:")
+        label = QLabel(self.tr("&Folder:"))
         label.setBuddy(self.folder)
         row.addWidget(label)
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        self.update_box = QCheckBox("Replace patients and visits that exist with different "
-                                    "values (recorded in the change log)")
-        self.summary = QLabel("Check the folder first: nothing is written until the check "
-                              "finds no errors and you press Import. Imported visits are "
-                              "complete; warnings are listed but do not stop the import.")
+        self.update_box = QCheckBox(self.tr("&Replace patients and visits that exist with "
+                                            "different values (recorded in the change log)"))
+        self.summary = QLabel(self.tr("Check the folder first: nothing is written until the "
+                                      "check finds no errors and you press Import. Imported "
+                                      "visits are complete; warnings are listed but do not "
+                                      "stop the import."))
         self.summary.setWordWrap(True)
         self.model = FindingsModel(self)
         self.table = QTableView()
@@ -96,8 +107,9 @@ class ImportDialog(QDialog):
         header.setStretchLastSection(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.check_button = buttons.addButton("&Check", QDialogButtonBox.ButtonRole.ActionRole)
-        self.import_button = buttons.addButton("&Import",
+        self.check_button = buttons.addButton(self.tr("&Check"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = buttons.addButton(self.tr("&Import"),
                                                QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.setEnabled(False)
         self.check_button.setDefault(True)
@@ -116,7 +128,8 @@ class ImportDialog(QDialog):
         self.resize(900, 520)
 
     def _browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import from folder", self.folder.text())
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import from folder"),
+                                                self.folder.text())
         if path:
             self.folder.setText(path)
 
@@ -132,7 +145,7 @@ class ImportDialog(QDialog):
     def _run(self, dry_run: bool) -> None:
         folder, update = self._key()
         if not folder:
-            self.summary.setText("Choose a folder first.")
+            self.summary.setText(self.tr("Choose a folder first."))
             return
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
@@ -143,7 +156,7 @@ class ImportDialog(QDialog):
                                  update=update, progress=progress)
 
         self.task = run_with_progress(
-            self, "Checking" if dry_run else "Importing", work,
+            self, self.tr("Checking") if dry_run else self.tr("Importing"), work,
             on_done=lambda r: self._done(r, dry_run, (folder, update)),
             on_error=self._failed, on_cancel=self._cancelled)
 
@@ -152,7 +165,7 @@ class ImportDialog(QDialog):
 
     def run_import(self) -> None:
         if self._checked_for != self._key():
-            self.summary.setText("Check the folder again before importing.")
+            self.summary.setText(self.tr("Check the folder again before importing."))
             return
         self._run(dry_run=False)
 
@@ -165,24 +178,26 @@ class ImportDialog(QDialog):
             ok = report.ok and key == self._key()
             self._checked_for = key if ok else None
             self.import_button.setEnabled(ok)
-            self.summary.setText(report.summary() + (" Press Import to write." if report.ok
-                                                     else ""))
+            self.summary.setText(shown(report.summary()) + (
+                " " + self.tr("Press Import to write.") if report.ok else ""))
             self.checked.emit(report)
         else:
             self._checked_for = None
-            self.summary.setText(report.summary())
+            self.summary.setText(shown(report.summary()))
             self.imported.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
         self.check_button.setEnabled(True)
         self._checked_for = None
-        known = isinstance(exc, UserError | OSError)
-        prefix = "" if known else "Unexpected problem (see the log): "
-        self.summary.setText(f"{prefix}{exc}")
+        if isinstance(exc, UserError | OSError):
+            self.summary.setText(error_text(exc))
+        else:
+            self.summary.setText(self.tr("Unexpected problem (see the log): {why}").format(
+                why=exc))
 
     def _cancelled(self) -> None:
         self.task = None
         self.check_button.setEnabled(True)
         self._checked_for = None
-        self.summary.setText("Cancelled; nothing was imported.")
+        self.summary.setText(self.tr("Cancelled; nothing was imported."))

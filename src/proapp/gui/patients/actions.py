@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from proapp.gui.common.actions import Action, Host, Needs
 from proapp.gui.common.errors import show_error
 from proapp.gui.common.language import QT_TRANSLATE_NOOP
@@ -15,7 +17,8 @@ def open_patient_dialog(host: Host, patient_id: int | None) -> None:
     try:
         dialog = PatientDialog(host.database, host.actor, patient_id, host.widget())
     except Exception as exc:
-        show_error(host.widget(), exc, "open the patient")
+        show_error(host.widget(), exc, QCoreApplication.translate("PatientActions",
+                                                                 "open the patient"))
         return
     dialog.patientSaved.connect(lambda pid: _saved(host, pid))
     dialog.open()
@@ -23,7 +26,7 @@ def open_patient_dialog(host: Host, patient_id: int | None) -> None:
 
 def _saved(host: Host, patient_id: int) -> None:
     host.refresh_patients([patient_id])
-    host.show_status("Patient saved", 4000)
+    host.show_status(QCoreApplication.translate("PatientActions", "Patient saved"), 4000)
 
 
 def _edit_current(host: Host) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
+from proapp.domain.i18n import msg
 from proapp.domain.language import LANGUAGES, Language
 from proapp.gui.common.language import shown
 from proapp.gui.common.tasks import Task, run_with_progress
@@ -237,7 +238,7 @@ class ReportDialog(QDialog):
     def save_to(self, path: str | Path) -> Path:
         """Write the previewed PDF to ``path`` (what Save PDF... does after the file dialog)."""
         if self.report is None:
-            raise UserError("The report is not ready yet")
+            raise UserError(msg("The report is not ready yet"))
         p = Path(path)
         if p.suffix.lower() != ".pdf":
             p = p.with_name(p.name + ".pdf")
@@ -290,13 +291,13 @@ def print_pdfs(parent: QWidget | None, printer: QPrinter,
     def work(progress: Progress) -> int:
         painter = QPainter()
         if not painter.begin(printer):
-            raise UserError("The printer could not be opened.")
+            raise UserError(msg("The printer could not be opened."))
         printed = 0
         try:
             for pdf in pdfs(progress):
                 for page in preview.iter_pages(pdf, dpi, check=progress.check):
                     if printed and not printer.newPage():
-                        raise UserError("The printer did not accept another page.")
+                        raise UserError(msg("The printer did not accept another page."))
                     image = _qimage(page)
                     target = painter.viewport()
                     size = image.size().scaled(target.size(),

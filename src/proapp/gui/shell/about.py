@@ -12,7 +12,7 @@ import sys
 from html import escape
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,21 +27,25 @@ from PySide6.QtWidgets import (
 
 from proapp import APP_NAME, __version__, licenses, paths
 from proapp.db.engine import Database
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 from proapp.gui.common.table import Column, RowTableModel
 from proapp.logs import log_file
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
 
 def facts(database: Database) -> list[tuple[str, str]]:
-    """(label, value) rows shown at the top of the dialog."""
-    build = "frozen build" if getattr(sys, "frozen", False) else "from source"
+    """(label, value) rows shown at the top of the dialog, in the screens' language."""
+    build = (translate("About", "frozen build") if getattr(sys, "frozen", False)
+             else translate("About", "from source"))
     return [
-        ("Version", f"{APP_NAME} {__version__} ({build})"),
+        (translate("About", "Version"), f"{APP_NAME} {__version__} ({build})"),
         ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
         ("Qt / PySide6", f"Qt {qVersion()}, PySide6 {PySide6.__version__}"),
-        ("System", platform.platform()),
-        ("Database", database.display_name),
-        ("Data folder", str(paths.data_dir())),
-        ("Log file", str(log_file())),
+        (translate("About", "System"), platform.platform()),
+        (translate("About", "Database"), database.display_name),
+        (translate("About", "Data folder"), str(paths.data_dir())),
+        (translate("About", "Log file"), str(log_file())),
     ]
 
 
@@ -54,9 +58,9 @@ class LicenceModel(RowTableModel[licenses.Component]):
 
     COMPONENT, VERSION, LICENCE = range(3)
     columns = (
-        Column("Component", lambda p: p.name, tooltip=_note),
-        Column("Version", lambda p: p.version, tooltip=_note),
-        Column("Licence", lambda p: p.license, tooltip=_note),
+        Column(QT_TRANSLATE_NOOP("Column", "Component"), lambda p: p.name, tooltip=_note),
+        Column(QT_TRANSLATE_NOOP("Column", "Version"), lambda p: p.version, tooltip=_note),
+        Column(QT_TRANSLATE_NOOP("Column", "Licence"), lambda p: p.license, tooltip=_note),
     )
 
 
@@ -64,12 +68,11 @@ class AboutDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("about")
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(self.tr("About {name}").format(name=APP_NAME))
         self.resize(760, 640)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<h2>{APP_NAME} {escape(__version__)}</h2>"
-                         "<p>Patient-reported outcomes (MIDAS, FSS) and IJV flow for MS "
-                         "clinics.</p>")
+        heading = QLabel(f"<h2>{APP_NAME} {escape(__version__)}</h2><p>" + escape(self.tr(
+            "Patient-reported outcomes (MIDAS, FSS) and IJV flow for MS clinics.")) + "</p>")
         heading.setWordWrap(True)
         layout.addWidget(heading)
         rows = "".join(f"<tr><td style='padding-right:12px'><b>{escape(k)}</b></td>"
@@ -80,7 +83,7 @@ class AboutDialog(QDialog):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout.addWidget(self.facts)
-        layout.addWidget(QLabel("<b>Bundled software and licences</b>"))
+        layout.addWidget(QLabel("<b>" + escape(self.tr("Bundled software and licences")) + "</b>"))
         self.model = LicenceModel(self)
         self.model.set_rows(licenses.components())
         self.table = QTableView()
@@ -95,7 +98,8 @@ class AboutDialog(QDialog):
         self.table.resizeRowsToContents()
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        texts = buttons.addButton("Full licence &texts…", QDialogButtonBox.ButtonRole.ActionRole)
+        texts = buttons.addButton(self.tr("Full licence &texts…"),
+                                  QDialogButtonBox.ButtonRole.ActionRole)
         texts.clicked.connect(self.show_texts)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -105,7 +109,7 @@ class AboutDialog(QDialog):
 
     def show_texts(self) -> None:
         dialog = QDialog(self)
-        dialog.setWindowTitle("Third-party licences")
+        dialog.setWindowTitle(self.tr("Third-party licences"))
         dialog.resize(760, 640)
         layout = QVBoxLayout(dialog)
         text = QPlainTextEdit()
@@ -143,11 +147,12 @@ def show_shortcuts(window: QWidget) -> None:
     lines = [(a.text().replace("&", "").rstrip("…"),
               a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
              for a in window.actions() if not a.shortcut().isEmpty()]
-    lines += [("Open the selected patient / start the selected worklist visit", "Enter"),
-              ("Move between fields", "Tab / Shift+Tab")]
-    rows = "".join(f"<tr><td style='padding-right:18px'>{t}</td><td><b>{k}</b></td></tr>"
-                   for t, k in lines)
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
+    lines += [(translate("About", "Open the selected patient / start the selected worklist "
+                         "visit"), translate("About", "Enter")),
+              (translate("About", "Move between fields"), translate("About", "Tab / Shift+Tab"))]
+    rows = "".join(f"<tr><td style='padding-right:18px'>{escape(t)}</td><td><b>{escape(k)}</b>"
+                   "</td></tr>" for t, k in lines)
+    box = QMessageBox(QMessageBox.Icon.NoIcon, translate("About", "Keyboard shortcuts"),
                       f"<table>{rows}</table>", QMessageBox.StandardButton.Close, window)
     box.setObjectName("shortcutsBox")
     box.open()

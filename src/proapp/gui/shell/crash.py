@@ -9,13 +9,14 @@ shown as plain messages instead. Visit entry autosaves drafts, so nothing typed 
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from proapp import logs
 from proapp.gui.common.errors import plain_error
+from proapp.gui.common.language import shown
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +41,16 @@ class CrashDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle("proapp: unexpected error")
+        self.setWindowTitle(self.tr("proapp: unexpected error"))
         self.resize(640, 420)
         layout = QVBoxLayout(self)
-        head = QLabel("<b>Something went wrong inside proapp.</b>")
-        text = QLabel(
-            f"{summary}<br><br>This is a bug, not something you did wrong. The program keeps "
+        head = QLabel("<b>" + html.escape(self.tr("Something went wrong inside proapp.")) + "</b>")
+        text = QLabel(self.tr(
+            "{summary}<br><br>This is a bug, not something you did wrong. The program keeps "
             "running; visits you were entering are kept as drafts and offered again when you "
             "open the patient.<br><br>The details were written to the log file:<br>"
-            f"<code>{log_path}</code><br>Please send that file to your IT contact.")
+            "<code>{log}</code><br>Please send that file to your IT contact.").format(
+                summary=html.escape(summary), log=html.escape(str(log_path))))
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.log_label = text
@@ -55,7 +58,7 @@ class CrashDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setObjectName("crashDetails")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.setAutoDefault(False)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setDefault(True)
@@ -107,8 +110,9 @@ class CrashHandler:
         if plain is not None:
             log.warning("user error reached the top level: %s", exc)
             if app is not None:
-                box = QMessageBox(QMessageBox.Icon.Warning, plain.title, plain.message,
-                                  QMessageBox.StandardButton.Ok, parent)
+                box = QMessageBox(QMessageBox.Icon.Warning,
+                                  QCoreApplication.translate("PlainError", plain.title),
+                                  shown(plain.message), QMessageBox.StandardButton.Ok, parent)
                 box.setObjectName("userErrorBox")
                 self.last_message = box  # keep it alive: a parentless box would be collected
                 box.open()

@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.patients.search.setFocus()  # typing a name or code is what most users do first
         if adopted:
-            self.statusBar().showMessage("Loading patients…")
+            self.statusBar().showMessage(self.tr("Loading patients…"))
             # Shown from the event loop, so that whoever connects to listLoaded after
             # construction (the daily backup, tests) sees it too.
             QTimer.singleShot(0, self._adopt_latest)

@@ -9,6 +9,7 @@ database under the user's feet.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,16 +25,21 @@ from PySide6.QtWidgets import (
 
 from proapp import APP_NAME
 from proapp.gui.accounts.dialogs import password_field
+from proapp.gui.common.errors import error_text
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 from proapp.gui.common.widgets import error_label
 from proapp.services import connection
 from proapp.services.connection import ServerSettings, TlsMode
 from proapp.services.errors import UserError
 
 TLS_LABELS = {
-    TlsMode.VERIFY_FULL: "Encrypted, server certificate checked (verify-full)",
-    TlsMode.REQUIRE: "Encrypted (require)",
-    TlsMode.PREFER: "Encrypted when the server offers it (prefer)",
-    TlsMode.DISABLE: "Not encrypted: trusted network only (disable)",
+    TlsMode.VERIFY_FULL: QT_TRANSLATE_NOOP("ServerDialog", "Encrypted, server certificate "
+                                                           "checked (verify-full)"),
+    TlsMode.REQUIRE: QT_TRANSLATE_NOOP("ServerDialog", "Encrypted (require)"),
+    TlsMode.PREFER: QT_TRANSLATE_NOOP("ServerDialog", "Encrypted when the server offers it "
+                                                      "(prefer)"),
+    TlsMode.DISABLE: QT_TRANSLATE_NOOP("ServerDialog", "Not encrypted: trusted network only "
+                                                       "(disable)"),
 }
 
 
@@ -43,11 +49,11 @@ class ServerDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, problem: str = ""):
         super().__init__(parent)
         self.setObjectName("serverDialog")
-        self.setWindowTitle(f"Database connection — {APP_NAME}")
+        self.setWindowTitle(self.tr("Database connection — {name}").format(name=APP_NAME))
         saved = connection.saved_settings()
         self.host = QLineEdit(saved.host if saved else "")
         self.host.setObjectName("serverHost")
-        self.host.setPlaceholderText("server name or address, e.g. db.clinic.local")
+        self.host.setPlaceholderText(self.tr("server name or address, e.g. db.clinic.local"))
         self.port = QSpinBox()
         self.port.setObjectName("serverPort")
         self.port.setRange(1, 65535)
@@ -56,14 +62,14 @@ class ServerDialog(QDialog):
         self.database.setObjectName("serverDatabase")
         self.user = QLineEdit(saved.user if saved else "")
         self.user.setObjectName("serverUser")
-        self.user.setPlaceholderText("this workstation's database role")
+        self.user.setPlaceholderText(self.tr("this workstation's database role"))
         self.tls = QComboBox()
         self.tls.setObjectName("serverTls")
         for mode, label in TLS_LABELS.items():
-            self.tls.addItem(label, mode.value)
+            self.tls.addItem(QCoreApplication.translate("ServerDialog", label), mode.value)
         self.tls.setCurrentIndex(self.tls.findData((saved.tls if saved else TlsMode.PREFER)
                                                    .value))
-        self.password = password_field("kept in a private file, never shown again")
+        self.password = password_field(self.tr("kept in a private file, never shown again"))
         self.password.setObjectName("serverPassword")
         self.password.setMaxLength(1000)
         self.status = QLabel(problem)
@@ -73,20 +79,20 @@ class ServerDialog(QDialog):
         self.error.setObjectName("serverError")
 
         form = QFormLayout()
-        form.addRow("&Server:", self.host)
-        form.addRow("P&ort:", self.port)
-        form.addRow("&Database:", self.database)
-        form.addRow("&User:", self.user)
-        form.addRow("&Password:", self.password)
-        form.addRow("&TLS:", self.tls)
+        form.addRow(self.tr("&Server:"), self.host)
+        form.addRow(self.tr("P&ort:"), self.port)
+        form.addRow(self.tr("&Database:"), self.database)
+        form.addRow(self.tr("&User:"), self.user)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("&TLS:"), self.tls)
 
         buttons = QDialogButtonBox()
-        self.try_button = QPushButton("T&est connection")
+        self.try_button = QPushButton(self.tr("T&est connection"))
         self.try_button.setObjectName("serverTry")
-        self.save_button = buttons.addButton("&Use this server", QDialogButtonBox.ButtonRole
-                                             .AcceptRole)
+        self.save_button = buttons.addButton(self.tr("Use this ser&ver"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("serverSave")
-        self.local_button = buttons.addButton("Use the &local database",
+        self.local_button = buttons.addButton(self.tr("Use the &local database"),
                                               QDialogButtonBox.ButtonRole.ResetRole)
         self.local_button.setObjectName("serverLocal")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -97,9 +103,10 @@ class ServerDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        intro = QLabel("Several workstations share one PostgreSQL database. The password is "
-                       "kept in a private file for this computer's account (pgpass, readable "
-                       "by you only). The choice takes effect when proapp starts again.")
+        intro = QLabel(self.tr("Several workstations share one PostgreSQL database. The "
+                               "password is kept in a private file for this computer's account "
+                               "(pgpass, readable by you only). The choice takes effect when "
+                               "proapp starts again."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -122,9 +129,9 @@ class ServerDialog(QDialog):
         try:
             version = connection.try_connection(self.settings(), self.password.text())
         except UserError as exc:
-            self._show(str(exc))
+            self._show(error_text(exc))
             return False
-        self._show(status=f"Connected: PostgreSQL {version}.")
+        self._show(status=self.tr("Connected: PostgreSQL {version}.").format(version=version))
         return True
 
     def save(self) -> None:
@@ -135,7 +142,7 @@ class ServerDialog(QDialog):
                 return
             connection.save_connection(self.settings(), self.password.text())
         except (UserError, OSError) as exc:
-            self._show(str(exc))
+            self._show(error_text(exc))
             return
         finally:
             self.password.clear()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,11 +36,24 @@ from proapp.domain.clinic import WEEKDAYS, format_weekdays, parse_weekdays
 from proapp.domain.settings import Kind, SettingDef
 from proapp.domain.validation import ValidationError
 from proapp.gui.common.errors import show_error
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.gui.common.windows import fit_to_screen
 from proapp.services import settings
 
-WEEKDAY_TEXT = {"mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri",
-                "sat": "Sat", "sun": "Sun"}
+WEEKDAY_TEXT = {"mon": QT_TRANSLATE_NOOP("SettingsDialog", "Mon"),
+                "tue": QT_TRANSLATE_NOOP("SettingsDialog", "Tue"),
+                "wed": QT_TRANSLATE_NOOP("SettingsDialog", "Wed"),
+                "thu": QT_TRANSLATE_NOOP("SettingsDialog", "Thu"),
+                "fri": QT_TRANSLATE_NOOP("SettingsDialog", "Fri"),
+                "sat": QT_TRANSLATE_NOOP("SettingsDialog", "Sat"),
+                "sun": QT_TRANSLATE_NOOP("SettingsDialog", "Sun")}
+
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
 
 
 class _Field:
@@ -56,14 +69,14 @@ def _field(d: SettingDef, parent: QWidget) -> _Field:
         spin = QSpinBox()
         spin.setRange(d.minimum, d.maximum)
         spin.setObjectName(d.key)
-        spin.setAccessibleName(d.label)
+        spin.setAccessibleName(shown(d.label))
         return _Field(spin, lambda: str(spin.value()), lambda v: spin.setValue(int(v)), spin)
     if d.kind is Kind.CHOICE:
         combo = QComboBox()
         combo.setObjectName(d.key)
-        combo.setAccessibleName(d.label)
+        combo.setAccessibleName(shown(d.label))
         for value, text in d.choices.items():
-            combo.addItem(text, value)
+            combo.addItem(shown(text), value)
         return _Field(combo, lambda: str(combo.currentData()),
                       lambda v: combo.setCurrentIndex(max(combo.findData(v), 0)), combo)
     if d.kind is Kind.WEEKDAYS:
@@ -72,7 +85,7 @@ def _field(d: SettingDef, parent: QWidget) -> _Field:
         row.setContentsMargins(0, 0, 0, 0)
         checks = []
         for i, day in enumerate(WEEKDAYS):
-            check = QCheckBox(WEEKDAY_TEXT[day])
+            check = QCheckBox(_t(WEEKDAY_TEXT[day]))
             check.setObjectName(f"{d.key}.{day}")
             row.addWidget(check)
             checks.append((i, check))
@@ -92,20 +105,20 @@ def _field(d: SettingDef, parent: QWidget) -> _Field:
         return _Field(box, read, write, checks[0][1])
     edit = QLineEdit()
     edit.setObjectName(d.key)
-    edit.setAccessibleName(d.label)
+    edit.setAccessibleName(shown(d.label))
     edit.setMaxLength(d.max_length)
     if d.kind is not Kind.FOLDER:
         return _Field(edit, edit.text, edit.setText, edit)
-    edit.setPlaceholderText("the default folder")
+    edit.setPlaceholderText(translate("SettingsDialog", "the default folder"))
     box = QWidget()
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(edit, 1)
-    browse = QPushButton("Choose…")
+    browse = QPushButton(translate("SettingsDialog", "Choose…"))
     browse.setObjectName(f"{d.key}.choose")
 
     def choose() -> None:
-        folder = QFileDialog.getExistingDirectory(parent, d.label, edit.text())
+        folder = QFileDialog.getExistingDirectory(parent, shown(d.label), edit.text())
         if folder:
             edit.setText(folder)
 
@@ -122,7 +135,7 @@ class SettingsDialog(QDialog):
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.database, self.actor = database, actor
         self.values = settings.all_values(database)
         self.fields: dict[str, _Field] = {}
@@ -135,7 +148,7 @@ class SettingsDialog(QDialog):
         for key, d in settings.DEFINITIONS.items():
             f = _field(d, self)
             f.write(self.values[key])
-            hint = QLabel(d.description)
+            hint = QLabel(shown(d.description))
             hint.setObjectName("hint")
             hint.setWordWrap(True)
             message = QLabel()
@@ -150,7 +163,7 @@ class SettingsDialog(QDialog):
             v.addWidget(f.widget)
             v.addWidget(hint)
             v.addWidget(message)
-            caption = QLabel(d.label)
+            caption = QLabel(shown(d.label))
             caption.setBuddy(f.focus)
             form.addRow(caption, column)
             self.fields[key], self.messages[key] = f, message
@@ -166,8 +179,8 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
-        intro = QLabel("These settings apply to every workstation using this database. Each "
-                       "change is recorded in the change log.")
+        intro = QLabel(self.tr("These settings apply to every workstation using this database. "
+                               "Each change is recorded in the change log."))
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -188,7 +201,7 @@ class SettingsDialog(QDialog):
             for issue in exc.issues:
                 key = issue.field.removeprefix("setting.")
                 if key in self.messages:
-                    self.messages[key].setText(issue.message)
+                    self.messages[key].setText(shown(issue.message))
                     self.messages[key].show()
                     first = first or key
             if first is not None:
@@ -196,7 +209,7 @@ class SettingsDialog(QDialog):
             fit_to_screen(self)
             return
         except Exception as exc:
-            show_error(self, exc, "save the settings")
+            show_error(self, exc, self.tr("save the settings"))
             return
         self.saved.emit(changed)
         self.accept()

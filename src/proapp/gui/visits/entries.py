@@ -7,7 +7,7 @@ wizard itself is imported when the first entry starts, not with the window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from proapp.db.engine import Database
@@ -36,7 +36,8 @@ class VisitEntries(QObject):
             dialog = open_visit_entry(self.window, self.database, self.actor, patient_id,
                                       label=label, visit_id=visit_id)
         except Exception as exc:
-            show_error(self.window, exc, "start visit entry")
+            show_error(self.window, exc, QCoreApplication.translate("VisitEntry",
+                                                                    "start visit entry"))
             return None
         if dialog is None:
             return None

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from proapp.db.engine import Database
 from proapp.domain import schedule
 from proapp.domain.actor import Actor
+from proapp.domain.i18n import msg
 from proapp.domain.visit import VisitRecord
+from proapp.gui.common.language import screen_format, shown
 from proapp.gui.visits.wizard import VisitWizard, _local_hm
 from proapp.services import visits
 from proapp.services.errors import UserError
 
 RESUME, DISCARD, CANCEL = "resume", "discard", "cancel"
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
 def open_visit_entry(parent: QWidget | None, database: Database, actor: Actor, patient_id: int,
@@ -31,7 +35,7 @@ def open_visit_entry(parent: QWidget | None, database: Database, actor: Actor, p
     if visit_id is not None:
         record = visits.get_visit(database, visit_id)
         if record.patient_id != patient_id:
-            raise UserError(f"Visit {visit_id} belongs to another patient")
+            raise UserError(msg("Visit {visit} belongs to another patient", visit=visit_id))
     else:
         drafts = visits.drafts_of(database, patient_id)
         if drafts:
@@ -54,18 +58,23 @@ def open_visit_entry(parent: QWidget | None, database: Database, actor: Actor, p
 
 
 def describe_draft(draft: VisitRecord) -> str:
-    title = schedule.definition(draft.label).title
-    return (f"the draft of {title} ({draft.label}) from {draft.visit_date.isoformat()} "
-            f"(entered by {draft.entered_by or 'unknown'}, last saved "
-            f"{_local_hm(draft.updated_at)})")
+    title = shown(schedule.definition(draft.label).title)
+    return translate("VisitEntry", "the draft of {visit} ({label}) from {date} (entered by "
+                     "{who}, last saved {saved})").format(
+        visit=title, label=draft.label, date=screen_format().format_date(draft.visit_date),
+        who=draft.entered_by or translate("VisitEntry", "unknown"),
+        saved=_local_hm(draft.updated_at))
 
 
 def ask_resume(parent: QWidget | None, draft: VisitRecord) -> str:
-    box = QMessageBox(QMessageBox.Icon.Question, "Resume draft?",
-                      f"Resume {describe_draft(draft)}?", parent=parent)
-    resume = box.addButton("&Resume", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("&Discard draft…", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Question, translate("VisitEntry", "Resume draft?"),
+                      translate("VisitEntry", "Resume {draft}?").format(
+                          draft=describe_draft(draft)), parent=parent)
+    box.setObjectName("resumeDraftBox")
+    resume = box.addButton(translate("VisitEntry", "&Resume"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(translate("VisitEntry", "&Discard draft…"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(translate("VisitEntry", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(resume)
     box.exec()
     clicked = box.clickedButton()
@@ -77,11 +86,14 @@ def ask_resume(parent: QWidget | None, draft: VisitRecord) -> str:
 
 
 def confirm_discard(parent: QWidget | None, draft: VisitRecord) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Warning, "Discard draft?",
-                      f"Discard {describe_draft(draft)}? Its answers are removed from the "
-                      "visit (the change log keeps a copy).", parent=parent)
-    keep = box.addButton("Keep the draft", QMessageBox.ButtonRole.RejectRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("VisitEntry", "Discard draft?"),
+                      translate("VisitEntry", "Discard {draft}? Its answers are removed from "
+                                "the visit (the change log keeps a copy).").format(
+                          draft=describe_draft(draft)), parent=parent)
+    keep = box.addButton(translate("VisitEntry", "Keep the draft"),
+                         QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton(translate("VisitEntry", "Discard"),
+                            QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(keep)
     box.exec()
     return box.clickedButton() is discard

@@ -78,8 +78,9 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 600
 RECONNECT_RETRY_MS = 5000  # the server cannot be reached: try the draft again this often
-SERVER_LOST = ("the database server cannot be reached (it may be restarting, or the network is "
-               "down); nothing was saved, your input is kept")
+SERVER_LOST = QT_TRANSLATE_NOOP("VisitWizard", "the database server cannot be reached (it may "
+                                               "be restarting, or the network is down); "
+                                               "nothing was saved, your input is kept")
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 Snapshot = tuple[str, date, dict[str, Any]]
@@ -368,7 +369,7 @@ class VisitWizard(QDialog):
             rec = visits.save_visit(self.database, self.actor, self.draft(safe), complete=False,
                                     today=clock.today())
         except ConflictError as exc:
-            self._handle_conflict(str(exc))
+            self._handle_conflict(_plain(exc) + ".")
             return False
         except ValidationError as exc:
             for page in self.pages[:-1]:
@@ -380,13 +381,13 @@ class VisitWizard(QDialog):
             if isinstance(exc, ConnectionLost):
                 # The server restarts or the network is cut: keep everything here and try
                 # again by ourselves; the next save reconnects.
-                self._set_status(f"Draft not saved: {SERVER_LOST} and proapp tries again.",
-                                 error=True)
+                self._set_status(self.tr("Draft not saved: {why} and proapp tries again.")
+                                 .format(why=self.tr(SERVER_LOST)), error=True)
                 self._timer.start(RECONNECT_RETRY_MS)
                 log.warning("draft not saved, server unreachable; retrying")
                 return False
-            self._set_status(f"Draft not saved: {_plain(exc)}. Your input is kept in this "
-                             "window.", error=True)
+            self._set_status(self.tr("Draft not saved: {why}. Your input is kept in this "
+                                     "window.").format(why=_plain(exc)), error=True)
             log.warning("draft not saved: %s", exc)
             return False
         first_draft = self.visit_id is None
@@ -441,13 +442,15 @@ class VisitWizard(QDialog):
 
     def _handle_conflict(self, message: str) -> None:
         self._conflict = True
-        self._set_status("Not saved: this visit was changed elsewhere. Your input is kept.",
-                         error=True)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Visit changed elsewhere",
-                          message + "\n\nSave your version over the other one? (Both are kept "
-                          "in the change log.)", parent=self)
-        mine = box.addButton("Save my version", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep editing, do not save", QMessageBox.ButtonRole.RejectRole)
+        self._set_status(self.tr("Not saved: this visit was changed elsewhere. Your input is "
+                                 "kept."), error=True)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Visit changed elsewhere"),
+                          message + "\n\n" + self.tr("Save your version over the other one? "
+                                                      "(Both are kept in the change log.)"),
+                          parent=self)
+        box.setObjectName("conflictBox")
+        mine = box.addButton(self.tr("Save my version"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep editing, do not save"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is mine and self.visit_id is not None:
             self.expected_version = visits.get_visit(self.database, self.visit_id).version
@@ -518,7 +521,8 @@ class VisitWizard(QDialog):
         if blocking:
             page.show_issues(blocking + [i for i in self._live_issues(completing=False)
                                          if not i.is_error])
-            self._set_status("Please correct the marked field before going on.", error=True)
+            self._set_status(self.tr("Please correct the marked field before going on."),
+                             error=True)
             self._focus_issue(page, blocking[0])
             return
         index = self.pages.index(page)
@@ -625,7 +629,9 @@ class VisitWizard(QDialog):
         content, _ = self.collect()
         issues = self._checked_issues()
         self.review_page.show_review(self.visit_page.label, self.visit_page.visit_date,
-                                     content, issues, before=self.original)
+                                     content, issues, before=self.original,
+                                     texts={f: p.texts for f, p in self.form_pages.items()
+                                            if isinstance(p, QuestionnairePage)})
         self.review_page.need_reason(self.editing_complete, bool(self._corrections(content)))
         return issues
 
@@ -663,17 +669,21 @@ class VisitWizard(QDialog):
         offered = sr.offered(self.visit_page.label, safe, own)
         if not offered:
             QMessageBox.information(
-                self, "Nothing for the patient to answer",
-                "Every questionnaire this visit expects is already entered (or marked not "
-                "done), so there is nothing left for the patient to answer on the screen.")
+                self, self.tr("Nothing for the patient to answer"),
+                self.tr("Every questionnaire this visit expects is already entered (or marked "
+                        "not done), so there is nothing left for the patient to answer on the "
+                        "screen."))
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Give the screen to the patient?",
-                          "The patient answers these questionnaires, one question per "
-                          f"screen: {', '.join(i.name for i in offered)}.\n\nOnly a staff "
-                          "password leaves the patient's screen. Every answer is kept as a "
-                          "draft, and you review them here afterwards.", parent=self)
-        go = box.addButton("Give the screen to the patient", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Give the screen to the patient?"),
+                          self.tr("The patient answers these questionnaires, one question per "
+                                  "screen: {names}.\n\nOnly a staff password leaves the "
+                                  "patient's screen. Every answer is kept as a draft, and you "
+                                  "review them here afterwards.").format(
+                              names=", ".join(i.name for i in offered)), parent=self)
+        box.setObjectName("selfReportBox")
+        go = box.addButton(self.tr("Give the screen to the patient"),
+                           QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is not go:
             return
@@ -681,11 +691,11 @@ class VisitWizard(QDialog):
             record, state = self_report.start(self.database, self.actor, self.draft(safe),
                                               [i.id for i in offered])
         except ConflictError as exc:
-            self._handle_conflict(str(exc))
+            self._handle_conflict(_plain(exc) + ".")
             return
         except (UserError, ValidationError) as exc:
-            self._set_status(f"The patient's screen was not opened: {_plain(exc)}",
-                             error=True)
+            self._set_status(self.tr("The patient's screen was not opened: {why}").format(
+                why=_plain(exc)), error=True)
             return
         self.visit_id, self.expected_version = record.id, record.version
         self._saved = self._snapshot(storable_only=True)
@@ -713,8 +723,9 @@ class VisitWizard(QDialog):
         self._saved_at = _local_hm(record.updated_at)
         self._refresh()
         self._show_page(self.pages.index(self.review_page))
-        self._set_status("The patient's answers are on the review page, marked as the "
-                         "patient's: check them, correct any (with a reason) and save.")
+        self._set_status(self.tr("The patient's answers are on the review page, marked as the "
+                                 "patient's: check them, correct any (with a reason) and "
+                                 "save."))
         self.raise_()
         self.activateWindow()
 
@@ -742,9 +753,9 @@ class VisitWizard(QDialog):
                   if self.editing_complete or corrected else None)
         if corrected and not reason:
             self.review_page.show_issues([_reason_issue(
-                "Give a reason for changing answers the patient gave")])
-            self._set_status("Not saved: give a reason for correcting the patient's answers.",
-                             error=True)
+                msg("Give a reason for changing answers the patient gave"))])
+            self._set_status(self.tr("Not saved: give a reason for correcting the patient's "
+                                     "answers."), error=True)
             self.review_page.reason.setFocus(Qt.FocusReason.TabFocusReason)
             return
         if self.editing_complete and not self._unsaved() \
@@ -762,7 +773,7 @@ class VisitWizard(QDialog):
         try:
             rec = self._complete(content, reason)
         except ConflictError as exc:
-            self._handle_conflict(str(exc))
+            self._handle_conflict(_plain(exc) + ".")
             return
         except WarningsNeedConfirmation:
             self._show_review()
@@ -770,7 +781,7 @@ class VisitWizard(QDialog):
             self._set_status(self.tr("Not saved: please confirm the warnings."), error=True)
             return
         except ReasonRequired as exc:
-            self.review_page.show_issues([_reason_issue(str(exc))])
+            self.review_page.show_issues([_reason_issue(exc.args[0] if exc.args else str(exc))])
             self.review_page.reason.setFocus(Qt.FocusReason.TabFocusReason)
             return
         except ValidationError as exc:
@@ -781,8 +792,8 @@ class VisitWizard(QDialog):
             return
         except (UserError, StorageError) as exc:
             if isinstance(exc, ConnectionLost):
-                self._set_status(f"Not saved: {SERVER_LOST}. Press Ctrl+S again once it is "
-                                 "back.", error=True)
+                self._set_status(self.tr("Not saved: {why}. Press Ctrl+S again once it is "
+                                         "back.").format(why=self.tr(SERVER_LOST)), error=True)
                 return
             self._set_status(self.tr("Not saved: {why}. Your input is kept in this window.")
                              .format(why=_plain(exc)), error=True)
@@ -839,17 +850,19 @@ def saved_text(code: str, label: str, content: VisitContent) -> str:
     parts = []
     midas = content.scores("midas")
     if midas.get("total") is not None:
-        parts.append(t("MIDAS {total}, grade {grade}").format(total=midas["total"],
-                                                              grade=midas.get("grade")))
+        parts.append(QCoreApplication.translate("VisitWizard", "MIDAS {total}, grade {grade}")
+                     .format(total=midas["total"], grade=midas.get("grade")))
     fss = content.scores("fss")
     mean = fss.get("mean")
     if isinstance(mean, Decimal):
         parts.append(f"FSS {number_text(mean)}")
     for posture, total in content.flow_totals().items():
         if total.total is not None:
-            parts.append(t("{posture} flow {total} mL/min").format(
+            parts.append(QCoreApplication.translate("VisitWizard",
+                                                    "{posture} flow {total} mL/min").format(
                 posture=t(POSTURE_WORDS[posture.value]), total=number_text(total.total)))
-    head = t("{label} saved for {code}").format(label=label, code=code)
+    head = QCoreApplication.translate("VisitWizard", "{label} saved for {code}").format(
+        label=label, code=code)
     return f"{head}: {' · '.join(parts)}" if parts else head
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor, Permission
+from proapp.domain.i18n import msg
 from proapp.services.accounts.access import check, require
 from proapp.services.bulk import no_collection_pauses
 from proapp.services.errors import UserError
@@ -39,13 +40,13 @@ class Format(StrEnum):
     @property
     def description(self) -> str:
         return {
-            "csv": "Interchange CSV: patients.csv + visits.csv (folder)",
-            "wide": "Wide CSV: one row per patient, columns per visit (folder)",
-            "xlsx": "Excel workbook: patients, visits, wide, data dictionary (file)",
-            "redcap": "REDCap: data dictionary, events, mapping and data CSVs (folder)",
-            "fhir": "FHIR R4 JSON bundle (folder)",
-            "odm": "CDISC ODM 1.3.2 XML: metadata, clinical data, audit trail (folder)",
-            "sqlite": "SQLite database copy (file)",
+            "csv": msg("Interchange CSV: patients.csv + visits.csv (folder)"),
+            "wide": msg("Wide CSV: one row per patient, columns per visit (folder)"),
+            "xlsx": msg("Excel workbook: patients, visits, wide, data dictionary (file)"),
+            "redcap": msg("REDCap: data dictionary, events, mapping and data CSVs (folder)"),
+            "fhir": msg("FHIR R4 JSON bundle (folder)"),
+            "odm": msg("CDISC ODM 1.3.2 XML: metadata, clinical data, audit trail (folder)"),
+            "sqlite": msg("SQLite database copy (file)"),
         }[self.value]
 
     @property

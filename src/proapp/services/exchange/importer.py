@@ -48,6 +48,7 @@ from proapp.domain import flow as flowmod
 from proapp.domain import schedule
 from proapp.domain.actor import Actor, Permission
 from proapp.domain.answers import MissingReason, ParseError
+from proapp.domain.i18n import msg
 from proapp.domain.language import DEFAULT_LANGUAGE, Language
 from proapp.domain.patient import (
     MsSubtype,
@@ -157,26 +158,35 @@ class ImportReport:
         return self.error_count == 0
 
     def _counts(self) -> str:
-        parts = [f"patients {self.patients_added} new, {self.patients_updated} updated, "
-                 f"{self.patients_unchanged} unchanged"]
+        parts = [msg("patients {new} new, {updated} updated, {unchanged} unchanged",
+                     new=self.patients_added, updated=self.patients_updated,
+                     unchanged=self.patients_unchanged)]
         if self.procedures_added or self.procedures_updated or self.procedures_unchanged:
-            parts.append(f"PTAs {self.procedures_added} new, {self.procedures_updated} "
-                         f"updated, {self.procedures_unchanged} unchanged")
-        parts.append(f"visits {self.visits_added} new, {self.visits_updated} updated, "
-                     f"{self.visits_unchanged} unchanged")
-        return "; ".join(parts)
+            parts.append(msg("PTAs {new} new, {updated} updated, {unchanged} unchanged",
+                             new=self.procedures_added, updated=self.procedures_updated,
+                             unchanged=self.procedures_unchanged))
+        parts.append(msg("visits {new} new, {updated} updated, {unchanged} unchanged",
+                         new=self.visits_added, updated=self.visits_updated,
+                         unchanged=self.visits_unchanged))
+        if len(parts) == 3:
+            return msg("{patients}; {procedures}; {visits}", patients=parts[0],
+                       procedures=parts[1], visits=parts[2])
+        return msg("{patients}; {visits}", patients=parts[0], visits=parts[1])
 
     def summary(self) -> str:
-        found = f"{self.error_count} error(s), {self.warning_count} warning(s)"
+        """One paragraph (English, and in the screens' language through ``localize``)."""
+        found = msg("{errors} error(s), {warnings} warning(s)", errors=self.error_count,
+                    warnings=self.warning_count)
         if not self.ok:
-            return (f"Nothing was written: {found}; fix the errors and import again. The rows "
-                    f"without errors would have given: {self._counts()}.")
+            return msg("Nothing was written: {found}; fix the errors and import again. The rows "
+                       "without errors would have given: {counts}.", found=found,
+                       counts=self._counts())
         if self.dry_run:
-            return (f"Check passed, nothing written yet; importing would give: "
-                    f"{self._counts()}; {found}.")
+            return msg("Check passed, nothing written yet; importing would give: {counts}; "
+                       "{found}.", counts=self._counts(), found=found)
         if self.applied:
-            return f"Imported: {self._counts()}; {found}."
-        return f"Nothing was written; {found}."
+            return msg("Imported: {counts}; {found}.", counts=self._counts(), found=found)
+        return msg("Nothing was written; {found}.", found=found)
 
 
 class _Abort(Exception):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,7 @@ from proapp.domain import double_entry as de
 from proapp.domain.actor import Actor
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.gui.common.errors import show_error
+from proapp.gui.common.language import QT_TRANSLATE_NOOP
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.table import MUTED, CellStyle, Column, RowTableModel
 from proapp.gui.common.widgets import RowTableView
@@ -31,11 +33,23 @@ from proapp.gui.visits.fields import heading, wrapped
 from proapp.services.visits import double_entry
 
 TOTAL = CellStyle(bold=True)
+# The column headers, translated by Column.title() (marked here for pyside6-lupdate).
+HEADERS = (QT_TRANSLATE_NOOP("Column", "User"),
+           QT_TRANSLATE_NOOP("Column", "Questionnaire"),
+           QT_TRANSLATE_NOOP("Column", "Visits"),
+           QT_TRANSLATE_NOOP("Column", "Fields keyed"),
+           QT_TRANSLATE_NOOP("Column", "Differences"),
+           QT_TRANSLATE_NOOP("Column", "Errors"),
+           QT_TRANSLATE_NOOP("Column", "Unresolved"),
+           QT_TRANSLATE_NOOP("Column", "Errors per 1,000"),
+           QT_TRANSLATE_NOOP("Column", "Agreement %"))
+EVERYONE = QT_TRANSLATE_NOOP("AgreementDialog", "everyone")
+ALL_FORMS = QT_TRANSLATE_NOOP("AgreementDialog", "all")
 
 
 def _name(value: str, everyone: str) -> str:
     if value == de.ALL:
-        return everyone
+        return QCoreApplication.translate("AgreementDialog", everyone)
     return QUESTIONNAIRES[value].name if value in QUESTIONNAIRES else value
 
 
@@ -49,9 +63,9 @@ def _style(r: de.Agreement) -> CellStyle | None:
 
 class AgreementModel(RowTableModel[de.Agreement]):
     columns = (
-        Column("User", lambda r: _name(r.user, "everyone"), width_hint="everyone",
+        Column("User", lambda r: _name(r.user, EVERYONE), width_hint="everyone",
                style=_style),
-        Column("Questionnaire", lambda r: _name(r.instrument, "all"), width_hint="MIDAS",
+        Column("Questionnaire", lambda r: _name(r.instrument, ALL_FORMS), width_hint="MIDAS",
                style=_style),
         Column("Visits", lambda r: str(r.visits), key=lambda r: r.visits, align_right=True,
                width_hint="00000"),
@@ -76,23 +90,23 @@ class AgreementDialog(QDialog):
         super().__init__(parent)
         self.database, self.actor = database, actor
         self.setObjectName("agreementDialog")
-        self.setWindowTitle("Double entry: agreement report")
+        self.setWindowTitle(self.tr("Double entry: agreement report"))
         fit(self, 1100, 560)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Keying agreement"))
-        layout.addWidget(wrapped(
+        layout.addWidget(heading(self.tr("Keying agreement")))
+        layout.addWidget(wrapped(self.tr(
             "Every visit keyed twice, per person and questionnaire. A field is one item keyed "
             "once; an error is a difference resolved against that person's value (when the "
             "true value is neither entry, both count an error). Unresolved differences are "
-            "counted but blame nobody yet. The totals count every keying.", HINT_STYLE))
+            "counted but blame nobody yet. The totals count every keying."), HINT_STYLE))
         self.model = AgreementModel(self)
         self.model.set_rows(double_entry.agreement_report(database, actor))
         self.table = RowTableView("agreement.table")
         self.table.attach(self.model)
-        self.table.set_placeholder("No visit has been keyed twice yet.")
+        self.table.set_placeholder(self.tr("No visit has been keyed twice yet."))
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = buttons.addButton("Save as &CSV…",
+        self.save_button = buttons.addButton(self.tr("Save as &CSV…"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setObjectName("agreement.save")
         self.save_button.clicked.connect(self.save_csv)
@@ -101,14 +115,14 @@ class AgreementDialog(QDialog):
 
     def save_csv(self, path: Path | None = None) -> Path | None:
         if path is None:
-            name, _filter = QFileDialog.getSaveFileName(self, "Save the agreement report",
-                                                        "agreement.csv", "CSV (*.csv)")
+            name, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save the agreement report"), "agreement.csv", "CSV (*.csv)")
             if not name:
                 return None
             path = Path(name)
         try:  # the file dialog has asked before replacing a file
             double_entry.write_agreement_report(self.database, self.actor, path, force=True)
         except Exception as exc:
-            show_error(self, exc, "save the agreement report")
+            show_error(self, exc, self.tr("save the agreement report"))
             return None
         return path

@@ -10,6 +10,7 @@ person, or a clinician). The visit is verified when the last difference is settl
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -29,14 +30,17 @@ from proapp.db.engine import Database
 from proapp.domain import double_entry as de
 from proapp.domain.actor import Actor, Permission, can
 from proapp.domain.answers import MissingReason, ParseError, parse_int
-from proapp.domain.item_values import Keyed, describe
+from proapp.domain.item_values import Keyed
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.validation import ValidationError
+from proapp.gui.common.errors import error_text
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, screen_format, shown
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.table import Column, RowTableModel
 from proapp.gui.common.widgets import RowTableView, error_label
 from proapp.gui.visits.double_entry.sizing import fit
 from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
+from proapp.gui.visits.pages.review import described
 from proapp.services.errors import UserError, WarningsNeedConfirmation
 from proapp.services.visits import double_entry
 
@@ -48,11 +52,19 @@ def _item_text(d: de.ComparedItem) -> str:
 
 
 def _value(d: de.ComparedItem, value: Keyed) -> str:
-    return describe(QUESTIONNAIRES[d.instrument], d.item, value)
+    return described(QUESTIONNAIRES[d.instrument], d.item, value)
 
 
 def _resolution(d: de.ComparedItem) -> str:
-    return _value(d, d.resolution) if d.resolved else "to resolve"
+    return (_value(d, d.resolution) if d.resolved
+            else QCoreApplication.translate("ResolveDialog", "to resolve"))
+
+
+# The column headers, translated by Column.title() (marked here for pyside6-lupdate).
+HEADERS = (QT_TRANSLATE_NOOP("Column", "Questionnaire"), QT_TRANSLATE_NOOP("Column", "Item"),
+           QT_TRANSLATE_NOOP("Column", "First entry"), QT_TRANSLATE_NOOP("Column", "Keyed by"),
+           QT_TRANSLATE_NOOP("Column", "Second entry"),
+           QT_TRANSLATE_NOOP("Column", "True value"))
 
 
 class DifferenceModel(RowTableModel[de.ComparedItem]):
@@ -79,11 +91,11 @@ class ResolveDialog(QDialog):
         layout = QVBoxLayout(self)
         self.title = heading("")
         layout.addWidget(self.title)
-        layout.addWidget(wrapped(
+        layout.addWidget(wrapped(self.tr(
             "Look at the paper form and choose the true value of each difference: the first "
             "entry, the second, or the value on the paper. A reason is required; the visit "
             "gets the value and the change log keeps both entries, the choice and the "
-            "reason."))
+            "reason.")))
         self.model = DifferenceModel(self)
         self.table = RowTableView("resolve.differences")
         self.table.attach(self.model)
@@ -95,39 +107,41 @@ class ResolveDialog(QDialog):
         self.first.setObjectName("resolve.first")
         self.second = QRadioButton()
         self.second.setObjectName("resolve.second")
-        self.other = QRadioButton("Another value, from the paper:")
+        self.other = QRadioButton(self.tr("&Another value, from the paper:"))
         self.other.setObjectName("resolve.other")
         for n, b in enumerate((self.first, self.second, self.other)):
             self.choice.addButton(b, n)
         self.other_value = AnswerEdit("resolve.value", chars=4)
         self.other_reason = QComboBox()
         self.other_reason.setObjectName("resolve.missing")
-        self.other_reason.addItem("(or a reason it is missing)", "")
+        self.other_reason.addItem(self.tr("(or a reason it is missing)"), "")
         for r in MissingReason:
-            self.other_reason.addItem(f"missing: {r.label}", r.value)
+            self.other_reason.addItem(self.tr("missing: {reason}").format(reason=shown(r.label)),
+                                      r.value)
         self.other_value.textEdited.connect(lambda _t: self.other.setChecked(True))
         self.other_reason.activated.connect(lambda _i: self.other.setChecked(True))
         other_row = QHBoxLayout()
         other_row.addWidget(self.other)
         other_row.addWidget(self.other_value)
         other_row.addWidget(self.other_reason)
-        other_row.addWidget(QLabel("(empty: not answered)"), 1)
+        other_row.addWidget(QLabel(self.tr("(empty: not answered)")), 1)
         self.reason = QLineEdit()
         self.reason.setObjectName("resolve.reason")
-        self.reason.setPlaceholderText("why this is the true value (required, kept in the "
-                                       "change log)")
+        self.reason.setPlaceholderText(self.tr("why this is the true value (required, kept in "
+                                               "the change log)"))
         form = QFormLayout()
-        form.addRow("True value:", self.first)
+        form.addRow(self.tr("True value:"), self.first)
         form.addRow("", self.second)
         form.addRow("", _wrap(other_row))
-        form.addRow("&Reason:", self.reason)
+        form.addRow(self.tr("R&eason:"), self.reason)
         layout.addLayout(form)
         self.who = wrapped("", HINT_STYLE)
         layout.addWidget(self.who)
         self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.resolve_button = buttons.addButton("&Resolve", QDialogButtonBox.ButtonRole.ActionRole)
+        self.resolve_button = buttons.addButton(self.tr("&Resolve"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
         self.resolve_button.setObjectName("resolve.apply")
         self.resolve_button.clicked.connect(self.resolve_current)
         buttons.rejected.connect(self.reject)
@@ -138,13 +152,18 @@ class ResolveDialog(QDialog):
 
     def reload(self) -> None:
         cmp = double_entry.comparison(self.database, self.visit_id)
-        self.setWindowTitle(f"Differences — {cmp.patient_code} {cmp.label} "
-                            f"{cmp.visit_date.isoformat()}")
+        day = screen_format().format_date(cmp.visit_date)
+        self.setWindowTitle(self.tr("Differences — {code} {label} {date}").format(
+            code=cmp.patient_code, label=cmp.label, date=day))
         left = sum(1 for d in cmp.differences if not d.resolved)
-        where = f"{cmp.patient_code}, visit {cmp.label} on {cmp.visit_date.isoformat()}"
+        where = self.tr("{code}, visit {label} on {date}").format(
+            code=cmp.patient_code, label=cmp.label, date=day)
         n = len(cmp.differences)
-        self.title.setText(f"{where}: {n} differences, {left} to resolve" if left else
-                           f"{where}: {n} differences, all resolved; the visit is verified")
+        self.title.setText(
+            self.tr("{where}: {n} differences, {left} to resolve").format(where=where, n=n,
+                                                                         left=left) if left
+            else self.tr("{where}: {n} differences, all resolved; the visit is verified")
+            .format(where=where, n=n))
         self.verified = cmp.status is de.Status.VERIFIED
         current = self.table.currentIndex().row()
         self.model.set_rows(cmp.differences)
@@ -168,8 +187,10 @@ class ResolveDialog(QDialog):
         if d is None:
             self.who.setText("")
             return
-        self.first.setText(f"First entry: {_value(d, d.first)} (keyed by {d.first_by})")
-        self.second.setText(f"Second entry: {_value(d, d.second)} (keyed by {d.second_by})")
+        self.first.setText(self.tr("&First entry: {value} (keyed by {who})").format(
+            value=_value(d, d.first), who=d.first_by))
+        self.second.setText(self.tr("&Second entry: {value} (keyed by {who})").format(
+            value=_value(d, d.second), who=d.second_by))
         self.choice.setExclusive(False)
         for b in (self.first, self.second, self.other):
             b.setChecked(False)
@@ -179,11 +200,12 @@ class ResolveDialog(QDialog):
         self.reason.clear()
         clinician = can(self.actor, Permission.VISIT_SIGN)
         if d.resolved:
-            self.who.setText("Resolved.")
+            self.who.setText(self.tr("Resolved."))
         elif not de.may_resolve(self.actor.username, (d.first_by, d.second_by),
                                 clinician=clinician):
-            self.who.setText(f"You keyed this item ({self.actor.username}): a third person or "
-                             "a clinician resolves it.")
+            self.who.setText(self.tr("You keyed this item ({username}): a third person or a "
+                                     "clinician resolves it.").format(
+                username=self.actor.username))
             for w in (self.first, self.second, self.other, self.other_value,
                       self.other_reason, self.reason, self.resolve_button):
                 w.setEnabled(False)
@@ -203,13 +225,14 @@ class ResolveDialog(QDialog):
         reason = self.other_reason.currentData()
         text = self.other_value.text()
         if reason and text.strip():
-            return True, None, "Give either a value or a reason it is missing, not both"
+            return True, None, self.tr("Give either a value or a reason it is missing, not "
+                                       "both")
         if reason:
             return True, MissingReason(reason), ""
         try:
             return True, parse_int(text, signed=False), ""
         except ParseError as exc:
-            return True, None, str(exc)
+            return True, None, shown(exc.args[0]) if exc.args else str(exc)
 
     def resolve_current(self, *, confirm_warnings: bool = False) -> None:
         d = self.current()
@@ -217,8 +240,8 @@ class ResolveDialog(QDialog):
             return
         made, value, problem = self.chosen()
         if not made:
-            self._show_error("Choose the true value: the first entry, the second, or another "
-                             "value from the paper.")
+            self._show_error(self.tr("Choose the true value: the first entry, the second, or "
+                                     "another value from the paper."))
             return
         if problem:
             self._show_error(problem)
@@ -227,26 +250,28 @@ class ResolveDialog(QDialog):
             double_entry.resolve(self.database, self.actor, self.visit_id, d.instrument, d.item,
                                  value, self.reason.text(), confirm_warnings=confirm_warnings)
         except WarningsNeedConfirmation as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Please confirm",
-                              "With this value the visit has these warnings:\n\n"
-                              + "\n".join(f"• {i.message}" for i in exc.issues)
-                              + "\n\nResolve with this value anyway?", parent=self)
-            go = box.addButton("Resolve anyway", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Please confirm"),
+                              self.tr("With this value the visit has these warnings:") + "\n\n"
+                              + "\n".join(f"• {shown(i.message)}" for i in exc.issues)
+                              + "\n\n" + self.tr("Resolve with this value anyway?"),
+                              parent=self)
+            go = box.addButton(self.tr("Resolve anyway"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is go:
                 self.resolve_current(confirm_warnings=True)
             return
         except ValidationError as exc:
-            self._show_error(" ".join(i.message for i in exc.issues))
+            self._show_error(" ".join(shown(i.message) for i in exc.issues))
             return
         except UserError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return
         self.reload()
         if self.verified:
-            QMessageBox.information(self, "Visit verified",
-                                    "Every difference is resolved: the visit is verified.")
+            QMessageBox.information(self, self.tr("Visit verified"),
+                                    self.tr("Every difference is resolved: the visit is "
+                                            "verified."))
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -11,7 +11,7 @@ only the number of differences is shown here, never a value of the first keying.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +30,8 @@ from proapp.domain.draft import merge
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.validation import ValidationError
 from proapp.domain.visit import VisitContent
+from proapp.gui.common.errors import error_text
+from proapp.gui.common.language import screen_format, shown
 from proapp.gui.common.style import ERROR_STYLE
 from proapp.gui.visits.double_entry.sizing import fit
 from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
@@ -50,17 +52,18 @@ class SecondEntryDialog(QDialog):
         self.database, self.actor, self.form = database, actor, form
         self.outcome: SecondEntryOutcome | None = None
         self.setObjectName("secondEntryDialog")
-        self.setWindowTitle(f"Second entry — {form.patient_code} {form.label} "
-                            f"{form.visit_date.isoformat()}")
+        day = screen_format().format_date(form.visit_date)
+        self.setWindowTitle(self.tr("Second entry — {code} {label} {date}").format(
+            code=form.patient_code, label=form.label, date=day))
         fit(self, 1000, 720)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(f"Second entry of {form.patient_code}, visit {form.label} "
-                                 f"on {form.visit_date.isoformat()}"))
-        layout.addWidget(wrapped(
+        layout.addWidget(heading(self.tr("Second entry of {code}, visit {label} on {date}")
+                                 .format(code=form.patient_code, label=form.label, date=day)))
+        layout.addWidget(wrapped(self.tr(
             "Key the paper form again, exactly as it is written; leave an item empty when the "
             "paper has no answer. The first entry is not shown (blind second entry): the two "
             "are compared item by item when you save, and any difference goes to a third "
-            "person or a clinician."))
+            "person or a clinician.")))
         self.tabs = QTabWidget()
         self.pages: dict[str, QuestionnairePage] = {}
         for instrument in QUESTIONNAIRES.values():
@@ -84,7 +87,7 @@ class SecondEntryDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Compare and save (Ctrl+S)")
+        self.save_button.setText(self.tr("Compare and save (Ctrl+S)"))
         self.save_button.setAutoDefault(False)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -101,7 +104,7 @@ class SecondEntryDialog(QDialog):
         for form, page in self.pages.items():
             (responses, missing, _skip), issues = page.collect()
             parts.append((form, (responses, missing, None)))
-            problems += [i.message for i in issues]
+            problems += [shown(i.message) for i in issues]
         return merge(parts), problems
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -131,7 +134,7 @@ class SecondEntryDialog(QDialog):
     def submit(self) -> None:
         content, problems = self.keyed()
         if problems:
-            self._show_error("Not saved: " + " ".join(problems))
+            self._show_error(self.tr("Not saved: {why}").format(why=" ".join(problems)))
             return
         try:
             self.outcome = double_entry.submit_second_entry(self.database, self.actor,
@@ -139,12 +142,13 @@ class SecondEntryDialog(QDialog):
         except ValidationError as exc:
             for page in self.pages.values():
                 page.show_issues(exc.issues)
-            self._show_error("Not saved: " + " ".join(i.message for i in exc.issues))
+            self._show_error(self.tr("Not saved: {why}").format(
+                why=" ".join(shown(i.message) for i in exc.issues)))
             return
         except UserError as exc:
-            self._show_error(f"Not saved: {exc}")
+            self._show_error(self.tr("Not saved: {why}").format(why=error_text(exc)))
             return
-        QMessageBox.information(self, "Second entry saved", outcome_text(self.outcome))
+        QMessageBox.information(self, self.tr("Second entry saved"), outcome_text(self.outcome))
         self.accept()
 
     def _show_error(self, text: str) -> None:
@@ -154,8 +158,10 @@ class SecondEntryDialog(QDialog):
 
 def outcome_text(outcome: SecondEntryOutcome) -> str:
     if outcome.status is de.Status.VERIFIED:
-        return (f"Both entries agree on all {outcome.compared} items: the visit is "
-                "verified.")
-    return (f"{outcome.compared} items compared, {outcome.differences} differ. A third person "
-            "or a clinician resolves each difference from the paper form (Double entry, "
-            "Resolve differences).")
+        return QCoreApplication.translate(
+            "SecondEntryDialog", "Both entries agree on all {n} items: the visit is "
+            "verified.").format(n=outcome.compared)
+    return QCoreApplication.translate(
+        "SecondEntryDialog", "{n} items compared, {differ} differ. A third person or a "
+        "clinician resolves each difference from the paper form (Double entry, Resolve "
+        "differences).").format(n=outcome.compared, differ=outcome.differences)

@@ -8,7 +8,7 @@ blind second entry from it. Enter on a row opens what that visit needs next.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +22,7 @@ from proapp.domain import double_entry as de
 from proapp.domain import schedule
 from proapp.domain.actor import Actor, Permission, can
 from proapp.gui.common.errors import show_error
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.table import ALERT, MUTED, Column, RowTableModel, day_text
 from proapp.gui.common.widgets import RowTableView
@@ -31,13 +32,23 @@ from proapp.services import settings
 from proapp.services.visits import double_entry
 from proapp.services.visits.double_entry import QueueEntry
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+# The column headers, translated by Column.title() (marked here for pyside6-lupdate).
+HEADERS = (QT_TRANSLATE_NOOP("Column", "Patient"), QT_TRANSLATE_NOOP("Column", "Visit"),
+           QT_TRANSLATE_NOOP("Column", "Date"), QT_TRANSLATE_NOOP("Column", "State"),
+           QT_TRANSLATE_NOOP("Column", "First entry by"),
+           QT_TRANSLATE_NOOP("Column", "Second entry by"))
+
 
 def _state(e: QueueEntry) -> str:
     if e.status is de.Status.UNRESOLVED:
-        return f"{e.unresolved} of {e.differences} differences to resolve"
+        return translate("DoubleEntry", "{open} of {all} differences to resolve").format(
+            open=e.unresolved, all=e.differences)
     if e.status is de.Status.VERIFIED and e.differences:
-        return f"verified ({e.differences} differences resolved)"
-    return e.status.label
+        return translate("DoubleEntry", "verified ({n} differences resolved)").format(
+            n=e.differences)
+    return shown(e.status.label)
 
 
 class QueueModel(RowTableModel[QueueEntry]):
@@ -49,7 +60,7 @@ class QueueModel(RowTableModel[QueueEntry]):
                width_hint="2000-00-00"),
         Column("State", _state, key=lambda e: (e.status != de.Status.AWAITING,
                                                e.status.value),
-               width_hint="10 of 16 differences to resolve",
+               width_hint="10 di 16 differenze da risolvere",
                style=lambda e: ALERT if e.status is de.Status.UNRESOLVED else
                MUTED if e.status is de.Status.VERIFIED else None),
         Column("First entry by", lambda e: e.entered_by, width_hint="nurse.name"),
@@ -66,15 +77,15 @@ class DoubleEntryWindow(QDialog):
         super().__init__(parent)
         self.database, self.actor = database, actor
         self.setObjectName("doubleEntryWindow")
-        self.setWindowTitle("Double entry")
+        self.setWindowTitle(self.tr("Double entry"))
         fit(self, 1000, 600)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Double data entry"))
+        layout.addWidget(heading(self.tr("Double data entry")))
         self.intro = wrapped("", HINT_STYLE)
         layout.addWidget(self.intro)
         # the clinic setting itself, for the administrators who may change it
-        self.switch = QCheckBox("Double data entry is switched on for this clinic (clinic "
-                                "setting double_entry)")
+        self.switch = QCheckBox(self.tr("Double data entry is switched on for this clinic "
+                                        "(clinic setting double_entry)"))
         self.switch.setObjectName("doubleEntry.switch")
         self.switch.setVisible(can(actor, Permission.SETTINGS_EDIT))
         self.switch.setChecked(double_entry.enabled(database))
@@ -83,18 +94,19 @@ class DoubleEntryWindow(QDialog):
         self.model = QueueModel(self)
         self.table = RowTableView("doubleEntry.queue")
         self.table.attach(self.model)
-        self.table.set_placeholder("No visit is in double entry. Completing a visit asks for "
-                                   "its second entry when double entry is switched on.")
+        self.table.set_placeholder(self.tr("No visit is in double entry. Completing a visit "
+                                           "asks for its second entry when double entry is "
+                                           "switched on."))
         self.table.rowActivated.connect(lambda e: self.open_next(e))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         role = QDialogButtonBox.ButtonRole.ActionRole
-        self.second_button = buttons.addButton("&Second entry…", role)
+        self.second_button = buttons.addButton(self.tr("&Second entry…"), role)
         self.second_button.setObjectName("doubleEntry.second")
-        self.resolve_button = buttons.addButton("&Differences…", role)
+        self.resolve_button = buttons.addButton(self.tr("&Differences…"), role)
         self.resolve_button.setObjectName("doubleEntry.resolve")
-        self.report_button = buttons.addButton("&Agreement report…", role)
+        self.report_button = buttons.addButton(self.tr("&Agreement report…"), role)
         self.report_button.setObjectName("doubleEntry.report")
         self.second_button.clicked.connect(lambda: self.second_entry(self.current()))
         self.resolve_button.clicked.connect(lambda: self.resolve(self.current()))
@@ -107,12 +119,13 @@ class DoubleEntryWindow(QDialog):
     def reload(self) -> None:
         on = double_entry.enabled(self.database)
         self.intro.setText(
-            "Paper forms are keyed twice by two people; the second entry is blind to the "
-            "first. A third person or a clinician resolves each difference from the paper, "
-            "and the visit is then verified." if on else
-            "Double data entry is switched off for this clinic, so completed visits are not "
-            "sent here. An administrator switches it on with the clinic setting "
-            "double_entry (also here). Visits already here can still be finished.")
+            self.tr("Paper forms are keyed twice by two people; the second entry is blind to "
+                    "the first. A third person or a clinician resolves each difference from "
+                    "the paper, and the visit is then verified.") if on else
+            self.tr("Double data entry is switched off for this clinic, so completed visits "
+                    "are not sent here. An administrator switches it on with the clinic "
+                    "setting double_entry (also here). Visits already here can still be "
+                    "finished."))
         current = self.current()
         self.model.set_rows(double_entry.queue(self.database))
         rows = self.model.rows
@@ -130,7 +143,7 @@ class DoubleEntryWindow(QDialog):
             self.switch.blockSignals(True)
             self.switch.setChecked(double_entry.enabled(self.database))
             self.switch.blockSignals(False)
-            show_error(self, exc, "change the double_entry setting")
+            show_error(self, exc, self.tr("change the double_entry setting"))
         self.reload()
 
     def current(self) -> QueueEntry | None:
@@ -157,7 +170,7 @@ class DoubleEntryWindow(QDialog):
         try:
             form = double_entry.second_entry_form(self.database, self.actor, entry.visit_id)
         except Exception as exc:
-            show_error(self, exc, "start the second entry")
+            show_error(self, exc, self.tr("start the second entry"))
             return
         dialog = SecondEntryDialog(self.database, self.actor, form, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
