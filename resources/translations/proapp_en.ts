@@ -1,6 +1,114 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>frozen build</source>
+        <translation>frozen build</translation>
+    </message>
+    <message>
+        <source>from source</source>
+        <translation>from source</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>Open the selected patient / start the selected worklist visit</source>
+        <translation>Open the selected patient / start the selected worklist visit</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Move between fields</source>
+        <translation>Move between fields</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {name}</source>
+        <translation>About {name}</translation>
+    </message>
+    <message>
+        <source>Patient-reported outcomes (MIDAS, FSS) and IJV flow for MS clinics.</source>
+        <translation>Patient-reported outcomes (MIDAS, FSS) and IJV flow for MS clinics.</translation>
+    </message>
+    <message>
+        <source>Bundled software and licences</source>
+        <translation>Bundled software and licences</translation>
+    </message>
+    <message>
+        <source>Full licence &amp;texts…</source>
+        <translation>Full licence &amp;texts…</translation>
+    </message>
+    <message>
+        <source>Third-party licences</source>
+        <translation>Third-party licences</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLog</name>
+    <message>
+        <source>signed in</source>
+        <translation>signed in</translation>
+    </message>
+    <message>
+        <source>failed attempt</source>
+        <translation>failed attempt</translation>
+    </message>
+    <message>
+        <source>LOCKED</source>
+        <translation>LOCKED</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>unlocked</translation>
+    </message>
+    <message>
+        <source>{time} (UTC), row {row}</source>
+        <translation>{time} (UTC), row {row}</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <source>Access log</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>The newest {n} sign-ins, failed attempts, locks and unlocks (newest first). A locked account is unlocked in Users.</source>
+        <translation>The newest {n} sign-ins, failed attempts, locks and unlocks (newest first). A locked account is unlocked in Users.</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>The two passwords differ</source>
@@ -283,6 +391,45 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <source>A new staff account. Tell the person their password in person; they can change it after signing in.</source>
+        <translation>A new staff account. Tell the person their password in person; they can change it after signing in.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Administrator account</source>
@@ -299,6 +446,353 @@
     <message>
         <source>Keep the password safe: nobody can read it back, and without an administrator no new account can be made.</source>
         <translation>Keep the password safe: nobody can read it back, and without an administrator no new account can be made.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>everyone</source>
+        <translation>everyone</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Double entry: agreement report</source>
+        <translation>Double entry: agreement report</translation>
+    </message>
+    <message>
+        <source>Keying agreement</source>
+        <translation>Keying agreement</translation>
+    </message>
+    <message>
+        <source>Every visit keyed twice, per person and questionnaire. A field is one item keyed once; an error is a difference resolved against that person's value (when the true value is neither entry, both count an error). Unresolved differences are counted but blame nobody yet. The totals count every keying.</source>
+        <translation>Every visit keyed twice, per person and questionnaire. A field is one item keyed once; an error is a difference resolved against that person's value (when the true value is neither entry, both count an error). Unresolved differences are counted but blame nobody yet. The totals count every keying.</translation>
+    </message>
+    <message>
+        <source>No visit has been keyed twice yet.</source>
+        <translation>No visit has been keyed twice yet.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>Save as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save the agreement report</source>
+        <translation>Save the agreement report</translation>
+    </message>
+    <message>
+        <source>save the agreement report</source>
+        <translation>save the agreement report</translation>
+    </message>
+</context>
+<context>
+    <name>Analysis</name>
+    <message>
+        <source>{a} vs {b} vs {c}</source>
+        <translation>{a} vs {b} vs {c}</translation>
+    </message>
+    <message>
+        <source>tested</source>
+        <translation>tested</translation>
+    </message>
+    <message>
+        <source>all available</source>
+        <translation>all available</translation>
+    </message>
+    <message>
+        <source>Friedman</source>
+        <translation>Friedman</translation>
+    </message>
+    <message>
+        <source>Post-hoc</source>
+        <translation>Post-hoc</translation>
+    </message>
+    <message>
+        <source>Spearman</source>
+        <translation>Spearman</translation>
+    </message>
+    <message>
+        <source>Descriptives</source>
+        <translation>Descriptives</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Repeat PTA: use visits before it</source>
+        <translation>Repeat PTA: use visits before it</translation>
+    </message>
+    <message>
+        <source>Repeat PTA: use every visit</source>
+        <translation>Repeat PTA: use every visit</translation>
+    </message>
+    <message>
+        <source>Repeat PTA: leave the patient out</source>
+        <translation>Repeat PTA: leave the patient out</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisWindow</name>
+    <message>
+        <source>Cohort analysis – {name} – {database}</source>
+        <translation>Cohort analysis – {name} – {database}</translation>
+    </message>
+    <message>
+        <source>Choose the cut-off and the groups, then Compute (Ctrl+Enter).</source>
+        <translation>Choose the cut-off and the groups, then Compute (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>Only visits on or before this date count (default: today)</source>
+        <translation>Only visits on or before this date count (default: today)</translation>
+    </message>
+    <message>
+        <source>C&amp;ut-off:</source>
+        <translation>C&amp;ut-off:</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Compute</translation>
+    </message>
+    <message>
+        <source>Run the analysis with these choices (Ctrl+Enter)</source>
+        <translation>Run the analysis with these choices (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Save files…</source>
+        <translation>&amp;Save files…</translation>
+    </message>
+    <message>
+        <source>Write the CSV files and analysis.pdf into a folder (Ctrl+S)</source>
+        <translation>Write the CSV files and analysis.pdf into a folder (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Measure:</source>
+        <translation>&amp;Measure:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Group:</translation>
+    </message>
+    <message>
+        <source>Groups analysed…</source>
+        <translation>Groups analysed…</translation>
+    </message>
+    <message>
+        <source>Which groups this measure is analysed in (the study: MIDAS in headache+, FSS in fatigue+, flow in all)</source>
+        <translation>Which groups this measure is analysed in (the study: MIDAS in headache+, FSS in fatigue+, flow in all)</translation>
+    </message>
+    <message>
+        <source>Study defaults</source>
+        <translation>Study defaults</translation>
+    </message>
+    <message>
+        <source>Compute the analysis to see the results.</source>
+        <translation>Compute the analysis to see the results.</translation>
+    </message>
+    <message>
+        <source>Box plots per time point and individual trajectories</source>
+        <translation>Box plots per time point and individual trajectories</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s): {names}</source>
+        <translation>
+            <numerusform>%n group: {names}</numerusform>
+            <numerusform>%n groups: {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation>no group</translation>
+    </message>
+    <message>
+        <source>also used for MIDAS vs flow</source>
+        <translation>also used for MIDAS vs flow</translation>
+    </message>
+    <message>
+        <source>changed: Compute again</source>
+        <translation>changed: Compute again</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>compute the analysis</source>
+        <translation>compute the analysis</translation>
+    </message>
+    <message>
+        <source>Cohort analysis</source>
+        <translation>Cohort analysis</translation>
+    </message>
+    <message>
+        <source>{patients} patients · cut-off {cutoff} · data {data} · computed {time} UTC</source>
+        <translation>{patients} patients · cut-off {cutoff} · data {data} · computed {time} UTC</translation>
+    </message>
+    <message>
+        <source>Could not {doing}: {why}</source>
+        <translation>Could not {doing}: {why}</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>SYNTHETIC DEMO DATA (no real person)</source>
+        <translation>SYNTHETIC DEMO DATA (no real person)</translation>
+    </message>
+    <message>
+        <source>cut-off {cutoff} · {patients} patients · data {data}</source>
+        <translation>cut-off {cutoff} · {patients} patients · data {data}</translation>
+    </message>
+    <message>
+        <source>Data snapshot: SHA-256 {sha}</source>
+        <translation>Data snapshot: SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <source>Cut-off: {date}</source>
+        <translation>Cut-off: {date}</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>Software: {versions}</source>
+        <translation>Software: {versions}</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>No result yet</translation>
+    </message>
+    <message>
+        <source>{measure} is analysed in no group: choose some under 'Groups analysed…' and Compute.</source>
+        <translation>{measure} is analysed in no group: choose some under 'Groups analysed…' and Compute.</translation>
+    </message>
+    <message>
+        <source>Left: all values (box: quartiles). Right: the tested patients, median bold.</source>
+        <translation>Left: all values (box: quartiles). Right: the tested patients, median bold.</translation>
+    </message>
+    <message>
+        <source>Folder for the analysis files</source>
+        <translation>Folder for the analysis files</translation>
+    </message>
+    <message>
+        <source>Replace the files?</source>
+        <translation>Replace the files?</translation>
+    </message>
+    <message>
+        <source>{folder} already holds {names}. Replace them with this analysis?</source>
+        <translation>{folder} already holds {names}. Replace them with this analysis?</translation>
+    </message>
+    <message>
+        <source>save the analysis</source>
+        <translation>save the analysis</translation>
+    </message>
+    <message>
+        <source>Saving the analysis</source>
+        <translation>Saving the analysis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to {folder}</source>
+        <translation>
+            <numerusform>%n file written to {folder}</numerusform>
+            <numerusform>%n files written to {folder}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLog</name>
+    <message>
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>unlocked</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>patient</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>visit</translation>
+    </message>
+    <message>
+        <source>procedure</source>
+        <translation>procedure</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>user</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>setting</translation>
+    </message>
+    <message>
+        <source>(content signed)</source>
+        <translation>(content signed)</translation>
+    </message>
+    <message>
+        <source>(whole record)</source>
+        <translation>(whole record)</translation>
+    </message>
+    <message>
+        <source>{time} (UTC), log row {row}</source>
+        <translation>{time} (UTC), log row {row}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogDialog</name>
+    <message>
+        <source>Change log (visit)</source>
+        <translation>Change log (visit)</translation>
+    </message>
+    <message>
+        <source>Change log (patient)</source>
+        <translation>Change log (patient)</translation>
+    </message>
+    <message>
+        <source>Change log (database)</source>
+        <translation>Change log (database)</translation>
+    </message>
+    <message>
+        <source>Filter: user, field, value, reason…</source>
+        <translation>Filter: user, field, value, reason…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n entry(ies)</source>
+        <translation>
+            <numerusform>{shown} of %n entry</numerusform>
+            <numerusform>{shown} of %n entries</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -394,6 +888,277 @@
         <source>Draft</source>
         <translation>Draft</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Compared</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <source>χ²</source>
+        <translation>χ²</translation>
+    </message>
+    <message>
+        <source>df</source>
+        <translation>df</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>Kendall's W</source>
+        <translation>Kendall's W</translation>
+    </message>
+    <message>
+        <source>Follow-up (y)</source>
+        <translation>Follow-up (y)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>≠0</source>
+        <translation>≠0</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>Median Δ</source>
+        <translation>Median Δ</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p (Holm)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>rho</source>
+        <translation>rho</translation>
+    </message>
+    <message>
+        <source>Time point</source>
+        <translation>Time point</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Median (IQR)</source>
+        <translation>Median (IQR)</translation>
+    </message>
+    <message>
+        <source>Mean (SD)</source>
+        <translation>Mean (SD)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Fields keyed</source>
+        <translation>Fields keyed</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>Unresolved</translation>
+    </message>
+    <message>
+        <source>Errors per 1,000</source>
+        <translation>Errors per 1,000</translation>
+    </message>
+    <message>
+        <source>Agreement %</source>
+        <translation>Agreement %</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>First entry</source>
+        <translation>First entry</translation>
+    </message>
+    <message>
+        <source>Keyed by</source>
+        <translation>Keyed by</translation>
+    </message>
+    <message>
+        <source>Second entry</source>
+        <translation>Second entry</translation>
+    </message>
+    <message>
+        <source>True value</source>
+        <translation>True value</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>First entry by</source>
+        <translation>First entry by</translation>
+    </message>
+    <message>
+        <source>Second entry by</source>
+        <translation>Second entry by</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>proapp: unexpected error</source>
+        <translation>proapp: unexpected error</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside proapp.</source>
+        <translation>Something went wrong inside proapp.</translation>
+    </message>
+    <message>
+        <source>{summary}&lt;br&gt;&lt;br&gt;This is a bug, not something you did wrong. The program keeps running; visits you were entering are kept as drafts and offered again when you open the patient.&lt;br&gt;&lt;br&gt;The details were written to the log file:&lt;br&gt;&lt;code&gt;{log}&lt;/code&gt;&lt;br&gt;Please send that file to your IT contact.</source>
+        <translation>{summary}&lt;br&gt;&lt;br&gt;This is a bug, not something you did wrong. The program keeps running; visits you were entering are kept as drafts and offered again when you open the patient.&lt;br&gt;&lt;br&gt;The details were written to the log file:&lt;br&gt;&lt;code&gt;{log}&lt;/code&gt;&lt;br&gt;Please send that file to your IT contact.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
 </context>
 <context>
     <name>DailyBackup</name>
@@ -411,6 +1176,64 @@ proapp continues; ask IT to check the backup folder (setting backup_dir).</trans
     </message>
 </context>
 <context>
+    <name>DoubleEntry</name>
+    <message>
+        <source>{open} of {all} differences to resolve</source>
+        <translation>{open} of {all} differences to resolve</translation>
+    </message>
+    <message>
+        <source>verified ({n} differences resolved)</source>
+        <translation>verified ({n} differences resolved)</translation>
+    </message>
+</context>
+<context>
+    <name>DoubleEntryWindow</name>
+    <message>
+        <source>Double entry</source>
+        <translation>Double entry</translation>
+    </message>
+    <message>
+        <source>Double data entry</source>
+        <translation>Double data entry</translation>
+    </message>
+    <message>
+        <source>Double data entry is switched on for this clinic (clinic setting double_entry)</source>
+        <translation>Double data entry is switched on for this clinic (clinic setting double_entry)</translation>
+    </message>
+    <message>
+        <source>No visit is in double entry. Completing a visit asks for its second entry when double entry is switched on.</source>
+        <translation>No visit is in double entry. Completing a visit asks for its second entry when double entry is switched on.</translation>
+    </message>
+    <message>
+        <source>&amp;Second entry…</source>
+        <translation>&amp;Second entry…</translation>
+    </message>
+    <message>
+        <source>&amp;Differences…</source>
+        <translation>&amp;Differences…</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement report…</source>
+        <translation>&amp;Agreement report…</translation>
+    </message>
+    <message>
+        <source>Paper forms are keyed twice by two people; the second entry is blind to the first. A third person or a clinician resolves each difference from the paper, and the visit is then verified.</source>
+        <translation>Paper forms are keyed twice by two people; the second entry is blind to the first. A third person or a clinician resolves each difference from the paper, and the visit is then verified.</translation>
+    </message>
+    <message>
+        <source>Double data entry is switched off for this clinic, so completed visits are not sent here. An administrator switches it on with the clinic setting double_entry (also here). Visits already here can still be finished.</source>
+        <translation>Double data entry is switched off for this clinic, so completed visits are not sent here. An administrator switches it on with the clinic setting double_entry (also here). Visits already here can still be finished.</translation>
+    </message>
+    <message>
+        <source>change the double_entry setting</source>
+        <translation>change the double_entry setting</translation>
+    </message>
+    <message>
+        <source>start the second entry</source>
+        <translation>start the second entry</translation>
+    </message>
+</context>
+<context>
     <name>ExpectationBanner</name>
     <message>
         <source>{form} was ticked as done at this visit ({visit}). To leave it out, untick it on the Visit page.</source>
@@ -423,6 +1246,121 @@ proapp continues; ask IT to check the backup folder (setting backup_dir).</trans
     <message>
         <source>{visit} does not expect {form}: leave the page empty to skip it, or enter it if it was done.</source>
         <translation>{visit} does not expect {form}: leave the page empty to skip it, or enter it if it was done.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>folder or file to write</source>
+        <translation>folder or file to write</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>De-&amp;identify (no names, birth dates or free text; keeps age at visit and patient code)</source>
+        <translation>De-&amp;identify (no names, birth dates or free text; keeps age at visit and patient code)</translation>
+    </message>
+    <message>
+        <source>&amp;Only visits from</source>
+        <translation>&amp;Only visits from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation>Destination:</translation>
+    </message>
+    <message>
+        <source>MS subtypes:</source>
+        <translation>MS subtypes:</translation>
+    </message>
+    <message>
+        <source>Visits:</source>
+        <translation>Visits:</translation>
+    </message>
+    <message>
+        <source>Only complete visits are exported. Every export includes a data dictionary.</source>
+        <translation>Only complete visits are exported. Every export includes a data dictionary.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Export to folder</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.db)</source>
+        <translation>SQLite database (*.db)</translation>
+    </message>
+    <message>
+        <source>Export to file</source>
+        <translation>Export to file</translation>
+    </message>
+    <message>
+        <source>Replace existing files?</source>
+        <translation>Replace existing files?</translation>
+    </message>
+    <message>
+        <source>These files already exist and will be replaced:</source>
+        <translation>These files already exist and will be replaced:</translation>
+    </message>
+    <message>
+        <source>Choose a destination first.</source>
+        <translation>Choose a destination first.</translation>
+    </message>
+    <message>
+        <source>The first date is after the last date.</source>
+        <translation>The first date is after the last date.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation>Nothing was exported.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exporting</translation>
+    </message>
+    <message>
+        <source>Exported to {where}.</source>
+        <translation>Exported to {where}.</translation>
+    </message>
+    <message>
+        <source>Exported {patients} patients, {visits} visits to {where}.</source>
+        <translation>Exported {patients} patients, {visits} visits to {where}.</translation>
+    </message>
+    <message>
+        <source>Export failed: {why}</source>
+        <translation>Export failed: {why}</translation>
+    </message>
+    <message>
+        <source>Export failed (see the log): {why}</source>
+        <translation>Export failed (see the log): {why}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export cancelled; no file was written.</translation>
     </message>
 </context>
 <context>
@@ -539,6 +1477,108 @@ proapp continues; ask IT to check the backup folder (setting backup_dir).</trans
     <message>
         <source>Review</source>
         <translation>Review</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>{name} (locked)</source>
+        <translation>{name} (locked)</translation>
+    </message>
+    <message>
+        <source>{name} is locked. {username}: enter your password to continue. Another user may sign in instead; the open windows are then closed and any visit being entered is kept as a draft.</source>
+        <translation>{name} is locked. {username}: enter your password to continue. Another user may sign in instead; the open windows are then closed and any visit being entered is kept as a draft.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Staff only</source>
+        <translation>Staff only</translation>
+    </message>
+    <message>
+        <source>Staff only: {username}, enter your password to leave the patient's questionnaire. The answers are kept. Another staff member may sign in instead.</source>
+        <translation>Staff only: {username}, enter your password to leave the patient's questionnaire. The answers are kept. Another staff member may sign in instead.</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Leave</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>folder holding patients.csv and/or visits.csv</source>
+        <translation>folder holding patients.csv and/or visits.csv</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Replace patients and visits that exist with different values (recorded in the change log)</source>
+        <translation>&amp;Replace patients and visits that exist with different values (recorded in the change log)</translation>
+    </message>
+    <message>
+        <source>Check the folder first: nothing is written until the check finds no errors and you press Import. Imported visits are complete; warnings are listed but do not stop the import.</source>
+        <translation>Check the folder first: nothing is written until the check finds no errors and you press Import. Imported visits are complete; warnings are listed but do not stop the import.</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Import from folder</source>
+        <translation>Import from folder</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Choose a folder first.</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <source>Check the folder again before importing.</source>
+        <translation>Check the folder again before importing.</translation>
+    </message>
+    <message>
+        <source>Press Import to write.</source>
+        <translation>Press Import to write.</translation>
+    </message>
+    <message>
+        <source>Unexpected problem (see the log): {why}</source>
+        <translation>Unexpected problem (see the log): {why}</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Cancelled; nothing was imported.</translation>
     </message>
 </context>
 <context>
@@ -710,6 +1750,17 @@ What has been entered so far is kept as a draft and offered again when you open 
     <message>
         <source>&amp;Account ({username})</source>
         <translation>&amp;Account ({username})</translation>
+    </message>
+</context>
+<context>
+    <name>PatientActions</name>
+    <message>
+        <source>open the patient</source>
+        <translation>open the patient</translation>
+    </message>
+    <message>
+        <source>Patient saved</source>
+        <translation>Patient saved</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +2290,17 @@ Esc in the search box clears the search.</translation>
     </message>
 </context>
 <context>
+    <name>RecordStatus</name>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>complete</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Unexpected error: {error}
@@ -1394,6 +2456,282 @@ Details are in the log.</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset the password of {username}</source>
+        <translation>Reset the password of {username}</translation>
+    </message>
+    <message>
+        <source>Set a new password for {username}.</source>
+        <translation>Set a new password for {username}.</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Set password</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>to resolve</source>
+        <translation>to resolve</translation>
+    </message>
+    <message>
+        <source>Look at the paper form and choose the true value of each difference: the first entry, the second, or the value on the paper. A reason is required; the visit gets the value and the change log keeps both entries, the choice and the reason.</source>
+        <translation>Look at the paper form and choose the true value of each difference: the first entry, the second, or the value on the paper. A reason is required; the visit gets the value and the change log keeps both entries, the choice and the reason.</translation>
+    </message>
+    <message>
+        <source>&amp;Another value, from the paper:</source>
+        <translation>&amp;Another value, from the paper:</translation>
+    </message>
+    <message>
+        <source>(or a reason it is missing)</source>
+        <translation>(or a reason it is missing)</translation>
+    </message>
+    <message>
+        <source>missing: {reason}</source>
+        <translation>missing: {reason}</translation>
+    </message>
+    <message>
+        <source>(empty: not answered)</source>
+        <translation>(empty: not answered)</translation>
+    </message>
+    <message>
+        <source>why this is the true value (required, kept in the change log)</source>
+        <translation>why this is the true value (required, kept in the change log)</translation>
+    </message>
+    <message>
+        <source>True value:</source>
+        <translation>True value:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>R&amp;eason:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Resolve</translation>
+    </message>
+    <message>
+        <source>Differences — {code} {label} {date}</source>
+        <translation>Differences — {code} {label} {date}</translation>
+    </message>
+    <message>
+        <source>{code}, visit {label} on {date}</source>
+        <translation>{code}, visit {label} on {date}</translation>
+    </message>
+    <message>
+        <source>{where}: {n} differences, {left} to resolve</source>
+        <translation>{where}: {n} differences, {left} to resolve</translation>
+    </message>
+    <message>
+        <source>{where}: {n} differences, all resolved; the visit is verified</source>
+        <translation>{where}: {n} differences, all resolved; the visit is verified</translation>
+    </message>
+    <message>
+        <source>&amp;First entry: {value} (keyed by {who})</source>
+        <translation>&amp;First entry: {value} (keyed by {who})</translation>
+    </message>
+    <message>
+        <source>&amp;Second entry: {value} (keyed by {who})</source>
+        <translation>&amp;Second entry: {value} (keyed by {who})</translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation>Resolved.</translation>
+    </message>
+    <message>
+        <source>You keyed this item ({username}): a third person or a clinician resolves it.</source>
+        <translation>You keyed this item ({username}): a third person or a clinician resolves it.</translation>
+    </message>
+    <message>
+        <source>Give either a value or a reason it is missing, not both</source>
+        <translation>Give either a value or a reason it is missing, not both</translation>
+    </message>
+    <message>
+        <source>Choose the true value: the first entry, the second, or another value from the paper.</source>
+        <translation>Choose the true value: the first entry, the second, or another value from the paper.</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <source>With this value the visit has these warnings:</source>
+        <translation>With this value the visit has these warnings:</translation>
+    </message>
+    <message>
+        <source>Resolve with this value anyway?</source>
+        <translation>Resolve with this value anyway?</translation>
+    </message>
+    <message>
+        <source>Resolve anyway</source>
+        <translation>Resolve anyway</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Visit verified</source>
+        <translation>Visit verified</translation>
+    </message>
+    <message>
+        <source>Every difference is resolved: the visit is verified.</source>
+        <translation>Every difference is resolved: the visit is verified.</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>missing: {reason}</source>
+        <translation>missing: {reason}</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>(changed)</source>
+        <translation>(changed)</translation>
+    </message>
+    <message>
+        <source>No value is changed.</source>
+        <translation>No value is changed.</translation>
+    </message>
+    <message>
+        <source>1 value is changed (old → new below).</source>
+        <translation>1 value is changed (old → new below).</translation>
+    </message>
+    <message>
+        <source>{n} values are changed (old → new below).</source>
+        <translation>{n} values are changed (old → new below).</translation>
+    </message>
+    <message>
+        <source>{visit} ({label}) on {date}</source>
+        <translation>{visit} ({label}) on {date}</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>expected</translation>
+    </message>
+    <message>
+        <source>not expected</source>
+        <translation>not expected</translation>
+    </message>
+    <message>
+        <source>Answered by the patient on the screen.</source>
+        <translation>Answered by the patient on the screen.</translation>
+    </message>
+    <message>
+        <source>Check each answer; a correction needs a reason.</source>
+        <translation>Check each answer; a correction needs a reason.</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>Not done: {reason}</translation>
+    </message>
+    <message>
+        <source>Not entered.</source>
+        <translation>Not entered.</translation>
+    </message>
+    <message>
+        <source>(changed: it was entered before this edit)</source>
+        <translation>(changed: it was entered before this edit)</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>patient</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrected</translation>
+    </message>
+    <message>
+        <source>the patient answered: {answer}</source>
+        <translation>the patient answered: {answer}</translation>
+    </message>
+    <message>
+        <source>computed from velocity × area</source>
+        <translation>computed from velocity × area</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>stenosis {percent} %</source>
+        <translation>stenosis {percent} %</translation>
+    </message>
+    <message>
+        <source>— (needs both sides)</source>
+        <translation>— (needs both sides)</translation>
+    </message>
+    <message>
+        <source>Total {posture}: {total} {unit}</source>
+        <translation>Total {posture}: {total} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review and save</source>
+        <translation>Review and save</translation>
+    </message>
+    <message>
+        <source>I have checked these warnings with the patient and the source documents</source>
+        <translation>I have checked these warnings with the patient and the source documents</translation>
+    </message>
+    <message>
+        <source>reason for changing a completed visit (required, kept in the change log)</source>
+        <translation>reason for changing a completed visit (required, kept in the change log)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the change</source>
+        <translation>&amp;Reason for the change</translation>
+    </message>
+    <message>
+        <source>Ctrl+S saves and completes the visit.</source>
+        <translation>Ctrl+S saves and completes the visit.</translation>
+    </message>
+    <message>
+        <source>Entered from a paper form: ask for a second, independent entry of the questionnaires (double data entry)</source>
+        <translation>Entered from a paper form: ask for a second, independent entry of the questionnaires (double data entry)</translation>
+    </message>
+    <message>
+        <source>reason for correcting the patient's answers (required, kept in the change log)</source>
+        <translation>reason for correcting the patient's answers (required, kept in the change log)</translation>
+    </message>
+    <message>
+        <source>Must be corrected before saving:</source>
+        <translation>Must be corrected before saving:</translation>
+    </message>
+    <message>
+        <source>Please confirm:</source>
+        <translation>Please confirm:</translation>
+    </message>
+    <message>
+        <source>No errors and no warnings.</source>
+        <translation>No errors and no warnings.</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>nurse</source>
@@ -1437,6 +2775,41 @@ Details are in the log.</translation>
     <message>
         <source>— (needs every item)</source>
         <translation>— (needs every item)</translation>
+    </message>
+</context>
+<context>
+    <name>SecondEntryDialog</name>
+    <message>
+        <source>Second entry — {code} {label} {date}</source>
+        <translation>Second entry — {code} {label} {date}</translation>
+    </message>
+    <message>
+        <source>Second entry of {code}, visit {label} on {date}</source>
+        <translation>Second entry of {code}, visit {label} on {date}</translation>
+    </message>
+    <message>
+        <source>Key the paper form again, exactly as it is written; leave an item empty when the paper has no answer. The first entry is not shown (blind second entry): the two are compared item by item when you save, and any difference goes to a third person or a clinician.</source>
+        <translation>Key the paper form again, exactly as it is written; leave an item empty when the paper has no answer. The first entry is not shown (blind second entry): the two are compared item by item when you save, and any difference goes to a third person or a clinician.</translation>
+    </message>
+    <message>
+        <source>Compare and save (Ctrl+S)</source>
+        <translation>Compare and save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Not saved: {why}</translation>
+    </message>
+    <message>
+        <source>Second entry saved</source>
+        <translation>Second entry saved</translation>
+    </message>
+    <message>
+        <source>Both entries agree on all {n} items: the visit is verified.</source>
+        <translation>Both entries agree on all {n} items: the visit is verified.</translation>
+    </message>
+    <message>
+        <source>{n} items compared, {differ} differ. A third person or a clinician resolves each difference from the paper form (Double entry, Resolve differences).</source>
+        <translation>{n} items compared, {differ} differ. A third person or a clinician resolves each difference from the paper form (Double entry, Resolve differences).</translation>
     </message>
 </context>
 <context>
@@ -1515,6 +2888,162 @@ Details are in the log.</translation>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Encrypted, server certificate checked (verify-full)</source>
+        <translation>Encrypted, server certificate checked (verify-full)</translation>
+    </message>
+    <message>
+        <source>Encrypted (require)</source>
+        <translation>Encrypted (require)</translation>
+    </message>
+    <message>
+        <source>Encrypted when the server offers it (prefer)</source>
+        <translation>Encrypted when the server offers it (prefer)</translation>
+    </message>
+    <message>
+        <source>Not encrypted: trusted network only (disable)</source>
+        <translation>Not encrypted: trusted network only (disable)</translation>
+    </message>
+    <message>
+        <source>Database connection — {name}</source>
+        <translation>Database connection — {name}</translation>
+    </message>
+    <message>
+        <source>server name or address, e.g. db.clinic.local</source>
+        <translation>server name or address, e.g. db.clinic.local</translation>
+    </message>
+    <message>
+        <source>this workstation's database role</source>
+        <translation>this workstation's database role</translation>
+    </message>
+    <message>
+        <source>kept in a private file, never shown again</source>
+        <translation>kept in a private file, never shown again</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>T&amp;est connection</translation>
+    </message>
+    <message>
+        <source>Use this ser&amp;ver</source>
+        <translation>Use this ser&amp;ver</translation>
+    </message>
+    <message>
+        <source>Use the &amp;local database</source>
+        <translation>Use the &amp;local database</translation>
+    </message>
+    <message>
+        <source>Several workstations share one PostgreSQL database. The password is kept in a private file for this computer's account (pgpass, readable by you only). The choice takes effect when proapp starts again.</source>
+        <translation>Several workstations share one PostgreSQL database. The password is kept in a private file for this computer's account (pgpass, readable by you only). The choice takes effect when proapp starts again.</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation>Connected: PostgreSQL {version}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>the default folder</source>
+        <translation>the default folder</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>These settings apply to every workstation using this database. Each change is recorded in the change log.</source>
+        <translation>These settings apply to every workstation using this database. Each change is recorded in the change log.</translation>
+    </message>
+    <message>
+        <source>save the settings</source>
+        <translation>save the settings</translation>
+    </message>
+</context>
+<context>
+    <name>SignVisitDialog</name>
+    <message>
+        <source>Sign visit</source>
+        <translation>Sign visit</translation>
+    </message>
+    <message>
+        <source>By signing you confirm this visit is correct. A signed visit cannot be changed until a clinician unlocks it with a reason.</source>
+        <translation>By signing you confirm this visit is correct. A signed visit cannot be changed until a clinician unlocks it with a reason.</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Password of {username}:</source>
+        <translation>Password of {username}:</translation>
+    </message>
+</context>
+<context>
+    <name>Signing</name>
+    <message>
+        <source>{visit} visit on {date} ({status})</source>
+        <translation>{visit} visit on {date} ({status})</translation>
+    </message>
+</context>
+<context>
     <name>SkipBox</name>
     <message>
         <source>{form} not done at this visit — reason:</source>
@@ -1523,6 +3052,13 @@ Details are in the log.</translation>
     <message>
         <source>why it was not done (required to skip an expected form)</source>
         <translation>why it was not done (required to skip an expected form)</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +3160,174 @@ Details are in the log.</translation>
     </message>
 </context>
 <context>
+    <name>UnlockVisitDialog</name>
+    <message>
+        <source>Signed by {who} on {date} {time} UTC.</source>
+        <translation>Signed by {who} on {date} {time} UTC.</translation>
+    </message>
+    <message>
+        <source>Unlock signed visit</source>
+        <translation>Unlock signed visit</translation>
+    </message>
+    <message>
+        <source>Unlocking removes the signature so the visit can be corrected; the reason is kept in the change log.</source>
+        <translation>Unlocking removes the signature so the visit can be corrected; the reason is kept in the change log.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Why must this signed visit change?</source>
+        <translation>Why must this signed visit change?</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Password of {username}:</source>
+        <translation>Password of {username}:</translation>
+    </message>
+</context>
+<context>
+    <name>UserManagementDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Add user…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Change &amp;role…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Reset &amp;password…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Lift the lockout after repeated failed sign-ins</source>
+        <translation>Lift the lockout after repeated failed sign-ins</translation>
+    </message>
+    <message>
+        <source>Access &amp;log…</source>
+        <translation>Access &amp;log…</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>&amp;Reactivate</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Role of {username}:</source>
+        <translation>Role of {username}:</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>Access log</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>Nurse</source>
+        <translation>Nurse</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Clinician</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>yes, LOCKED</source>
+        <translation>yes, LOCKED</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Only an administrator manages users.</source>
+        <translation>Only an administrator manages users.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEntry</name>
+    <message>
+        <source>start visit entry</source>
+        <translation>start visit entry</translation>
+    </message>
+    <message>
+        <source>the draft of {visit} ({label}) from {date} (entered by {who}, last saved {saved})</source>
+        <translation>the draft of {visit} ({label}) from {date} (entered by {who}, last saved {saved})</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Resume draft?</source>
+        <translation>Resume draft?</translation>
+    </message>
+    <message>
+        <source>Resume {draft}?</source>
+        <translation>Resume {draft}?</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft…</source>
+        <translation>&amp;Discard draft…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Discard draft?</source>
+        <translation>Discard draft?</translation>
+    </message>
+    <message>
+        <source>Discard {draft}? Its answers are removed from the visit (the change log keeps a copy).</source>
+        <translation>Discard {draft}? Its answers are removed from the visit (the change log keeps a copy).</translation>
+    </message>
+    <message>
+        <source>Keep the draft</source>
+        <translation>Keep the draft</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
     <name>VisitPage</name>
     <message>
         <source>{visit}: no form is expected. Tick the forms done at this visit (Space ticks, Enter moves on): their pages follow.</source>
@@ -1720,6 +3424,10 @@ Details are in the log.</translation>
 <context>
     <name>VisitWizard</name>
     <message>
+        <source>the database server cannot be reached (it may be restarting, or the network is down); nothing was saved, your input is kept</source>
+        <translation>the database server cannot be reached (it may be restarting, or the network is down); nothing was saved, your input is kept</translation>
+    </message>
+    <message>
         <source>{code} · {family}, {given} · born {birth}</source>
         <translation>{code} · {family}, {given} · born {birth}</translation>
     </message>
@@ -1800,6 +3508,14 @@ Details are in the log.</translation>
         <translation>Draft not saved: {why}</translation>
     </message>
     <message>
+        <source>Draft not saved: {why} and proapp tries again.</source>
+        <translation>Draft not saved: {why} and proapp tries again.</translation>
+    </message>
+    <message>
+        <source>Draft not saved: {why}. Your input is kept in this window.</source>
+        <translation>Draft not saved: {why}. Your input is kept in this window.</translation>
+    </message>
+    <message>
         <source>Draft saved {time}; the values marked in red are not stored until they are corrected.</source>
         <translation>Draft saved {time}; the values marked in red are not stored until they are corrected.</translation>
     </message>
@@ -1812,8 +3528,68 @@ Details are in the log.</translation>
         <translation>Draft saved {time}: everything entered is stored.</translation>
     </message>
     <message>
+        <source>Not saved: this visit was changed elsewhere. Your input is kept.</source>
+        <translation>Not saved: this visit was changed elsewhere. Your input is kept.</translation>
+    </message>
+    <message>
+        <source>Visit changed elsewhere</source>
+        <translation>Visit changed elsewhere</translation>
+    </message>
+    <message>
+        <source>Save your version over the other one? (Both are kept in the change log.)</source>
+        <translation>Save your version over the other one? (Both are kept in the change log.)</translation>
+    </message>
+    <message>
+        <source>Save my version</source>
+        <translation>Save my version</translation>
+    </message>
+    <message>
+        <source>Keep editing, do not save</source>
+        <translation>Keep editing, do not save</translation>
+    </message>
+    <message>
         <source>Please choose the forms done at this visit.</source>
         <translation>Please choose the forms done at this visit.</translation>
+    </message>
+    <message>
+        <source>Please correct the marked field before going on.</source>
+        <translation>Please correct the marked field before going on.</translation>
+    </message>
+    <message>
+        <source>Nothing for the patient to answer</source>
+        <translation>Nothing for the patient to answer</translation>
+    </message>
+    <message>
+        <source>Every questionnaire this visit expects is already entered (or marked not done), so there is nothing left for the patient to answer on the screen.</source>
+        <translation>Every questionnaire this visit expects is already entered (or marked not done), so there is nothing left for the patient to answer on the screen.</translation>
+    </message>
+    <message>
+        <source>Give the screen to the patient?</source>
+        <translation>Give the screen to the patient?</translation>
+    </message>
+    <message>
+        <source>The patient answers these questionnaires, one question per screen: {names}.
+
+Only a staff password leaves the patient's screen. Every answer is kept as a draft, and you review them here afterwards.</source>
+        <translation>The patient answers these questionnaires, one question per screen: {names}.
+
+Only a staff password leaves the patient's screen. Every answer is kept as a draft, and you review them here afterwards.</translation>
+    </message>
+    <message>
+        <source>Give the screen to the patient</source>
+        <translation>Give the screen to the patient</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The patient's screen was not opened: {why}</source>
+        <translation>The patient's screen was not opened: {why}</translation>
+    </message>
+    <message>
+        <source>The patient's answers are on the review page, marked as the patient's: check them, correct any (with a reason) and save.</source>
+        <translation>The patient's answers are on the review page, marked as the patient's: check them, correct any (with a reason) and save.</translation>
     </message>
     <message>
         <source>Not saved: correct the errors listed on the review page (click a page on the left or press Ctrl+1…5).</source>
@@ -1822,6 +3598,10 @@ Details are in the log.</translation>
     <message>
         <source>Not saved: please check the warnings and tick the confirmation (Space).</source>
         <translation>Not saved: please check the warnings and tick the confirmation (Space).</translation>
+    </message>
+    <message>
+        <source>Not saved: give a reason for correcting the patient's answers.</source>
+        <translation>Not saved: give a reason for correcting the patient's answers.</translation>
     </message>
     <message>
         <source>Not saved: give a reason for changing a completed visit.</source>
@@ -1834,6 +3614,10 @@ Details are in the log.</translation>
     <message>
         <source>Not saved: {why}</source>
         <translation>Not saved: {why}</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}. Press Ctrl+S again once it is back.</source>
+        <translation>Not saved: {why}. Press Ctrl+S again once it is back.</translation>
     </message>
     <message>
         <source>Not saved: {why}. Your input is kept in this window.</source>
@@ -2014,6 +3798,13 @@ Details are in the log.</translation>
     <message>
         <source>No visit on this list matches the filter.</source>
         <translation>No visit on this list matches the filter.</translation>
+    </message>
+</context>
+<context>
+    <name>_Cover</name>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>frozen build</source>
+        <translation>versione compilata</translation>
+    </message>
+    <message>
+        <source>from source</source>
+        <translation>dai sorgenti</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versione</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Cartella dei dati</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>File di log</translation>
+    </message>
+    <message>
+        <source>Open the selected patient / start the selected worklist visit</source>
+        <translation>Apre il paziente selezionato / avvia la visita selezionata tra le visite del giorno</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Invio</translation>
+    </message>
+    <message>
+        <source>Move between fields</source>
+        <translation>Passa da un campo all&apos;altro</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Maiusc+Tab</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {name}</source>
+        <translation>Informazioni su {name}</translation>
+    </message>
+    <message>
+        <source>Patient-reported outcomes (MIDAS, FSS) and IJV flow for MS clinics.</source>
+        <translation>Esiti riferiti dal paziente (MIDAS, FSS) e flusso VGI per i centri SM.</translation>
+    </message>
+    <message>
+        <source>Bundled software and licences</source>
+        <translation>Software incluso e licenze</translation>
+    </message>
+    <message>
+        <source>Full licence &amp;texts…</source>
+        <translation>&amp;Testi completi delle licenze…</translation>
+    </message>
+    <message>
+        <source>Third-party licences</source>
+        <translation>Licenze di terze parti</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLog</name>
+    <message>
+        <source>signed in</source>
+        <translation>accesso</translation>
+    </message>
+    <message>
+        <source>failed attempt</source>
+        <translation>tentativo fallito</translation>
+    </message>
+    <message>
+        <source>LOCKED</source>
+        <translation>BLOCCATO</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>sbloccato</translation>
+    </message>
+    <message>
+        <source>{time} (UTC), row {row}</source>
+        <translation>{time} (UTC), riga {row}</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <source>Access log</source>
+        <translation>Registro degli accessi</translation>
+    </message>
+    <message>
+        <source>The newest {n} sign-ins, failed attempts, locks and unlocks (newest first). A locked account is unlocked in Users.</source>
+        <translation>Gli ultimi {n} accessi, tentativi falliti, blocchi e sblocchi (dal più recente). Un account bloccato si sblocca in Utenti.</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>The two passwords differ</source>
@@ -284,6 +392,45 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Aggiungi un utente</translation>
+    </message>
+    <message>
+        <source>A new staff account. Tell the person their password in person; they can change it after signing in.</source>
+        <translation>Un nuovo account del personale. Comunicate la password di persona; l&apos;utente può cambiarla dopo l&apos;accesso.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>almeno {n} caratteri</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Nome utente:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nome &amp;completo:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;uolo:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Ripeti la password:</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Administrator account</source>
@@ -300,6 +447,353 @@
     <message>
         <source>Keep the password safe: nobody can read it back, and without an administrator no new account can be made.</source>
         <translation>Conservate la password con cura: nessuno può recuperarla e senza un amministratore non si possono creare nuovi account.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>everyone</source>
+        <translation>tutti</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tutti</translation>
+    </message>
+    <message>
+        <source>Double entry: agreement report</source>
+        <translation>Doppio inserimento: rapporto di concordanza</translation>
+    </message>
+    <message>
+        <source>Keying agreement</source>
+        <translation>Concordanza degli inserimenti</translation>
+    </message>
+    <message>
+        <source>Every visit keyed twice, per person and questionnaire. A field is one item keyed once; an error is a difference resolved against that person&apos;s value (when the true value is neither entry, both count an error). Unresolved differences are counted but blame nobody yet. The totals count every keying.</source>
+        <translation>Ogni visita inserita due volte, per persona e questionario. Un campo è una domanda inserita una volta; un errore è una differenza risolta contro il valore di quella persona (se il valore vero non è nessuno dei due inserimenti, l&apos;errore conta per entrambi). Le differenze non risolte sono contate ma non ancora attribuite a nessuno. I totali contano ogni inserimento.</translation>
+    </message>
+    <message>
+        <source>No visit has been keyed twice yet.</source>
+        <translation>Nessuna visita è stata ancora inserita due volte.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>Salva come &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save the agreement report</source>
+        <translation>Salva il rapporto di concordanza</translation>
+    </message>
+    <message>
+        <source>save the agreement report</source>
+        <translation>salvare il rapporto di concordanza</translation>
+    </message>
+</context>
+<context>
+    <name>Analysis</name>
+    <message>
+        <source>{a} vs {b} vs {c}</source>
+        <translation>{a} vs {b} vs {c}</translation>
+    </message>
+    <message>
+        <source>tested</source>
+        <translation>nel test</translation>
+    </message>
+    <message>
+        <source>all available</source>
+        <translation>tutti i disponibili</translation>
+    </message>
+    <message>
+        <source>Friedman</source>
+        <translation>Friedman</translation>
+    </message>
+    <message>
+        <source>Post-hoc</source>
+        <translation>Post-hoc</translation>
+    </message>
+    <message>
+        <source>Spearman</source>
+        <translation>Spearman</translation>
+    </message>
+    <message>
+        <source>Descriptives</source>
+        <translation>Descrittive</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regole</translation>
+    </message>
+    <message>
+        <source>Repeat PTA: use visits before it</source>
+        <translation>PTA ripetuta: usa le visite precedenti</translation>
+    </message>
+    <message>
+        <source>Repeat PTA: use every visit</source>
+        <translation>PTA ripetuta: usa tutte le visite</translation>
+    </message>
+    <message>
+        <source>Repeat PTA: leave the patient out</source>
+        <translation>PTA ripetuta: escludi il paziente</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisWindow</name>
+    <message>
+        <source>Cohort analysis – {name} – {database}</source>
+        <translation>Analisi della coorte – {name} – {database}</translation>
+    </message>
+    <message>
+        <source>Choose the cut-off and the groups, then Compute (Ctrl+Enter).</source>
+        <translation>Scegliete la data limite e i gruppi, poi Calcola (Ctrl+Invio).</translation>
+    </message>
+    <message>
+        <source>Only visits on or before this date count (default: today)</source>
+        <translation>Contano solo le visite fino a questa data compresa (predefinita: oggi)</translation>
+    </message>
+    <message>
+        <source>C&amp;ut-off:</source>
+        <translation>Data &amp;limite:</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Calcola</translation>
+    </message>
+    <message>
+        <source>Run the analysis with these choices (Ctrl+Enter)</source>
+        <translation>Esegue l&apos;analisi con queste scelte (Ctrl+Invio)</translation>
+    </message>
+    <message>
+        <source>&amp;Save files…</source>
+        <translation>&amp;Salva i file…</translation>
+    </message>
+    <message>
+        <source>Write the CSV files and analysis.pdf into a folder (Ctrl+S)</source>
+        <translation>Scrive i file CSV e analysis.pdf in una cartella (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Measure:</source>
+        <translation>&amp;Misura:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppo:</translation>
+    </message>
+    <message>
+        <source>Groups analysed…</source>
+        <translation>Gruppi analizzati…</translation>
+    </message>
+    <message>
+        <source>Which groups this measure is analysed in (the study: MIDAS in headache+, FSS in fatigue+, flow in all)</source>
+        <translation>In quali gruppi si analizza questa misura (nello studio: MIDAS nei cefalea+, FSS nei fatica+, flusso in tutti)</translation>
+    </message>
+    <message>
+        <source>Study defaults</source>
+        <translation>Scelte dello studio</translation>
+    </message>
+    <message>
+        <source>Compute the analysis to see the results.</source>
+        <translation>Calcolate l&apos;analisi per vedere i risultati.</translation>
+    </message>
+    <message>
+        <source>Box plots per time point and individual trajectories</source>
+        <translation>Box plot per tempo e traiettorie individuali</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s): {names}</source>
+        <translation>
+            <numerusform>%n gruppo: {names}</numerusform>
+            <numerusform>%n gruppi: {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation>nessun gruppo</translation>
+    </message>
+    <message>
+        <source>also used for MIDAS vs flow</source>
+        <translation>usati anche per MIDAS rispetto al flusso</translation>
+    </message>
+    <message>
+        <source>changed: Compute again</source>
+        <translation>modificati: calcolate di nuovo</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcolo in corso…</translation>
+    </message>
+    <message>
+        <source>compute the analysis</source>
+        <translation>calcolare l&apos;analisi</translation>
+    </message>
+    <message>
+        <source>Cohort analysis</source>
+        <translation>Analisi della coorte</translation>
+    </message>
+    <message>
+        <source>{patients} patients · cut-off {cutoff} · data {data} · computed {time} UTC</source>
+        <translation>{patients} pazienti · data limite {cutoff} · dati {data} · calcolata alle {time} UTC</translation>
+    </message>
+    <message>
+        <source>Could not {doing}: {why}</source>
+        <translation>Impossibile {doing}: {why}</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Annullato; non è cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>SYNTHETIC DEMO DATA (no real person)</source>
+        <translation>DATI DIMOSTRATIVI SINTETICI (nessuna persona reale)</translation>
+    </message>
+    <message>
+        <source>cut-off {cutoff} · {patients} patients · data {data}</source>
+        <translation>data limite {cutoff} · {patients} pazienti · dati {data}</translation>
+    </message>
+    <message>
+        <source>Data snapshot: SHA-256 {sha}</source>
+        <translation>Istantanea dei dati: SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <source>Cut-off: {date}</source>
+        <translation>Data limite: {date}</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>Software: {versions}</source>
+        <translation>Software: {versions}</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>Ancora nessun risultato</translation>
+    </message>
+    <message>
+        <source>{measure} is analysed in no group: choose some under &apos;Groups analysed…&apos; and Compute.</source>
+        <translation>{measure} non è analizzata in nessun gruppo: sceglietene alcuni in &apos;Gruppi analizzati…&apos; e calcolate.</translation>
+    </message>
+    <message>
+        <source>Left: all values (box: quartiles). Right: the tested patients, median bold.</source>
+        <translation>A sinistra: tutti i valori (scatola: quartili). A destra: i pazienti nel test, mediana in grassetto.</translation>
+    </message>
+    <message>
+        <source>Folder for the analysis files</source>
+        <translation>Cartella per i file dell&apos;analisi</translation>
+    </message>
+    <message>
+        <source>Replace the files?</source>
+        <translation>Sostituire i file?</translation>
+    </message>
+    <message>
+        <source>{folder} already holds {names}. Replace them with this analysis?</source>
+        <translation>{folder} contiene già {names}. Sostituirli con questa analisi?</translation>
+    </message>
+    <message>
+        <source>save the analysis</source>
+        <translation>salvare l&apos;analisi</translation>
+    </message>
+    <message>
+        <source>Saving the analysis</source>
+        <translation>Salvataggio dell&apos;analisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to {folder}</source>
+        <translation>
+            <numerusform>%n file scritto in {folder}</numerusform>
+            <numerusform>%n file scritti in {folder}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLog</name>
+    <message>
+        <source>created</source>
+        <translation>creato</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modificato</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminato</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>firmato</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>sbloccato</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>paziente</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>visita</translation>
+    </message>
+    <message>
+        <source>procedure</source>
+        <translation>procedura</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>utente</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>impostazione</translation>
+    </message>
+    <message>
+        <source>(content signed)</source>
+        <translation>(contenuto firmato)</translation>
+    </message>
+    <message>
+        <source>(whole record)</source>
+        <translation>(intera scheda)</translation>
+    </message>
+    <message>
+        <source>{time} (UTC), log row {row}</source>
+        <translation>{time} (UTC), riga del registro {row}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogDialog</name>
+    <message>
+        <source>Change log (visit)</source>
+        <translation>Registro modifiche (visita)</translation>
+    </message>
+    <message>
+        <source>Change log (patient)</source>
+        <translation>Registro modifiche (paziente)</translation>
+    </message>
+    <message>
+        <source>Change log (database)</source>
+        <translation>Registro modifiche (database)</translation>
+    </message>
+    <message>
+        <source>Filter: user, field, value, reason…</source>
+        <translation>Filtro: utente, campo, valore, motivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtro:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n voce</numerusform>
+            <numerusform>%n voci</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n entry(ies)</source>
+        <translation>
+            <numerusform>{shown} di %n voce</numerusform>
+            <numerusform>{shown} di %n voci</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -395,6 +889,277 @@
         <source>Draft</source>
         <translation>Bozza</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utente</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Dettaglio</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Scheda</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Valore precedente</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nuovo valore</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nome utente</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nome completo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Attivo</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Password cambiata</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppo</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Confronto</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Esclusi</translation>
+    </message>
+    <message>
+        <source>χ²</source>
+        <translation>χ²</translation>
+    </message>
+    <message>
+        <source>df</source>
+        <translation>gl</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>Kendall&apos;s W</source>
+        <translation>W di Kendall</translation>
+    </message>
+    <message>
+        <source>Follow-up (y)</source>
+        <translation>Follow-up (anni)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Coppia</translation>
+    </message>
+    <message>
+        <source>≠0</source>
+        <translation>≠0</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>Median Δ</source>
+        <translation>Δ mediana</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p (Holm)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metodo</translation>
+    </message>
+    <message>
+        <source>rho</source>
+        <translation>rho</translation>
+    </message>
+    <message>
+        <source>Time point</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pazienti</translation>
+    </message>
+    <message>
+        <source>Median (IQR)</source>
+        <translation>Mediana (IQR)</translation>
+    </message>
+    <message>
+        <source>Mean (SD)</source>
+        <translation>Media (DS)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravità</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Riga</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonna</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regola</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versione</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licenza</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Questionario</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Fields keyed</source>
+        <translation>Campi inseriti</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differenze</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errori</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>Non risolte</translation>
+    </message>
+    <message>
+        <source>Errors per 1,000</source>
+        <translation>Errori per 1.000</translation>
+    </message>
+    <message>
+        <source>Agreement %</source>
+        <translation>Concordanza %</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Domanda</translation>
+    </message>
+    <message>
+        <source>First entry</source>
+        <translation>Primo inserimento</translation>
+    </message>
+    <message>
+        <source>Keyed by</source>
+        <translation>Inserito da</translation>
+    </message>
+    <message>
+        <source>Second entry</source>
+        <translation>Secondo inserimento</translation>
+    </message>
+    <message>
+        <source>True value</source>
+        <translation>Valore vero</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paziente</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>First entry by</source>
+        <translation>Primo inserimento di</translation>
+    </message>
+    <message>
+        <source>Second entry by</source>
+        <translation>Secondo inserimento di</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>proapp: unexpected error</source>
+        <translation>proapp: errore imprevisto</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside proapp.</source>
+        <translation>Qualcosa non ha funzionato all&apos;interno di proapp.</translation>
+    </message>
+    <message>
+        <source>{summary}&lt;br&gt;&lt;br&gt;This is a bug, not something you did wrong. The program keeps running; visits you were entering are kept as drafts and offered again when you open the patient.&lt;br&gt;&lt;br&gt;The details were written to the log file:&lt;br&gt;&lt;code&gt;{log}&lt;/code&gt;&lt;br&gt;Please send that file to your IT contact.</source>
+        <translation>{summary}&lt;br&gt;&lt;br&gt;È un errore del programma, non qualcosa che avete sbagliato voi. Il programma continua a funzionare; le visite che stavate inserendo sono conservate come bozze e riproposte quando aprite il paziente.&lt;br&gt;&lt;br&gt;I dettagli sono stati scritti nel file di log:&lt;br&gt;&lt;code&gt;{log}&lt;/code&gt;&lt;br&gt;Inviate quel file al vostro referente informatico.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copia i dettagli</translation>
+    </message>
 </context>
 <context>
     <name>DailyBackup</name>
@@ -412,6 +1177,64 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
     </message>
 </context>
 <context>
+    <name>DoubleEntry</name>
+    <message>
+        <source>{open} of {all} differences to resolve</source>
+        <translation>{open} di {all} differenze da risolvere</translation>
+    </message>
+    <message>
+        <source>verified ({n} differences resolved)</source>
+        <translation>verificata ({n} differenze risolte)</translation>
+    </message>
+</context>
+<context>
+    <name>DoubleEntryWindow</name>
+    <message>
+        <source>Double entry</source>
+        <translation>Doppio inserimento</translation>
+    </message>
+    <message>
+        <source>Double data entry</source>
+        <translation>Doppio inserimento dei dati</translation>
+    </message>
+    <message>
+        <source>Double data entry is switched on for this clinic (clinic setting double_entry)</source>
+        <translation>Doppio inserimento attivo per questa clinica (impostazione double_entry)</translation>
+    </message>
+    <message>
+        <source>No visit is in double entry. Completing a visit asks for its second entry when double entry is switched on.</source>
+        <translation>Nessuna visita è in doppio inserimento. Quando il doppio inserimento è attivo, completare una visita ne chiede il secondo inserimento.</translation>
+    </message>
+    <message>
+        <source>&amp;Second entry…</source>
+        <translation>&amp;Secondo inserimento…</translation>
+    </message>
+    <message>
+        <source>&amp;Differences…</source>
+        <translation>&amp;Differenze…</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement report…</source>
+        <translation>&amp;Rapporto di concordanza…</translation>
+    </message>
+    <message>
+        <source>Paper forms are keyed twice by two people; the second entry is blind to the first. A third person or a clinician resolves each difference from the paper, and the visit is then verified.</source>
+        <translation>I moduli cartacei sono inseriti due volte da due persone; il secondo inserimento non vede il primo. Una terza persona o un medico risolve ogni differenza guardando il cartaceo, e la visita è poi verificata.</translation>
+    </message>
+    <message>
+        <source>Double data entry is switched off for this clinic, so completed visits are not sent here. An administrator switches it on with the clinic setting double_entry (also here). Visits already here can still be finished.</source>
+        <translation>Il doppio inserimento è disattivato per questa clinica, quindi le visite completate non arrivano qui. Un amministratore lo attiva con l&apos;impostazione double_entry (anche da qui). Le visite già presenti si possono comunque concludere.</translation>
+    </message>
+    <message>
+        <source>change the double_entry setting</source>
+        <translation>cambiare l&apos;impostazione double_entry</translation>
+    </message>
+    <message>
+        <source>start the second entry</source>
+        <translation>avviare il secondo inserimento</translation>
+    </message>
+</context>
+<context>
     <name>ExpectationBanner</name>
     <message>
         <source>{form} was ticked as done at this visit ({visit}). To leave it out, untick it on the Visit page.</source>
@@ -424,6 +1247,121 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
     <message>
         <source>{visit} does not expect {form}: leave the page empty to skip it, or enter it if it was done.</source>
         <translation>{visit} non prevede {form}: lasciate la pagina vuota per saltarlo, oppure compilatelo se è stato eseguito.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Esporta</translation>
+    </message>
+    <message>
+        <source>folder or file to write</source>
+        <translation>cartella o file da scrivere</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Sfoglia…</translation>
+    </message>
+    <message>
+        <source>De-&amp;identify (no names, birth dates or free text; keeps age at visit and patient code)</source>
+        <translation>&amp;Anonimizza (niente nomi, date di nascita né testo libero; restano l&apos;età alla visita e il codice paziente)</translation>
+    </message>
+    <message>
+        <source>&amp;Only visits from</source>
+        <translation>S&amp;olo le visite dal</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>al</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation>Destinazione:</translation>
+    </message>
+    <message>
+        <source>MS subtypes:</source>
+        <translation>Forme di SM:</translation>
+    </message>
+    <message>
+        <source>Visits:</source>
+        <translation>Visite:</translation>
+    </message>
+    <message>
+        <source>Only complete visits are exported. Every export includes a data dictionary.</source>
+        <translation>Si esportano solo le visite completate. Ogni esportazione include un dizionario dei dati.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Esporta</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Esporta in una cartella</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Cartella di lavoro Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.db)</source>
+        <translation>Database SQLite (*.db)</translation>
+    </message>
+    <message>
+        <source>Export to file</source>
+        <translation>Esporta in un file</translation>
+    </message>
+    <message>
+        <source>Replace existing files?</source>
+        <translation>Sostituire i file esistenti?</translation>
+    </message>
+    <message>
+        <source>These files already exist and will be replaced:</source>
+        <translation>Questi file esistono già e saranno sostituiti:</translation>
+    </message>
+    <message>
+        <source>Choose a destination first.</source>
+        <translation>Scegliete prima una destinazione.</translation>
+    </message>
+    <message>
+        <source>The first date is after the last date.</source>
+        <translation>La prima data è successiva all&apos;ultima.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation>Non è stato esportato nulla.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Esportazione in corso…</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Esportazione</translation>
+    </message>
+    <message>
+        <source>Exported to {where}.</source>
+        <translation>Esportato in {where}.</translation>
+    </message>
+    <message>
+        <source>Exported {patients} patients, {visits} visits to {where}.</source>
+        <translation>Esportati {patients} pazienti, {visits} visite in {where}.</translation>
+    </message>
+    <message>
+        <source>Export failed: {why}</source>
+        <translation>Esportazione non riuscita: {why}</translation>
+    </message>
+    <message>
+        <source>Export failed (see the log): {why}</source>
+        <translation>Esportazione non riuscita (vedete il log): {why}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Esportazione annullata; non è stato scritto alcun file.</translation>
     </message>
 </context>
 <context>
@@ -540,6 +1478,108 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
     <message>
         <source>Review</source>
         <translation>Riepilogo</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>{name} (locked)</source>
+        <translation>{name} (bloccato)</translation>
+    </message>
+    <message>
+        <source>{name} is locked. {username}: enter your password to continue. Another user may sign in instead; the open windows are then closed and any visit being entered is kept as a draft.</source>
+        <translation>{name} è bloccato. {username}: inserite la password per continuare. Può accedere anche un altro utente; in quel caso le finestre aperte vengono chiuse e ogni visita in corso di inserimento è conservata come bozza.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Sblocca</translation>
+    </message>
+    <message>
+        <source>Staff only</source>
+        <translation>Solo per il personale</translation>
+    </message>
+    <message>
+        <source>Staff only: {username}, enter your password to leave the patient&apos;s questionnaire. The answers are kept. Another staff member may sign in instead.</source>
+        <translation>Solo per il personale: {username}, inserite la password per uscire dal questionario del paziente. Le risposte sono conservate. Può accedere anche un altro membro del personale.</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Esci</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>error</source>
+        <translation>errore</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avviso</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importa</translation>
+    </message>
+    <message>
+        <source>folder holding patients.csv and/or visits.csv</source>
+        <translation>cartella con patients.csv e/o visits.csv</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Sfoglia…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Cartella:</translation>
+    </message>
+    <message>
+        <source>&amp;Replace patients and visits that exist with different values (recorded in the change log)</source>
+        <translation>So&amp;stituisci i pazienti e le visite già presenti con valori diversi (annotato nel registro delle modifiche)</translation>
+    </message>
+    <message>
+        <source>Check the folder first: nothing is written until the check finds no errors and you press Import. Imported visits are complete; warnings are listed but do not stop the import.</source>
+        <translation>Controllate prima la cartella: non si scrive nulla finché il controllo non trova errori e non premete Importa. Le visite importate sono completate; gli avvisi sono elencati ma non fermano l&apos;importazione.</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>C&amp;ontrolla</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importa</translation>
+    </message>
+    <message>
+        <source>Import from folder</source>
+        <translation>Importa da una cartella</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Scegliete prima una cartella.</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Controllo</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importazione</translation>
+    </message>
+    <message>
+        <source>Check the folder again before importing.</source>
+        <translation>Controllate di nuovo la cartella prima di importare.</translation>
+    </message>
+    <message>
+        <source>Press Import to write.</source>
+        <translation>Premete Importa per scrivere.</translation>
+    </message>
+    <message>
+        <source>Unexpected problem (see the log): {why}</source>
+        <translation>Problema imprevisto (vedete il log): {why}</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Annullato; non è stato importato nulla.</translation>
     </message>
 </context>
 <context>
@@ -711,6 +1751,17 @@ Quanto inserito finora è conservato come bozza e riproposto quando aprite il pa
     <message>
         <source>&amp;Account ({username})</source>
         <translation>&amp;Account ({username})</translation>
+    </message>
+</context>
+<context>
+    <name>PatientActions</name>
+    <message>
+        <source>open the patient</source>
+        <translation>aprire il paziente</translation>
+    </message>
+    <message>
+        <source>Patient saved</source>
+        <translation>Paziente salvato</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +2291,17 @@ Esc nella casella di ricerca cancella la ricerca.</translation>
     </message>
 </context>
 <context>
+    <name>RecordStatus</name>
+    <message>
+        <source>draft</source>
+        <translation>bozza</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>completata</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Unexpected error: {error}
@@ -1395,6 +2457,282 @@ I dettagli sono nel registro.</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset the password of {username}</source>
+        <translation>Reimposta la password di {username}</translation>
+    </message>
+    <message>
+        <source>Set a new password for {username}.</source>
+        <translation>Impostate una nuova password per {username}.</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Imposta la password</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>almeno {n} caratteri</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nuova password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Ripeti:</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>to resolve</source>
+        <translation>da risolvere</translation>
+    </message>
+    <message>
+        <source>Look at the paper form and choose the true value of each difference: the first entry, the second, or the value on the paper. A reason is required; the visit gets the value and the change log keeps both entries, the choice and the reason.</source>
+        <translation>Guardate il modulo cartaceo e scegliete il valore vero di ogni differenza: il primo inserimento, il secondo o il valore sul cartaceo. Il motivo è obbligatorio; la visita riceve il valore e il registro delle modifiche conserva entrambi gli inserimenti, la scelta e il motivo.</translation>
+    </message>
+    <message>
+        <source>&amp;Another value, from the paper:</source>
+        <translation>&amp;Altro valore, dal cartaceo:</translation>
+    </message>
+    <message>
+        <source>(or a reason it is missing)</source>
+        <translation>(o il motivo per cui manca)</translation>
+    </message>
+    <message>
+        <source>missing: {reason}</source>
+        <translation>mancante: {reason}</translation>
+    </message>
+    <message>
+        <source>(empty: not answered)</source>
+        <translation>(vuoto: senza risposta)</translation>
+    </message>
+    <message>
+        <source>why this is the true value (required, kept in the change log)</source>
+        <translation>perché questo è il valore vero (obbligatorio, conservato nel registro delle modifiche)</translation>
+    </message>
+    <message>
+        <source>True value:</source>
+        <translation>Valore vero:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>Mo&amp;tivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Risolvi</translation>
+    </message>
+    <message>
+        <source>Differences — {code} {label} {date}</source>
+        <translation>Differenze — {code} {label} {date}</translation>
+    </message>
+    <message>
+        <source>{code}, visit {label} on {date}</source>
+        <translation>{code}, visita {label} del {date}</translation>
+    </message>
+    <message>
+        <source>{where}: {n} differences, {left} to resolve</source>
+        <translation>{where}: {n} differenze, {left} da risolvere</translation>
+    </message>
+    <message>
+        <source>{where}: {n} differences, all resolved; the visit is verified</source>
+        <translation>{where}: {n} differenze, tutte risolte; la visita è verificata</translation>
+    </message>
+    <message>
+        <source>&amp;First entry: {value} (keyed by {who})</source>
+        <translation>&amp;Primo inserimento: {value} (inserito da {who})</translation>
+    </message>
+    <message>
+        <source>&amp;Second entry: {value} (keyed by {who})</source>
+        <translation>&amp;Secondo inserimento: {value} (inserito da {who})</translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation>Risolta.</translation>
+    </message>
+    <message>
+        <source>You keyed this item ({username}): a third person or a clinician resolves it.</source>
+        <translation>Avete inserito voi questa domanda ({username}): la risolve una terza persona o un medico.</translation>
+    </message>
+    <message>
+        <source>Give either a value or a reason it is missing, not both</source>
+        <translation>Indicate un valore oppure il motivo per cui manca, non entrambi</translation>
+    </message>
+    <message>
+        <source>Choose the true value: the first entry, the second, or another value from the paper.</source>
+        <translation>Scegliete il valore vero: il primo inserimento, il secondo o un altro valore dal cartaceo.</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>Confermate</translation>
+    </message>
+    <message>
+        <source>With this value the visit has these warnings:</source>
+        <translation>Con questo valore la visita ha questi avvisi:</translation>
+    </message>
+    <message>
+        <source>Resolve with this value anyway?</source>
+        <translation>Risolvere comunque con questo valore?</translation>
+    </message>
+    <message>
+        <source>Resolve anyway</source>
+        <translation>Risolvi comunque</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Visit verified</source>
+        <translation>Visita verificata</translation>
+    </message>
+    <message>
+        <source>Every difference is resolved: the visit is verified.</source>
+        <translation>Tutte le differenze sono risolte: la visita è verificata.</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Review</source>
+        <translation>Riepilogo</translation>
+    </message>
+    <message>
+        <source>missing: {reason}</source>
+        <translation>mancante: {reason}</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>senza risposta</translation>
+    </message>
+    <message>
+        <source>(changed)</source>
+        <translation>(modificato)</translation>
+    </message>
+    <message>
+        <source>No value is changed.</source>
+        <translation>Nessun valore è modificato.</translation>
+    </message>
+    <message>
+        <source>1 value is changed (old → new below).</source>
+        <translation>1 valore è modificato (precedente → nuovo qui sotto).</translation>
+    </message>
+    <message>
+        <source>{n} values are changed (old → new below).</source>
+        <translation>{n} valori sono modificati (precedente → nuovo qui sotto).</translation>
+    </message>
+    <message>
+        <source>{visit} ({label}) on {date}</source>
+        <translation>{visit} ({label}) del {date}</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>prevista</translation>
+    </message>
+    <message>
+        <source>not expected</source>
+        <translation>non prevista</translation>
+    </message>
+    <message>
+        <source>Answered by the patient on the screen.</source>
+        <translation>Risposto dal paziente sullo schermo.</translation>
+    </message>
+    <message>
+        <source>Check each answer; a correction needs a reason.</source>
+        <translation>Controllate ogni risposta; una correzione richiede un motivo.</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>Non eseguito: {reason}</translation>
+    </message>
+    <message>
+        <source>Not entered.</source>
+        <translation>Non inserito.</translation>
+    </message>
+    <message>
+        <source>(changed: it was entered before this edit)</source>
+        <translation>(modificato: era inserito prima di questa modifica)</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>paziente</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corretta</translation>
+    </message>
+    <message>
+        <source>the patient answered: {answer}</source>
+        <translation>il paziente aveva risposto: {answer}</translation>
+    </message>
+    <message>
+        <source>computed from velocity × area</source>
+        <translation>calcolato da velocità × area</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>inserito</translation>
+    </message>
+    <message>
+        <source>stenosis {percent} %</source>
+        <translation>stenosi {percent} %</translation>
+    </message>
+    <message>
+        <source>— (needs both sides)</source>
+        <translation>— (servono entrambi i lati)</translation>
+    </message>
+    <message>
+        <source>Total {posture}: {total} {unit}</source>
+        <translation>Totale {posture}: {total} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review and save</source>
+        <translation>Riepilogo e salvataggio</translation>
+    </message>
+    <message>
+        <source>I have checked these warnings with the patient and the source documents</source>
+        <translation>Ho controllato questi avvisi con il paziente e con i documenti originali</translation>
+    </message>
+    <message>
+        <source>reason for changing a completed visit (required, kept in the change log)</source>
+        <translation>motivo della modifica di una visita completata (obbligatorio, conservato nel registro delle modifiche)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the change</source>
+        <translation>&amp;Motivo della modifica</translation>
+    </message>
+    <message>
+        <source>Ctrl+S saves and completes the visit.</source>
+        <translation>Ctrl+S salva e completa la visita.</translation>
+    </message>
+    <message>
+        <source>Entered from a paper form: ask for a second, independent entry of the questionnaires (double data entry)</source>
+        <translation>Inserita da un modulo cartaceo: chiedi un secondo inserimento indipendente dei questionari (doppio inserimento)</translation>
+    </message>
+    <message>
+        <source>reason for correcting the patient&apos;s answers (required, kept in the change log)</source>
+        <translation>motivo della correzione delle risposte del paziente (obbligatorio, conservato nel registro delle modifiche)</translation>
+    </message>
+    <message>
+        <source>Must be corrected before saving:</source>
+        <translation>Da correggere prima di salvare:</translation>
+    </message>
+    <message>
+        <source>Please confirm:</source>
+        <translation>Confermate:</translation>
+    </message>
+    <message>
+        <source>No errors and no warnings.</source>
+        <translation>Nessun errore e nessun avviso.</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>nurse</source>
@@ -1438,6 +2776,41 @@ I dettagli sono nel registro.</translation>
     <message>
         <source>— (needs every item)</source>
         <translation>— (servono tutte le domande)</translation>
+    </message>
+</context>
+<context>
+    <name>SecondEntryDialog</name>
+    <message>
+        <source>Second entry — {code} {label} {date}</source>
+        <translation>Secondo inserimento — {code} {label} {date}</translation>
+    </message>
+    <message>
+        <source>Second entry of {code}, visit {label} on {date}</source>
+        <translation>Secondo inserimento di {code}, visita {label} del {date}</translation>
+    </message>
+    <message>
+        <source>Key the paper form again, exactly as it is written; leave an item empty when the paper has no answer. The first entry is not shown (blind second entry): the two are compared item by item when you save, and any difference goes to a third person or a clinician.</source>
+        <translation>Inserite di nuovo il modulo cartaceo, esattamente come è scritto; lasciate vuota una domanda quando sul cartaceo non c&apos;è risposta. Il primo inserimento non è mostrato (secondo inserimento alla cieca): al salvataggio i due sono confrontati domanda per domanda, e ogni differenza passa a una terza persona o a un medico.</translation>
+    </message>
+    <message>
+        <source>Compare and save (Ctrl+S)</source>
+        <translation>Confronta e salva (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Non salvato: {why}</translation>
+    </message>
+    <message>
+        <source>Second entry saved</source>
+        <translation>Secondo inserimento salvato</translation>
+    </message>
+    <message>
+        <source>Both entries agree on all {n} items: the visit is verified.</source>
+        <translation>I due inserimenti concordano su tutte le {n} domande: la visita è verificata.</translation>
+    </message>
+    <message>
+        <source>{n} items compared, {differ} differ. A third person or a clinician resolves each difference from the paper form (Double entry, Resolve differences).</source>
+        <translation>{n} domande confrontate, {differ} diverse. Una terza persona o un medico risolve ogni differenza dal modulo cartaceo (Doppio inserimento, Differenze).</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +2889,162 @@ I dettagli sono nel registro.</translation>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Encrypted, server certificate checked (verify-full)</source>
+        <translation>Cifrata, certificato del server verificato (verify-full)</translation>
+    </message>
+    <message>
+        <source>Encrypted (require)</source>
+        <translation>Cifrata (require)</translation>
+    </message>
+    <message>
+        <source>Encrypted when the server offers it (prefer)</source>
+        <translation>Cifrata se il server lo offre (prefer)</translation>
+    </message>
+    <message>
+        <source>Not encrypted: trusted network only (disable)</source>
+        <translation>Non cifrata: solo su rete fidata (disable)</translation>
+    </message>
+    <message>
+        <source>Database connection — {name}</source>
+        <translation>Connessione al database — {name}</translation>
+    </message>
+    <message>
+        <source>server name or address, e.g. db.clinic.local</source>
+        <translation>nome o indirizzo del server, es. db.clinica.local</translation>
+    </message>
+    <message>
+        <source>this workstation&apos;s database role</source>
+        <translation>il ruolo di database di questa postazione</translation>
+    </message>
+    <message>
+        <source>kept in a private file, never shown again</source>
+        <translation>conservata in un file privato, mai più mostrata</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;orta:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utente:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>Prova la co&amp;nnessione</translation>
+    </message>
+    <message>
+        <source>Use this ser&amp;ver</source>
+        <translation>Usa questo ser&amp;ver</translation>
+    </message>
+    <message>
+        <source>Use the &amp;local database</source>
+        <translation>Usa il database &amp;locale</translation>
+    </message>
+    <message>
+        <source>Several workstations share one PostgreSQL database. The password is kept in a private file for this computer&apos;s account (pgpass, readable by you only). The choice takes effect when proapp starts again.</source>
+        <translation>Più postazioni condividono un unico database PostgreSQL. La password è conservata in un file privato dell&apos;account di questo computer (pgpass, leggibile solo da voi). La scelta ha effetto al prossimo avvio di proapp.</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation>Connesso: PostgreSQL {version}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mer</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Gio</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Ven</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sab</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Dom</translation>
+    </message>
+    <message>
+        <source>the default folder</source>
+        <translation>la cartella predefinita</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>These settings apply to every workstation using this database. Each change is recorded in the change log.</source>
+        <translation>Queste impostazioni valgono per tutte le postazioni che usano questo database. Ogni modifica è annotata nel registro delle modifiche.</translation>
+    </message>
+    <message>
+        <source>save the settings</source>
+        <translation>salvare le impostazioni</translation>
+    </message>
+</context>
+<context>
+    <name>SignVisitDialog</name>
+    <message>
+        <source>Sign visit</source>
+        <translation>Firma la visita</translation>
+    </message>
+    <message>
+        <source>By signing you confirm this visit is correct. A signed visit cannot be changed until a clinician unlocks it with a reason.</source>
+        <translation>Firmando confermate che questa visita è corretta. Una visita firmata non si può modificare finché un medico non la sblocca indicando un motivo.</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Password of {username}:</source>
+        <translation>Password di {username}:</translation>
+    </message>
+</context>
+<context>
+    <name>Signing</name>
+    <message>
+        <source>{visit} visit on {date} ({status})</source>
+        <translation>Visita {visit} del {date} ({status})</translation>
+    </message>
+</context>
+<context>
     <name>SkipBox</name>
     <message>
         <source>{form} not done at this visit — reason:</source>
@@ -1524,6 +3053,13 @@ I dettagli sono nel registro.</translation>
     <message>
         <source>why it was not done (required to skip an expected form)</source>
         <translation>perché non è stato eseguito (obbligatorio per saltare un modulo previsto)</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +3161,174 @@ I dettagli sono nel registro.</translation>
     </message>
 </context>
 <context>
+    <name>UnlockVisitDialog</name>
+    <message>
+        <source>Signed by {who} on {date} {time} UTC.</source>
+        <translation>Firmata da {who} il {date} alle {time} UTC.</translation>
+    </message>
+    <message>
+        <source>Unlock signed visit</source>
+        <translation>Sblocca la visita firmata</translation>
+    </message>
+    <message>
+        <source>Unlocking removes the signature so the visit can be corrected; the reason is kept in the change log.</source>
+        <translation>Lo sblocco rimuove la firma così che la visita si possa correggere; il motivo è conservato nel registro delle modifiche.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Sblocca</translation>
+    </message>
+    <message>
+        <source>Why must this signed visit change?</source>
+        <translation>Perché questa visita firmata deve cambiare?</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>Password of {username}:</source>
+        <translation>Password di {username}:</translation>
+    </message>
+</context>
+<context>
+    <name>UserManagementDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Utenti</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Aggiungi utente…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Cambia &amp;ruolo…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Disattiva</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Reimposta la &amp;password…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Sblocca</translation>
+    </message>
+    <message>
+        <source>Lift the lockout after repeated failed sign-ins</source>
+        <translation>Toglie il blocco dovuto a ripetuti accessi falliti</translation>
+    </message>
+    <message>
+        <source>Access &amp;log…</source>
+        <translation>Registro degli a&amp;ccessi…</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>Ri&amp;attiva</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Cambia ruolo</translation>
+    </message>
+    <message>
+        <source>Role of {username}:</source>
+        <translation>Ruolo di {username}:</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>Registro degli accessi</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>Nurse</source>
+        <translation>Infermiere</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Medico</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Amministratore</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>disattivato</translation>
+    </message>
+    <message>
+        <source>yes, LOCKED</source>
+        <translation>sì, BLOCCATO</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utenti</translation>
+    </message>
+    <message>
+        <source>Only an administrator manages users.</source>
+        <translation>Solo un amministratore gestisce gli utenti.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEntry</name>
+    <message>
+        <source>start visit entry</source>
+        <translation>avviare l&apos;inserimento della visita</translation>
+    </message>
+    <message>
+        <source>the draft of {visit} ({label}) from {date} (entered by {who}, last saved {saved})</source>
+        <translation>la bozza di {visit} ({label}) del {date} (inserita da {who}, ultimo salvataggio {saved})</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>sconosciuto</translation>
+    </message>
+    <message>
+        <source>Resume draft?</source>
+        <translation>Riprendere la bozza?</translation>
+    </message>
+    <message>
+        <source>Resume {draft}?</source>
+        <translation>Riprendere {draft}?</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Riprendi</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft…</source>
+        <translation>&amp;Scarta la bozza…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Discard draft?</source>
+        <translation>Scartare la bozza?</translation>
+    </message>
+    <message>
+        <source>Discard {draft}? Its answers are removed from the visit (the change log keeps a copy).</source>
+        <translation>Scartare {draft}? Le sue risposte sono tolte dalla visita (il registro delle modifiche ne conserva una copia).</translation>
+    </message>
+    <message>
+        <source>Keep the draft</source>
+        <translation>Tieni la bozza</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Scarta</translation>
+    </message>
+</context>
+<context>
     <name>VisitPage</name>
     <message>
         <source>{visit}: no form is expected. Tick the forms done at this visit (Space ticks, Enter moves on): their pages follow.</source>
@@ -1721,6 +3425,10 @@ I dettagli sono nel registro.</translation>
 <context>
     <name>VisitWizard</name>
     <message>
+        <source>the database server cannot be reached (it may be restarting, or the network is down); nothing was saved, your input is kept</source>
+        <translation>il server del database non è raggiungibile (forse si sta riavviando, o la rete è interrotta); non è stato salvato nulla, i dati inseriti sono conservati</translation>
+    </message>
+    <message>
         <source>{code} · {family}, {given} · born {birth}</source>
         <translation>{code} · {family}, {given} · nato/a il {birth}</translation>
     </message>
@@ -1801,6 +3509,14 @@ I dettagli sono nel registro.</translation>
         <translation>Bozza non salvata: {why}</translation>
     </message>
     <message>
+        <source>Draft not saved: {why} and proapp tries again.</source>
+        <translation>Bozza non salvata: {why} e proapp riprova.</translation>
+    </message>
+    <message>
+        <source>Draft not saved: {why}. Your input is kept in this window.</source>
+        <translation>Bozza non salvata: {why}. I dati inseriti restano in questa finestra.</translation>
+    </message>
+    <message>
         <source>Draft saved {time}; the values marked in red are not stored until they are corrected.</source>
         <translation>Bozza salvata alle {time}; i valori segnati in rosso non sono salvati finché non vengono corretti.</translation>
     </message>
@@ -1813,8 +3529,68 @@ I dettagli sono nel registro.</translation>
         <translation>Bozza salvata alle {time}: tutto quanto inserito è salvato.</translation>
     </message>
     <message>
+        <source>Not saved: this visit was changed elsewhere. Your input is kept.</source>
+        <translation>Non salvata: questa visita è stata modificata altrove. I dati inseriti sono conservati.</translation>
+    </message>
+    <message>
+        <source>Visit changed elsewhere</source>
+        <translation>Visita modificata altrove</translation>
+    </message>
+    <message>
+        <source>Save your version over the other one? (Both are kept in the change log.)</source>
+        <translation>Salvare la vostra versione al posto dell&apos;altra? (Entrambe restano nel registro delle modifiche.)</translation>
+    </message>
+    <message>
+        <source>Save my version</source>
+        <translation>Salva la mia versione</translation>
+    </message>
+    <message>
+        <source>Keep editing, do not save</source>
+        <translation>Continua a modificare, non salvare</translation>
+    </message>
+    <message>
         <source>Please choose the forms done at this visit.</source>
         <translation>Scegliete i moduli eseguiti in questa visita.</translation>
+    </message>
+    <message>
+        <source>Please correct the marked field before going on.</source>
+        <translation>Correggete il campo segnato prima di proseguire.</translation>
+    </message>
+    <message>
+        <source>Nothing for the patient to answer</source>
+        <translation>Nulla a cui il paziente debba rispondere</translation>
+    </message>
+    <message>
+        <source>Every questionnaire this visit expects is already entered (or marked not done), so there is nothing left for the patient to answer on the screen.</source>
+        <translation>Tutti i questionari previsti da questa visita sono già inseriti (o segnati come non eseguiti), quindi non resta nulla a cui il paziente debba rispondere sullo schermo.</translation>
+    </message>
+    <message>
+        <source>Give the screen to the patient?</source>
+        <translation>Passare lo schermo al paziente?</translation>
+    </message>
+    <message>
+        <source>The patient answers these questionnaires, one question per screen: {names}.
+
+Only a staff password leaves the patient&apos;s screen. Every answer is kept as a draft, and you review them here afterwards.</source>
+        <translation>Il paziente risponde a questi questionari, una domanda per schermata: {names}.
+
+Solo una password del personale chiude lo schermo del paziente. Ogni risposta è conservata come bozza, e poi la controllate qui.</translation>
+    </message>
+    <message>
+        <source>Give the screen to the patient</source>
+        <translation>Passa lo schermo al paziente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s screen was not opened: {why}</source>
+        <translation>Lo schermo del paziente non è stato aperto: {why}</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s answers are on the review page, marked as the patient&apos;s: check them, correct any (with a reason) and save.</source>
+        <translation>Le risposte del paziente sono nella pagina di riepilogo, segnate come del paziente: controllatele, correggete quelle sbagliate (con un motivo) e salvate.</translation>
     </message>
     <message>
         <source>Not saved: correct the errors listed on the review page (click a page on the left or press Ctrl+1…5).</source>
@@ -1823,6 +3599,10 @@ I dettagli sono nel registro.</translation>
     <message>
         <source>Not saved: please check the warnings and tick the confirmation (Space).</source>
         <translation>Non salvata: controllate gli avvisi e spuntate la conferma (Spazio).</translation>
+    </message>
+    <message>
+        <source>Not saved: give a reason for correcting the patient&apos;s answers.</source>
+        <translation>Non salvata: indicate il motivo della correzione delle risposte del paziente.</translation>
     </message>
     <message>
         <source>Not saved: give a reason for changing a completed visit.</source>
@@ -1835,6 +3615,10 @@ I dettagli sono nel registro.</translation>
     <message>
         <source>Not saved: {why}</source>
         <translation>Non salvata: {why}</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}. Press Ctrl+S again once it is back.</source>
+        <translation>Non salvata: {why}. Premete di nuovo Ctrl+S quando torna disponibile.</translation>
     </message>
     <message>
         <source>Not saved: {why}. Your input is kept in this window.</source>
@@ -2015,6 +3799,13 @@ I dettagli sono nel registro.</translation>
     <message>
         <source>No visit on this list matches the filter.</source>
         <translation>Nessuna visita di questo elenco corrisponde al filtro.</translation>
+    </message>
+</context>
+<context>
+    <name>_Cover</name>
+    <message>
+        <source>Locked</source>
+        <translation>Bloccato</translation>
     </message>
 </context>
 </TS>

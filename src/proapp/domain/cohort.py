@@ -99,7 +99,7 @@ class Plan:
 
     def describe(self) -> list[str]:
         """The group choices in words."""
-        out = []
+        out: list[str] = []
         for m in MEASURES:
             groups = self.groups_of(m)
             out.append(msg("{measure}: analysed in {groups}.", measure=m.title,

@@ -206,8 +206,9 @@ def _changed(old: str, new_html: str) -> str:
 def _changes_text(n: int) -> str:
     if n == 0:
         return translate("Review", "No value is changed.")
-    return translate("Review", "%n value(s) changed (old → new below).", "",
-                     n)
+    if n == 1:
+        return translate("Review", "1 value is changed (old → new below).")
+    return translate("Review", "{n} values are changed (old → new below).").format(n=n)
 
 
 def review_html(label: str, visit_date: date, content: VisitContent,
