@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 import shiboken6
 from PySide6.QtWidgets import QLabel
 from tests.conftest import make_facts
+from tests.support.windows import prepare, texts, windows
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
@@ -134,3 +137,55 @@ def test_an_english_patient_has_the_originals_without_the_warning(
         if shiboken6.isValid(w):
             w._finished = True
             w.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
+def test_every_window_speaks_italian(qtbot, db: Database, staff, patient_id: int,
+                                     italian: None) -> None:
+    """The review page, settings, users, signing, the logs, About, export and import, the
+    cohort analysis, the server connection, the crash dialog, double entry and the patient's
+    screen, made with the Italian translator installed: each shows its Italian texts (and
+    not their English originals)."""
+    prepared = prepare(db, staff, patient_id)
+    missing = []
+    for window in windows(prepared):
+        made = window.make()
+        qtbot.addWidget(made)
+        shown = texts(made)
+        blob = "\n".join(shown)
+        missing += [f"{window.name}: {want!r}" for want in window.italian
+                    if want not in shown and want not in blob]
+        for english in ENGLISH_LEFT:
+            if english in shown:
+                missing.append(f"{window.name}: still in English: {english!r}")
+        made.close()
+    assert not missing, "\n".join(missing)
+
+
+# English texts that appeared on the screens above before they were translated
+ENGLISH_LEFT = ("Cancel", "Close", "Save", "Review and save", "Settings", "Users", "Access log",
+                "Export", "Import", "&Compute", "Double entry", "I prefer not to answer",
+                "Copy details", "Staff", "Next", "Back", "Field", "Old value", "&Browse…")
+
+
+def test_messages_from_the_services_are_shown_in_italian(db: Database, staff,
+                                                         italian: None) -> None:
+    """A rule's sentence from the domain or a service, shown on an Italian screen, is the
+    Italian one with its values; the command line keeps the English (it is the same
+    object)."""
+    from proapp.domain.validation import ValidationError
+    from proapp.gui.common.errors import error_text
+    from proapp.services import settings
+    from proapp.services.exchange.importer import ImportReport
+
+    with pytest.raises(ValidationError) as refused:
+        settings.set_values(db, staff.admin, {"idle_lock_minutes": "9999"})
+    assert error_text(refused.value) == ("Blocco dopo minuti di inattività deve essere tra 0 e "
+                                         "1440; indicato 9999")
+    assert str(refused.value.issues[0].message) == ("Lock after idle minutes must be between 0 "
+                                                    "and 1440; got 9999")
+    from proapp.gui.common.language import shown
+
+    report = ImportReport(Path("import"), dry_run=True, update=False)
+    assert shown(report.summary()).startswith("Controllo superato, ancora nulla di scritto")
+    assert report.summary().startswith("Check passed, nothing written yet")

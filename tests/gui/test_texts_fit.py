@@ -183,3 +183,18 @@ def test_the_check_sees_a_clipped_text(qtbot) -> None:
     check_box.setFixedWidth(40)
     show(qtbot, box)
     assert [p.split(":")[0] for p in overflowing(box)] == ["QPushButton", "QLabel", "QCheckBox"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
+def test_every_other_window(qtbot, screens: Language, db: Database, staff,
+                            patient_id: int) -> None:
+    """The review page, settings, users and their dialogs, signing, the access and change
+    logs, About, export and import, the cohort analysis, the server connection, the crash
+    dialog, double entry (queue, second entry, differences, agreement) and the patient's
+    screen (:mod:`tests.support.windows`), each at the size it opens with."""
+    from tests.support.windows import prepare, windows
+
+    problems = []
+    for window in windows(prepare(db, staff, patient_id)):
+        problems += [f"{window.name}: {p}" for p in check(qtbot, window.make)]
+    assert not problems, "\n".join(problems)

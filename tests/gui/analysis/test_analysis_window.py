@@ -95,7 +95,7 @@ def test_the_groups_and_rules_are_choices(qtbot, window: AnalysisWindow) -> None
     for gid, action in window.group_actions.items():
         assert action.isChecked() == gid.startswith("fatigue")
     window.group_actions["fatigue"].trigger()
-    assert "changed: Compute again" in window.groups_summary.text()
+    assert "changed: Compute again" in window.groups_summary.full_text()
 
 
 def test_no_group_is_said_not_hidden(qtbot, window: AnalysisWindow) -> None:

@@ -52,7 +52,7 @@ from proapp.gui.common.errors import show_error
 from proapp.gui.common.language import QT_TRANSLATE_NOOP, qt_date_format, screen_format, shown
 from proapp.gui.common.table import RowFilterProxy, RowTableModel
 from proapp.gui.common.tasks import Task, run_with_progress
-from proapp.gui.common.widgets import RowTableView
+from proapp.gui.common.widgets import ElidedLabel, RowTableView
 from proapp.reports.analysis import charts
 from proapp.reports.analysis.model import AnalysisResult, FriedmanRow, group_title
 from proapp.services import clock
@@ -203,12 +203,11 @@ class AnalysisWindow(QMainWindow):
         self.groups_menu.addSeparator()
         self.groups_menu.addAction(self.tr("Study defaults"), self._default_groups)
         self.groups_button.setMenu(self.groups_menu)
-        self.groups_summary = QLabel()
+        # Long lists of groups must never widen the window: cut with "…", the full text is
+        # the tooltip.
+        self.groups_summary = ElidedLabel()
         self.groups_summary.setObjectName("analysisGroupsSummary")
         self.groups_summary.setStyleSheet("color: #52606d;")
-        # Long lists of groups must never widen the window: the full text is the tooltip.
-        self.groups_summary.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                          QSizePolicy.Policy.Preferred)
         bar.addWidget(m_label)
         bar.addWidget(self.measure, 1)
         bar.addSpacing(8)
