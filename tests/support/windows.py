@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from tests.support.staff import PASSWORD, Staff
 
 from proapp.db.engine import Database
-from proapp.domain.language import Language
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.visit import VisitContent
 from proapp.services import accounts, instruments, settings, visits
@@ -194,10 +193,14 @@ def windows(p: Prepared) -> list[Window]:
         return AgreementDialog(db, staff.admin)
 
     def self_report() -> QWidget:
-        from proapp.gui.visits.self_report.screen import SelfReportScreen
+        from proapp.gui.common.language import Words, current_language
+        from proapp.gui.visits.self_report.screen import CONTEXT, SelfReportScreen
 
+        # the patient reads the screens' language here (the patient's own is tested with
+        # the self-report)
+        language = current_language()
         screen = SelfReportScreen([QUESTIONNAIRES["midas"]], {}, lambda *_a: None,
-                                  texts=instruments.all_texts(db, Language.ITALIAN))
+                                  instruments.all_texts(db, language), Words(language, CONTEXT))
         screen.resize(1280, 800)
         screen.show_screen(1)  # the first question
         return screen
