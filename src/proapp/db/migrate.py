@@ -208,7 +208,7 @@ def _refuse_missing(path: Path) -> None:
 
 def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = True,
                   create: bool = True, read_only: bool = False,
-                  verify_schema: bool = True) -> Database:
+                  verify_schema: bool = True, upgrade_server: bool = False) -> Database:
     """Open the database named by ``db``/``$PROAPP_DB``.
 
     ``create`` makes a new database where there is none (the first start, ``demo``,
@@ -220,6 +220,12 @@ def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
     migrations make (:mod:`proapp.db.schema`; ``check`` passes ``verify_schema=False`` and
     reports the differences itself). ``read_only`` with ``migrate=False`` also opens an older
     schema (for ``check``).
+
+    A server database is checked the same way in two round trips (:func:`_inspect_server`):
+    its tables, columns and log triggers against proapp's schema, and its revision, which must
+    be the head: an older one is refused with what to do, because workstations connect
+    without DDL rights; only ``proapp db init-server`` (``upgrade_server``), run by the
+    owner role, upgrades it. A new, empty server database is given the schema.
     """
     url = resolve_url(db)
     path = sqlite_path(url)
@@ -254,10 +260,12 @@ def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
         database = Database(engine, url, read_only=read_only)
         try:
             with engine.connect() as conn:
-                current = stored_revision(conn)
-                if path is None and _foreign_server_database(conn, current):
-                    raise NotOurs("The server database has tables but is not a proapp "
-                                  "database; it was left untouched")
+                if path is None:
+                    current = _inspect_server(conn, database.display_name,
+                                              verify_schema=verify_schema,
+                                              upgrade=upgrade_server or not migrate)
+                else:
+                    current = stored_revision(conn)
                 if current is not None:
                     _check_revision(current, database.display_name)
             if read_only:
@@ -289,14 +297,46 @@ def _require_installation(database: Database) -> None:
                 "backup.")
 
 
-def _foreign_server_database(conn: Connection, revision: str | None) -> bool:
-    """The counterpart of SQLite's application_id on a server: proapp's tables (and only
-    those) once a schema version is stamped, no tables at all before."""
+def _inspect_server(conn: Connection, where: str, *, verify_schema: bool,
+                    upgrade: bool) -> str | None:
+    """The server's counterpart of :func:`inspect_sqlite_file` and :func:`verify_file`, in two
+    round trips whatever the size of the data: the catalogue (tables, columns, triggers; one
+    query), then the revision. proapp's tables (and only those) once a schema version is
+    stamped, no tables at all before (the counterpart of SQLite's application_id); at the head
+    revision every table and column the models have, no others, and both logs' append-only
+    triggers present and enabled (the counterpart of ``sqlite_master`` compared on open). The
+    whole catalogue (functions, rules, event triggers) and the chain are read by ``proapp
+    check``. Returns the revision (None: an empty database)."""
     from proapp.db import server
 
-    if revision is None:
-        return bool(inspect(conn).get_table_names())
-    return bool(server.foreign_tables(conn)) or "change_log" in server.missing_tables(conn)
+    layout = server.read_layout(conn)
+    current = _revision(conn) if "alembic_version" in layout.tables else None
+    if current is None:
+        if layout.tables or layout.views:
+            raise NotOurs(f"The server database {where} has tables but is not a proapp "
+                          "database; it was left untouched")
+        return None
+    if set(layout.tables) - server.PROAPP_TABLES or "change_log" not in layout.tables:
+        raise NotOurs(f"The server database {where} has tables but is not a proapp database; "
+                      "it was left untouched")
+    _check_revision(current, where)
+    if current != head_revision():
+        if not upgrade:
+            raise DatabaseRefused(
+                f"The server database {where} has the schema of an older proapp (revision "
+                f"{current}); this version needs revision {head_revision()}. Nothing was "
+                "changed. IT upgrades it once, as the role that owns the tables: `proapp db "
+                "init-server URL` with this version (see the README, \"Several workstations\"); "
+                "until then use the proapp version the other workstations have.")
+        return current
+    problems = server.layout_problems(layout) if verify_schema else []
+    if problems:
+        shown = "; ".join(problems[:6]) + ("; …" if len(problems) > 6 else "")
+        raise NotOurs(f"The server database {where} does not have the schema proapp's "
+                      f"migrations make at revision {current} ({shown}). It was changed "
+                      "outside proapp; it was left untouched. Ask IT to investigate (`proapp "
+                      "check`), or restore a backup into a new database.")
+    return current
 
 
 def upgrade(database: Database, revision: str = "head") -> None:
@@ -322,6 +362,10 @@ def stored_revision(conn: Connection) -> str | None:
     """The revision in ``alembic_version`` (None: no such table, or empty)."""
     if "alembic_version" not in inspect(conn).get_table_names():
         return None
+    return _revision(conn)
+
+
+def _revision(conn: Connection) -> str | None:
     rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
     if len(rows) > 1:
         raise DatabaseRefused("The database has several schema revisions at once; it was "

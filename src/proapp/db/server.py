@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -105,6 +106,88 @@ def integrity(conn: Connection) -> list[str]:
         elif state == "D":
             problems.append(f"the {what}'s append-only trigger is disabled")
     return problems or ["ok"]
+
+
+# What opening a server database reads, in one round trip from the catalogue (pg_catalog,
+# not information_schema: that shows only the columns the connected role has a privilege on):
+# every table and view of the schema with its columns, and every trigger on them.
+_LAYOUT = text(
+    "SELECT 'column' AS kind, c.relname AS rel, c.relkind::text AS detail, a.attname AS name "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+    "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+    "UNION ALL "
+    "SELECT 'trigger', c.relname, t.tgenabled::text, t.tgname "
+    "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = current_schema() AND NOT t.tgisinternal")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The tables (and views) of a server database with their columns, and its triggers
+    (table, name) -> enabled state ('O' on, 'D' disabled), as :func:`read_layout` found them."""
+
+    tables: dict[str, frozenset[str]]
+    views: frozenset[str]
+    triggers: dict[tuple[str, str], str]
+
+
+def read_layout(conn: Connection) -> Layout:
+    """One query: what :func:`layout_problems` compares with proapp's schema."""
+    columns: dict[str, set[str]] = {}
+    views: set[str] = set()
+    triggers: dict[tuple[str, str], str] = {}
+    for kind, rel, detail, name in conn.execute(_LAYOUT).all():
+        if kind == "trigger":
+            triggers[(rel, name)] = detail
+            continue
+        if detail in ("v", "m"):
+            views.add(rel)
+            continue
+        columns.setdefault(rel, set())
+        if name is not None:
+            columns[rel].add(name)
+    return Layout({t: frozenset(c) for t, c in columns.items()}, frozenset(views), triggers)
+
+
+def expected_columns() -> dict[str, frozenset[str]]:
+    """proapp's tables at the head revision and their columns: the models' metadata (which
+    tests/db/test_migrate.py keeps equal to what the migrations make), and Alembic's table."""
+    out = {t.name: frozenset(c.name for c in t.columns) for t in Base.metadata.sorted_tables}
+    out["alembic_version"] = frozenset({"version_num"})
+    return out
+
+
+def layout_problems(layout: Layout) -> list[str]:
+    """What differs between a server database at the head revision and proapp's schema, in
+    words naming the table, column or trigger: the counterpart of comparing a SQLite file's
+    ``sqlite_master`` on open (:func:`proapp.db.schema.verify_file`). Functions and rules
+    are left to ``proapp check`` (:func:`schema_problems`), which reads the whole catalogue."""
+    expected = expected_columns()
+    problems: list[str] = []
+    for table in sorted(expected):
+        have = layout.tables.get(table)
+        if have is None:
+            problems.append(f"table {table} is missing")
+            continue
+        problems += [f"table {table} has no column {c}" for c in sorted(expected[table] - have)]
+        problems += [f"table {table} has a column {c} that proapp's schema does not have"
+                     for c in sorted(have - expected[table])]
+    problems += [f"table {t} is not part of proapp's schema"
+                 for t in sorted(set(layout.tables) - set(expected))]
+    problems += [f"view {v} is not part of proapp's schema" for v in sorted(layout.views)]
+    wanted = set(LOG_TRIGGERS)
+    for table, name in LOG_TRIGGERS:
+        state = layout.triggers.get((table, name))
+        what = "change log" if table == "change_log" else "access log"
+        if state is None:
+            problems.append(f"the {what}'s append-only trigger {name} is missing")
+        elif state == "D":
+            problems.append(f"the {what}'s append-only trigger {name} is disabled")
+    problems += [f"trigger {name} (on {table}) is not part of proapp's schema"
+                 for table, name in sorted(set(layout.triggers) - wanted)]
+    return problems
 
 
 _NOT_FROM_AN_EXTENSION = ("NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = {oid} "

@@ -219,7 +219,7 @@ def init_server(url: str, grant_to: str | None = None) -> InitResult:
     if tables and created:
         raise DatabaseRefused("The server database has tables but is not a proapp database; "
                               "it was left untouched. Use a new, empty database.")
-    db = open_database(url)
+    db = open_database(url, upgrade_server=True)
     try:
         if grant_to:
             database = db.engine.url.database or ""
