@@ -107,5 +107,5 @@ def test_an_older_revision_is_refused_until_init_server_upgrades_it(older: str) 
 
 def test_a_revision_newer_than_this_proapp_is_refused(db: Database) -> None:
     sql.execute(db, "UPDATE alembic_version SET version_num = '9999_future'")
-    with pytest.raises(DatabaseRefused, match="newer version of proapp .schema 9999_future"):
+    with pytest.raises(DatabaseRefused, match=r"newer version of proapp \(schema 9999_future"):
         open_database(db.url)

@@ -154,6 +154,27 @@ class Database:
         self.read_only = read_only
         self._writer = engine.execution_options(proapp_write=True)
         self._chain: ChainKey | None = None
+        self._installation: str | None = None
+
+    def installation_id(self) -> str:
+        """Which installation the database is (its integrity key's name), read once: opening
+        reads it, so it is known while the server is gone (the visits kept on this computer
+        then, services/visits/local_drafts.py, are sealed with that installation's key)."""
+        if self._chain is not None:
+            return self._chain.installation
+        if self._installation is None:
+            from proapp.db import installation, keys
+
+            with translated(), self.engine.connect() as conn:
+                found = installation.installation_id(conn)
+            if found is None:
+                raise keys.KeyMissing(f"The database {self.display_name} has no installation "
+                                      "record; run `proapp check` and restore a backup.")
+            self._installation = found
+        return self._installation
+
+    def remember_installation(self, installation_id: str) -> None:
+        self._installation = installation_id
 
     def chain(self) -> ChainKey:
         """The installation's key (loaded once): needed by every write that logs."""

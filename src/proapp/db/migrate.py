@@ -272,6 +272,7 @@ def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
                 return database
             if migrate and current != head_revision():
                 upgrade(database)
+                _require_installation(database)
             elif current == head_revision():
                 _require_installation(database)
         except BaseException:
@@ -289,7 +290,10 @@ def _require_installation(database: Database) -> None:
     from proapp.db import installation
 
     with database.engine.connect() as conn:
-        if installation.read_row(conn) is None:
+        row = installation.read_row(conn)
+        if row is not None:
+            database.remember_installation(row.id)
+        else:
             raise DatabaseRefused(
                 f"The database {database.display_name} has no installation record (which "
                 "says which integrity key seals its change log): it was removed from the "

@@ -132,6 +132,16 @@ class AfterFirstPaint(QObject):
             self._app.removeEventFilter(self)
 
 
+def offer_kept_drafts(window: MainWindow, actor: Actor) -> None:
+    """Visit drafts this computer kept for ``actor`` while the database could not be reached
+    (a crash or a closed window during an outage): offered over the new main window."""
+    from proapp.gui.visits.kept_drafts import offer_kept_drafts as offer
+
+    dialog = offer(window, window.database, actor)
+    if dialog is not None:
+        dialog.restored.connect(window.visit_entries.visitSaved.emit)
+
+
 def install_first_paint_exit(app: QApplication) -> FirstPaintExit | None:
     if os.environ.get(ENV_EXIT_AFTER_FIRST_PAINT) != "1":
         return None
@@ -191,6 +201,7 @@ def run_gui(database: Database) -> int:
                 window.show()
                 log.info("main window open on %s for %s", database.display_name,
                          who.username)
+                offer_kept_drafts(window, who)
 
             settle_memory()
             open_main(actor)

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from proapp.db.engine import Database
-from proapp.db.errors import ConnectionLost, StorageError
+from proapp.db.errors import ConnectionLost, StorageError, Unreachable
 from proapp.domain import schedule
 from proapp.domain import self_report as sr
 from proapp.domain.actor import Actor
@@ -68,7 +68,7 @@ from proapp.services.errors import (
     WarningsNeedConfirmation,
     plain_error,
 )
-from proapp.services.visits import VisitDraft, double_entry, flatten, self_report
+from proapp.services.visits import VisitDraft, double_entry, flatten, local_drafts, self_report
 
 if TYPE_CHECKING:
     from proapp.gui.accounts.idle_lock import IdleLock
@@ -106,6 +106,10 @@ class VisitWizard(QDialog):
         self._closing = False
         self._conflict = False
         self._saved_at = ""
+        # While the database cannot be reached, the draft is also kept on this computer under
+        # this name (services/visits/local_drafts.py), and removed once the database has it.
+        self._draft_id = local_drafts.new_draft_id()
+        self._kept_locally = False
         today = clock.today()
         existing = visits.visits_of(database, patient_id)
         others = [v for v in existing if record is None or v.id != record.id]
@@ -378,13 +382,16 @@ class VisitWizard(QDialog):
                 why="; ".join(shown(i.message) for i in exc.issues)), error=True)
             return False
         except (UserError, StorageError) as exc:
-            if isinstance(exc, ConnectionLost):
-                # The server restarts or the network is cut: keep everything here and try
-                # again by ourselves; the next save reconnects.
+            if isinstance(exc, Unreachable):
+                # The server restarts or the network is cut: keep everything here and on this
+                # computer's disk, and try again by ourselves; the next save reconnects.
+                why = (self.tr(SERVER_LOST) if isinstance(exc, ConnectionLost) else
+                       self.tr("{why}; your input is kept").format(why=_plain(exc)))
+                kept = self._keep_locally(self.draft(safe))
                 self._set_status(self.tr("Draft not saved: {why} and proapp tries again.")
-                                 .format(why=self.tr(SERVER_LOST)), error=True)
+                                 .format(why=why) + kept, error=True)
                 self._timer.start(RECONNECT_RETRY_MS)
-                log.warning("draft not saved, server unreachable; retrying")
+                log.warning("draft not saved, database unreachable; retrying")
                 return False
             self._set_status(self.tr("Draft not saved: {why}. Your input is kept in this "
                                      "window.").format(why=_plain(exc)), error=True)
@@ -393,11 +400,36 @@ class VisitWizard(QDialog):
         first_draft = self.visit_id is None
         self.visit_id, self.expected_version = rec.id, rec.version
         self._saved = snap
+        self._database_has_it()
         self._saved_at = _local_hm(rec.updated_at)
         if first_draft:
             self.draftSaved.emit(self.patient_id)
         self._update_status()
         return not self._unsaved()
+
+    def _keep_locally(self, draft: VisitDraft, *, reason: str | None = None,
+                      confirmed: bool = False) -> str:
+        """A save failed for want of the database: keep the draft on this computer as well,
+        so closing the window or a crash before the database is back loses nothing. Returns
+        the sentence for the status line."""
+        try:
+            local_drafts.keep(self.database, self.actor, draft, draft_id=self._draft_id,
+                              patient_code=self.patient.facts.code, reason=reason,
+                              confirmed=confirmed)
+        except local_drafts.KeptDraftError as exc:
+            log.warning("visit draft not kept on this computer either (%s)",
+                        type(exc).__name__)
+            return (f" It could not be kept on this computer either ({_plain(exc)}): keep "
+                    "this window open.")
+        self._kept_locally = True
+        return (" It is kept on this computer too: if this window is closed, proapp offers "
+                "it again at the next start.")
+
+    def _database_has_it(self) -> None:
+        """The database holds the input now: the copy kept on this computer goes."""
+        if self._kept_locally:
+            local_drafts.forget(self._draft_id)
+            self._kept_locally = False
 
     def _update_status(self) -> None:
         """The line under the pages: when the draft was stored, and whether all of it was."""
@@ -791,15 +823,20 @@ class VisitWizard(QDialog):
                              error=True)
             return
         except (UserError, StorageError) as exc:
-            if isinstance(exc, ConnectionLost):
+            if isinstance(exc, Unreachable):
+                why = (self.tr(SERVER_LOST) if isinstance(exc, ConnectionLost) else
+                       self.tr("{why}; your input is kept").format(why=_plain(exc)))
+                kept = self._keep_locally(self.draft(content), reason=reason,
+                                          confirmed=self.review_page.confirm.isChecked())
                 self._set_status(self.tr("Not saved: {why}. Press Ctrl+S again once it is "
-                                         "back.").format(why=self.tr(SERVER_LOST)), error=True)
+                                         "back.").format(why=why) + kept, error=True)
                 return
             self._set_status(self.tr("Not saved: {why}. Your input is kept in this window.")
                              .format(why=_plain(exc)), error=True)
             return
         self.visit_id, self.expected_version = rec.id, rec.version
         self._saved = self._snapshot(storable_only=False)
+        self._database_has_it()
         self._finished = True
         self._shutdown()
         self.summary_text = saved_text(self.patient.facts.code, rec.label, rec.content)
@@ -820,6 +857,17 @@ class VisitWizard(QDialog):
         self.flush()
         if not self._unsaved():
             return True
+        if self._kept_locally:
+            kept = QMessageBox(QMessageBox.Icon.Warning, "Close the visit entry?",
+                               "The database cannot be reached, so it does not hold your "
+                               "latest input. It is kept on this computer: proapp offers it "
+                               "again at the next start on this database. Close now?",
+                               parent=self)
+            kept.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+            close = kept.addButton("Close (kept on this computer)",
+                                   QMessageBox.ButtonRole.AcceptRole)
+            kept.exec()
+            return kept.clickedButton() is close
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Close the visit entry?"),
                           self.tr("Some of your input is not stored (fields with errors, or a "
                                   "change that could not be saved). Close and lose it?"),
