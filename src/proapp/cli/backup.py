@@ -37,14 +37,20 @@ def register(sub: Subparsers) -> None:
                        "owner of its folder may restore (--owner, with a typed confirmation). "
                        "A .dump of a server database is checked the same way (archive, "
                        "schema, keyed chain) and restored with pg_restore, all or nothing, into "
-                       "the new, empty server database given by --db; the administrator then "
-                       "signs in against the restored (verified) data.")
+                       "the new, empty server database given by --db, after an administrator of "
+                       "the CURRENT database (--current) signs in; never an account of the "
+                       "backup.")
     add_db_option(r)
     add_user_options(r)
     r.add_argument("file", type=Path, help="the backup file to restore")
     r.add_argument("--owner", action="store_true",
                    help="the current database cannot be opened: restore as the operating-"
-                   "system user who owns its folder, after typing a confirmation")
+                   "system user who owns its folder (a server: as the PostgreSQL role that "
+                   "owns the new database), after typing a confirmation")
+    r.add_argument("--current", metavar="URL",
+                   help="a server restore: the database the workstations use now, whose "
+                   "administrator authorises it (default: $PROAPP_DB, else this "
+                   "workstation's saved server, when either is not the new database)")
     r.set_defaults(handler=handle_restore)
 
 
@@ -62,6 +68,20 @@ def handle_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _current_database(target: str) -> str | None:
+    """The database a server restore replaces: ``$PROAPP_DB``, else the saved server, the
+    first that is not the new database itself."""
+    import os
+
+    from proapp.db import server
+    from proapp.db.engine import ENV_DB, resolve_url
+
+    for candidate in (os.environ.get(ENV_DB), server.saved_url()):
+        if candidate and resolve_url(candidate) != target:
+            return candidate
+    return None
+
+
 def handle_restore(args: argparse.Namespace) -> int:
     import sys
 
@@ -76,9 +96,18 @@ def handle_restore(args: argparse.Namespace) -> int:
     if path is None:  # a server: pg_restore into a new, empty database
         from sqlalchemy.engine import make_url
 
-        from proapp.services.integrity.server_backup import restore_server
+        from proapp.services.integrity import server_backup
 
-        revision = restore_server(url, args.file, lambda d: cli_actor(args, d))
+        current = args.current or _current_database(url)
+        line = None
+        if args.owner:
+            phrase = server_backup.owner_phrase(args.file)
+            print(f"To restore into {make_url(url).render_as_string(hide_password=True)} as "
+                  f"the role that owns it, type: {phrase}", file=sys.stderr)
+            line = sys.stdin.readline() if sys.stdin is not None else ""
+        # Sign in against the CURRENT database, never against the backup's accounts.
+        revision = server_backup.restore_server(url, args.file, lambda d: cli_actor(args, d),
+                                                current=current, owner_confirmation=line)
         shown = make_url(url).render_as_string(hide_password=True)
         print(f"restored {shown} from {args.file} (schema {revision})")
         return 0

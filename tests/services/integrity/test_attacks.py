@@ -413,12 +413,12 @@ def test_a_demoted_administrator_loses_admin_rights_at_once(db: Database, staff:
     accounts.update_user(db, staff.admin, second.user_id or 0, role="nurse")
     if op == "restore" and db.path is None:
         # A server backup is restored into a new, empty database; the rights are those the
-        # restored data gives the account (re-read there), not the role the actor claims.
+        # CURRENT database gives the account (re-read there), not the role the actor claims.
         server = request.getfixturevalue("pg_server")
         empty = server.url(server.create_database())
         dump = backup.make_backup(db, tmp_path / "bk")
         with pytest.raises(PermissionDenied, match="needs another role"):
-            server_backup.restore_server(empty, dump, lambda _restored: second)
+            server_backup.restore_server(empty, dump, lambda _current: second, current=db.url)
         fresh = open_database(empty, migrate=False)
         try:  # the refused restore left it empty again
             assert sql_scalar(fresh, "SELECT count(*) FROM pg_tables "

@@ -185,7 +185,8 @@ def test_a_crafted_archive_with_a_planted_trigger_is_not_restored(
         server_backup.check_server_backup(dump)
     empty = pg_server.url(pg_server.create_database())
     with pytest.raises(UserError, match="promote"):
-        server_backup.restore_server(empty, dump, lambda _restored: staff.admin)
+        server_backup.restore_server(empty, dump, lambda _current: staff.admin,
+                                     current=clinic.url)
     fresh = open_database(empty, migrate=False)
     try:
         assert sql.scalar(fresh, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"

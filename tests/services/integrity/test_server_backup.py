@@ -5,6 +5,7 @@ empty database after the same checks, all or nothing."""
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,9 @@ from proapp.cli import main as cli_main
 from proapp.db import changelog
 from proapp.db.engine import Database
 from proapp.db.migrate import head_revision, open_database
+from proapp.domain.actor import Actor
 from proapp.services import patients
-from proapp.services.errors import UserError
+from proapp.services.errors import PermissionDenied, UserError
 from proapp.services.integrity import backup, server_backup
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.security]
@@ -75,13 +77,17 @@ def test_restore_into_an_empty_database_after_checks(
     # Not into a database that has tables (the live one included).
     assert cli_main(["restore", "--db", db.url, "--user", "boss", str(dump)]) == 1
     assert "new, empty database" in capsys.readouterr().err
-    # A nurse may not restore: the restored data is taken away again.
     empty = pg_server.url(pg_server.create_database())
-    assert cli_main(["restore", "--db", empty, "--user", "nina", str(dump)]) == 1
-    fresh = open_database(empty, migrate=False)
-    assert sql.scalar(fresh, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == 0
-    fresh.dispose()
+    # Without naming the current database, nobody can authorise it.
+    assert cli_main(["restore", "--db", empty, "--user", "boss", str(dump)]) == 1
+    assert "--current URL" in capsys.readouterr().err
+    # A nurse of the current database may not restore: nothing is loaded.
+    assert cli_main(["restore", "--db", empty, "--current", db.url, "--user", "nina",
+                     str(dump)]) == 1
+    assert "restore needs another role" in capsys.readouterr().err
+    assert tables_of(empty) == 0
     # An administrator restores it; the log says so.
+    monkeypatch.setenv("PROAPP_DB", db.url)  # the current database, as a workstation has it
     assert cli_main(["restore", "--db", empty, "--user", "boss", str(dump)]) == 0
     assert "restored" in capsys.readouterr().out
     restored = open_database(empty)
@@ -94,6 +100,77 @@ def test_restore_into_an_empty_database_after_checks(
         assert checked == sql.scalar(db, "SELECT count(*) FROM change_log") + 1
         assert sql.rows(restored, "SELECT action, username FROM change_log ORDER BY id DESC "
                         "LIMIT 1") == [("restore", "boss")]
+    finally:
+        restored.dispose()
+
+
+def tables_of(url: str) -> int:
+    fresh = open_database(url, migrate=False)
+    try:
+        return int(sql.scalar(fresh, "SELECT count(*) FROM pg_tables WHERE schemaname = "
+                              "'public'"))
+    finally:
+        fresh.dispose()
+
+
+def test_an_administrator_of_the_backup_only_cannot_restore_it(
+        db: Database, staff: Staff, pg_server: PgServer, tmp_path: Path) -> None:
+    """The backup says boss is an administrator; since then boss was demoted and ada became
+    one. Only the CURRENT database's accounts count: boss is refused before anything is
+    loaded, ada (who is not even in the backup) may restore it."""
+    from proapp.services import accounts
+
+    dump = backup.make_backup(db, tmp_path / "bk")
+    ada = accounts.create_user(db, staff.admin, "ada", PASSWORD, "admin", "Ada Admin")
+    accounts.update_user(db, Actor("ada", ada, "admin"), staff.admin.user_id or 0,
+                         role="nurse")
+    empty = pg_server.url(pg_server.create_database())
+
+    def sign_in(name: str) -> Callable[[Database], Actor]:
+        return lambda current: accounts.authenticate(current, name, PASSWORD)
+
+    with pytest.raises(PermissionDenied, match="needs another role"):
+        server_backup.restore_server(empty, dump, sign_in("boss"), current=db.url)
+    assert tables_of(empty) == 0
+    # Not with another installation's database as the "current" one either.
+    other = pg_server.url(pg_server.create_database())  # another clinic's database
+    stranger = open_database(other)
+    try:
+        admin = accounts.create_first_admin(stranger, "eve", PASSWORD, "Eve")
+        with pytest.raises(UserError, match="another installation"):
+            server_backup.restore_server(empty, dump, lambda _c: admin, current=other)
+    finally:
+        stranger.dispose()
+    assert tables_of(empty) == 0
+    server_backup.restore_server(empty, dump, sign_in("ada"), current=db.url)
+    restored = open_database(empty)
+    try:
+        assert sql.rows(restored, "SELECT action, username FROM change_log ORDER BY id DESC "
+                        "LIMIT 1") == [("restore", "ada")]
+        assert sql.rows(restored, "SELECT role FROM user_account WHERE username = 'boss'"
+                        ) == [("admin",)]  # the backup's accounts, as they were
+    finally:
+        restored.dispose()
+
+
+def test_without_a_current_database_only_the_new_databases_owner_may_restore(
+        db: Database, staff: Staff, pg_server: PgServer, tmp_path: Path) -> None:
+    dump = backup.make_backup(db, tmp_path / "bk")
+    lost = pg_server.url("no_such_database")
+    empty = pg_server.url(pg_server.create_database())
+    with pytest.raises(UserError, match="--owner"):
+        server_backup.restore_server(empty, dump, lambda _c: staff.admin, current=lost)
+    with pytest.raises(UserError, match="not typed as asked"):
+        server_backup.restore_server(empty, dump, lambda _c: staff.admin, current=lost,
+                                     owner_confirmation="yes")
+    assert tables_of(empty) == 0
+    phrase = server_backup.owner_phrase(dump)
+    server_backup.restore_server(empty, dump, lambda _c: staff.admin, current=lost,
+                                 owner_confirmation=phrase)
+    restored = open_database(empty)
+    try:
+        assert sql.rows(restored, "SELECT action, username FROM change_log ORDER BY id DESC "
+                        "LIMIT 1") == [("restore", "owner:proapp_owner")]
     finally:
         restored.dispose()
 

@@ -11,8 +11,12 @@ new database and points the workstations at it): the archive is checked first (n
 function, view or rule that proapp's migrations do not make; the installation row sealed with
 this computer's key; the change log's keyed chain read from its data), then ``pg_restore
 --single-transaction --exit-on-error`` loads it all or nothing, and the restore is the first
-new row of the restored change log. Who may restore is read from the restored data's stored
-accounts (a server restore goes into a new database: there is no current one to ask).
+new row of the restored change log. Who may restore is decided, before anything is loaded,
+by the CURRENT database (the one the workstations use now, which the restored one is to
+replace), as on SQLite: an active administrator of it signs in, and it must be the same
+installation as the archive. Never an account of the backup, which may hold an administrator
+removed or demoted since. When the current database cannot be opened at all, only the
+PostgreSQL role that owns the new database may restore, with a typed confirmation.
 
 The password never appears on a command line (``ps`` shows those to every user): the programs
 get it through ``PGPASSWORD`` in their environment, or from the pgpass file.
@@ -320,18 +324,88 @@ def check_server_backup(archive: Path) -> str:
     return revision
 
 
-def restore_server(url: str, archive: Path, authenticate: Callable[[Database], Actor],
-                   ) -> str:
-    """Restore ``archive`` into the empty server database ``url`` (see the module docstring);
-    ``authenticate`` signs the administrator in against the restored data, whose log then
-    records the restore. Returns the schema revision."""
-    from sqlalchemy import inspect
+def owner_phrase(archive: Path) -> str:
+    """What the owner of the new database types to restore without the current database."""
+    return f"restore {archive.name}"
 
-    from proapp.db import server
+
+def _archive_installation(archive: Path) -> str | None:
+    rows = list(table_rows(archive, "installation")) if any(
+        " TABLE public installation " in e for e in check_archive(archive)) else []
+    return str(rows[0]["id"]) if len(rows) == 1 else None
+
+
+def _authorise(current: str | None, target_url: str, archive: Path,
+               authenticate: Callable[[Database], Actor],
+               owner_confirmation: str | None) -> Actor:
+    """Who may restore ``archive`` into the new database ``target_url``: an administrator of
+    the CURRENT database ``current`` (the stored account, re-read now), which must be the same
+    installation as the archive; if it cannot be opened at all, the role that owns the new
+    database with the typed confirmation. Nothing is loaded before this says yes."""
+    from sqlalchemy import text
+
     from proapp.db.engine import make_engine
+    from proapp.db.errors import StorageError
     from proapp.db.migrate import open_database
     from proapp.domain.actor import Permission
     from proapp.services.accounts.access import check
+
+    if current is None:
+        raise UserError("Not restored: name the database the workstations use now with "
+                        "--current URL (or PROAPP_DB); an administrator of it signs in to "
+                        "authorise the restore, never an account of the backup")
+    reason = ""
+    try:
+        db = open_database(current, migrate=False, create=False)
+    except StorageError as exc:
+        reason = str(exc)
+    else:
+        try:
+            actor = check(db, authenticate(db), Permission.RESTORE)
+            ours, theirs = db.installation_id(), _archive_installation(archive)
+            if theirs is not None and ours != theirs:
+                raise UserError(
+                    f"Not restored: {archive.name} is a backup of another installation "
+                    f"({theirs}) than the current database {db.display_name} ({ours}); an "
+                    "administrator of the database it was taken from must restore it")
+            return actor
+        finally:
+            db.dispose()
+    if owner_confirmation is None:
+        raise UserError(
+            f"Not restored: the current database cannot be opened ({reason}), so none of its "
+            "administrators can authorise the restore. The PostgreSQL role that owns the new "
+            "database may: `proapp restore FILE --db URL --owner` and type the confirmation "
+            "asked for.")
+    engine = make_engine(target_url)
+    try:
+        with engine.connect() as conn:
+            role, owns = conn.execute(text(
+                "SELECT current_user, pg_get_userbyid(datdba) = current_user FROM pg_database "
+                "WHERE datname = current_database()")).one()
+    finally:
+        engine.dispose()
+    if not owns:
+        raise UserError(f"Not restored: without the current database only the role that owns "
+                        f"the new database may restore; {role} does not own it")
+    if owner_confirmation.strip() != owner_phrase(archive):
+        raise UserError("Not restored: the confirmation was not typed as asked")
+    log.warning("server restore authorised by the owner role %s of the new database (the "
+                "current database could not be opened: %s)", role, reason)
+    return Actor(f"owner:{role}")
+
+
+def restore_server(url: str, archive: Path, authenticate: Callable[[Database], Actor], *,
+                   current: str | None, owner_confirmation: str | None = None) -> str:
+    """Restore ``archive`` into the empty server database ``url`` (see the module docstring).
+    ``authenticate`` signs the administrator in against the CURRENT database ``current``
+    (:func:`_authorise`), before anything is loaded; the restored database's log then records
+    the restore by that administrator. Returns the schema revision."""
+    from sqlalchemy import inspect
+
+    from proapp.db import server
+    from proapp.db.engine import make_engine, resolve_url
+    from proapp.db.migrate import open_database
 
     revision = check_server_backup(archive)
     engine = make_engine(url)
@@ -344,12 +418,19 @@ def restore_server(url: str, archive: Path, authenticate: Callable[[Database], A
         raise UserError("Not restored: a server backup is restored into a new, empty database "
                         "(create one, restore into it, then point the workstations at it); "
                         "this one has tables")
+    if current is not None and resolve_url(current) == resolve_url(url):
+        raise UserError("Not restored: --current names the new database itself; name the "
+                        "database the workstations use now")
+    actor = _authorise(current, url, archive, authenticate, owner_confirmation)
     restore_into(url, archive)
     db = open_database(url, migrate=False)
     try:
         try:
-            # The stored account of the restored data, re-read now (not the role claimed).
-            actor = check(db, authenticate(db), Permission.RESTORE)
+            with db.write(actor, "database restored from a backup") as s:
+                changelog.append(s, [changelog.Change(
+                    "restore", "database", None, None, None,
+                    {"backup": archive.name, "authorised_by_database":
+                     None if current is None else _shown(current)})])
         except BaseException:
             with db.engine.begin() as conn:  # back to the empty database it was
                 for table in sorted(server.PROAPP_TABLES):
@@ -357,13 +438,16 @@ def restore_server(url: str, archive: Path, authenticate: Callable[[Database], A
                 for function in sorted(server.FUNCTIONS):
                     conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {function}()")
             raise
-        with db.write(actor, "database restored from a backup") as s:
-            changelog.append(s, [changelog.Change("restore", "database", None, None, None,
-                                                  {"backup": archive.name})])
     finally:
         db.dispose()
     log.info("server database restored from %s by %s", archive, actor.username)
     return revision
+
+
+def _shown(url: str) -> str:
+    from proapp.db.engine import resolve_url
+
+    return make_url(resolve_url(url)).render_as_string(hide_password=True)
 
 
 def stamp_name(now: datetime) -> str:
