@@ -59,6 +59,16 @@ def choose_database(path: Path | None) -> None:
     atomic.write_text(target, f"{path.resolve()}\n")
 
 
+KEPT_DRAFTS = "kept-drafts"
+
+
+def kept_drafts_dir() -> Path:
+    """Where visit drafts are kept while the database cannot be reached
+    (services/visits/local_drafts.py); not created here: start-up only looks whether it has
+    any."""
+    return data_dir() / KEPT_DRAFTS
+
+
 def training_database() -> Path:
     """The separate database for the synthetic demo cohort, never the clinic's own."""
     return data_dir() / TRAINING_NAME

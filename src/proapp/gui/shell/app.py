@@ -134,7 +134,11 @@ class AfterFirstPaint(QObject):
 
 def offer_kept_drafts(window: MainWindow, actor: Actor) -> None:
     """Visit drafts this computer kept for ``actor`` while the database could not be reached
-    (a crash or a closed window during an outage): offered over the new main window."""
+    (a crash or a closed window during an outage): offered over the new main window. Usually
+    there are none, and this costs one look at a folder."""
+    folder = paths.kept_drafts_dir()
+    if not folder.is_dir() or not any(folder.iterdir()):
+        return
     from proapp.gui.visits.kept_drafts import offer_kept_drafts as offer
 
     dialog = offer(window, window.database, actor)

@@ -102,6 +102,7 @@ class KeptDraftsDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.summary)
+        layout.addStretch(0)  # takes the list's room once it is empty
         layout.addLayout(buttons)
         self.resize(720, 360)
         self._fill()
@@ -149,7 +150,7 @@ class KeptDraftsDialog(QDialog):
         lines = done + failed
         if failed:
             lines.append("The drafts not restored stay on this computer: open the visit, "
-                         "enter what they hold again (Details… below lists it), then discard "
+                         "enter what they hold again (Details… lists it), then discard "
                          "them.")
         self.summary.setText("\n".join(lines))
         self.summary.setStyleSheet(ERROR_STYLE if failed else HINT_STYLE)
@@ -157,7 +158,13 @@ class KeptDraftsDialog(QDialog):
         if details:
             self._details_button().setVisible(True)
         if not self.kept and not self.refused:
+            self.heading.setText("Nothing is kept on this computer any more.")
             self.later_button.setText("Close")
+        elif self.kept:
+            n = len(self.kept)
+            self.heading.setText(f"{n} visit draft{'s are' if n != 1 else ' is'} still kept on "
+                                 "this computer:")
+        self._stretch()
 
     def _details_button(self) -> QPushButton:
         found = self.findChild(QPushButton, "keptDrafts.details")
@@ -193,7 +200,17 @@ class KeptDraftsDialog(QDialog):
         self._fill()
         self.summary.setText(f"{n} kept draft{'s' if n != 1 else ''} discarded.")
         self.summary.setStyleSheet(HINT_STYLE)
+        self.heading.setText("Nothing is kept on this computer any more.")
         self.later_button.setText("Close")
+        self._stretch()
+
+    def _stretch(self) -> None:
+        """The list takes the room while it shows drafts; then the empty space goes below
+        the texts, not between them."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretchFactor(self.list, 1 if self.kept else 0)
+        layout.setStretch(layout.count() - 2, 0 if self.kept else 1)
 
 
 def offer_kept_drafts(parent: QWidget | None, database: Database, actor: Actor

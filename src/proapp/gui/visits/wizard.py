@@ -110,6 +110,7 @@ class VisitWizard(QDialog):
         # this name (services/visits/local_drafts.py), and removed once the database has it.
         self._draft_id = local_drafts.new_draft_id()
         self._kept_locally = False
+        self._kept: VisitDraft | None = None  # what the kept file holds (not rewritten)
         today = clock.today()
         existing = visits.visits_of(database, patient_id)
         others = [v for v in existing if record is None or v.id != record.id]
@@ -413,9 +414,11 @@ class VisitWizard(QDialog):
         so closing the window or a crash before the database is back loses nothing. Returns
         the sentence for the status line."""
         try:
-            local_drafts.keep(self.database, self.actor, draft, draft_id=self._draft_id,
-                              patient_code=self.patient.facts.code, reason=reason,
-                              confirmed=confirmed)
+            if not (self._kept_locally and self._kept == draft):  # each retry: the same
+                local_drafts.keep(self.database, self.actor, draft, draft_id=self._draft_id,
+                                  patient_code=self.patient.facts.code, reason=reason,
+                                  confirmed=confirmed)
+                self._kept = draft
         except local_drafts.KeptDraftError as exc:
             log.warning("visit draft not kept on this computer either (%s)",
                         type(exc).__name__)
@@ -429,7 +432,7 @@ class VisitWizard(QDialog):
         """The database holds the input now: the copy kept on this computer goes."""
         if self._kept_locally:
             local_drafts.forget(self._draft_id)
-            self._kept_locally = False
+            self._kept_locally, self._kept = False, None
 
     def _update_status(self) -> None:
         """The line under the pages: when the draft was stored, and whether all of it was."""

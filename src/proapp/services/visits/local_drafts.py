@@ -55,7 +55,6 @@ from proapp.services.visits.records import VisitDraft, get_visit, save_visit
 log = logging.getLogger(__name__)
 
 FORMAT = "proapp-kept-draft/1"
-FOLDER = "kept-drafts"
 SUFFIX = ".draft"
 _KEY_PURPOSE = b"proapp kept visit drafts/1"
 _HEADER_FIELDS = ("format", "draft", "installation", "database", "author", "kept_at")
@@ -67,7 +66,7 @@ class KeptDraftError(UserError):
 
 def folder() -> Path:
     """The private folder of the kept drafts (created 0700)."""
-    return paths.ensure_private_dir(paths.data_dir() / FOLDER)
+    return paths.ensure_private_dir(paths.kept_drafts_dir())
 
 
 def new_draft_id() -> str:
@@ -310,7 +309,7 @@ def pending(db: Database, actor: Actor) -> Pending:
     kept: list[KeptDraft] = []
     refused: list[RefusedFile] = []
     others = 0
-    base = paths.data_dir() / FOLDER
+    base = paths.kept_drafts_dir()
     if not base.is_dir():
         return Pending((), (), 0)
     for path in sorted(base.glob(f"*{SUFFIX}")):
