@@ -48,3 +48,31 @@ def test_checking_a_current_file_imports_no_alembic(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("tamper", "words"), [
+    ("ALTER TABLE visit DROP COLUMN text_edition", "table 'visit' was altered"),
+    ("CREATE VIEW everyone AS SELECT code, family_name FROM patient",
+     "view 'everyone' is not part of proapp's schema"),
+    ("DROP TRIGGER change_log_no_update", "trigger 'change_log_no_update' (on change_log) is "
+     "missing"),
+], ids=["dropped column", "planted view", "dropped log trigger"])
+def test_schema_drift_of_a_file_is_refused_on_open(db_path: Path, tamper: str,
+                                                   words: str) -> None:
+    """The SQLite counterpart of tests/db/test_server_schema.py: the file's schema against
+    the one the migrations make, named object by object; the file is left as it was."""
+    import sqlite3
+
+    from proapp.db.errors import NotOurs
+    from proapp.db.migrate import open_database
+
+    open_database(db_path).dispose()
+    con = sqlite3.connect(db_path)
+    con.execute(tamper)
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+    with pytest.raises(NotOurs) as refused:
+        open_database(db_path)
+    assert words in str(refused.value) and "left untouched" in str(refused.value)
+    assert db_path.read_bytes() == before
