@@ -1582,6 +1582,137 @@ proapp continues; ask IT to check the backup folder (setting backup_dir).</trans
     </message>
 </context>
 <context>
+    <name>KeptDraftsDialog</name>
+    <message>
+        <source>correction of a completed visit</source>
+        <translation>correction of a completed visit</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>{code} · {label} of {date} · {what}, kept {when}</source>
+        <translation>{code} · {label} of {date} · {what}, kept {when}</translation>
+    </message>
+    <message>
+        <source>Visit drafts kept on this computer</source>
+        <translation>Visit drafts kept on this computer</translation>
+    </message>
+    <message>
+        <source>1 visit draft was kept on this computer while the database could not be reached. The database does not have it yet.</source>
+        <translation>1 visit draft was kept on this computer while the database could not be reached. The database does not have it yet.</translation>
+    </message>
+    <message>
+        <source>{n} visit drafts were kept on this computer while the database could not be reached. The database does not have them yet.</source>
+        <translation>{n} visit drafts were kept on this computer while the database could not be reached. The database does not have them yet.</translation>
+    </message>
+    <message>
+        <source>Files of visit drafts kept on this computer cannot be used.</source>
+        <translation>Files of visit drafts kept on this computer cannot be used.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Save each draft to the database as you left it; a visit someone changed meanwhile is not overwritten</source>
+        <translation>Save each draft to the database as you left it; a visit someone changed meanwhile is not overwritten</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Discard…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Keep them on this computer; they are offered again at the next start</source>
+        <translation>Keep them on this computer; they are offered again at the next start</translation>
+    </message>
+    <message>
+        <source>Not usable: {why}</source>
+        <translation>Not usable: {why}</translation>
+    </message>
+    <message>
+        <source>restore a kept visit draft</source>
+        <translation>restore a kept visit draft</translation>
+    </message>
+    <message>
+        <source>{draft}: not restored. {why}</source>
+        <translation>{draft}: not restored. {why}</translation>
+    </message>
+    <message>
+        <source>{draft}: restored</source>
+        <translation>{draft}: restored</translation>
+    </message>
+    <message>
+        <source>{draft}: the database already had it</source>
+        <translation>{draft}: the database already had it</translation>
+    </message>
+    <message>
+        <source>The drafts not restored stay on this computer: open the visit, enter what they hold again (Details… lists it), then discard them.</source>
+        <translation>The drafts not restored stay on this computer: open the visit, enter what they hold again (Details… lists it), then discard them.</translation>
+    </message>
+    <message>
+        <source>Nothing is kept on this computer any more.</source>
+        <translation>Nothing is kept on this computer any more.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>1 visit draft is still kept on this computer:</source>
+        <translation>1 visit draft is still kept on this computer:</translation>
+    </message>
+    <message>
+        <source>{n} visit drafts are still kept on this computer:</source>
+        <translation>{n} visit drafts are still kept on this computer:</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>What the kept drafts hold</source>
+        <translation>What the kept drafts hold</translation>
+    </message>
+    <message>
+        <source>The values of the drafts that were not restored:</source>
+        <translation>The values of the drafts that were not restored:</translation>
+    </message>
+    <message>
+        <source>Discard the kept drafts?</source>
+        <translation>Discard the kept drafts?</translation>
+    </message>
+    <message>
+        <source>Discard the kept draft for good? The database does not have what it holds; it is lost.</source>
+        <translation>Discard the kept draft for good? The database does not have what it holds; it is lost.</translation>
+    </message>
+    <message>
+        <source>Discard {n} kept drafts for good? The database does not have what they hold; it is lost.</source>
+        <translation>Discard {n} kept drafts for good? The database does not have what they hold; it is lost.</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Keep them</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>1 kept draft discarded.</source>
+        <translation>1 kept draft discarded.</translation>
+    </message>
+    <message>
+        <source>{n} kept drafts discarded.</source>
+        <translation>{n} kept drafts discarded.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageDialog</name>
     <message>
         <source>Language</source>
@@ -3508,12 +3639,24 @@ Details are in the log.</translation>
         <translation>Draft not saved: {why}</translation>
     </message>
     <message>
+        <source>{why}; your input is kept</source>
+        <translation>{why}; your input is kept</translation>
+    </message>
+    <message>
         <source>Draft not saved: {why} and proapp tries again.</source>
         <translation>Draft not saved: {why} and proapp tries again.</translation>
     </message>
     <message>
         <source>Draft not saved: {why}. Your input is kept in this window.</source>
         <translation>Draft not saved: {why}. Your input is kept in this window.</translation>
+    </message>
+    <message>
+        <source>It could not be kept on this computer either ({why}): keep this window open.</source>
+        <translation>It could not be kept on this computer either ({why}): keep this window open.</translation>
+    </message>
+    <message>
+        <source>It is kept on this computer too: if this window is closed, proapp offers it again at the next start.</source>
+        <translation>It is kept on this computer too: if this window is closed, proapp offers it again at the next start.</translation>
     </message>
     <message>
         <source>Draft saved {time}; the values marked in red are not stored until they are corrected.</source>
@@ -3626,6 +3769,14 @@ Only a staff password leaves the patient's screen. Every answer is kept as a dra
     <message>
         <source>Close the visit entry?</source>
         <translation>Close the visit entry?</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached, so it does not hold your latest input. It is kept on this computer: proapp offers it again at the next start on this database. Close now?</source>
+        <translation>The database cannot be reached, so it does not hold your latest input. It is kept on this computer: proapp offers it again at the next start on this database. Close now?</translation>
+    </message>
+    <message>
+        <source>Close (kept on this computer)</source>
+        <translation>Close (kept on this computer)</translation>
     </message>
     <message>
         <source>Some of your input is not stored (fields with errors, or a change that could not be saved). Close and lose it?</source>

@@ -1583,6 +1583,137 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
     </message>
 </context>
 <context>
+    <name>KeptDraftsDialog</name>
+    <message>
+        <source>correction of a completed visit</source>
+        <translation>correzione di una visita completata</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>bozza</translation>
+    </message>
+    <message>
+        <source>{code} · {label} of {date} · {what}, kept {when}</source>
+        <translation>{code} · {label} del {date} · {what}, conservata il {when}</translation>
+    </message>
+    <message>
+        <source>Visit drafts kept on this computer</source>
+        <translation>Bozze di visita conservate su questo computer</translation>
+    </message>
+    <message>
+        <source>1 visit draft was kept on this computer while the database could not be reached. The database does not have it yet.</source>
+        <translation>1 bozza di visita è stata conservata su questo computer mentre il database non era raggiungibile. Il database non la contiene ancora.</translation>
+    </message>
+    <message>
+        <source>{n} visit drafts were kept on this computer while the database could not be reached. The database does not have them yet.</source>
+        <translation>{n} bozze di visita sono state conservate su questo computer mentre il database non era raggiungibile. Il database non le contiene ancora.</translation>
+    </message>
+    <message>
+        <source>Files of visit drafts kept on this computer cannot be used.</source>
+        <translation>Alcuni file di bozze di visita conservati su questo computer non si possono usare.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Ripristina</translation>
+    </message>
+    <message>
+        <source>Save each draft to the database as you left it; a visit someone changed meanwhile is not overwritten</source>
+        <translation>Salva ogni bozza nel database così come l&apos;hai lasciata; una visita che qualcuno ha modificato nel frattempo non viene sovrascritta</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Scarta…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Più tardi</translation>
+    </message>
+    <message>
+        <source>Keep them on this computer; they are offered again at the next start</source>
+        <translation>Conservale su questo computer; vengono riproposte al prossimo avvio</translation>
+    </message>
+    <message>
+        <source>Not usable: {why}</source>
+        <translation>Non utilizzabile: {why}</translation>
+    </message>
+    <message>
+        <source>restore a kept visit draft</source>
+        <translation>ripristinare una bozza di visita conservata</translation>
+    </message>
+    <message>
+        <source>{draft}: not restored. {why}</source>
+        <translation>{draft}: non ripristinata. {why}</translation>
+    </message>
+    <message>
+        <source>{draft}: restored</source>
+        <translation>{draft}: ripristinata</translation>
+    </message>
+    <message>
+        <source>{draft}: the database already had it</source>
+        <translation>{draft}: il database la conteneva già</translation>
+    </message>
+    <message>
+        <source>The drafts not restored stay on this computer: open the visit, enter what they hold again (Details… lists it), then discard them.</source>
+        <translation>Le bozze non ripristinate restano su questo computer: apri la visita, inserisci di nuovo quello che contengono (Dettagli… lo elenca), poi scartale.</translation>
+    </message>
+    <message>
+        <source>Nothing is kept on this computer any more.</source>
+        <translation>Su questo computer non è più conservato nulla.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>1 visit draft is still kept on this computer:</source>
+        <translation>1 bozza di visita è ancora conservata su questo computer:</translation>
+    </message>
+    <message>
+        <source>{n} visit drafts are still kept on this computer:</source>
+        <translation>{n} bozze di visita sono ancora conservate su questo computer:</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Dettagli…</translation>
+    </message>
+    <message>
+        <source>What the kept drafts hold</source>
+        <translation>Che cosa contengono le bozze conservate</translation>
+    </message>
+    <message>
+        <source>The values of the drafts that were not restored:</source>
+        <translation>I valori delle bozze che non sono state ripristinate:</translation>
+    </message>
+    <message>
+        <source>Discard the kept drafts?</source>
+        <translation>Scartare le bozze conservate?</translation>
+    </message>
+    <message>
+        <source>Discard the kept draft for good? The database does not have what it holds; it is lost.</source>
+        <translation>Scartare definitivamente la bozza conservata? Il database non ha quello che contiene: andrà perso.</translation>
+    </message>
+    <message>
+        <source>Discard {n} kept drafts for good? The database does not have what they hold; it is lost.</source>
+        <translation>Scartare definitivamente {n} bozze conservate? Il database non ha quello che contengono: andrà perso.</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Conservale</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Scarta</translation>
+    </message>
+    <message>
+        <source>1 kept draft discarded.</source>
+        <translation>1 bozza conservata scartata.</translation>
+    </message>
+    <message>
+        <source>{n} kept drafts discarded.</source>
+        <translation>{n} bozze conservate scartate.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageDialog</name>
     <message>
         <source>Language</source>
@@ -3509,12 +3640,24 @@ I dettagli sono nel registro.</translation>
         <translation>Bozza non salvata: {why}</translation>
     </message>
     <message>
+        <source>{why}; your input is kept</source>
+        <translation>{why}; quanto inserito è conservato</translation>
+    </message>
+    <message>
         <source>Draft not saved: {why} and proapp tries again.</source>
         <translation>Bozza non salvata: {why} e proapp riprova.</translation>
     </message>
     <message>
         <source>Draft not saved: {why}. Your input is kept in this window.</source>
         <translation>Bozza non salvata: {why}. I dati inseriti restano in questa finestra.</translation>
+    </message>
+    <message>
+        <source>It could not be kept on this computer either ({why}): keep this window open.</source>
+        <translation>Non è stato possibile conservarla neppure su questo computer ({why}): tieni aperta questa finestra.</translation>
+    </message>
+    <message>
+        <source>It is kept on this computer too: if this window is closed, proapp offers it again at the next start.</source>
+        <translation>È conservata anche su questo computer: se questa finestra viene chiusa, proapp la ripropone al prossimo avvio.</translation>
     </message>
     <message>
         <source>Draft saved {time}; the values marked in red are not stored until they are corrected.</source>
@@ -3627,6 +3770,14 @@ Solo una password del personale chiude lo schermo del paziente. Ogni risposta è
     <message>
         <source>Close the visit entry?</source>
         <translation>Chiudere l&apos;inserimento della visita?</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached, so it does not hold your latest input. It is kept on this computer: proapp offers it again at the next start on this database. Close now?</source>
+        <translation>Il database non è raggiungibile, quindi non contiene le tue ultime modifiche. Sono conservate su questo computer: proapp le ripropone al prossimo avvio su questo database. Chiudere ora?</translation>
+    </message>
+    <message>
+        <source>Close (kept on this computer)</source>
+        <translation>Chiudi (conservata su questo computer)</translation>
     </message>
     <message>
         <source>Some of your input is not stored (fields with errors, or a change that could not be saved). Close and lose it?</source>

@@ -430,4 +430,15 @@ ITALIAN: dict[str, str] = {
     "The report is not ready yet": "Il referto non è ancora pronto",
     "The printer could not be opened.": "Non è stato possibile aprire la stampante.",
     "The printer did not accept another page.": "La stampante non ha accettato un'altra pagina.",
+    # visit drafts kept on this computer (services/visits/local_drafts.py)
+    "{name} was changed outside proapp (its seal does not verify with this database's key), "
+    "so it is not restored. Discard it, or ask IT to look at it.":
+        "{name} è stato modificato fuori da proapp (il suo sigillo non corrisponde alla chiave "
+        "di questo database), quindi non viene ripristinato. Scartalo, o chiedi all'IT di "
+        "esaminarlo.",
+    "{name} is not a visit draft proapp kept (it cannot be read as one), so it is not "
+    "restored. Discard it, or ask IT to look at it.":
+        "{name} non è una bozza di visita conservata da proapp (non si può leggere come tale), "
+        "quindi non viene ripristinato. Scartalo, o chiedi all'IT di esaminarlo.",
+    "{name} cannot be opened: {why}": "{name} non si può aprire: {why}",
 }

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
@@ -96,8 +96,7 @@ def test_a_conflict_is_shown_and_nothing_is_overwritten(qtbot, db: Database, act
     text = dialog.summary.text()
     assert "not restored" in text and "changed by someone else" in text
     assert visits.get_visit(db, first.id).content.answers("midas")["q1"] == 2
-    details = dialog.findChild(QPushButton, "keptDrafts.details")
-    assert details is not None and details.isVisible()
+    assert dialog.details_button.isVisible()
     assert "midas.q1 = 17" in dialog.details
     assert dialog.list.count() == 1  # still kept, to be entered again and discarded
 
@@ -116,3 +115,20 @@ def test_discard_asks_then_removes_them(qtbot, db: Database, actor: Actor,
     assert list(local_drafts.folder().iterdir()) == []
     assert "2 kept drafts discarded" in dialog.summary.text()
     assert visits.drafts_of(db, patient_id) == []
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
+def test_the_offer_speaks_italian_and_its_texts_fit(qtbot, db: Database, actor: Actor,
+                                                    patient_id: int, italian: None) -> None:
+    from tests.gui.test_texts_fit import overflowing
+
+    keep(db, actor, patient_id, VisitContent({"midas": {"q1": 17}}), "ee55")
+    (local_drafts.folder() / "ff66.draft").write_text("{}")
+    dialog = offered(qtbot, db, actor)
+    assert dialog.windowTitle() == "Bozze di visita conservate su questo computer"
+    assert "1 bozza di visita è stata conservata" in dialog.heading.text()
+    assert "bozza, conservata il" in dialog.list.item(0).text()
+    assert "Non utilizzabile: ff66.draft non è una bozza di visita" in dialog.problems.text()
+    assert [b.text() for b in (dialog.restore_button, dialog.discard_button,
+                               dialog.later_button)] == ["Ripristina", "Scarta…", "Più tardi"]
+    assert overflowing(dialog) == []

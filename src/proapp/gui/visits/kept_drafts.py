@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
 from proapp.gui.common.errors import show_error
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
 from proapp.gui.common.table import day_text
 from proapp.services.visits import flatten, local_drafts
@@ -40,12 +41,23 @@ def _when(kept_at: str) -> str:
     return f"{day_text(moment.date())} {moment:%H:%M}"
 
 
+# The words of the list's lines (for pyside6-lupdate; translated by _t).
+_LINE = (QT_TRANSLATE_NOOP("KeptDraftsDialog", "correction of a completed visit"),
+         QT_TRANSLATE_NOOP("KeptDraftsDialog", "draft"),
+         QT_TRANSLATE_NOOP("KeptDraftsDialog", "{code} · {label} of {date} · {what}, kept {when}"))
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("KeptDraftsDialog", text)
+
+
 def describe(kept: KeptDraft) -> str:
     """One line of the list: patient, visit, and when it was kept."""
     d = kept.draft
-    what = "correction of a completed visit" if kept.reason else "draft"
-    return (f"{kept.patient_code} · {d.label} of {day_text(d.visit_date)} · {what}, kept "
-            f"{_when(kept.kept_at)}")
+    what = (_t("correction of a completed visit") if kept.reason else _t("draft"))
+    return _t("{code} · {label} of {date} · {what}, kept {when}").format(
+        code=kept.patient_code, label=d.label, date=day_text(d.visit_date), what=what,
+        when=_when(kept.kept_at))
 
 
 class KeptDraftsDialog(QDialog):
@@ -61,13 +73,18 @@ class KeptDraftsDialog(QDialog):
         self.kept: list[KeptDraft] = list(found.kept)
         self.refused: list[RefusedFile] = list(found.refused)
         self.details = ""  # the values of the drafts not restored, for Details…
-        self.setWindowTitle("Visit drafts kept on this computer")
+        self.setWindowTitle(self.tr("Visit drafts kept on this computer"))
         self.setObjectName("keptDraftsDialog")
         n = len(self.kept)
-        head = (f"{n} visit draft{'s were' if n != 1 else ' was'} kept on this computer while "
-                "the database could not be reached. The database does not have "
-                f"{'them' if n != 1 else 'it'} yet." if n else
-                "Files of visit drafts kept on this computer cannot be used.")
+        if n == 1:
+            head = self.tr("1 visit draft was kept on this computer while the database could "
+                           "not be reached. The database does not have it yet.")
+        elif n:
+            head = self.tr("{n} visit drafts were kept on this computer while the database "
+                           "could not be reached. The database does not have them yet."
+                           ).format(n=n)
+        else:
+            head = self.tr("Files of visit drafts kept on this computer cannot be used.")
         self.heading = QLabel(head)
         self.heading.setWordWrap(True)
         self.list = QListWidget()
@@ -80,20 +97,28 @@ class KeptDraftsDialog(QDialog):
         self.summary.setObjectName("keptDrafts.result")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setObjectName("keptDrafts.restore")
-        self.restore_button.setToolTip("Save each draft to the database as you left it; a "
-                                       "visit someone changed meanwhile is not overwritten")
-        self.discard_button = QPushButton("Discard…")
+        self.restore_button.setToolTip(self.tr("Save each draft to the database as you left "
+                                               "it; a visit someone changed meanwhile is not "
+                                               "overwritten"))
+        self.discard_button = QPushButton(self.tr("Discard…"))
         self.discard_button.setObjectName("keptDrafts.discard")
-        self.later_button = QPushButton("Later")
+        self.later_button = QPushButton(self.tr("Later"))
         self.later_button.setObjectName("keptDrafts.later")
-        self.later_button.setToolTip("Keep them on this computer; they are offered again at "
-                                     "the next start")
+        self.later_button.setToolTip(self.tr("Keep them on this computer; they are offered "
+                                             "again at the next start"))
         self.restore_button.clicked.connect(self.restore_all)
         self.discard_button.clicked.connect(self.discard_all)
         self.later_button.clicked.connect(self.reject)
-        buttons = self._buttons = QHBoxLayout()
+        self.details_button = QPushButton(self.tr("Details…"))
+        self.details_button.setObjectName("keptDrafts.details")
+        self.details_button.clicked.connect(self._show_details)
+        self.details_button.setVisible(False)  # once a draft could not be restored
+        # (The layouts are not kept as attributes: Qt owns them, and a Python reference
+        # outliving the dialog would free them a second time.)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.details_button)
         buttons.addStretch(1)
         for b in (self.restore_button, self.discard_button, self.later_button):
             buttons.addWidget(b)
@@ -115,7 +140,8 @@ class KeptDraftsDialog(QDialog):
         for k in self.kept:
             self.list.addItem(describe(k))
         self.list.setVisible(bool(self.kept))
-        self.problems.setText("\n".join(f"Not usable: {r.why}" for r in self.refused))
+        self.problems.setText("\n".join(self.tr("Not usable: {why}").format(why=shown(r.why))
+                                        for r in self.refused))
         self.problems.setStyleSheet(ERROR_STYLE)
         self.problems.setVisible(bool(self.refused))
         self.restore_button.setEnabled(bool(self.kept))
@@ -132,64 +158,61 @@ class KeptDraftsDialog(QDialog):
             try:
                 outcome = local_drafts.restore(self.database, self.actor, kept)
             except Exception as exc:  # a bug: shown, and the draft stays kept
-                show_error(self, exc, "restore a kept visit draft")
+                show_error(self, exc, self.tr("restore a kept visit draft"))
                 still.append(kept)
                 continue
             if outcome.outcome is Outcome.NOT_RESTORED:
                 still.append(kept)
-                failed.append(f"{describe(kept)}: not restored. {outcome.message}")
+                failed.append(self.tr("{draft}: not restored. {why}").format(
+                    draft=describe(kept), why=shown(outcome.message)))
                 values = flatten(kept.draft.content)
                 details.append(f"{describe(kept)}:\n" + "\n".join(
                     f"  {field} = {value}" for field, value in values.items()))
                 continue
-            done.append(describe(kept) + (": restored" if outcome.outcome is Outcome.RESTORED
-                                          else ": the database already had it"))
+            done.append((self.tr("{draft}: restored") if outcome.outcome is Outcome.RESTORED
+                         else self.tr("{draft}: the database already had it")).format(
+                draft=describe(kept)))
             self.restored.emit(kept.draft.patient_id)
         self.kept = still
         self._fill()
         lines = done + failed
         if failed:
-            lines.append("The drafts not restored stay on this computer: open the visit, "
-                         "enter what they hold again (Details… lists it), then discard "
-                         "them.")
+            lines.append(self.tr("The drafts not restored stay on this computer: open the "
+                                 "visit, enter what they hold again (Details… lists it), "
+                                 "then discard them."))
         self.summary.setText("\n".join(lines))
         self.summary.setStyleSheet(ERROR_STYLE if failed else HINT_STYLE)
         self.details = "\n\n".join(details)
-        if details:
-            self._details_button().setVisible(True)
+        self.details_button.setVisible(bool(details))
         if not self.kept and not self.refused:
-            self.heading.setText("Nothing is kept on this computer any more.")
-            self.later_button.setText("Close")
+            self.heading.setText(self.tr("Nothing is kept on this computer any more."))
+            self.later_button.setText(self.tr("Close"))
         elif self.kept:
             n = len(self.kept)
-            self.heading.setText(f"{n} visit draft{'s are' if n != 1 else ' is'} still kept on "
-                                 "this computer:")
+            self.heading.setText(self.tr("1 visit draft is still kept on this computer:")
+                                 if n == 1 else
+                                 self.tr("{n} visit drafts are still kept on this computer:")
+                                 .format(n=n))
         self._stretch()
 
-    def _details_button(self) -> QPushButton:
-        found = self.findChild(QPushButton, "keptDrafts.details")
-        if isinstance(found, QPushButton):
-            return found
-        button = QPushButton("Details…")
-        button.setObjectName("keptDrafts.details")
-        button.clicked.connect(self._show_details)
-        self._buttons.insertWidget(0, button)
-        return button
-
     def _show_details(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "What the kept drafts hold",
-                          "The values of the drafts that were not restored:", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("What the kept drafts hold"),
+                          self.tr("The values of the drafts that were not restored:"),
+                          parent=self)
         box.setDetailedText(self.details)
         box.exec()
 
     def discard_all(self) -> None:
         n = len(self.kept) + len(self.refused)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Discard the kept drafts?",
-                          f"Discard {n} kept draft{'s' if n != 1 else ''} for good? The "
-                          "database does not have what they hold; it is lost.", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard the kept drafts?"),
+                          (self.tr("Discard the kept draft for good? The database does not "
+                                   "have what it holds; it is lost.") if n == 1 else
+                           self.tr("Discard {n} kept drafts for good? The database does not "
+                                   "have what they hold; it is lost.").format(n=n)),
+                          parent=self)
         box.setObjectName("keptDrafts.confirmDiscard")
-        box.addButton("Keep them", QMessageBox.ButtonRole.RejectRole)
-        go = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep them"), QMessageBox.ButtonRole.RejectRole)
+        go = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         box.exec()
         if box.clickedButton() is not go:
             return
@@ -198,10 +221,11 @@ class KeptDraftsDialog(QDialog):
             local_drafts.discard(self.actor, item)
         self.kept, self.refused = [], []
         self._fill()
-        self.summary.setText(f"{n} kept draft{'s' if n != 1 else ''} discarded.")
+        self.summary.setText(self.tr("1 kept draft discarded.") if n == 1 else
+                             self.tr("{n} kept drafts discarded.").format(n=n))
         self.summary.setStyleSheet(HINT_STYLE)
-        self.heading.setText("Nothing is kept on this computer any more.")
-        self.later_button.setText("Close")
+        self.heading.setText(self.tr("Nothing is kept on this computer any more."))
+        self.later_button.setText(self.tr("Close"))
         self._stretch()
 
     def _stretch(self) -> None:

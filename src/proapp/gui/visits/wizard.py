@@ -422,11 +422,11 @@ class VisitWizard(QDialog):
         except local_drafts.KeptDraftError as exc:
             log.warning("visit draft not kept on this computer either (%s)",
                         type(exc).__name__)
-            return (f" It could not be kept on this computer either ({_plain(exc)}): keep "
-                    "this window open.")
+            return " " + self.tr("It could not be kept on this computer either ({why}): "
+                                 "keep this window open.").format(why=_plain(exc))
         self._kept_locally = True
-        return (" It is kept on this computer too: if this window is closed, proapp offers "
-                "it again at the next start.")
+        return " " + self.tr("It is kept on this computer too: if this window is closed, "
+                             "proapp offers it again at the next start.")
 
     def _database_has_it(self) -> None:
         """The database holds the input now: the copy kept on this computer goes."""
@@ -861,13 +861,13 @@ class VisitWizard(QDialog):
         if not self._unsaved():
             return True
         if self._kept_locally:
-            kept = QMessageBox(QMessageBox.Icon.Warning, "Close the visit entry?",
-                               "The database cannot be reached, so it does not hold your "
-                               "latest input. It is kept on this computer: proapp offers it "
-                               "again at the next start on this database. Close now?",
-                               parent=self)
-            kept.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
-            close = kept.addButton("Close (kept on this computer)",
+            kept = QMessageBox(QMessageBox.Icon.Warning, self.tr("Close the visit entry?"),
+                               self.tr("The database cannot be reached, so it does not hold "
+                                       "your latest input. It is kept on this computer: "
+                                       "proapp offers it again at the next start on this "
+                                       "database. Close now?"), parent=self)
+            kept.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+            close = kept.addButton(self.tr("Close (kept on this computer)"),
                                    QMessageBox.ButtonRole.AcceptRole)
             kept.exec()
             return kept.clickedButton() is close

@@ -45,6 +45,7 @@ from proapp.db.errors import StorageError
 from proapp.domain.actor import Actor
 from proapp.domain.answers import MissingReason
 from proapp.domain.flow import FlowMeasurement, Posture, Side
+from proapp.domain.i18n import Msg, msg
 from proapp.domain.language import Language
 from proapp.domain.validation import ValidationError
 from proapp.domain.visit import VisitContent, VisitRecord, flatten
@@ -105,7 +106,7 @@ class RefusedFile:
     """A kept-draft file that cannot be used; ``why`` says so in plain words."""
 
     path: Path
-    why: str
+    why: Msg
 
 
 @dataclass(frozen=True)
@@ -254,8 +255,10 @@ def forget(draft_id: str) -> bool:
 # --- reading -----------------------------------------------------------------------------------
 
 
-TAMPERED = ("{name} was changed outside proapp (its seal does not verify with this "
-            "database's key), so it is not restored. Discard it, or ask IT to look at it.")
+def _tampered(name: str) -> Msg:
+    return msg("{name} was changed outside proapp (its seal does not verify with this "
+               "database's key), so it is not restored. Discard it, or ask IT to look at it.",
+               name=name)
 
 
 def _read(path: Path, address: str, installation: str
@@ -270,9 +273,9 @@ def _read(path: Path, address: str, installation: str
         nonce, sealed = bytes.fromhex(doc["nonce"]), base64.b64decode(doc["sealed"],
                                                                       validate=True)
     except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
-        return "", RefusedFile(path, f"{name} is not a visit draft proapp kept (it cannot be "
-                                     "read as one), so it is not restored. Discard it, or ask "
-                                     "IT to look at it.")
+        return "", RefusedFile(path, msg("{name} is not a visit draft proapp kept (it cannot "
+                                         "be read as one), so it is not restored. Discard it, "
+                                         "or ask IT to look at it.", name=name))
     if header["installation"] != installation or header["database"] != address:
         return "", None
     from cryptography.exceptions import InvalidTag
@@ -280,9 +283,10 @@ def _read(path: Path, address: str, installation: str
     try:
         plain = _cipher(installation).decrypt(nonce, sealed, _associated(header))
     except (InvalidTag, ValueError):
-        return header["author"], RefusedFile(path, TAMPERED.format(name=name))
+        return header["author"], RefusedFile(path, _tampered(name))
     except StorageError as exc:
-        return header["author"], RefusedFile(path, f"{name} cannot be opened: {exc}")
+        return header["author"], RefusedFile(path, msg("{name} cannot be opened: {why}",
+                                                       name=name, why=str(exc)))
     try:
         body = json.loads(plain)
         draft = VisitDraft(int(body["patient_id"]), str(body["label"]),
@@ -296,9 +300,9 @@ def _read(path: Path, address: str, installation: str
                          str(body["patient_code"]), draft, reason,
                          bool(body.get("confirmed", False)))
     except (ValueError, KeyError, TypeError, AttributeError):
-        return header["author"], RefusedFile(path, TAMPERED.format(name=name))
+        return header["author"], RefusedFile(path, _tampered(name))
     if path.name != f"{kept.draft_id}{SUFFIX}":  # a file copied over another one's name
-        return header["author"], RefusedFile(path, TAMPERED.format(name=name))
+        return header["author"], RefusedFile(path, _tampered(name))
     return header["author"], kept
 
 
