@@ -24,7 +24,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from proapp.gui.common.table import _STYLE_ROLES, RowTableModel, _styled
+from proapp.gui.common.table import (
+    _STYLE_ROLES,
+    NO_FLAGS,
+    ROW_FLAGS,
+    RowTableModel,
+    _styled,
+)
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
@@ -46,6 +52,7 @@ class ShownRows(QAbstractTableModel):
         self._shown: list[int] = []  # source rows, in source order
         self._where: dict[int, int] = {}  # source row -> shown row
         self._saved: list[tuple[QModelIndex, object]] = []
+        self._plain_flags = type(source).flags is RowTableModel.flags
         source.modelReset.connect(self._refilter)
         source.rowsInserted.connect(lambda *_: self._refilter())
         source.rowsRemoved.connect(lambda *_: self._refilter())
@@ -167,6 +174,8 @@ class ShownRows(QAbstractTableModel):
         return self._source.headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if self._plain_flags:  # the source's cells are all alike: no source index to make
+            return ROW_FLAGS if index.isValid() else NO_FLAGS
         return self._source.flags(self.mapToSource(index))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
