@@ -51,7 +51,11 @@ def desk(qtbot, db: Database, staff: Staff, patient_id: int):
     window.show()
     window.open_patient(patient_id)
     yield window, lock
-    # closed here, not by qtbot: the window would ask about a visit entry left open
+    close_desk(window, lock)
+
+
+def close_desk(window: MainWindow, lock: IdleLock) -> None:
+    """Closed here, not by qtbot: the window would ask about a visit entry left open."""
     for w in window.visit_entries.open_wizards():
         if shiboken6.isValid(w):
             w._finished = True
@@ -278,12 +282,4 @@ def test_the_patients_screen_speaks_the_patients_language(qtbot, db: Database, s
         # the staff's own windows stay in the screens' language
         assert wizard.review_page.reason_label.text() == "&Reason for the change"
     finally:
-        for w in window.visit_entries.open_wizards():
-            if shiboken6.isValid(w):
-                w._finished = True
-                w.close()
-        if lock.held is not None:
-            lock.held.hide()
-        lock.uninstall()
-        window.close()
-        window.deleteLater()
+        close_desk(window, lock)
