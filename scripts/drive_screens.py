@@ -1,7 +1,7 @@
 """Drive the real application on a virtual X screen and save what a nurse would see.
 
     .venv/bin/python scripts/drive_screens.py [--scale 1.5] [--screen 2560x1600] [--out out/drive]
-        [--patients 286]
+        [--patients 286] [--lang it] [--more]
 
 Starts Xvfb (1280x800), the openbox window manager and ``python -m proapp`` on a demo database
 with three accounts, then walks the main flows with xdotool key presses, as a person at the
@@ -12,6 +12,13 @@ of every visible proapp window (window manager decorations included). ``report.j
 output folder lists them; the exit status is 1 when any window does not fit the screen
 (``tests/gui/test_windows_fit_screen.py`` runs this at 100 % and 150 % on 1280x800, and at
 200 % on a 2560x1600 HiDPI screen).
+
+``--lang it`` drives the Italian screens (the application starts with ``PROAPP_LANGUAGE=it``):
+the window titles waited for and the Alt keys of the menus are read from the translation
+catalogue (``resources/translations/proapp_<lang>.ts``), never written here in English, and
+the screenshots and report get a ``-it`` suffix. ``--more`` also opens the windows off the main
+path (export, import, cohort analysis, double entry, the change log, About). Neither is part
+of the test suite.
 
 Needs Xvfb, openbox, xdotool and xprop (``scripts/install-system-deps.sh`` installs them).
 """
@@ -26,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -41,6 +49,50 @@ from PySide6.QtGui import QGuiApplication
 app = QGuiApplication(sys.argv[:1])
 app.primaryScreen().grabWindow(0).save(sys.argv[1])
 """
+
+
+class Catalogue:
+    """The screens' texts in the language driven, from the translation catalogue: the window
+    titles to wait for and the Alt keys to press. English is the source texts themselves."""
+
+    def __init__(self, language: str = "en"):
+        self.language = language
+        self.texts: dict[tuple[str, str], str] = {}
+        if language == "en":
+            return
+        path = ROOT / "resources" / "translations" / f"proapp_{language}.ts"
+        for context in ET.parse(path).iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                t = message.find("translation")
+                if t is None or t.get("type") in ("unfinished", "obsolete", "vanished"):
+                    continue
+                forms = t.findall("numerusform")
+                text = (forms[0].text if forms else t.text) or ""
+                if text:
+                    self.texts[(name, message.findtext("source") or "")] = text
+
+    def tr(self, context: str, source: str) -> str:
+        return self.texts.get((context, source), source)
+
+    def title(self, context: str, source: str, **values: str) -> str:
+        """The known part of a window title: the placeholders given filled in, cut at the
+        first other one (``Visit entry — {code} …`` waits for ``Visit entry —``)."""
+        text = self.tr(context, source)
+        for key, value in values.items():
+            text = text.replace("{" + key + "}", value)
+        return text.split("{")[0].strip()
+
+    def key(self, context: str, source: str) -> str:
+        """The Alt key of a menu or an entry: the letter after its ``&``."""
+        text = self.tr(context, source).replace("&&", "")
+        at = text.find("&")
+        if at < 0 or at + 1 >= len(text):
+            raise SystemExit(f"{text!r} ({context}: {source!r}) has no & key")
+        return text[at + 1].lower()
+
+
+T = Catalogue()  # the language driven (run() sets it)
 
 
 def missing_tools() -> list[str]:
@@ -135,29 +187,30 @@ class Driver:
         return Window(self.title(wid), values["X"] - left, values["Y"] - top,
                       values["WIDTH"] + left + right, values["HEIGHT"] + top + bottom)
 
-    def wait_for(self, needle: str, timeout: float = 60.0) -> str:
-        """The id of the visible proapp window whose title contains ``needle``."""
+    def wait_for(self, *needles: str, timeout: float = 60.0) -> str:
+        """The id of the visible proapp window whose title contains one of ``needles``."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             if self.app.poll() is not None:
                 raise SystemExit(f"proapp exited ({self.app.returncode}) while waiting for "
-                                 f"{needle!r}")
+                                 f"{needles!r}")
             for wid in self.window_ids():
-                if needle.lower() in self.title(wid).lower():
+                if any(n.lower() in self.title(wid).lower() for n in needles):
                     self.xdo("windowactivate", "--sync", wid, check=False)
                     time.sleep(0.3)
                     return wid
             time.sleep(0.2)
-        raise SystemExit(f"no window {needle!r} within {timeout:.0f} s; open: "
+        raise SystemExit(f"no window {needles!r} within {timeout:.0f} s; open: "
                          f"{[self.title(w) for w in self.window_ids()]}")
 
-    def gone(self, needle: str, timeout: float = 20.0) -> None:
+    def gone(self, *needles: str, timeout: float = 20.0) -> None:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            if not any(needle.lower() in self.title(w).lower() for w in self.window_ids()):
+            if not any(n.lower() in self.title(w).lower() for w in self.window_ids()
+                       for n in needles):
                 return
             time.sleep(0.2)
-        raise SystemExit(f"window {needle!r} still open after {timeout:.0f} s")
+        raise SystemExit(f"window {needles!r} still open after {timeout:.0f} s")
 
     def keys(self, *keys: str, pause: float = 0.25) -> None:
         for k in keys:
@@ -208,7 +261,7 @@ def prepare(data: Path, config: Path, patients: int) -> Path:
 
 
 def sign_in(d: Driver, user: str) -> None:
-    d.wait_for("sign in")
+    d.wait_for(T.title("Accounts", "{name}: sign in", name="proapp"))
     d.shot("signin")
     d.type(user)
     d.keys("Tab")
@@ -228,19 +281,21 @@ def main_flows(d: Driver) -> None:
     d.shot("main_worklist")
     d.keys("ctrl+1")
 
+    new_patient = T.title("PatientDialog", "New patient")
     d.keys("ctrl+n")
-    d.wait_for("New patient")
+    d.wait_for(new_patient)
     d.shot("patient_new")
     d.keys("Escape")
-    d.gone("New patient")
+    d.gone(new_patient)
 
     d.keys("ctrl+f")
     d.keys("Return", "Return")  # search box -> list -> open the first patient
     time.sleep(1.0)
     d.shot("patient_view")
 
+    visit_entry = T.title("VisitWizard", "Visit entry — {code} {family}, {given}")
     d.keys("ctrl+shift+v")
-    d.wait_for("Visit entry")
+    d.wait_for(visit_entry)
     d.shot("wizard_visit")
     d.keys("ctrl+2")  # the MIDAS page, whatever the visit (an unscheduled one asks first)
     d.shot("wizard_page2")
@@ -254,68 +309,105 @@ def main_flows(d: Driver) -> None:
     d.keys("ctrl+5")
     d.shot("wizard_review")
     d.keys("ctrl+w")
-    d.gone("Visit entry")
+    d.gone(visit_entry)
 
+    # the preview's title before and after the report is built
+    report = (T.title("ReportDialog", "Patient trend report"),
+              T.title("ReportDialog", "Trend report – {code}"))
     d.keys("ctrl+r")
-    d.wait_for("Report")
+    d.wait_for(*report)
     time.sleep(2.0)
     d.shot("report_preview")
     d.keys("Escape")
-    d.gone("Report")
+    d.gone(*report)
 
     d.keys("F1")
-    d.wait_for("shortcuts")
+    d.wait_for(T.title("About", "Keyboard shortcuts"))
     d.shot("shortcuts")
     d.keys("Escape")
 
-    for title, keys in (("Users", ("alt+a", "u")), ("Settings", ("alt+f", "s"))):
-        d.keys(*keys, pause=0.8)
+    for shot, title, menu, entry in (
+            ("users", T.title("UserManagementDialog", "Users"), "&Account ({username})",
+             "&Users…"),
+            ("settings", T.title("SettingsDialog", "Settings"), "&File", "&Settings…")):
+        d.keys(f"alt+{T.key('Menu', menu)}", T.key("Action", entry), pause=0.8)
         try:
             d.wait_for(title, timeout=10)
         except SystemExit as exc:
-            print(f"skipped {title}: {exc}", flush=True)
+            print(f"skipped {shot}: {exc}", flush=True)
             d.keys("Escape", "Escape")
             continue
-        d.shot(title.lower())
+        d.shot(shot)
         d.keys("Escape")
+        d.gone(title)
+
+
+def more_windows(d: Driver) -> None:
+    """The windows off the main path, opened from their menus by their Alt keys (--more)."""
+    d.wait_for("proapp –")
+    for shot, title, menu, entry, close in (
+            ("export", T.title("ExportDialog", "Export"), "&File", "&Export…", "Escape"),
+            ("import", T.title("ImportDialog", "Import"), "&File", "&Import…", "Escape"),
+            ("analysis", T.title("AnalysisWindow", "Cohort analysis – {name} – {database}",
+                                 name="proapp"), "&View", "Cohort &analysis…", "ctrl+w"),
+            ("double_entry", T.title("DoubleEntryWindow", "Double entry"), "&Patient",
+             "&Double entry…", "Escape"),
+            ("change_log", T.title("ChangeLogDialog", "Change log (database)"),
+             "&Account ({username})", "Change lo&g…", "Escape"),
+            ("about", T.title("AboutDialog", "About {name}", name="proapp"), "&Help",
+             "&About proapp", "Escape")):
+        d.keys(f"alt+{T.key('Menu', menu)}", T.key("Action", entry), pause=0.8)
+        try:
+            d.wait_for(title, timeout=15)
+        except SystemExit as exc:
+            print(f"skipped {shot}: {exc}", flush=True)
+            d.keys("Escape", "Escape")
+            continue
+        time.sleep(0.5)
+        d.shot(shot)
+        d.keys(close)
         d.gone(title)
 
 
 def lock_with_a_visit_open(d: Driver) -> None:
     """The idle lock (1 minute in this database) while a visit is being entered: after the
     password, the visit entry is in front again, not hidden behind the main window."""
+    visit_entry = T.title("VisitWizard", "Visit entry — {code} {family}, {given}")
+    locked = T.title("IdleLock", "{name} (locked)", name="proapp")
     d.wait_for("proapp –")
     d.keys("ctrl+f")
     d.keys("Return", "Return")
     time.sleep(1.0)
     d.keys("ctrl+shift+v")
-    d.wait_for("Visit entry")
+    d.wait_for(visit_entry)
     d.keys("Return")
     d.type("3")
-    d.wait_for("locked", timeout=120)
+    d.wait_for(locked, timeout=120)
     d.shot("locked")
     d.type(PASSWORD)
     d.keys("Return", pause=0.5)
-    d.gone("locked", timeout=30)  # the password is checked (Argon2: slow on a loaded machine)
+    d.gone(locked, timeout=30)  # the password is checked (Argon2: slow on a loaded machine)
     end = time.monotonic() + 10
     while time.monotonic() < end and not d.xdo("getactivewindow", "getwindowname",
-                                                check=False).startswith("Visit entry"):
+                                                check=False).startswith(visit_entry):
         time.sleep(0.2)
     d.shot("unlocked")
     active = d.shots[-1]["active"]
     d.expectations.append(("the visit entry is in front after unlocking",
-                           isinstance(active, str) and active.startswith("Visit entry")))
+                           isinstance(active, str) and active.startswith(visit_entry)))
     d.keys("ctrl+w")
 
 
 FLOWS: list[Callable[[Driver], None]] = [main_flows, lock_with_a_visit_open]
 
 
-def run(out: Path, scale: float, patients: int, screen: tuple[int, int] = SCREEN) -> int:
-    global SCREEN
+def run(out: Path, scale: float, patients: int, screen: tuple[int, int] = SCREEN,
+        language: str = "en", more: bool = False) -> int:
+    global SCREEN, T
     SCREEN = screen  # Display and Frame.fits read it
+    T = Catalogue(language)
     out.mkdir(parents=True, exist_ok=True)
-    suffix = report_suffix(scale, screen)
+    suffix = report_suffix(scale, screen, language)
     with tempfile.TemporaryDirectory(prefix="proapp-drive-") as tmp:
         folder = Path(tmp)
         db = prepare(folder / "data", folder / "config", patients)
@@ -324,16 +416,18 @@ def run(out: Path, scale: float, patients: int, screen: tuple[int, int] = SCREEN
                "XDG_CONFIG_HOME": str(folder / "config")}
         if scale != 1:
             env["QT_SCALE_FACTOR"] = f"{scale:g}"
+        env["PROAPP_LANGUAGE"] = language  # the system's language, as IT would set it
         with (folder / "stderr.txt").open("w") as err_file:
             app = subprocess.Popen([sys.executable, "-m", "proapp", "--db", str(db)], env=env,
                                    stdout=subprocess.DEVNULL, stderr=err_file)
         driver = Driver(display, app, out, suffix)
         try:
             sign_in(driver, "boss")
-            for flow in FLOWS:
+            for flow in [*FLOWS[:1], *([more_windows] if more else []), *FLOWS[1:]]:
                 flow(driver)
         finally:
-            report = {"screen": SCREEN, "scale": scale, "shots": driver.shots,
+            report = {"screen": SCREEN, "scale": scale, "language": language,
+                      "shots": driver.shots,
                       "expectations": driver.expectations}
             (out / f"report{suffix}.json").write_text(json.dumps(report, indent=1))
             app.terminate()
@@ -355,10 +449,12 @@ def run(out: Path, scale: float, patients: int, screen: tuple[int, int] = SCREEN
     return 1 if bad or failed else 0
 
 
-def report_suffix(scale: float, screen: tuple[int, int]) -> str:
-    """``@1.5x`` for a scale, ``-2560x1600`` for a screen other than 1280x800."""
+def report_suffix(scale: float, screen: tuple[int, int], language: str = "en") -> str:
+    """``@1.5x`` for a scale, ``-2560x1600`` for a screen other than 1280x800, ``-it`` for
+    a language other than English."""
     size = "" if screen == (1280, 800) else f"-{screen[0]}x{screen[1]}"
-    return ("" if scale == 1 else f"@{scale:g}x") + size
+    return (("" if scale == 1 else f"@{scale:g}x") + size
+            + ("" if language == "en" else f"-{language}"))
 
 
 def _screen(text: str) -> tuple[int, int]:
@@ -373,11 +469,15 @@ def main() -> int:
     p.add_argument("--patients", type=int, default=286)
     p.add_argument("--screen", type=_screen, default=SCREEN, metavar="WxH",
                    help="the virtual screen's size in pixels (default 1280x800)")
+    p.add_argument("--lang", choices=("en", "it"), default="en",
+                   help="the screens' language (titles and keys from its translations)")
+    p.add_argument("--more", action="store_true",
+                   help="also open export, import, analysis, double entry, change log, About")
     args = p.parse_args()
     if missing_tools():
         print(f"missing: {', '.join(missing_tools())}; run scripts/install-system-deps.sh")
         return 2
-    return run(args.out, args.scale, args.patients, args.screen)
+    return run(args.out, args.scale, args.patients, args.screen, args.lang, args.more)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import exc as sa_exc
 
+from proapp.domain.i18n import msg
+
 
 class StorageError(Exception):
     """A problem with the database or its files that the user (or IT) can act on.
@@ -80,24 +82,49 @@ class Damaged(DatabaseRefused):
 
 NOTHING_SAVED = "Nothing was saved."
 
-BUSY = ("Another program or workstation is writing to the database and did not finish within "
-        "30 seconds. " + NOTHING_SAVED + " Wait a moment and try again; if it keeps happening, "
-        "close proapp on the other computers.")
-READ_ONLY = ("proapp may read this database but not change it (file or folder permissions, or "
-             "a read-only disk or share). " + NOTHING_SAVED + " Ask IT for write access, or "
-             "work on a copy you may change.")
-FULL = ("There is no space left where the database or the file is stored. " + NOTHING_SAVED +
-        " Free some disk space (or ask IT to) and try again.")
-IO = ("The operating system reported a disk or network error while using the database. " +
-      NOTHING_SAVED + " Check that the drive or network share is connected, then try again.")
-CANT_OPEN = ("The database file or its folder is not reachable (moved, renamed, or a network "
-             "share or server that is disconnected). " + NOTHING_SAVED)
-DENIED = ("The operating system refused access to the database or one of its files "
-          "(permissions). " + NOTHING_SAVED + " Ask IT to check the folder's permissions.")
-SERVER_LOST = ("The database server cannot be reached (it may be restarting, or the network is "
-               "down). " + NOTHING_SAVED + " Try again once it is back.")
-CORRUPT = ("The database file is damaged. " + NOTHING_SAVED + " Close proapp everywhere and "
-           "restore the newest backup (proapp restore).")
+# Each sentence whole (msg() templates are literals, so a screen can write it in its language).
+BUSY = msg("Another program or workstation is writing to the database and did not finish within "
+           "30 seconds. Nothing was saved. Wait a moment and try again; if it keeps happening, "
+           "close proapp on the other computers.")
+READ_ONLY = msg("proapp may read this database but not change it (file or folder permissions, "
+                "or a read-only disk or share). Nothing was saved. Ask IT for write access, or "
+                "work on a copy you may change.")
+FULL = msg("There is no space left where the database or the file is stored. Nothing was saved. "
+           "Free some disk space (or ask IT to) and try again.")
+IO = msg("The operating system reported a disk or network error while using the database. "
+         "Nothing was saved. Check that the drive or network share is connected, then try "
+         "again.")
+CANT_OPEN = msg("The database file or its folder is not reachable (moved, renamed, or a network "
+                "share or server that is disconnected). Nothing was saved.")
+DENIED = msg("The operating system refused access to the database or one of its files "
+             "(permissions). Nothing was saved. Ask IT to check the folder's permissions.")
+SERVER_LOST = msg("The database server cannot be reached (it may be restarting, or the network "
+                  "is down). Nothing was saved. Try again once it is back.")
+CORRUPT = msg("The database file is damaged. Nothing was saved. Close proapp everywhere and "
+              "restore the newest backup (proapp restore).")
+SIGN_IN_REFUSED = msg("The database server refused the sign-in of proapp (user name, password or "
+                      "certificate). Nothing was saved. Ask IT to check the connection "
+                      "settings.")
+
+
+def _with_file(message: str, file: object) -> str:
+    """An operating-system error's sentence naming the file it is about."""
+    if message is FULL:
+        return msg("There is no space left where the database or the file is stored ({file}). "
+                   "Nothing was saved. Free some disk space (or ask IT to) and try again.",
+                   file=str(file))
+    if message is READ_ONLY:
+        return msg("proapp may read this database but not change it (file or folder "
+                   "permissions, or a read-only disk or share) ({file}). Nothing was saved. Ask "
+                   "IT for write access, or work on a copy you may change.", file=str(file))
+    if message is DENIED:
+        return msg("The operating system refused access to the database or one of its files "
+                   "(permissions) ({file}). Nothing was saved. Ask IT to check the folder's "
+                   "permissions.", file=str(file))
+    return msg("The operating system reported a disk or network error while using the "
+               "database ({file}). Nothing was saved. Check that the drive or network share is "
+               "connected, then try again.", file=str(file))
+
 
 # SQLite primary result codes (sqlite3.Error.sqlite_errorcode & 0xff).
 _SQLITE_CODES: dict[int, tuple[type[StorageError], str]] = {
@@ -132,9 +159,7 @@ _PG_STATES: tuple[tuple[str, type[StorageError], str], ...] = (
     ("55P03", DatabaseBusy, BUSY),
     ("57014", DatabaseBusy, BUSY),
     ("42501", AccessDenied, DENIED),
-    ("28", AccessDenied, "The database server refused the sign-in of proapp (user name, "
-     "password or certificate). " + NOTHING_SAVED + " Ask IT to check the connection "
-     "settings."),
+    ("28", AccessDenied, SIGN_IN_REFUSED),
     ("08", ConnectionLost, SERVER_LOST),  # connection exceptions
     ("57P", ConnectionLost, SERVER_LOST),  # shutting down, crashed, still starting
 )
@@ -196,8 +221,7 @@ def translate(exc: BaseException) -> StorageError | None:
         return _from_sqlite(exc)
     if isinstance(exc, OSError) and exc.errno in _OS_ERRNOS:
         kind, message = _OS_ERRNOS[exc.errno]
-        where = f" ({exc.filename})" if exc.filename else ""
-        return kind(message.replace(". ", f"{where}. ", 1) if where else message)
+        return kind(_with_file(message, exc.filename) if exc.filename else message)
     return None
 
 

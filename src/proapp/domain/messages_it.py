@@ -441,4 +441,212 @@ ITALIAN: dict[str, str] = {
         "{name} non è una bozza di visita conservata da proapp (non si può leggere come tale), "
         "quindi non viene ripristinato. Scartalo, o chiedi all'IT di esaminarlo.",
     "{name} cannot be opened: {why}": "{name} non si può aprire: {why}",
+    # accounts
+    "No user with id {user_id}": "Nessun utente con id {user_id}",
+    "Only a signed-in user has a password to change":
+        "Solo un utente che ha eseguito l'accesso ha una password da cambiare",
+    "Wrong user name or password, or the account is deactivated or locked (an administrator can "
+    "unlock it)":
+        "Nome utente o password errati, oppure l'account è disattivato o bloccato (un "
+        "amministratore può sbloccarlo)",
+    "Only a signed-in user can confirm with a password":
+        "Solo un utente che ha eseguito l'accesso può confermare con una password",
+    "The password is wrong, or the account was deactivated or locked":
+        "La password è errata, oppure l'account è stato disattivato o bloccato",
+    "An administrator already exists; sign in instead":
+        "Esiste già un amministratore; eseguite invece l'accesso",
+    "The current password is wrong": "La password attuale è errata",
+    "The account {username} was deactivated": "L'account {username} è stato disattivato",
+    "{username} is the last active administrator; make another user an administrator first":
+        "{username} è l'ultimo amministratore attivo; prima rendete amministratore un altro "
+        "utente",
+    "{username} ({role}) may not do this: {permission} needs another role":
+        "{username} ({role}) non può farlo: {permission} richiede un altro ruolo",
+    "{username} has no account in this database; sign in with your proapp user name":
+        "{username} non ha un account in questo database; accedete con il vostro nome utente "
+        "proapp",
+    "The account {username} is deactivated or no longer exists":
+        "L'account {username} è disattivato o non esiste più",
+    "The account {username} is not locked": "L'account {username} non è bloccato",
+    # patients
+    "Patient {code} was changed by someone else since you opened it; your input is kept, please "
+    "review and save again":
+        "Il paziente {code} è stato modificato da un'altra persona dopo che l'avete aperto; i "
+        "dati inseriti sono conservati, controllate e salvate di nuovo",
+    "Deleting a PTA procedure needs a reason for the change log":
+        "Eliminare una procedura PTA richiede un motivo per il registro delle modifiche",
+    "No patient with id {patient_id}": "Nessun paziente con id {patient_id}",
+    "No procedure with id {procedure_id}": "Nessuna procedura con id {procedure_id}",
+    "No patient with code {code}": "Nessun paziente con codice {code}",
+    "No procedure with id {procedure_id} for {code}":
+        "Nessuna procedura con id {procedure_id} per {code}",
+    # visits
+    "This visit is complete: give a reason for the change":
+        "Questa visita è completata: indicate il motivo della modifica",
+    "This visit is signed and locked; a clinician must unlock it (with a reason) before it can "
+    "be changed":
+        "Questa visita è firmata e bloccata; un medico deve sbloccarla (con un motivo) prima che "
+        "si possa modificare",
+    "Deleting a visit needs a reason for the change log":
+        "Eliminare una visita richiede un motivo per il registro delle modifiche",
+    "No visit with id {visit_id} for this patient":
+        "Nessuna visita con id {visit_id} per questo paziente",
+    "Changing a saved visit needs the version that was opened (expected_version); nothing was "
+    "saved":
+        "Modificare una visita salvata richiede la versione aperta (expected_version); non è "
+        "stato salvato nulla",
+    "This visit was changed by someone else since you opened it. Your input is kept: review the "
+    "current visit and enter your changes again.":
+        "Questa visita è stata modificata da un'altra persona dopo che l'avete aperta. I dati "
+        "inseriti sono conservati: controllate la visita attuale e inserite di nuovo le vostre "
+        "modifiche.",
+    "No visit with id {visit_id}": "Nessuna visita con id {visit_id}",
+    "Only a draft can be discarded; this visit is complete":
+        "Si può scartare solo una bozza; questa visita è completata",
+    "This draft was changed by someone else since you opened it":
+        "Questa bozza è stata modificata da un'altra persona dopo che l'avete aperta",
+    "This visit was changed by someone else since you opened it":
+        "Questa visita è stata modificata da un'altra persona dopo che l'avete aperta",
+    "This visit is signed; unlock it (with a reason) before deleting":
+        "Questa visita è firmata; sbloccatela (con un motivo) prima di eliminarla",
+    "Signing or unlocking needs the version that was reviewed (expected_version); nothing was "
+    "changed":
+        "Firmare o sbloccare richiede la versione controllata (expected_version); non è cambiato "
+        "nulla",
+    "This visit was changed by someone else since you opened it; review it again before signing "
+    "or unlocking":
+        "Questa visita è stata modificata da un'altra persona dopo che l'avete aperta; "
+        "controllatela di nuovo prima di firmarla o sbloccarla",
+    "Unlocking a signed visit needs a reason for the change log":
+        "Sbloccare una visita firmata richiede un motivo per il registro delle modifiche",
+    "Only a completed visit can be signed; complete it first":
+        "Si può firmare solo una visita completata; prima completatela",
+    "This visit is already signed": "Questa visita è già firmata",
+    "This visit is not signed": "Questa visita non è firmata",
+    # double entry
+    "Double data entry is switched off for this clinic (setting {setting}); the visit was not "
+    "saved":
+        "Il doppio inserimento è disattivato per questa clinica (impostazione {setting}); la "
+        "visita non è stata salvata",
+    "{username} keyed this visit's questionnaires: the second entry must be made by another "
+    "person":
+        "{username} ha inserito i questionari di questa visita: il secondo inserimento deve farlo "
+        "un'altra persona",
+    "Visit {visit_id} is not in double entry": "La visita {visit_id} non è in doppio inserimento",
+    "Only a completed visit is keyed a second time":
+        "Solo una visita completata si inserisce una seconda volta",
+    "A second entry holds questionnaire answers only":
+        "Un secondo inserimento contiene solo risposte ai questionari",
+    "Resolving a difference needs a reason for the change log":
+        "Risolvere una differenza richiede un motivo per il registro delle modifiche",
+    "No questionnaire item {instrument}.{item}":
+        "Nessuna domanda di questionario {instrument}.{item}",
+    "{path} exists; use --force to replace it": "{path} esiste; usate --force per sostituirlo",
+    "This visit has no questionnaire answers to key a second time":
+        "Questa visita non ha risposte ai questionari da inserire una seconda volta",
+    "This visit has already been keyed a second time":
+        "Questa visita è già stata inserita una seconda volta",
+    "Nothing was keyed: enter the answers on the paper form":
+        "Non è stato inserito nulla: inserite le risposte del modulo cartaceo",
+    "{name} item {label} is not a difference of this visit":
+        "{name} domanda {label} non è una differenza di questa visita",
+    "{name} item {label} is already resolved": "{name} domanda {label} è già risolta",
+    "{username} keyed this item: a third person or a clinician resolves the difference":
+        "{username} ha inserito questa domanda: la differenza la risolve una terza persona o un "
+        "medico",
+    # self-report
+    "Visit {visit_id} has no patient self-report":
+        "La visita {visit_id} non ha un questionario compilato dal paziente",
+    "This self-report is already accepted: the visit is complete":
+        "Questo questionario del paziente è già accettato: la visita è completata",
+    "Choose at least one questionnaire for the patient to answer":
+        "Scegliete almeno un questionario a cui il paziente debba rispondere",
+    "A self-report belongs to a saved visit":
+        "Un questionario del paziente appartiene a una visita salvata",
+    "This visit is complete: the patient answers a visit that is still a draft":
+        "Questa visita è completata: il paziente risponde a una visita ancora in bozza",
+    "{instrument} is not part of this self-report":
+        "{instrument} non fa parte di questo questionario del paziente",
+    "A user name has 2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting "
+    "with a letter or digit":
+        "Un nome utente ha da 2 a 64 caratteri: lettere minuscole, cifre, '.', '_' o '-', e "
+        "inizia con una lettera o una cifra",
+    "at least {n} characters": "almeno {n} caratteri",
+    "at most {n} characters": "al massimo {n} caratteri",
+    "not the user name": "un testo diverso dal nome utente",
+    "{first} and {second}": "{first} e {second}",
+    "The password must have {rules}": "La password deve avere {rules}",
+    "Role must be nurse, clinician or admin": "Il ruolo deve essere nurse, clinician o admin",
+    "A full name has at most {n} characters and no control characters":
+        "Un nome completo ha al massimo {n} caratteri e nessun carattere di controllo",
+    "The user name {name} is already taken (perhaps by a deactivated user)":
+        "Il nome utente {name} è già usato (forse da un utente disattivato)",
+    "The new password must differ from the current one":
+        "La nuova password deve essere diversa da quella attuale",
+    # storage errors
+    "Another program or workstation is writing to the database and did not finish within 30 "
+    "seconds. Nothing was saved. Wait a moment and try again; if it keeps happening, close "
+    "proapp on the other computers.":
+        "Un altro programma o un'altra postazione sta scrivendo nel database e non ha finito "
+        "entro 30 secondi. Non è stato salvato nulla. Attendete un momento e riprovate; se "
+        "succede ancora, chiudete proapp sugli altri computer.",
+    "proapp may read this database but not change it (file or folder permissions, or a "
+    "read-only disk or share). Nothing was saved. Ask IT for write access, or work on a copy "
+    "you may change.":
+        "proapp può leggere questo database ma non modificarlo (permessi del file o della "
+        "cartella, oppure un disco o una condivisione in sola lettura). Non è stato salvato "
+        "nulla. Chiedete all'informatica l'accesso in scrittura, o lavorate su una copia che "
+        "potete modificare.",
+    "There is no space left where the database or the file is stored. Nothing was saved. Free "
+    "some disk space (or ask IT to) and try again.":
+        "Non c'è più spazio dove si trovano il database o il file. Non è stato salvato nulla. "
+        "Liberate spazio su disco (o chiedetelo all'informatica) e riprovate.",
+    "The operating system reported a disk or network error while using the database. Nothing "
+    "was saved. Check that the drive or network share is connected, then try again.":
+        "Il sistema operativo ha segnalato un errore del disco o della rete durante l'uso del "
+        "database. Non è stato salvato nulla. Controllate che l'unità o la condivisione di rete "
+        "sia collegata, poi riprovate.",
+    "The database file or its folder is not reachable (moved, renamed, or a network share or "
+    "server that is disconnected). Nothing was saved.":
+        "Il file del database o la sua cartella non è raggiungibile (spostato, rinominato, o una "
+        "condivisione di rete o un server scollegato). Non è stato salvato nulla.",
+    "The operating system refused access to the database or one of its files (permissions). "
+    "Nothing was saved. Ask IT to check the folder's permissions.":
+        "Il sistema operativo ha negato l'accesso al database o a uno dei suoi file (permessi). "
+        "Non è stato salvato nulla. Chiedete all'informatica di controllare i permessi della "
+        "cartella.",
+    "The database server cannot be reached (it may be restarting, or the network is down). "
+    "Nothing was saved. Try again once it is back.":
+        "Il server del database non è raggiungibile (forse si sta riavviando, o la rete è "
+        "interrotta). Non è stato salvato nulla. Riprovate quando torna disponibile.",
+    "The database file is damaged. Nothing was saved. Close proapp everywhere and restore the "
+    "newest backup (proapp restore).":
+        "Il file del database è danneggiato. Non è stato salvato nulla. Chiudete proapp "
+        "ovunque e ripristinate il backup più recente (proapp restore).",
+    "The database server refused the sign-in of proapp (user name, password or certificate). "
+    "Nothing was saved. Ask IT to check the connection settings.":
+        "Il server del database ha rifiutato l'accesso di proapp (nome utente, password o "
+        "certificato). Non è stato salvato nulla. Chiedete all'informatica di controllare le "
+        "impostazioni di connessione.",
+    "There is no space left where the database or the file is stored ({file}). Nothing was "
+    "saved. Free some disk space (or ask IT to) and try again.":
+        "Non c'è più spazio dove si trovano il database o il file ({file}). Non è stato salvato "
+        "nulla. Liberate spazio su disco (o chiedetelo all'informatica) e riprovate.",
+    "proapp may read this database but not change it (file or folder permissions, or a "
+    "read-only disk or share) ({file}). Nothing was saved. Ask IT for write access, or work on "
+    "a copy you may change.":
+        "proapp può leggere questo database ma non modificarlo (permessi del file o della "
+        "cartella, oppure un disco o una condivisione in sola lettura) ({file}). Non è stato "
+        "salvato nulla. Chiedete all'informatica l'accesso in scrittura, o lavorate su una "
+        "copia che potete modificare.",
+    "The operating system refused access to the database or one of its files (permissions) "
+    "({file}). Nothing was saved. Ask IT to check the folder's permissions.":
+        "Il sistema operativo ha negato l'accesso al database o a uno dei suoi file (permessi) "
+        "({file}). Non è stato salvato nulla. Chiedete all'informatica di controllare i "
+        "permessi della cartella.",
+    "The operating system reported a disk or network error while using the database ({file}). "
+    "Nothing was saved. Check that the drive or network share is connected, then try again.":
+        "Il sistema operativo ha segnalato un errore del disco o della rete durante l'uso del "
+        "database ({file}). Non è stato salvato nulla. Controllate che l'unità o la "
+        "condivisione di rete sia collegata, poi riprovate.",
 }

@@ -64,8 +64,12 @@ def plain_error(exc: BaseException) -> PlainError | None:
         lines = [i.message for i in exc.issues] if getattr(exc, "issues", None) else [str(exc)]
         return PlainError("Please check the input", "\n".join(f"• {m}" for m in lines))
     if isinstance(exc, UserError):
-        return PlainError("Cannot do that", str(exc))
+        # the sentence itself, so a screen can write it in its language (a Msg is a str)
+        said = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+        return PlainError("Cannot do that", said)
     found = translate(exc)
     if isinstance(found, StorageError):
-        return PlainError(found.title, str(found))
+        said = (found.args[0] if len(found.args) == 1 and isinstance(found.args[0], str)
+                else str(found))
+        return PlainError(found.title, said)
     return None

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from proapp.db.engine import Database
 from proapp.db.models import User
 from proapp.domain.actor import Actor, Permission, can
+from proapp.domain.i18n import msg
 from proapp.services.errors import PermissionDenied
 
 
@@ -24,8 +25,9 @@ def require(actor: Actor, permission: Permission) -> None:
     """The claimed role only (for enabling actions and early, cheap refusals)."""
     if not can(actor, permission):
         role = actor.role or "no role"
-        raise PermissionDenied(f"{actor.username} ({role}) may not do this: "
-                               f"{permission.value} needs another role")
+        raise PermissionDenied(msg("{username} ({role}) may not do this: {permission} needs "
+                                   "another role",
+                                   username=actor.username, role=role, permission=permission.value))
 
 
 def stored_actor(session: Session, actor: Actor) -> Actor:
@@ -34,13 +36,13 @@ def stored_actor(session: Session, actor: Actor) -> Actor:
     if actor.user_id is None:
         if (session.scalar(select(func.count(User.id))) or 0) == 0:
             return actor  # the documented no-accounts bootstrap
-        raise PermissionDenied(f"{actor.username} has no account in this database; sign in "
-                               "with your proapp user name")
+        raise PermissionDenied(msg("{username} has no account in this database; sign in with your "
+                                   "proapp user name", username=actor.username))
     row = session.execute(select(User.username, User.role, User.active)
                           .where(User.id == actor.user_id)).first()
     if row is None or not row.active or row.username != actor.username:
-        raise PermissionDenied(f"The account {actor.username} is deactivated or no longer "
-                               "exists")
+        raise PermissionDenied(msg("The account {username} is deactivated or no longer exists",
+                                   username=actor.username))
     return Actor(row.username, actor.user_id, row.role)
 
 

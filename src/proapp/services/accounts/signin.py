@@ -24,6 +24,7 @@ from proapp.db.engine import Database
 from proapp.db.errors import StorageError
 from proapp.db.models import AccessLog
 from proapp.domain.actor import Actor, Permission
+from proapp.domain.i18n import msg
 from proapp.services.accounts.access import authorize
 from proapp.services.errors import UserError
 
@@ -152,9 +153,9 @@ def unlock_account(db: Database, actor: Actor, user_id: int) -> None:
         authorize(s, actor, Permission.USER_MANAGE)
         u = s.get(User, user_id)
         if u is None:
-            raise NotFoundError(f"No user with id {user_id}")
+            raise NotFoundError(msg("No user with id {user_id}", user_id=user_id))
         if not is_locked(s, user_id):
-            raise UserError(f"The account {u.username} is not locked")
+            raise UserError(msg("The account {username} is not locked", username=u.username))
         accesslog.append(s, user_id=user_id, username=u.username, event=accesslog.UNLOCKED,
                          detail=f"by {actor.username}")
     log.info("account %s unlocked by %s", user_id, actor.username)

@@ -27,6 +27,7 @@ from proapp.db.errors import StorageError
 from proapp.db.keys import fingerprint
 from proapp.db.models import User
 from proapp.domain.actor import Actor, Permission, Role
+from proapp.domain.i18n import msg
 from proapp.domain.validation import ValidationError, error
 from proapp.services import clock
 from proapp.services.accounts import signin
@@ -83,8 +84,8 @@ def check_username(username: str) -> str:
     if not USERNAME_RE.fullmatch(name):
         raise ValidationError([error(
             "user.username", "username.format",
-            "A user name has 2 to 64 characters: lower-case letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit", username)])
+            msg("A user name has 2 to 64 characters: lower-case letters, digits, '.', '_' or '-', "
+                "starting with a letter or digit"), username)])
     return name
 
 
@@ -92,15 +93,17 @@ def check_password(password: str, username: str = "") -> None:
     """Length rules only (NIST SP 800-63B: length beats composition rules)."""
     problems = []
     if len(password) < MIN_PASSWORD:
-        problems.append(f"at least {MIN_PASSWORD} characters")
+        problems.append(msg("at least {n} characters", n=MIN_PASSWORD))
     if len(password) > MAX_PASSWORD:
-        problems.append(f"at most {MAX_PASSWORD} characters")
+        problems.append(msg("at most {n} characters", n=MAX_PASSWORD))
     if username and password.strip().lower() == username.lower():
-        problems.append("not the user name")
+        problems.append(msg("not the user name"))
     if problems:
         # The value is never echoed back: it is a password.
+        rules = problems[0] if len(problems) == 1 else msg(
+            "{first} and {second}", first=problems[0], second=problems[1])
         raise ValidationError([error("user.password", "password.rules",
-                                     "The password must have " + " and ".join(problems),
+                                     msg("The password must have {rules}", rules=rules),
                                      None)])
 
 
@@ -109,15 +112,17 @@ def _check_role(role: str) -> str:
         return Role(role).value
     except ValueError:
         raise ValidationError([error("user.role", "role.unknown",
-                                     "Role must be nurse, clinician or admin", role)]) from None
+                                     msg("Role must be nurse, clinician or admin"),
+                                     role)]) from None
 
 
 def _check_full_name(full_name: str) -> str:
     name = full_name.strip()
     if len(name) > MAX_FULL_NAME or any(ord(c) < 32 for c in name):
         raise ValidationError([error("user.full_name", "full_name.format",
-                                     f"A full name has at most {MAX_FULL_NAME} characters and "
-                                     "no control characters", full_name[:40])])
+                                     msg("A full name has at most {n} characters and no "
+                                         "control characters", n=MAX_FULL_NAME),
+                                     full_name[:40])])
     return name
 
 
@@ -147,7 +152,7 @@ def get_user(db: Database, user_id: int) -> UserInfo:
 def _get(s: Session, user_id: int) -> User:
     u = s.get(User, user_id)
     if u is None:
-        raise NotFoundError(f"No user with id {user_id}")
+        raise NotFoundError(msg("No user with id {user_id}", user_id=user_id))
     return u
 
 
@@ -158,8 +163,8 @@ def _insert(s: Session, username: str, password: str, role: str, full_name: str)
     full_name = _check_full_name(full_name)
     if s.scalar(select(User.id).where(func.lower(User.username) == name)) is not None:
         raise ValidationError([error("user.username", "username.unique",
-                                     f"The user name {name} is already taken (perhaps by a "
-                                     "deactivated user)", name)])
+                                     msg("The user name {name} is already taken (perhaps by "
+                                         "a deactivated user)", name=name), name)])
     now = clock.utcnow()
     u = User(username=name, full_name=full_name, role=role, password_hash=hash_password(password),
              active=True, created_at=now, password_changed_at=now)
@@ -175,7 +180,7 @@ def create_first_admin(db: Database, username: str, password: str,
     name = check_username(username)
     with db.write(Actor.system("first-start"), "first administrator") as s:
         if (s.scalar(select(func.count(User.id))) or 0) > 0:
-            raise UserError("An administrator already exists; sign in instead")
+            raise UserError(msg("An administrator already exists; sign in instead"))
         u = _insert(s, name, password, Role.ADMIN.value, full_name)
         actor = Actor(u.username, u.id, u.role)
         changelog.append(s, [Change("insert", "user", u.id, None, None, _snapshot(u))],
@@ -219,8 +224,8 @@ def update_user(db: Database, actor: Actor, user_id: int, *, full_name: str | No
                 u.role == Role.ADMIN.value and u.active):
             s.flush()
             if _active_admins(s) == 0:
-                raise UserError(f"{u.username} is the last active administrator; make another "
-                                "user an administrator first")
+                raise UserError(msg("{username} is the last active administrator; make another "
+                                    "user an administrator first", username=u.username))
         changes = [Change("update", "user", u.id, k, a, b)
                    for k, a, b in changelog.diff(old, _snapshot(u))]
         changelog.append(s, changes)
@@ -244,16 +249,16 @@ def reset_password(db: Database, actor: Actor, user_id: int, new_password: str) 
 def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
     """A user changes their own password; the current one must be given."""
     if actor.user_id is None:
-        raise UserError("Only a signed-in user has a password to change")
+        raise UserError(msg("Only a signed-in user has a password to change"))
     with db.write(actor, "password changed by its owner") as s:
         stored_actor(s, actor)
         u = _get(s, actor.user_id)
         if not u.active or not _verify(u.password_hash, old_password):
-            raise AuthenticationFailed("The current password is wrong")
+            raise AuthenticationFailed(msg("The current password is wrong"))
         if old_password == new_password:
             raise ValidationError([error("user.password", "password.same",
-                                         "The new password must differ from the current one",
-                                         None)])
+                                         msg("The new password must differ from the "
+                                             "current one"), None)])
         _set_password(s, u, new_password)
 
 
@@ -311,8 +316,8 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
         signin.record(db, user_id=user_id, username=_shown_name(name), event=accesslog.FAILURE,
                       detail=why)
         log.warning("sign-in refused for user name %r", _shown_name(name))
-        raise AuthenticationFailed("Wrong user name or password, or the account is "
-                                   "deactivated or locked (an administrator can unlock it)")
+        raise AuthenticationFailed(msg("Wrong user name or password, or the account is deactivated "
+                                       "or locked (an administrator can unlock it)"))
     signin.succeeded(name)
     if rehash:
         try:
@@ -334,7 +339,7 @@ def verify_actor_password(db: Database, actor: Actor, password: str) -> None:
     """Re-entry of the signed-in user's password (signing a visit, unlocking the screen);
     throttled and recorded like a sign-in."""
     if actor.user_id is None:
-        raise AuthenticationFailed("Only a signed-in user can confirm with a password")
+        raise AuthenticationFailed(msg("Only a signed-in user can confirm with a password"))
     signin.before_attempt(actor.username)
     with db.read() as s:
         u = s.get(User, actor.user_id)
@@ -345,8 +350,8 @@ def verify_actor_password(db: Database, actor: Actor, password: str) -> None:
         signin.record(db, user_id=actor.user_id, username=actor.username,
                       event=accesslog.FAILURE, detail="password confirmation")
         log.warning("password confirmation refused for %s", actor.username)
-        raise AuthenticationFailed("The password is wrong, or the account was deactivated "
-                                   "or locked")
+        raise AuthenticationFailed(msg("The password is wrong, or the account was deactivated or "
+                                       "locked"))
     signin.succeeded(actor.username)
 
 
@@ -357,5 +362,6 @@ def current_actor(db: Database, actor: Actor) -> Actor:
     with db.read() as s:
         u = s.get(User, actor.user_id)
         if u is None or not u.active:
-            raise AuthenticationFailed(f"The account {actor.username} was deactivated")
+            raise AuthenticationFailed(msg("The account {username} was deactivated",
+                                           username=actor.username))
         return Actor(u.username, u.id, u.role)

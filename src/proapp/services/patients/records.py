@@ -15,6 +15,7 @@ from proapp.db.changelog import Change
 from proapp.db.engine import Database
 from proapp.db.models import Patient, Procedure
 from proapp.domain.actor import Actor, Permission
+from proapp.domain.i18n import msg
 from proapp.domain.language import Language
 from proapp.domain.patient import (
     MsSubtype,
@@ -89,8 +90,8 @@ def _touch(p: Patient, expected_version: int | None) -> None:
     """Procedures are part of the patient record: a change to them bumps the patient's
     version, so an edit based on an older view of the patient is refused (optimistic lock)."""
     if expected_version is not None and p.version != expected_version:
-        raise ConflictError(f"Patient {p.code} was changed by someone else since you opened "
-                            "it; your input is kept, please review and save again")
+        raise ConflictError(msg("Patient {code} was changed by someone else since you opened it; "
+                                "your input is kept, please review and save again", code=p.code))
     p.updated_at = clock.utcnow()
 
 
@@ -149,7 +150,8 @@ def update_procedure(db: Database, actor: Actor, procedure_id: int, proc: Proced
         authorize(s, actor, Permission.PATIENT_EDIT)
         row = s.get(Procedure, procedure_id)
         if row is None:
-            raise NotFoundError(f"No procedure with id {procedure_id}")
+            raise NotFoundError(msg("No procedure with id {procedure_id}",
+                                    procedure_id=procedure_id))
         _update_procedure_row(s, row, proc, today or clock.today(), expected_version)
 
 
@@ -165,8 +167,9 @@ def save_patient_record(db: Database, actor: Actor, patient_id: int, facts: Pati
         authorize(s, actor, Permission.PATIENT_EDIT)
         p = _get(s, patient_id)
         if expected_version is not None and p.version != expected_version:
-            raise ConflictError(f"Patient {p.code} was changed by someone else since you opened "
-                                "it; your input is kept, please review and save again")
+            raise ConflictError(msg("Patient {code} was changed by someone else since you opened "
+                                    "it; your input is kept, please review and save again",
+                                    code=p.code))
         _check(s, facts, today, patient_id)
         old, new = _values(facts_of(p)), _values(facts)
         changes = list(changelog.diff(old, new))
@@ -183,7 +186,8 @@ def save_patient_record(db: Database, actor: Actor, patient_id: int, facts: Pati
                 continue
             row = s.get(Procedure, procedure_id)
             if row is None or row.patient_id != p.id:
-                raise NotFoundError(f"No procedure with id {procedure_id} for {p.code}")
+                raise NotFoundError(msg("No procedure with id {procedure_id} for {code}",
+                                        procedure_id=procedure_id, code=p.code))
             _update_procedure_row(s, row, proc, today, None)
         s.flush()
         return p.version
@@ -192,12 +196,13 @@ def save_patient_record(db: Database, actor: Actor, patient_id: int, facts: Pati
 def delete_procedure(db: Database, actor: Actor, procedure_id: int, reason: str, *,
                      expected_version: int | None = None) -> None:
     if not (reason and reason.strip()):
-        raise ReasonRequired("Deleting a PTA procedure needs a reason for the change log")
+        raise ReasonRequired(msg("Deleting a PTA procedure needs a reason for the change log"))
     with db.write(actor, reason.strip()) as s:
         authorize(s, actor, Permission.PATIENT_EDIT)
         row = s.get(Procedure, procedure_id)
         if row is None:
-            raise NotFoundError(f"No procedure with id {procedure_id}")
+            raise NotFoundError(msg("No procedure with id {procedure_id}",
+                                    procedure_id=procedure_id))
         _touch(row.patient, expected_version)
         changelog.append(s, [Change("delete", "procedure", row.id, None,
                                     {"pta_date": row.pta_date, "side": row.side,
@@ -208,7 +213,7 @@ def delete_procedure(db: Database, actor: Actor, procedure_id: int, reason: str,
 def _get(s: Session, patient_id: int) -> Patient:
     p = s.get(Patient, patient_id)
     if p is None:
-        raise NotFoundError(f"No patient with id {patient_id}")
+        raise NotFoundError(msg("No patient with id {patient_id}", patient_id=patient_id))
     return p
 
 
@@ -240,7 +245,7 @@ def find_by_code(db: Database, code: str) -> PatientRecord:
     with db.read() as s:
         p = s.scalar(select(Patient).where(Patient.code == code))
         if p is None:
-            raise NotFoundError(f"No patient with code {code!r}")
+            raise NotFoundError(msg("No patient with code {code}", code=repr(code)))
         return record_of(p)
 
 

@@ -31,6 +31,7 @@ from proapp.db.models import ChangeLog, DoubleEntry, DoubleEntryItem, Patient, V
 from proapp.domain import double_entry as de
 from proapp.domain import item_values as iv
 from proapp.domain.actor import Actor, Permission
+from proapp.domain.i18n import msg
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.validation import ValidationError
 from proapp.domain.validation import errors as hard_errors
@@ -63,13 +64,13 @@ def complete_with_second_entry(db: Database, actor: Actor, draft: VisitDraft, *,
                                today: date | None = None) -> VisitRecord:
     """Complete (or save a completed) visit and ask for its blind second entry, at once."""
     if not enabled(db):
-        raise UserError("Double data entry is switched off for this clinic (setting "
-                        f"{SETTING}); the visit was not saved")
+        raise UserError(msg("Double data entry is switched off for this clinic (setting "
+                            "{setting}); the visit was not saved", setting=SETTING))
     with db.write(actor, reason) as s:
         record = save_in(s, actor, draft, complete=True, confirm_warnings=confirm_warnings,
                          reason=reason, today=today)
         if not any(record.content.has_data(i) for i in QUESTIONNAIRES):
-            raise UserError("This visit has no questionnaire answers to key a second time")
+            raise UserError(msg("This visit has no questionnaire answers to key a second time"))
         if s.get(DoubleEntry, record.id) is None:
             s.add(DoubleEntry(visit_id=record.id, status=de.Status.AWAITING.value,
                               requested_by=actor.username, requested_at=clock.utcnow()))
@@ -152,8 +153,8 @@ def first_keyers(s: Session, v: Visit) -> dict[str, str]:
 def _blind_check(s: Session, actor: Actor, v: Visit) -> None:
     keyed = set(first_keyers(s, v).values()) | {v.entered_by}
     if actor.username in keyed:
-        raise PermissionDenied(f"{actor.username} keyed this visit's questionnaires: the "
-                               "second entry must be made by another person")
+        raise PermissionDenied(msg("{username} keyed this visit's questionnaires: the second entry "
+                                   "must be made by another person", username=actor.username))
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ def second_entry_form(db: Database, actor: Actor, visit_id: int) -> SecondEntryF
     with db.read() as s:
         entry, v = _entry(s, visit_id)
         if entry.status != de.Status.AWAITING:
-            raise UserError("This visit has already been keyed a second time")
+            raise UserError(msg("This visit has already been keyed a second time"))
         _blind_check(s, actor, v)
         code = s.scalar(select(Patient.code).where(Patient.id == v.patient_id)) or ""
         return SecondEntryForm(v.id, code, v.label, v.visit_date)
@@ -182,9 +183,9 @@ def _entry(s: Session, visit_id: int) -> tuple[DoubleEntry, Visit]:
     entry = s.get(DoubleEntry, visit_id)
     v = s.get(Visit, visit_id)
     if entry is None or v is None:
-        raise NotFoundError(f"Visit {visit_id} is not in double entry")
+        raise NotFoundError(msg("Visit {visit_id} is not in double entry", visit_id=visit_id))
     if not v.is_complete:
-        raise UserError("Only a completed visit is keyed a second time")
+        raise UserError(msg("Only a completed visit is keyed a second time"))
     return entry, v
 
 
@@ -201,7 +202,7 @@ def submit_second_entry(db: Database, actor: Actor, visit_id: int,
     transaction. The visit's own answers do not change here; differences wait for
     :func:`resolve`. ``second`` holds questionnaire answers and missing reasons only."""
     if second.skipped or second.flows:
-        raise UserError("A second entry holds questionnaire answers only")
+        raise UserError(msg("A second entry holds questionnaire answers only"))
     errs = hard_errors(validate_content(second))
     if errs:
         raise ValidationError(errs)
@@ -209,13 +210,13 @@ def submit_second_entry(db: Database, actor: Actor, visit_id: int,
         authorize(s, actor, Permission.VISIT_EDIT)
         entry, v = _entry(s, visit_id)
         if entry.status != de.Status.AWAITING:
-            raise UserError("This visit has already been keyed a second time")
+            raise UserError(msg("This visit has already been keyed a second time"))
         _blind_check(s, actor, v)
         first = content_of(v)
         keyers = first_keyers(s, v)
         comparisons = de.compare(first, second)
         if not comparisons:
-            raise UserError("Nothing was keyed: enter the answers on the paper form")
+            raise UserError(msg("Nothing was keyed: enter the answers on the paper form"))
         for c in comparisons:
             field = QUESTIONNAIRES[c.instrument].field(c.item)
             entry.items.append(DoubleEntryItem(
@@ -270,7 +271,7 @@ def comparison(db: Database, visit_id: int) -> Comparison:
         entry = s.get(DoubleEntry, visit_id)
         v = s.get(Visit, visit_id)
         if entry is None or v is None:
-            raise NotFoundError(f"Visit {visit_id} is not in double entry")
+            raise NotFoundError(msg("Visit {visit_id} is not in double entry", visit_id=visit_id))
         code = s.scalar(select(Patient.code).where(Patient.id == v.patient_id)) or ""
         return Comparison(v.id, code, v.label, v.visit_date, de.Status(entry.status),
                           tuple(_compared(r) for r in entry.items))
@@ -284,25 +285,26 @@ def resolve(db: Database, actor: Actor, visit_id: int, instrument_id: str, item_
     old -> new with the reason), the difference is marked settled, and the visit is verified
     when it was the last one. Returns the visit's double-entry status afterwards."""
     if not (reason and reason.strip()):
-        raise ReasonRequired("Resolving a difference needs a reason for the change log")
+        raise ReasonRequired(msg("Resolving a difference needs a reason for the change log"))
     instrument = QUESTIONNAIRES.get(instrument_id)
     if instrument is None or item_id not in instrument.item_ids:
-        raise NotFoundError(f"No questionnaire item {instrument_id}.{item_id}")
+        raise NotFoundError(msg("No questionnaire item {instrument}.{item}",
+                                instrument=instrument_id, item=item_id))
     with db.write(actor, reason.strip()) as s:
         authorize(s, actor, Permission.VISIT_EDIT)
         entry, v = _entry(s, visit_id)
         row = next((r for r in entry.items
                     if r.instrument == instrument_id and r.item == item_id), None)
         if row is None or row.agrees:
-            raise NotFoundError(f"{instrument.name} item {instrument.item(item_id).label} is not "
-                                "a difference of this visit")
+            raise NotFoundError(msg("{name} item {label} is not a difference of this visit",
+                                    name=instrument.name, label=instrument.item(item_id).label))
         if row.resolved_at is not None:
-            raise UserError(f"{instrument.name} item {instrument.item(item_id).label} is "
-                            "already resolved")
+            raise UserError(msg("{name} item {label} is already resolved",
+                                name=instrument.name, label=instrument.item(item_id).label))
         if not de.may_resolve(actor.username, (row.first_by, row.second_by),
                               clinician=_is_clinician(s, actor)):
-            raise PermissionDenied(f"{actor.username} keyed this item: a third person or a "
-                                   "clinician resolves the difference")
+            raise PermissionDenied(msg("{username} keyed this item: a third person or a clinician "
+                                       "resolves the difference", username=actor.username))
         replace_content(s, v, iv.with_value(content_of(v), instrument_id, item_id, value),
                         confirm_warnings=confirm_warnings, today=today)
         now = clock.utcnow()
@@ -360,7 +362,7 @@ def write_agreement_report(db: Database, actor: Actor, out: Path, *,
     """Write the report to ``out`` (whole or not at all, private); an existing file is
     replaced only with ``force``."""
     if out.exists() and not force:
-        raise UserError(f"{out} exists; use --force to replace it")
+        raise UserError(msg("{path} exists; use --force to replace it", path=out))
     rows = agreement_report(db, actor)
     atomic.write_text(out, agreement_csv(rows))
     return rows

@@ -24,6 +24,7 @@ from proapp.domain.actor import Actor, Permission
 from proapp.domain.answers import MissingReason
 from proapp.domain.fields import FLOW_ATTRS
 from proapp.domain.flow import FlowMeasurement, Posture, Side
+from proapp.domain.i18n import msg
 from proapp.domain.language import Language
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.validation import Issue, ValidationError, error
@@ -155,7 +156,7 @@ def check_visit(s: Session, draft: VisitDraft, *, complete: bool,
     """Every finding for saving ``draft`` now, including the duplicate-label rule."""
     patient = s.get(Patient, draft.patient_id)
     if patient is None:
-        raise NotFoundError(f"No patient with id {draft.patient_id}")
+        raise NotFoundError(msg("No patient with id {patient_id}", patient_id=draft.patient_id))
     pta = min((p.pta_date for p in patient.procedures), default=None)
     issues = validate_visit(draft.label, draft.visit_date, draft.content,
                             today=today or clock.today(), birth_date=patient.birth_date,
@@ -193,18 +194,19 @@ def save_in(s: Session, actor: Actor, draft: VisitDraft, *, complete: bool = Fal
     if draft.visit_id is not None:
         existing = s.get(Visit, draft.visit_id)
         if existing is None or existing.patient_id != draft.patient_id:
-            raise NotFoundError(f"No visit with id {draft.visit_id} for this patient")
+            raise NotFoundError(msg("No visit with id {visit_id} for this patient",
+                                    visit_id=draft.visit_id))
         if draft.expected_version is None:
             # Without it a stale window would overwrite someone else's change silently.
-            raise ConflictError("Changing a saved visit needs the version that was opened "
-                                "(expected_version); nothing was saved")
+            raise ConflictError(msg("Changing a saved visit needs the version that was opened "
+                                    "(expected_version); nothing was saved"))
         if existing.version != draft.expected_version:
             raise ConflictError(
-                "This visit was changed by someone else since you opened it. Your input "
-                "is kept: review the current visit and enter your changes again.")
+                msg("This visit was changed by someone else since you opened it. Your input is "
+                    "kept: review the current visit and enter your changes again."))
         if existing.is_signed:
-            raise LockedError("This visit is signed and locked; a clinician must unlock "
-                              "it (with a reason) before it can be changed")
+            raise LockedError(msg("This visit is signed and locked; a clinician must unlock it "
+                                  "(with a reason) before it can be changed"))
     completing = complete or (existing is not None and existing.is_complete)
     issues = check_visit(s, draft, complete=completing, today=today)
     if hard_errors(issues):
@@ -237,7 +239,7 @@ def save_in(s: Session, actor: Actor, draft: VisitDraft, *, complete: bool = Fal
     if not changes:
         return record_of(v)
     if old["status"] == COMPLETE and not (reason and reason.strip()):
-        raise ReasonRequired("This visit is complete: give a reason for the change")
+        raise ReasonRequired(msg("This visit is complete: give a reason for the change"))
     _sync_rows(s, v, draft.content)
     v.updated_at = now
     s.flush()
@@ -255,8 +257,8 @@ def replace_content(s: Session, v: Visit, content: VisitContent, *,
     if not changes:
         return []
     if v.is_signed:
-        raise LockedError("This visit is signed and locked; a clinician must unlock it (with "
-                          "a reason) before it can be changed")
+        raise LockedError(msg("This visit is signed and locked; a clinician must unlock it (with a "
+                              "reason) before it can be changed"))
     draft = VisitDraft(v.patient_id, v.label, v.visit_date, content, v.id)
     issues = check_visit(s, draft, complete=v.is_complete, today=today)
     if hard_errors(issues):
@@ -278,11 +280,11 @@ def discard_draft(db: Database, actor: Actor, visit_id: int,
         authorize(s, actor, Permission.VISIT_EDIT)
         v = s.get(Visit, visit_id)
         if v is None:
-            raise NotFoundError(f"No visit with id {visit_id}")
+            raise NotFoundError(msg("No visit with id {visit_id}", visit_id=visit_id))
         if v.is_complete:
-            raise UserError("Only a draft can be discarded; this visit is complete")
+            raise UserError(msg("Only a draft can be discarded; this visit is complete"))
         if expected_version is not None and v.version != expected_version:
-            raise ConflictError("This draft was changed by someone else since you opened it")
+            raise ConflictError(msg("This draft was changed by someone else since you opened it"))
         changelog.append(s, [Change("delete", "visit", v.id, None,
                                     {**_header(v), **flatten(content_of(v))}, None,
                                     patient_id=v.patient_id, visit_id=v.id)])
@@ -294,17 +296,18 @@ def delete_visit(db: Database, actor: Actor, visit_id: int, reason: str, *,
     """Delete a completed visit (e.g. recorded for the wrong patient). Needs a clinician, a
     reason, and an unsigned visit; the whole content goes to the change log first."""
     if not (reason and reason.strip()):
-        raise ReasonRequired("Deleting a visit needs a reason for the change log")
+        raise ReasonRequired(msg("Deleting a visit needs a reason for the change log"))
     with db.write(actor, reason.strip()) as s:
         authorize(s, actor, Permission.VISIT_EDIT)
         authorize(s, actor, Permission.VISIT_UNLOCK)
         v = s.get(Visit, visit_id)
         if v is None:
-            raise NotFoundError(f"No visit with id {visit_id}")
+            raise NotFoundError(msg("No visit with id {visit_id}", visit_id=visit_id))
         if expected_version is not None and v.version != expected_version:
-            raise ConflictError("This visit was changed by someone else since you opened it")
+            raise ConflictError(msg("This visit was changed by someone else since you opened it"))
         if v.is_signed:
-            raise LockedError("This visit is signed; unlock it (with a reason) before deleting")
+            raise LockedError(msg("This visit is signed; unlock it (with a reason) before "
+                                  "deleting"))
         changelog.append(s, [Change("delete", "visit", v.id, None,
                                     {**_header(v), **flatten(content_of(v))}, None,
                                     patient_id=v.patient_id, visit_id=v.id)])
@@ -315,7 +318,7 @@ def get_visit(db: Database, visit_id: int) -> VisitRecord:
     with db.read() as s:
         v = s.get(Visit, visit_id)
         if v is None:
-            raise NotFoundError(f"No visit with id {visit_id}")
+            raise NotFoundError(msg("No visit with id {visit_id}", visit_id=visit_id))
         return record_of(v)
 
 

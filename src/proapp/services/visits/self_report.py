@@ -26,6 +26,7 @@ from proapp.domain import item_values as iv
 from proapp.domain import self_report as sr
 from proapp.domain.actor import Actor, Permission
 from proapp.domain.answers import MissingReason
+from proapp.domain.i18n import msg
 from proapp.domain.registry import QUESTIONNAIRES
 from proapp.domain.visit import VisitRecord
 from proapp.services import clock
@@ -69,9 +70,9 @@ def _open(s: Session, visit_id: int) -> tuple[SelfReport, Visit]:
     row = s.get(SelfReport, visit_id)
     v = s.get(Visit, visit_id)
     if row is None or v is None:
-        raise NotFoundError(f"Visit {visit_id} has no patient self-report")
+        raise NotFoundError(msg("Visit {visit_id} has no patient self-report", visit_id=visit_id))
     if row.accepted_at is not None or v.is_complete:
-        raise UserError("This self-report is already accepted: the visit is complete")
+        raise UserError(msg("This self-report is already accepted: the visit is complete"))
     return row, v
 
 
@@ -82,15 +83,15 @@ def start(db: Database, actor: Actor, draft: VisitDraft,
     given to the patient (or those of this visit's own open self-report, to go on with)."""
     wanted = tuple(dict.fromkeys(instruments))
     if not wanted:
-        raise UserError("Choose at least one questionnaire for the patient to answer")
+        raise UserError(msg("Choose at least one questionnaire for the patient to answer"))
     unknown = [i for i in wanted if i not in QUESTIONNAIRES]
     if unknown:
         raise UserError(f"Unknown questionnaire {unknown[0]!r}")
     with db.write(actor, "patient self-report started") as s:
         record = save_in(s, actor, draft)
         if record.is_complete:
-            raise UserError("This visit is complete: the patient answers a visit that is "
-                            "still a draft")
+            raise UserError(msg("This visit is complete: the patient answers a visit that is still "
+                                "a draft"))
         row = s.get(SelfReport, record.id)
         own = () if row is None or row.accepted_at is not None else row.instruments.split()
         allowed = {i.id for i in sr.offered(record.label, record.content, own)}
@@ -126,10 +127,12 @@ def answer(db: Database, actor: Actor, visit_id: int, instrument_id: str, item_i
         authorize(s, actor, Permission.VISIT_EDIT)
         row, v = _open(s, visit_id)
         if instrument_id not in row.instruments.split():
-            raise UserError(f"{instrument_id} is not part of this self-report")
+            raise UserError(msg("{instrument} is not part of this self-report",
+                                instrument=instrument_id))
         instrument = QUESTIONNAIRES[instrument_id]
         if item_id not in instrument.item_ids:
-            raise NotFoundError(f"{instrument.name} has no item {item_id!r}")
+            raise NotFoundError(msg("{name} has no item {item}",
+                                    name=instrument.name, item=repr(item_id)))
         content = iv.with_value(content_of(v), instrument_id, item_id, value)
         # read in this transaction, so its version is the one being changed
         record = save_in(s, actor, VisitDraft(v.patient_id, v.label, v.visit_date, content,
@@ -164,7 +167,7 @@ def accept(db: Database, actor: Actor, draft: VisitDraft, *, confirm_warnings: b
     and record it as patient-entered. Each answer that is no longer what the patient gave is
     a correction: it needs ``reason`` and is logged patient's value -> final value."""
     if draft.visit_id is None:
-        raise NotFoundError("A self-report belongs to a saved visit")
+        raise NotFoundError(msg("A self-report belongs to a saved visit"))
     with db.write(actor, reason.strip() if reason and reason.strip() else None) as s:
         row, _v = _open(s, draft.visit_id)
         record = save_in(s, actor, draft, complete=True, confirm_warnings=confirm_warnings,

@@ -21,6 +21,7 @@ from proapp.db.changelog import Change
 from proapp.db.engine import Database
 from proapp.db.models import User, Visit
 from proapp.domain.actor import Actor, Permission
+from proapp.domain.i18n import msg
 from proapp.services import clock
 from proapp.services.accounts import verify_actor_password
 from proapp.services.accounts.access import authorize
@@ -45,13 +46,13 @@ class Signature:
 def _visit(s: Session, visit_id: int, expected_version: int | None) -> Visit:
     v = s.get(Visit, visit_id)
     if v is None:
-        raise NotFoundError(f"No visit with id {visit_id}")
+        raise NotFoundError(msg("No visit with id {visit_id}", visit_id=visit_id))
     if expected_version is None:
-        raise ConflictError("Signing or unlocking needs the version that was reviewed "
-                            "(expected_version); nothing was changed")
+        raise ConflictError(msg("Signing or unlocking needs the version that was reviewed "
+                                "(expected_version); nothing was changed"))
     if v.version != expected_version:
-        raise ConflictError("This visit was changed by someone else since you opened it; "
-                            "review it again before signing or unlocking")
+        raise ConflictError(msg("This visit was changed by someone else since you opened it; "
+                                "review it again before signing or unlocking"))
     return v
 
 
@@ -64,9 +65,9 @@ def sign_visit(db: Database, actor: Actor, visit_id: int, password: str, *,
         authorize(s, actor, Permission.VISIT_SIGN)
         v = _visit(s, visit_id, expected_version)
         if not v.is_complete:
-            raise UserError("Only a completed visit can be signed; complete it first")
+            raise UserError(msg("Only a completed visit can be signed; complete it first"))
         if v.is_signed:
-            raise LockedError("This visit is already signed")
+            raise LockedError(msg("This visit is already signed"))
         now = clock.utcnow()
         v.signed_by_id, v.signed_at = actor.user_id, now
         s.flush()
@@ -83,13 +84,13 @@ def unlock_visit(db: Database, actor: Actor, visit_id: int, reason: str, passwor
                  expected_version: int | None = None) -> int:
     """Remove the signature so the visit can be corrected; returns the visit's new version."""
     if not (reason and reason.strip()):
-        raise ReasonRequired("Unlocking a signed visit needs a reason for the change log")
+        raise ReasonRequired(msg("Unlocking a signed visit needs a reason for the change log"))
     verify_actor_password(db, actor, password)
     with db.write(actor, reason.strip()) as s:
         authorize(s, actor, Permission.VISIT_UNLOCK)
         v = _visit(s, visit_id, expected_version)
         if not v.is_signed:
-            raise UserError("This visit is not signed")
+            raise UserError(msg("This visit is not signed"))
         signer = s.scalar(select(User.username).where(User.id == v.signed_by_id)) or "?"
         old = f"{v.signed_at.isoformat() if v.signed_at else ''} by {signer}"
         v.signed_by_id, v.signed_at = None, None
