@@ -276,7 +276,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Esci</translation>
+        <translation>E&amp;sci</translation>
     </message>
     <message>
         <source>Quit proapp</source>
@@ -324,7 +324,7 @@
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation>&amp;Impostazioni…</translation>
+        <translation>Im&amp;postazioni…</translation>
     </message>
     <message>
         <source>Clinic settings: name, idle lock, backups, reports, clinic days</source>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <source>Patient &amp;answers on screen…</source>
-        <translation>Risposte del p&amp;aziente sullo schermo…</translation>
+        <translation>Risposte del paziente sullo sc&amp;hermo…</translation>
     </message>
     <message>
         <source>Let the selected patient answer the visit&apos;s questionnaires on the screen</source>
@@ -1535,7 +1535,7 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
     </message>
     <message>
         <source>&amp;Replace patients and visits that exist with different values (recorded in the change log)</source>
-        <translation>So&amp;stituisci i pazienti e le visite già presenti con valori diversi (annotato nel registro delle modifiche)</translation>
+        <translation>Sos&amp;tituisci i pazienti e le visite già presenti con valori diversi (annotato nel registro delle modifiche)</translation>
     </message>
     <message>
         <source>Check the folder first: nothing is written until the check finds no errors and you press Import. Imported visits are complete; warnings are listed but do not stop the import.</source>
@@ -1881,7 +1881,7 @@ Quanto inserito finora è conservato come bozza e riproposto quando aprite il pa
     </message>
     <message>
         <source>&amp;Account ({username})</source>
-        <translation>&amp;Account ({username})</translation>
+        <translation>A&amp;ccount ({username})</translation>
     </message>
 </context>
 <context>

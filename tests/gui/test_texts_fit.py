@@ -191,10 +191,15 @@ def test_every_other_window(qtbot, screens: Language, db: Database, staff,
     """The review page, settings, users and their dialogs, signing, the access and change
     logs, About, export and import, the cohort analysis, the server connection, the crash
     dialog, double entry (queue, second entry, differences, agreement) and the patient's
-    screen (:mod:`tests.support.windows`), each at the size it opens with."""
-    from tests.support.windows import prepare, windows
+    screen (:mod:`tests.support.windows`), each at the size it opens with; and no Alt key is
+    given to two of a window's fields or buttons."""
+    from tests.support.windows import clashing_keys, prepare, windows
 
     problems = []
     for window in windows(prepare(db, staff, patient_id)):
-        problems += [f"{window.name}: {p}" for p in check(qtbot, window.make)]
+        made = show(qtbot, window.make())
+        problems += [f"{window.name}: {p}" for p in overflowing(made)]
+        # and every Alt key leads to one field or button
+        problems += [f"{window.name}: {p}" for p in clashing_keys(made)]
+        made.close()
     assert not problems, "\n".join(problems)

@@ -279,3 +279,34 @@ def texts(window: QWidget) -> list[str]:
             for r in range(min(model.rowCount(QModelIndex()), 5)):
                 out += [str(model.index(r, c).data() or "") for c in range(columns)]
     return out
+
+
+def access_key(text: str) -> str | None:
+    """The Alt key a text gives its widget (the letter after a single ``&``), lower case."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+def clashing_keys(window: QWidget) -> list[str]:
+    """Alt keys given twice among the visible buttons, check boxes, group boxes and buddied
+    labels of ``window`` (Qt then cycles between them instead of going to one)."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for w in [window, *window.findChildren(QWidget)]:
+        if not w.isVisibleTo(window):
+            continue
+        if isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and w.buddy() is not None):
+            text = w.text()
+        elif isinstance(w, QGroupBox) and w.isCheckable():
+            text = w.title()
+        else:
+            continue
+        key = access_key(text)
+        if key is None:
+            continue
+        if key in seen:
+            clashes.append(f"Alt+{key.upper()}: {seen[key]!r} and {text!r}")
+        else:
+            seen[key] = text
+    return clashes

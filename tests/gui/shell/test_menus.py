@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QMenu, QToolBar
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
+from proapp.domain.language import Language
 from proapp.gui.accounts.idle_lock import IdleLock
+from proapp.gui.common import language
 from proapp.gui.shell import menus
 from proapp.gui.shell.main_window import MainWindow
 
@@ -96,3 +98,29 @@ def test_the_main_window_imports_no_feature_dialog_at_start_up() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("lang", [Language.ENGLISH, Language.ITALIAN], ids=["en", "it"])
+def test_every_menu_key_leads_to_one_entry_in_each_language(qtbot, db: Database,
+                                                            lang: Language) -> None:
+    """The Alt keys of the menu bar, and of the entries of each menu, are unique in English
+    and in Italian (a key given twice makes Qt cycle between the entries)."""
+    from tests.support.windows import access_key
+
+    language.install(lang)
+    lock = IdleLock(db, ADMIN, minutes=0)
+    try:
+        window = MainWindow(db, ADMIN, lock=lock, load=False)
+        qtbot.addWidget(window)
+        clashes = []
+        for group in [window.menuBar().actions(),
+                      *[top.menu().actions() for top in window.menuBar().actions()]]:
+            keys = [(access_key(a.text()), a.text()) for a in group if not a.isSeparator()]
+            for key, text in keys:
+                others = [t for k, t in keys if k == key and t != text]
+                if key is None or others:
+                    clashes.append(f"{text!r}: {'no key' if key is None else others}")
+        assert not clashes, clashes
+    finally:
+        lock.uninstall()
+        language.install(Language.ENGLISH)
