@@ -187,18 +187,23 @@ class Driver:
         return Window(self.title(wid), values["X"] - left, values["Y"] - top,
                       values["WIDTH"] + left + right, values["HEIGHT"] + top + bottom)
 
-    def wait_for(self, *needles: str, timeout: float = 60.0) -> str:
-        """The id of the visible proapp window whose title contains one of ``needles``."""
+    def wait_for(self, *needles: str, timeout: float = 60.0, smallest: bool = False) -> str:
+        """The id of the visible proapp window whose title contains one of ``needles``, made
+        the active one. ``smallest``: of several such windows, the smallest (the lock dialog,
+        not the covered windows that share its title)."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             if self.app.poll() is not None:
                 raise SystemExit(f"proapp exited ({self.app.returncode}) while waiting for "
                                  f"{needles!r}")
-            for wid in self.window_ids():
-                if any(n.lower() in self.title(wid).lower() for n in needles):
-                    self.xdo("windowactivate", "--sync", wid, check=False)
-                    time.sleep(0.3)
-                    return wid
+            found = [wid for wid in self.window_ids()
+                     if any(n.lower() in self.title(wid).lower() for n in needles)]
+            if found:
+                if smallest:
+                    found.sort(key=lambda w: (g := self.geometry(w)).width * g.height)
+                self.xdo("windowactivate", "--sync", found[0], check=False)
+                time.sleep(0.3)
+                return found[0]
             time.sleep(0.2)
         raise SystemExit(f"no window {needles!r} within {timeout:.0f} s; open: "
                          f"{[self.title(w) for w in self.window_ids()]}")
@@ -382,7 +387,7 @@ def lock_with_a_visit_open(d: Driver) -> None:
     d.wait_for(visit_entry)
     d.keys("Return")
     d.type("3")
-    d.wait_for(locked, timeout=120)
+    d.wait_for(locked, timeout=120, smallest=True)
     d.shot("locked")
     d.type(PASSWORD)
     d.keys("Return", pause=0.5)

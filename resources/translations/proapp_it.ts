@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
-        <translation>Tab / Maiusc+Tab</translation>
+        <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>

@@ -8,6 +8,7 @@ from proapp.domain.fields import SKIPPED
 from proapp.domain.flow import FLOW_UNIT, POSTURE_WORDS, SIDE_WORDS
 from proapp.domain.i18n import msg
 from proapp.domain.registry import QUESTIONNAIRES, form_name
+from proapp.domain.settings import DEFINITIONS as SETTINGS
 
 FLOW_VALUE_NAMES = {"flow_ml_min": msg("flow ({unit})", unit=FLOW_UNIT),
                     "velocity_cm_s": msg("mean velocity (cm/s)"),
@@ -40,4 +41,6 @@ def field_label(field: str) -> str:
         where = msg("IJV flow {posture} {side}", posture=posture, side=side)
         return msg("{where}: {value}", where=where,
                    value=FLOW_VALUE_NAMES.get(parts[3], parts[3])) if len(parts) > 3 else where
+    if field in SETTINGS:  # a clinic setting's key: its label
+        return SETTINGS[field].label
     return PLAIN.get(field, field.replace("_", " "))

@@ -649,4 +649,22 @@ ITALIAN: dict[str, str] = {
         "Il sistema operativo ha segnalato un errore del disco o della rete durante l'uso del "
         "database ({file}). Non è stato salvato nulla. Controllate che l'unità o la "
         "condivisione di rete sia collegata, poi riprovate.",
+    # reports and exchange
+    "Folder {folder} does not exist": "La cartella {folder} non esiste",
+    "{path} is a folder; give a file name": "{path} è una cartella; indicate un nome di file",
+    "{folder} is a file; this format writes a folder":
+        "{folder} è un file; questo formato scrive una cartella",
+    "A SQLite copy is the complete database (names, birth dates and the change log included): it "
+    "cannot be filtered or de-identified. Use csv, wide, xlsx, redcap or fhir for a selection or "
+    "de-identified data.":
+        "Una copia SQLite è il database completo (nomi, date di nascita e registro delle "
+        "modifiche compresi): non si può filtrare né anonimizzare. Usate csv, wide, xlsx, "
+        "redcap o fhir per una selezione o per dati anonimizzati.",
+    "{folder} is not a folder": "{folder} non è una cartella",
+    "{folder} holds neither {patients} nor {visits}":
+        "{folder} non contiene né {patients} né {visits}",
+    "{name} in {folder} is a link to a file outside that folder; copy the file itself into the "
+    "folder. Nothing was imported.":
+        "{name} in {folder} è un collegamento a un file fuori da quella cartella; copiate il file "
+        "stesso nella cartella. Non è stato importato nulla.",
 }

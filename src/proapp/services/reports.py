@@ -28,6 +28,7 @@ from proapp.domain.actor import Actor, Permission
 from proapp.domain.fields import flow_field
 from proapp.domain.flow import FLOW_UNIT, Posture
 from proapp.domain.fss import THRESHOLD_MEAN
+from proapp.domain.i18n import msg
 from proapp.domain.instrument_texts import InstrumentTexts
 from proapp.domain.language import Language
 from proapp.domain.midas import GRADE_LIMITS, MIDAS
@@ -130,7 +131,7 @@ def load_inputs(db: Database, patient_ids: Sequence[int]) -> Iterator[PatientRep
             visits = load_records(s, ids)
         for pid in ids:
             if pid not in records:
-                raise NotFoundError(f"No patient with id {pid}")
+                raise NotFoundError(msg("No patient with id {patient_id}", patient_id=pid))
             yield PatientReportInput(records[pid], visits.get(pid, []))
 
 
@@ -149,7 +150,7 @@ def all_patient_ids(db: Database) -> list[int]:
 def _write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> Path:
     path = Path(path)
     if path.parent and not path.parent.is_dir():
-        raise UserError(f"Folder {path.parent} does not exist")
+        raise UserError(msg("Folder {folder} does not exist", folder=path.parent))
     with atomic.staged(path) as tmp, open(tmp, "wb") as fh:
         write(fh)
     return path
@@ -245,7 +246,7 @@ def write_reports(db: Database, actor: Actor, patient_ids: Sequence[int],
     out = Path(out_dir)
     guard.refuse_protected(db, [out], what="report")
     if not out.is_dir():
-        raise UserError(f"Folder {out} does not exist")
+        raise UserError(msg("Folder {folder} does not exist", folder=out))
     clinic = settings.get(db, "clinic_name")
     now = datetime.now().astimezone()
     midas = _MidasTexts(db)

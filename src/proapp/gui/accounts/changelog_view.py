@@ -55,12 +55,13 @@ def _t(text: str) -> str:
 
 
 def local_time(at: str) -> str:
-    """The stored UTC stamp in the computer's time zone, to the second."""
+    """The stored UTC stamp in the computer's time zone, to the second, the date in the
+    screens' short format."""
     try:
-        return datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone().strftime(
-            "%Y-%m-%d %H:%M:%S")
+        local = datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return at
+    return f"{screen_format().format_date(local.date())} {local:%H:%M:%S}"
 
 
 def _record(e: LogEntry) -> str:

@@ -144,9 +144,10 @@ def _odm(data: Dataset, folder: Path, progress: Progress | None = None) -> None:
 def _sqlite(db: Database, out: Path, options: ExportOptions, force: bool,
             progress: Progress | None) -> ExportResult:
     if options.deidentify or options.subtypes or options.date_from or options.date_to:
-        raise UserError("A SQLite copy is the complete database (names, birth dates and the "
-                        "change log included): it cannot be filtered or de-identified. Use "
-                        "csv, wide, xlsx, redcap or fhir for a selection or de-identified data.")
+        raise UserError(msg("A SQLite copy is the complete database (names, birth dates and the "
+                            "change log included): it cannot be filtered or de-identified. Use "
+                            "csv, wide, xlsx, redcap or fhir for a selection or de-identified "
+                            "data."))
     clash = safe_write.existing(targets(Format.SQLITE, out))
     if clash and not force:
         raise safe_write.OutputExists(clash)

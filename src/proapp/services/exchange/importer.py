@@ -1202,16 +1202,18 @@ def import_folder(db: Database, actor: Actor, folder: Path | str, *, dry_run: bo
     require(actor, Permission.IMPORT)
     folder = Path(folder)
     if not folder.is_dir():
-        raise UserError(f"{folder} is not a folder")
+        raise UserError(msg("{folder} is not a folder", folder=folder))
     files = {name: folder / name for name in FILES if (folder / name).is_file()}
     real_folder = Path(os.path.realpath(folder))
     for name, path in files.items():
         if Path(os.path.realpath(path)).parent != real_folder:
             # Never read (nor echo a line of) a file elsewhere that a link points to.
-            raise UserError(f"{name} in {folder} is a link to a file outside that folder; "
-                            "copy the file itself into the folder. Nothing was imported.")
+            raise UserError(msg("{name} in {folder} is a link to a file outside that folder; copy "
+                                "the file itself into the folder. Nothing was imported.",
+                                name=name, folder=folder))
     if not files or set(files) == {PROCEDURES_FILE}:
-        raise UserError(f"{folder} holds neither {PATIENTS_FILE} nor {VISITS_FILE}")
+        raise UserError(msg("{folder} holds neither {patients} nor {visits}",
+                            folder=folder, patients=PATIENTS_FILE, visits=VISITS_FILE))
     report = ImportReport(folder, dry_run, update)
     today = today or clock.today()
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from proapp import atomic
+from proapp.domain.i18n import msg
 from proapp.services.errors import UserError
 
 
@@ -40,7 +41,7 @@ def staged_file(target: Path, *, force: bool) -> Iterator[Path]:
     if target.exists() and not force:
         raise OutputExists([target])
     if target.is_dir():
-        raise UserError(f"{target} is a folder; give a file name")
+        raise UserError(msg("{path} is a folder; give a file name", path=target))
     target.parent.mkdir(parents=True, exist_ok=True)
     with atomic.staged(target) as tmp:
         yield tmp
@@ -54,7 +55,7 @@ def staged_folder(folder: Path, names: Iterable[str], *, force: bool) -> Iterato
     folder = Path(folder)
     names = list(names)
     if folder.exists() and not folder.is_dir():
-        raise UserError(f"{folder} is a file; this format writes a folder")
+        raise UserError(msg("{folder} is a file; this format writes a folder", folder=folder))
     clash = existing(folder / n for n in names)
     if clash and not force:
         raise OutputExists(clash)
