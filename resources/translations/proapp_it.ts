@@ -2406,11 +2406,11 @@ Esc nella casella di ricerca cancella la ricerca.</translation>
     </message>
     <message>
         <source>(reason if unanswered)</source>
-        <translation>(motivo se senza risposta)</translation>
+        <translation>(motivo se manca)</translation>
     </message>
     <message>
         <source>missing: {reason}</source>
-        <translation>mancante: {reason}</translation>
+        <translation>manca: {reason}</translation>
     </message>
     <message>
         <source>why item {label} is missing</source>

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLineEdit,
@@ -26,6 +25,7 @@ from proapp.db.engine import Database
 from proapp.domain.actor import Actor, Role
 from proapp.domain.validation import ValidationError
 from proapp.gui.accounts.dialogs import FormDialog, error_text, password_field
+from proapp.gui.common.flow_layout import FlowLayout
 from proapp.gui.common.language import QT_TRANSLATE_NOOP, screen_format
 from proapp.gui.common.table import ROW_ROLE, Column, RowTableModel
 from proapp.services import accounts
@@ -151,7 +151,8 @@ class UserManagementDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
-        row = QHBoxLayout()
+        # the buttons wrap onto a second line where they do not fit (Italian at 150 %)
+        row = FlowLayout()
         self.add_button = QPushButton(self.tr("&Add user…"))
         self.add_button.setObjectName("addUser")
         self.role_button = QPushButton(self.tr("Change &role…"))
@@ -168,7 +169,6 @@ class UserManagementDialog(QDialog):
         for b in (self.add_button, self.role_button, self.active_button, self.reset_button,
                   self.unlock_button, self.log_button):
             row.addWidget(b)
-        row.addStretch(1)
         layout.addLayout(row)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

@@ -216,13 +216,17 @@ class VisitWizard(QDialog):
         body = QHBoxLayout()
         body.addWidget(self.sidebar)
         body.addWidget(self.stack, 1)
+        # The status line above the buttons, the whole width: beside them it would need room
+        # the buttons leave only in English (Italian at 150 % made the window wider than
+        # the screen).
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         for b in (self.patient_button, self.back_button, self.next_button, self.save_button,
                   self.close_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
+        layout.addWidget(self.status)
         layout.addLayout(buttons)
 
         for seq, slot in ((QKeySequence.StandardKey.Save, self.save),

@@ -98,6 +98,12 @@ class QuestionnairePage(FormPage):
             for r in MissingReason:
                 reason.addItem(self.tr("missing: {reason}").format(reason=shown(r.label)),
                                r.value)
+            # as wide as its "(reason if unanswered)", not as its longest reason (Italian's
+            # are a third longer and squeezed the items' texts at 150 %); the list shows
+            # every reason whole
+            reason.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            reason.setMinimumContentsLength(max(20, len(reason.itemText(0))))
             reason.optional = True  # type: ignore[attr-defined]
             reason.setAccessibleName(self.tr("why item {label} is missing").format(
                 label=it.label))
