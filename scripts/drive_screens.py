@@ -387,7 +387,11 @@ def lock_with_a_visit_open(d: Driver) -> None:
     d.wait_for(visit_entry)
     d.keys("Return")
     d.type("3")
-    d.wait_for(locked, timeout=120, smallest=True)
+    d.wait_for(locked, timeout=120)
+    # the covered windows take the title first; then the lock dialog, the smallest, is the
+    # one to type the password into
+    time.sleep(1.0)
+    d.wait_for(locked, timeout=10, smallest=True)
     d.shot("locked")
     d.type(PASSWORD)
     d.keys("Return", pause=0.5)
