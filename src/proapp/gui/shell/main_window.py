@@ -247,6 +247,12 @@ class MainWindow(QMainWindow):
     def _loaded(self, result: PatientList, worklist: list[WorklistEntry],
                 index: plist.SearchIndex | None = None) -> None:
         self.today = result.today
+        # The list being replaced is freed on the next turn of the event loop, not inside
+        # this one: dropping 10,000 rows and their search index takes as long as showing
+        # the new ones, and together they would be one stall.
+        previous: list[object] = [self._shown_list, self.patients.model.rows,
+                                  self.patients.proxy.index_of_words]
+        QTimer.singleShot(0, previous.clear)
         self._shown_list = result
         self.patients.set_rows(result.rows, index)
         # The rows (hundreds of thousands of objects at clinic scale) live until the next
