@@ -11,7 +11,6 @@ reports (a saved patient, a saved visit), never by polling.
 
 from __future__ import annotations
 
-import gc
 import logging
 from datetime import date
 from typing import TYPE_CHECKING
@@ -254,11 +253,7 @@ class MainWindow(QMainWindow):
                                   self.patients.proxy.index_of_words]
         QTimer.singleShot(0, previous.clear)
         self._shown_list = result
-        self.patients.set_rows(result.rows, index)
-        # The rows (hundreds of thousands of objects at clinic scale) live until the next
-        # load: out of the cycle collector's reach, a full collection does not stall typing
-        # for 100 ms scanning them. They are freed by reference counting when replaced.
-        gc.freeze()
+        self.patients.set_rows(result.rows, index)  # (the loader froze them: ListLoader)
         self.worklist.set_day(result.today, result.clinic_day, result.clinic_days)
         self._set_worklist(worklist)
         self.statusBar().showMessage(self.tr("%n patient(s) loaded", "", len(result.rows)),
