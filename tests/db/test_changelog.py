@@ -3,16 +3,20 @@ append-only (triggers) and tampering is found by ``proapp check`` (exit 1, row n
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy.exc import DBAPIError
 from tests.conftest import make_facts
 from tests.support import sql
 from tests.support.staff import PASSWORD, Staff
 
 from proapp.cli import main as cli_main
+from proapp.db import changelog
 from proapp.db.engine import Database
 from proapp.domain.patient import ProcedureFacts
 from proapp.domain.visit import VisitContent
@@ -145,3 +149,23 @@ def test_truncation_of_newest_rows_found_against_backup(
     assert "change log: ok" in out  # the chain itself is still consistent ...
     assert f"row {last}" in out
     assert "were removed" in out
+
+
+_LOGGED = st.one_of(st.none(), st.text(), st.integers(), st.booleans(),
+                    st.decimals(allow_nan=False, allow_infinity=False, places=3),
+                    st.dates())
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=12), _LOGGED, max_size=12),
+       st.lists(st.one_of(st.none(), st.text(), st.integers()), min_size=12, max_size=12))
+def test_logged_texts_are_exactly_the_canonical_json(snapshot: dict[str, Any],
+                                                     fields: list[Any]) -> None:
+    """The texts the chain's MACs are over must never change with an optimisation: the
+    snapshot is ``json.dumps`` of the canonical values with sorted keys, the chained payload
+    the compact ``json.dumps`` of the previous MAC and the hashed fields."""
+    canonical = {k: changelog.to_text(v) for k, v in snapshot.items()}
+    assert changelog.to_text(snapshot) == json.dumps(canonical, sort_keys=True,
+                                                     ensure_ascii=False)
+    row = dict(zip(changelog.HASHED_FIELDS, fields, strict=True))
+    assert changelog._payload("prev", row) == json.dumps(
+        ["prev", *fields], ensure_ascii=False, separators=(",", ":"))

@@ -37,6 +37,13 @@ HASHED_FIELDS = ("at", "user_id", "username", "action", "entity", "entity_id", "
                  "visit_id", "field", "old_value", "new_value", "reason")
 
 
+# The two JSON texts every log row is made of, with encoders built once: ``json.dumps`` with
+# options builds a new encoder on each call, a fifth of a bulk log's time. The texts are
+# exactly ``json.dumps``'s with the same options (the chain's MACs are over them).
+_SNAPSHOT = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+_CHAINED = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def to_text(value: Any) -> str | None:
     """Canonical text for a logged value: exact decimals, ISO dates, 0/1 for booleans."""
     if value is None:
@@ -58,9 +65,9 @@ def to_text(value: Any) -> str | None:
         return value.isoformat()
     if isinstance(value, Decimal):
         return format(value, "f")
-    if isinstance(value, Mapping):
-        return json.dumps({k: to_text(v) for k, v in value.items()}, sort_keys=True,
-                          ensure_ascii=False)
+    if isinstance(value, Mapping):  # a snapshot: mostly texts and whole numbers
+        return _SNAPSHOT.encode({k: v if (t := type(v)) is str else str(v) if t is int
+                                 else to_text(v) for k, v in value.items()})
     return str(value)
 
 
@@ -69,8 +76,7 @@ def now_utc() -> str:
 
 
 def _payload(prev_hash: str, row: Mapping[str, Any]) -> str:
-    return json.dumps([prev_hash, *(row.get(f) for f in HASHED_FIELDS)],
-                      ensure_ascii=False, separators=(",", ":"))
+    return _CHAINED.encode([prev_hash, *(row.get(f) for f in HASHED_FIELDS)])
 
 
 def row_hash(prev_hash: str, row: Mapping[str, Any]) -> str:
