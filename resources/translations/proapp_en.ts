@@ -3186,6 +3186,17 @@ Details are in the log.</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>proapp cannot open the database</source>
+        <translation>proapp cannot open the database</translation>
+    </message>
+    <message>
+        <source>proapp cannot reach the database server</source>
+        <translation>proapp cannot reach the database server</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Cancel</source>

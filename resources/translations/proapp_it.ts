@@ -3187,6 +3187,17 @@ I dettagli sono nel registro.</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>proapp cannot open the database</source>
+        <translation>proapp non riesce ad aprire il database</translation>
+    </message>
+    <message>
+        <source>proapp cannot reach the database server</source>
+        <translation>proapp non raggiunge il server del database</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Cancel</source>

@@ -51,9 +51,9 @@ def launch_gui(db: str | None) -> int:
     try:
         database = open_database(db)
     except DatabaseRefused as exc:
-        from proapp.gui.shell.app import show_fatal
+        from proapp.gui.shell.app import CANNOT_OPEN, show_fatal
 
-        return show_fatal("proapp cannot open the database", str(exc))
+        return show_fatal(CANNOT_OPEN, exc.args[0] if exc.args else str(exc))
     except Exception as exc:
         from sqlalchemy.exc import DBAPIError
 
@@ -62,15 +62,17 @@ def launch_gui(db: str | None) -> int:
         cause = exc.__cause__ if isinstance(exc.__cause__, DBAPIError) else exc
         if not (isinstance(cause, DBAPIError) and server.is_server(resolve_url(db))):
             raise
-        from proapp.gui.shell.app import application, show_fatal
+        from proapp.domain.i18n import msg
+        from proapp.gui.shell.app import CANNOT_REACH, application, show_fatal
 
         problem = server.plain_connect_error(cause)
         if db is not None:  # named on the command line: nothing saved to correct
-            return show_fatal("proapp cannot reach the database server", problem)
+            return show_fatal(CANNOT_REACH, problem)
         from proapp.gui.shell.server_dialog import edit_connection
 
         application()
-        if edit_connection(None, f"The saved server cannot be used: {problem}"):
+        if edit_connection(None, msg("The saved server cannot be used: {problem}",
+                                     problem=problem)):
             return launch_gui(db)  # again, with the corrected settings
         return 2
     from proapp.gui.shell.app import run_gui

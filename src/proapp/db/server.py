@@ -32,6 +32,7 @@ from sqlalchemy.engine import URL
 from proapp import paths
 from proapp.db.errors import SERVER_LOST, ConnectionLost
 from proapp.db.models import Base
+from proapp.domain.i18n import Msg, msg
 
 T = TypeVar("T")
 
@@ -328,26 +329,26 @@ def saved_url() -> str | None:
 
 
 # (part of libpq's message, what to tell the user). First match wins.
-_CONNECT_MESSAGES: tuple[tuple[str, str], ...] = (
-    ("password authentication failed", "The server refused the user name or password."),
-    ("no password supplied", "The server asks for a password: enter it."),
-    ("does not exist", "The server has no such database or user: check both names."),
-    ("no pg_hba.conf entry", "The server does not accept connections from this computer "
-     "with these settings (its pg_hba.conf); ask IT, or try another TLS mode."),
-    ("ssl", "The encrypted (TLS) connection failed: check the TLS mode, or ask IT for the "
-     "server's certificate."),
-    ("could not translate host name", "The server's name is not known on this network: "
-     "check the name."),
-    ("timeout expired", "The server did not answer in time: check the name, the port and the "
-     "network."),
-    ("connection refused", "Nothing answers at that address and port: check both, and that "
-     "the server is running."),
-    ("starting up", "The server is starting up: try again in a moment."),
-    ("shutting down", "The server is shutting down: try again once it is back."),
+_CONNECT_MESSAGES: tuple[tuple[str, Msg], ...] = (
+    ("password authentication failed", msg("The server refused the user name or password.")),
+    ("no password supplied", msg("The server asks for a password: enter it.")),
+    ("does not exist", msg("The server has no such database or user: check both names.")),
+    ("no pg_hba.conf entry", msg("The server does not accept connections from this computer "
+     "with these settings (its pg_hba.conf); ask IT, or try another TLS mode.")),
+    ("ssl", msg("The encrypted (TLS) connection failed: check the TLS mode, or ask IT for the "
+     "server's certificate.")),
+    ("could not translate host name", msg("The server's name is not known on this network: "
+     "check the name.")),
+    ("timeout expired", msg("The server did not answer in time: check the name, the port and the "
+     "network.")),
+    ("connection refused", msg("Nothing answers at that address and port: check both, and that "
+     "the server is running.")),
+    ("starting up", msg("The server is starting up: try again in a moment.")),
+    ("shutting down", msg("The server is shutting down: try again once it is back.")),
 )
 
 
-def plain_connect_error(exc: BaseException) -> str:
+def plain_connect_error(exc: BaseException) -> Msg:
     """What went wrong connecting, in words a user can act on (libpq's messages hold no
     patient data, but they are not shown as they are: they are in English server jargon)."""
     detail = str(getattr(exc, "orig", None) or exc)
@@ -356,4 +357,4 @@ def plain_connect_error(exc: BaseException) -> str:
         if needle in low:
             return message
     first = detail.strip().splitlines()[0] if detail.strip() else type(exc).__name__
-    return f"The server could not be used: {first}"
+    return msg("The server could not be used: {detail}", detail=first)

@@ -12,7 +12,7 @@ every template written in the source has one with the same placeholders.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -44,6 +44,14 @@ class Msg(str):
 def msg(template: str, /, **params: Any) -> Msg:
     """A translatable sentence; ``template`` must be a literal (the catalogue test reads it)."""
     return Msg(template, params)
+
+
+def sentences(parts: Iterable[object]) -> Msg:
+    """Several sentences as one text (joined by a space), each written in the reader's
+    language: the problems of a form found together, said together."""
+    items = list(parts)
+    return Msg(" ".join(f"{{s{i}}}" for i in range(len(items))),
+               {f"s{i}": part for i, part in enumerate(items)})
 
 
 def translate(template: str, language: Language) -> str:

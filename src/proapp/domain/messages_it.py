@@ -667,4 +667,77 @@ ITALIAN: dict[str, str] = {
     "folder. Nothing was imported.":
         "{name} in {folder} è un collegamento a un file fuori da quella cartella; copiate il file "
         "stesso nella cartella. Non è stato importato nulla.",
+    # the shared server: the connection form and what connecting says
+    "The saved server cannot be used: {problem}":
+        "Il server salvato non si può usare: {problem}",
+    "The server could not be used: {detail}": "Non è stato possibile usare il server: {detail}",
+    "The server refused the user name or password.":
+        "Il server ha rifiutato il nome utente o la password.",
+    "The server asks for a password: enter it.": "Il server chiede una password: inseritela.",
+    "The server has no such database or user: check both names.":
+        "Sul server non esistono questo database o questo utente: controllate i due nomi.",
+    "The server does not accept connections from this computer with these settings (its "
+    "pg_hba.conf); ask IT, or try another TLS mode.":
+        "Il server non accetta connessioni da questo computer con queste impostazioni (il suo "
+        "pg_hba.conf); chiedete all'informatico, o provate un'altra modalità TLS.",
+    "The encrypted (TLS) connection failed: check the TLS mode, or ask IT for the server's "
+    "certificate.":
+        "La connessione cifrata (TLS) non è riuscita: controllate la modalità TLS, o chiedete "
+        "all'informatico il certificato del server.",
+    "The server's name is not known on this network: check the name.":
+        "Il nome del server non è noto su questa rete: controllate il nome.",
+    "The server did not answer in time: check the name, the port and the network.":
+        "Il server non ha risposto in tempo: controllate il nome, la porta e la rete.",
+    "Nothing answers at that address and port: check both, and that the server is running.":
+        "Nessuno risponde a quell'indirizzo e porta: controllate entrambi, e che il server sia "
+        "in funzione.",
+    "The server is starting up: try again in a moment.":
+        "Il server si sta avviando: riprovate tra un momento.",
+    "The server is shutting down: try again once it is back.":
+        "Il server si sta spegnendo: riprovate quando sarà di nuovo attivo.",
+    "Enter the server's name or address.": "Inserite il nome o l'indirizzo del server.",
+    "Enter the database name.": "Inserite il nome del database.",
+    "Enter the user name (the workstation's database role).":
+        "Inserite il nome utente (il ruolo della postazione nel database).",
+    "The port is a number from 1 to 65535 (usually 5432).":
+        "La porta è un numero da 1 a 65535 (di solito 5432).",
+    # the interchange CSV: what a cell or a file is found to be
+    "{text} must be 0 (no) or 1 (yes)": "{text} deve essere 0 (no) o 1 (sì)",
+    "{text} is not one of {codes}": "{text} non è uno di {codes}",
+    "longer than {limit} characters": "più lungo di {limit} caratteri",
+    "{text} is not a date in the form YYYY-MM-DD": "{text} non è una data nella forma AAAA-MM-GG",
+    "{text} is not a calendar date": "{text} non è una data del calendario",
+    "not a readable CSV file here: {reason}": "qui non è un file CSV leggibile: {reason}",
+    "rounded half up to {value} ({places} decimal place(s) are stored)":
+        "arrotondato per eccesso a {value} (si conservano {places} decimali)",
+    "a cell from this row on runs for more than {limit} characters: a quote (\") opened here is "
+    "probably never closed, or the cell is far longer than any column allows":
+        "una cella da questa riga in poi supera i {limit} caratteri: probabilmente una "
+        "virgoletta (\") aperta qui non viene mai chiusa, o la cella è molto più lunga di "
+        "quanto ammetta qualsiasi colonna",
+    "a quote (\") opened on this row is never closed: the file ends inside a quoted cell":
+        "una virgoletta (\") aperta in questa riga non viene mai chiusa: il file finisce "
+        "dentro una cella tra virgolette",
+    "a quote (\") inside a cell that is not quoted properly (a quoted cell doubles its quotes: "
+    "\"a \"\"b\"\" c\")":
+        "una virgoletta (\") in una cella non racchiusa correttamente tra virgolette (una cella "
+        "tra virgolette raddoppia le sue: \"a \"\"b\"\" c\")",
+    "cannot read the file: {reason}": "impossibile leggere il file: {reason}",
+    "semicolons (;)": "punti e virgola (;)",
+    "tabs": "tabulazioni",
+    "column {column} appears twice": "la colonna {column} compare due volte",
+    "column {column} is not part of the format; it is ignored":
+        "la colonna {column} non fa parte del formato; viene ignorata",
+    "the required column {column} is missing": "manca la colonna obbligatoria {column}",
+    "the file is not UTF-8 text: this row has the byte 0x{byte} ({char} in Windows-1252); it "
+    "looks like {guess}. Save it as \"CSV UTF-8\" and import again":
+        "il file non è testo UTF-8: questa riga contiene il byte 0x{byte} ({char} in "
+        "Windows-1252); sembra {guess}. Salvatelo come \"CSV UTF-8\" e importate di nuovo",
+    "the cells are separated by {marks}, not commas: save the file as \"CSV UTF-8 (comma "
+    "delimited)\" and import again":
+        "le celle sono separate da {marks}, non da virgole: salvate il file come \"CSV UTF-8 "
+        "(delimitato da virgole)\" e importate di nuovo",
+    "the file is empty": "il file è vuoto",
+    "the row has {cells} cells; the header has {width}":
+        "la riga ha {cells} celle; l'intestazione ne ha {width}",
 }

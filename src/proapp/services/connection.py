@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL, make_url
 
 from proapp.db import server
 from proapp.db.engine import make_engine
+from proapp.domain.i18n import Msg, msg, sentences
 from proapp.services.errors import UserError
 
 DEFAULT_PORT = 5432
@@ -48,16 +49,16 @@ class ServerSettings:
                           query={"sslmode": self.tls.value}).render_as_string(
                               hide_password=False)
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Msg]:
         out = []
         if not self.host.strip():
-            out.append("Enter the server's name or address.")
+            out.append(msg("Enter the server's name or address."))
         if not self.database.strip():
-            out.append("Enter the database name.")
+            out.append(msg("Enter the database name."))
         if not self.user.strip():
-            out.append("Enter the user name (the workstation's database role).")
+            out.append(msg("Enter the user name (the workstation's database role)."))
         if not 0 < self.port < 65536:
-            out.append("The port is a number from 1 to 65535 (usually 5432).")
+            out.append(msg("The port is a number from 1 to 65535 (usually 5432)."))
         return out
 
     @classmethod
@@ -94,7 +95,7 @@ def save_connection(settings: ServerSettings, password: str) -> None:
     replacing an older one for the same server, database and user."""
     issues = settings.problems()
     if issues:
-        raise UserError(" ".join(issues))
+        raise UserError(sentences(issues))
     key = ":".join(_pgpass_field(v) for v in (settings.host, str(settings.port),
                                                settings.database, settings.user))
     passfile = server.password_file()
@@ -119,7 +120,7 @@ def try_connection(settings: ServerSettings, password: str) -> str:
     saying plainly what is wrong (unreachable, refused password, no such database)."""
     issues = settings.problems()
     if issues:
-        raise UserError(" ".join(issues))
+        raise UserError(sentences(issues))
     url = make_url(settings.url()).set(password=password or None)
     engine = make_engine(url.render_as_string(hide_password=False))
     try:

@@ -167,3 +167,25 @@ def test_render_dialogs(qtbot, demo_db: Database, tmp_path: Path) -> None:
         imp.check()
     assert not export.grab().isNull()
     assert imp.grab().save(str(tmp_path / "import.png"))
+
+
+def test_import_findings_are_written_in_the_screens_language(qtbot, db: Database,
+                                                             tmp_path: Path,
+                                                             italian: None) -> None:
+    """A clinic's hand-made file with an impossible date and an unknown code, checked on an
+    Italian screen: every finding in Italian, the cell's own text as it was."""
+    bad, _good = _bad_and_good(tmp_path)
+    dialog = ImportDialog(None, db, NURSE)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(bad))
+    with qtbot.waitSignal(dialog.checked, timeout=60_000):
+        dialog.check()
+    messages = [dialog.model.index(r, 6).data() for r in range(dialog.model.rowCount())]
+    assert messages[0] == "1975-13-01 non è una data del calendario", messages
+    assert "non è uno di" in messages[1], messages
+    (bad / "patients.csv").write_text("code;family_name\nP1;Rossi\n", encoding="utf-8")
+    with qtbot.waitSignal(dialog.checked, timeout=60_000):
+        dialog.check()
+    first = dialog.model.index(0, 6).data()
+    assert first.startswith("le celle sono separate da punti e virgola (;), non da virgole"), \
+        first

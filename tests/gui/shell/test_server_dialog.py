@@ -57,3 +57,35 @@ def test_saved_settings_are_shown_and_local_forgets_them(qtbot: QtBot) -> None:
     assert dialog.result() == ServerDialog.DialogCode.Accepted
     assert connection.saved_settings() is None
     assert resolve_url(None).startswith("sqlite:///")
+
+
+def test_in_italian_the_form_and_the_server_speak_italian(qtbot: QtBot, italian: None) -> None:
+    """What is wrong with the typed settings and what connecting said, in the screens'
+    language; the same sentences stay English for the command line."""
+    dialog = ServerDialog()
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.try_button, Qt.MouseButton.LeftButton)
+    said = dialog.error.text()
+    assert "Inserite il nome o l'indirizzo del server." in said
+    assert "Inserite il nome utente (il ruolo della postazione nel database)." in said
+    assert "Enter" not in said
+    qtbot.keyClicks(dialog.host, "127.0.0.1")
+    dialog.port.setValue(_closed_port())
+    dialog.database.setText("clinic")
+    qtbot.keyClicks(dialog.user, "frontdesk")
+    dialog.tls.setCurrentIndex(dialog.tls.findData(TlsMode.DISABLE.value))
+    qtbot.mouseClick(dialog.try_button, Qt.MouseButton.LeftButton)
+    assert "Nessuno risponde a quell'indirizzo e porta" in dialog.error.text()
+    problems = ServerSettings("", "", "", 0, TlsMode.DISABLE).problems()
+    assert str(connection.sentences(problems)).startswith("Enter the server's name")
+
+
+def test_a_saved_server_that_fails_at_start_says_why_in_italian(qtbot: QtBot,
+                                                                italian: None) -> None:
+    from proapp.domain.i18n import msg
+
+    problem = server.plain_connect_error(ConnectionRefusedError("connection refused"))
+    dialog = ServerDialog(problem=msg("The saved server cannot be used: {problem}",
+                                      problem=problem))
+    qtbot.addWidget(dialog)
+    assert dialog.status.text().startswith("Il server salvato non si può usare: Nessuno risponde")

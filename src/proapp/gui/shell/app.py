@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from proapp import APP_NAME, __version__, logs, paths
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.gui.common.tasks import Task
 
 if TYPE_CHECKING:
@@ -49,9 +50,16 @@ def application() -> QApplication:
     return app
 
 
-def show_fatal(title: str, message: str) -> int:
+# The titles of the messages a start can end with (the message is a domain sentence).
+CANNOT_OPEN = QT_TRANSLATE_NOOP("Startup", "proapp cannot open the database")
+CANNOT_REACH = QT_TRANSLATE_NOOP("Startup", "proapp cannot reach the database server")
+
+
+def show_fatal(title: str, message: object) -> int:
+    """A start that cannot go on: ``title`` one of the titles above, ``message`` a sentence
+    (a :class:`~proapp.domain.i18n.Msg` is written in the screens' language)."""
     application()
-    QMessageBox.critical(None, title, message)
+    QMessageBox.critical(None, QCoreApplication.translate("Startup", title), shown(message))
     return 2
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from proapp import APP_NAME
 from proapp.gui.accounts.dialogs import password_field
 from proapp.gui.common.errors import error_text
-from proapp.gui.common.language import QT_TRANSLATE_NOOP
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
 from proapp.gui.common.widgets import error_label
 from proapp.services import connection
 from proapp.services.connection import ServerSettings, TlsMode
@@ -46,7 +46,7 @@ TLS_LABELS = {
 class ServerDialog(QDialog):
     """``result()`` is Accepted when settings were saved or the local database chosen."""
 
-    def __init__(self, parent: QWidget | None = None, problem: str = ""):
+    def __init__(self, parent: QWidget | None = None, problem: object = ""):
         super().__init__(parent)
         self.setObjectName("serverDialog")
         self.setWindowTitle(self.tr("Database connection — {name}").format(name=APP_NAME))
@@ -72,7 +72,7 @@ class ServerDialog(QDialog):
         self.password = password_field(self.tr("kept in a private file, never shown again"))
         self.password.setObjectName("serverPassword")
         self.password.setMaxLength(1000)
-        self.status = QLabel(problem)
+        self.status = QLabel(shown(problem))  # why it is shown, in the screens' language
         self.status.setObjectName("serverStatus")
         self.status.setWordWrap(True)
         self.error = error_label()
@@ -154,7 +154,7 @@ class ServerDialog(QDialog):
         self.accept()
 
 
-def edit_connection(parent: QWidget | None = None, problem: str = "") -> bool:
+def edit_connection(parent: QWidget | None = None, problem: object = "") -> bool:
     """Show the dialog; True when the user saved a server or chose the local database."""
     dialog = ServerDialog(parent, problem)
     return dialog.exec() == QDialog.DialogCode.Accepted

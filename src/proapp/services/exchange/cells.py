@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import SupportsInt, cast
 
 from proapp.domain.answers import ParseError, parse_decimal, parse_int
+from proapp.domain.i18n import msg
 from proapp.services.exchange.columns import Column, Kind
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -108,7 +109,8 @@ def parse(col: Column, raw: str) -> object:
     if kind is Kind.TEXT:
         text = unneutralise(raw)
         if col.max_length is not None and len(text) > col.max_length:
-            raise ParseError("length", f"longer than {col.max_length} characters")
+            raise ParseError("length", msg("longer than {limit} characters",
+                                           limit=col.max_length))
         return text if text != "" else None
     text = raw.strip()
     if text == "":
@@ -120,18 +122,21 @@ def parse(col: Column, raw: str) -> object:
                              rounding=ROUND_HALF_UP if col.rounds else None)
     if kind is Kind.DATE:
         if not _DATE.match(text):
-            raise ParseError("date.format", f"{text[:40]!r} is not a date in the form "
-                             "YYYY-MM-DD")
+            raise ParseError("date.format", msg("{text} is not a date in the form YYYY-MM-DD",
+                                                text=repr(text[:40])))
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise ParseError("date.format", f"{text} is not a calendar date") from None
+            raise ParseError("date.format", msg("{text} is not a calendar date",
+                                                text=text)) from None
     if kind is Kind.BOOLEAN:
         if text in ("0", "1"):
             return text == "1"
-        raise ParseError("boolean", f"{text[:40]!r} must be 0 (no) or 1 (yes)")
+        raise ParseError("boolean", msg("{text} must be 0 (no) or 1 (yes)",
+                                        text=repr(text[:40])))
     if kind is Kind.CODE:
         if text in col.codes or col.name == "visit_label":
             return text
-        raise ParseError("code", f"{text[:40]!r} is not one of {', '.join(col.codes)}")
+        raise ParseError("code", msg("{text} is not one of {codes}", text=repr(text[:40]),
+                                     codes=", ".join(col.codes)))
     raise AssertionError(kind)

@@ -198,7 +198,7 @@ class _Unreadable(Exception):
 
     def __init__(self, row: int, rule: str, message: str):
         super().__init__(message)
-        self.row, self.rule = row, rule
+        self.row, self.rule, self.message = row, rule, message
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -238,7 +238,7 @@ class _Reader:
         self.records = 0  # rows read after the header
 
     def add(self, severity: str, row: int | None, column: str, value: object, rule: str,
-            message: str) -> None:
+            message: str) -> None:  # a Msg where the screens can translate it
         self.report.add(Finding(severity, self.file, row, column, _show(value), rule, message))
 
     def _lines(self, fh: Any) -> Iterator[str]:
@@ -252,10 +252,11 @@ class _Reader:
                 guess = _encoding_of(raw)
                 shown = bad.decode("cp1252", errors="replace")
                 raise _Unreadable(self.records + 2 if self.header else 1, "file.encoding",
-                                  f"the file is not UTF-8 text: this row has the byte "
-                                  f"0x{bad.hex().upper()} ({shown!r} in Windows-1252); it "
-                                  f"looks like {guess}. Save it as \"CSV UTF-8\" and import "
-                                  "again") from None
+                                  msg("the file is not UTF-8 text: this row has the byte "
+                                      "0x{byte} ({char} in Windows-1252); it looks like "
+                                      "{guess}. Save it as \"CSV UTF-8\" and import again",
+                                      byte=bad.hex().upper(), char=repr(shown), guess=guess)
+                                  ) from None
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         try:
@@ -264,7 +265,7 @@ class _Reader:
                 try:
                     header = next(reader)
                 except StopIteration:
-                    self.add(ERROR, None, "", "", "file.empty", "the file is empty")
+                    self.add(ERROR, None, "", "", "file.empty", msg("the file is empty"))
                     return
                 except csv.Error as exc:
                     raise self._csv_problem(exc, 1) from None
@@ -286,13 +287,15 @@ class _Reader:
                         if all(c.strip() == "" for c in cells_):
                             continue
                         self.add(ERROR, n, "", "", "csv.columns",
-                                 f"the row has {len(cells_)} cells; the header has {width}")
+                                 msg("the row has {cells} cells; the header has {width}",
+                                     cells=len(cells_), width=width))
                         continue
                     yield n, cells_
         except _Unreadable as exc:
-            self.add(ERROR, exc.row, "", "", exc.rule, str(exc))
+            self.add(ERROR, exc.row, "", "", exc.rule, exc.message)
         except OSError as exc:
-            self.add(ERROR, None, "", "", "file.read", f"cannot read the file: {exc}")
+            self.add(ERROR, None, "", "", "file.read",
+                     msg("cannot read the file: {reason}", reason=str(exc)))
         finally:
             self.report.rows[self.file] = self.records
 
@@ -300,43 +303,47 @@ class _Reader:
         text = str(exc)
         if "field larger than field limit" in text:
             return _Unreadable(row, "csv.cell_too_long",
-                               f"a cell from this row on runs for more than {FIELD_LIMIT:,} "
-                               "characters: a quote (\") opened here is probably never closed, "
-                               "or the cell is far longer than any column allows")
+                               msg("a cell from this row on runs for more than {limit} "
+                                   "characters: a quote (\") opened here is probably never "
+                                   "closed, or the cell is far longer than any column allows",
+                                   limit=f"{FIELD_LIMIT:,}"))
         if "unexpected end of data" in text or "EOF" in text:
             return _Unreadable(row, "csv.unclosed_quote",
-                               "a quote (\") opened on this row is never closed: the file "
-                               "ends inside a quoted cell")
+                               msg("a quote (\") opened on this row is never closed: the file "
+                                   "ends inside a quoted cell"))
         if "expected after" in text:
             return _Unreadable(row, "csv.stray_quote",
-                               "a quote (\") inside a cell that is not quoted properly (a "
-                               "quoted cell doubles its quotes: \"a \"\"b\"\" c\")")
-        return _Unreadable(row, "csv.format", f"not a readable CSV file here: {text}")
+                               msg("a quote (\") inside a cell that is not quoted properly (a "
+                                   "quoted cell doubles its quotes: \"a \"\"b\"\" c\")"))
+        return _Unreadable(row, "csv.format",
+                           msg("not a readable CSV file here: {reason}", reason=text))
 
     def _check_header(self, header: list[str]) -> bool:
         header[:] = [h.strip() for h in header]
         self.header = header
         if len(header) == 1:
-            for mark, name in ((";", "semicolons (;)"), ("\t", "tabs")):
+            for mark, name in ((";", msg("semicolons (;)")), ("\t", msg("tabs"))):
                 if mark in header[0]:
-                    self.add(ERROR, 1, "", "", "csv.delimiter",
-                             f"the cells are separated by {name}, not commas: save the file "
-                             "as \"CSV UTF-8 (comma delimited)\" and import again")
+                    self.add(ERROR, 1, "", "", "csv.delimiter", msg(
+                        "the cells are separated by {marks}, not commas: save the file as "
+                        "\"CSV UTF-8 (comma delimited)\" and import again", marks=name))
                     return False
         ok = True
         seen: set[str] = set()
         for h in header:
             if h in seen:
-                self.add(ERROR, 1, h, h, "header.duplicate", f"column {h!r} appears twice")
+                self.add(ERROR, 1, h, h, "header.duplicate",
+                         msg("column {column} appears twice", column=repr(h)))
                 ok = False
             seen.add(h)
             if h not in self.columns:
                 self.add(WARNING, 1, h, h, "header.unknown",
-                         f"column {h!r} is not part of the format; it is ignored")
+                         msg("column {column} is not part of the format; it is ignored",
+                             column=repr(h)))
         for c in self.columns.values():
             if c.required and c.name not in seen:
                 self.add(ERROR, 1, c.name, "", "header.missing",
-                         f"the required column {c.name!r} is missing")
+                         msg("the required column {column} is missing", column=repr(c.name)))
                 ok = False
         # A memo per column of the kinds whose cells repeat (decimals, dates, codes): the
         # parsed value (immutable) and whether parsing rounded it. Refused cells are never
@@ -370,7 +377,7 @@ class _Reader:
             try:
                 value = values[name] = cells.parse(col, text)
             except ParseError as exc:
-                self.add(ERROR, n, name, text, exc.rule, str(exc))
+                self.add(ERROR, n, name, text, exc.rule, exc.message)
                 failed.add(name)
                 continue
             rounded = col.rounds and value is not None and cells.rounded(col, text)
@@ -384,7 +391,8 @@ class _Reader:
 
     def _rounded(self, n: int, col: Column, text: str, value: object) -> None:
         self.add(WARNING, n, col.name, text, "precision.rounded",
-                 f"rounded half up to {value} ({col.places} decimal place(s) are stored)")
+                 msg("rounded half up to {value} ({places} decimal place(s) are stored)",
+                     value=value, places=col.places))
 
     def raw(self, row: list[str]) -> dict[str, str]:
         return dict(zip(self.header, row, strict=True))
