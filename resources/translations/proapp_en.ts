@@ -502,6 +502,14 @@
         <translation>all available</translation>
     </message>
     <message>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>asymptotic</source>
+        <translation>asymptotic</translation>
+    </message>
+    <message>
         <source>Friedman</source>
         <translation>Friedman</translation>
     </message>

@@ -503,6 +503,14 @@
         <translation>tutti i disponibili</translation>
     </message>
     <message>
+        <source>exact</source>
+        <translation>esatto</translation>
+    </message>
+    <message>
+        <source>asymptotic</source>
+        <translation>asintotico</translation>
+    </message>
+    <message>
         <source>Friedman</source>
         <translation>Friedman</translation>
     </message>
@@ -1473,7 +1481,7 @@ proapp continua; chiedete al servizio informatico di controllare la cartella dei
     <name>Form</name>
     <message>
         <source>IJV flow</source>
-        <translation>flusso VGI</translation>
+        <translation>Flusso VGI</translation>
     </message>
     <message>
         <source>Review</source>

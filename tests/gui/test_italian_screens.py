@@ -189,3 +189,24 @@ def test_messages_from_the_services_are_shown_in_italian(db: Database, staff,
     report = ImportReport(Path("import"), dry_run=True, update=False)
     assert shown(report.summary()).startswith("Controllo superato, ancora nulla di scritto")
     assert report.summary().startswith("Check passed, nothing written yet")
+
+
+def test_the_analysis_notes_are_shown_in_italian(italian: None) -> None:
+    """Why a test has no result, who was left out and how a p-value was computed: Italian in
+    the analysis window, English in the result files (the same objects)."""
+    from collections import Counter
+
+    from proapp.domain.timepoints import TimePoint
+    from proapp.gui.analysis.models import _method
+    from proapp.gui.common.language import shown
+    from proapp.services.analysis import stats
+    from proapp.services.analysis.cohort import _excluded_why
+
+    note = stats.spearman([1, 2], [3, 4]).note
+    assert shown(note) == "troppo pochi per il test" and str(note) == "too few for the test"
+    flat = stats.friedman([[1, 1, 1], [2, 2, 2], [3, 3, 3]]).note
+    assert shown(flat) == "ogni paziente ha lo stesso valore in tutti i tempi: nessun test"
+    why = _excluded_why(Counter({(TimePoint.M3,): 12, (TimePoint.PRE, TimePoint.M3): 1}))
+    assert str(why) == "no 3 months 12; no Pre-PTA, no 3 months 1"
+    assert shown(why) == "senza 3 mesi 12; senza Pre-PTA, senza 3 mesi 1"
+    assert _method("exact") == "esatto" and _method("asymptotic") == "asintotico"

@@ -203,7 +203,7 @@ ITALIAN: dict[str, str] = {
     "Nothing is entered for this visit: enter at least one form (MIDAS, FSS or IJV flow) before "
     "completing it": "Per questa visita non è inserito nulla: inserisca almeno un modulo (MIDAS, "
                      "FSS o flusso VGI) prima di completarla",
-    "IJV flow": "flusso VGI",
+    "IJV flow": "Flusso VGI",
     # services: instrument texts
     "Cannot read {path}: {reason}": "Impossibile leggere {path}: {reason}",
     "{path} is larger than {size} KB: not an instrument texts file":
@@ -740,4 +740,14 @@ ITALIAN: dict[str, str] = {
     "the file is empty": "il file è vuoto",
     "the row has {cells} cells; the header has {width}":
         "la riga ha {cells} celle; l'intestazione ne ha {width}",
+    # the cohort analysis: why a test has no result, and who was left out
+    "no {point}": "senza {point}",
+    "too few for the test (n = {n})": "troppo pochi per il test (n = {n})",
+    "too few for the test": "troppo pochi per il test",
+    "every patient has the same value at all time points: no test":
+        "ogni paziente ha lo stesso valore in tutti i tempi: nessun test",
+    "no pair differs: no test": "nessuna coppia differisce: nessun test",
+    "one of the two has the same value for every patient: no correlation":
+        "una delle due ha lo stesso valore per ogni paziente: nessuna correlazione",
+    "no correlation can be computed": "non si può calcolare alcuna correlazione",
 }

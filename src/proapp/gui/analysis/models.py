@@ -78,6 +78,14 @@ def _msd(d: DescriptiveRow) -> str:
         return ""
     return decimal(d.mean) + (f" ({decimal(d.sd)})" if d.sd is not None else "")
 
+# How a Wilcoxon p-value was computed (the result files keep the code).
+METHODS = {"exact": QT_TRANSLATE_NOOP("Analysis", "exact"),
+           "asymptotic": QT_TRANSLATE_NOOP("Analysis", "asymptotic")}
+
+
+def _method(code: str) -> str:
+    return QCoreApplication.translate("Analysis", METHODS.get(code, code))
+
 
 class FriedmanModel(RowTableModel[FriedmanRow]):
     columns = (
@@ -87,7 +95,7 @@ class FriedmanModel(RowTableModel[FriedmanRow]):
                width_hint="Pre-PTA vs 3 months vs Final follow-up"),
         Column("n", lambda r: _n(r.n), key=lambda r: r.n, align_right=True),
         Column("Excluded", lambda r: _n(r.n_excluded), key=lambda r: r.n_excluded,
-               tooltip=lambda r: r.excluded_why, align_right=True),
+               tooltip=lambda r: shown(r.excluded_why), align_right=True),
         Column("χ²", lambda r: fixed(r.statistic), key=lambda r: r.statistic or 0,
                align_right=True, width_hint="000.0000"),
         Column("df", lambda r: _n(r.df), align_right=True),
@@ -96,7 +104,8 @@ class FriedmanModel(RowTableModel[FriedmanRow]):
         Column("Kendall's W", lambda r: fixed(r.kendall_w), key=lambda r: r.kendall_w or 0,
                align_right=True, width_hint="0.0000"),
         Column("Follow-up (y)", lambda r: decimal(r.follow_up_years_mean), align_right=True),
-        Column("Note", lambda r: r.note or r.excluded_why, tooltip=lambda r: r.excluded_why),
+        Column("Note", lambda r: shown(r.note or r.excluded_why),
+               tooltip=lambda r: shown(r.excluded_why)),
     )
 
 
@@ -118,7 +127,7 @@ class PosthocModel(RowTableModel[PosthocRow]):
                align_right=True, width_hint="0.0000000"),
         Column("p (Holm)", lambda r: p_text(r.p_holm), key=lambda r: r.p_holm or 1,
                align_right=True, width_hint="0.0000000", style=lambda r: _sig(r.p_holm)),
-        Column("Method", lambda r: r.method or r.note),
+        Column("Method", lambda r: _method(r.method) if r.method else shown(r.note)),
     )
 
 
@@ -134,7 +143,7 @@ class SpearmanModel(RowTableModel[SpearmanRow]):
                width_hint="-0.0000"),
         Column("p", lambda r: p_text(r.p_value), key=lambda r: r.p_value or 1,
                align_right=True, width_hint="0.0000000", style=lambda r: _sig(r.p_value)),
-        Column("Note", lambda r: r.note),
+        Column("Note", lambda r: shown(r.note)),
     )
 
 

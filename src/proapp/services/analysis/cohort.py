@@ -31,6 +31,7 @@ from proapp.domain.cohort import (
     Plan,
     SpearmanPair,
 )
+from proapp.domain.i18n import Msg, msg
 from proapp.domain.timepoints import (
     COMPARED,
     MEASURES,
@@ -140,12 +141,19 @@ def versions() -> tuple[tuple[str, str], ...]:
             ("reportlab", reportlab.Version))
 
 
-def _excluded_why(missing: Counter[tuple[TimePoint, ...]]) -> str:
-    """"no 3 months 12; no final follow-up 3; no pre-PTA, no 3 months 1" (largest first)."""
-    parts = []
-    for key, count in sorted(missing.items(), key=lambda kv: (-kv[1], [t.value for t in kv[0]])):
-        parts.append(", ".join(f"no {t.title}" for t in key) + f" {count}")
-    return "; ".join(parts)
+def _excluded_why(missing: Counter[tuple[TimePoint, ...]]) -> Msg:
+    """"no 3 months 12; no final follow-up 3; no pre-PTA, no 3 months 1" (largest first), a
+    sentence each time point's name of which is written in the reader's language."""
+    parts: dict[str, object] = {}
+    template = []
+    ordered = sorted(missing.items(), key=lambda kv: (-kv[1], [t.value for t in kv[0]]))
+    for i, (key, count) in enumerate(ordered):
+        names = []
+        for j, t in enumerate(key):
+            parts[f"t{i}_{j}"] = msg("no {point}", point=t.title)
+            names.append(f"{{t{i}_{j}}}")
+        template.append(", ".join(names) + f" {count}")
+    return Msg("; ".join(template), parts)
 
 
 def _follow_up_mean(selections: Sequence[Selection]) -> Decimal | None:
@@ -233,7 +241,7 @@ def analyse(cohort: Cohort, plan: Plan, progress: Progress | None = None, *,
             if n < MIN_N_FOR_TEST:
                 fried.append(FriedmanRow(m, g.id, n, len(sels) - n, _excluded_why(why), None,
                                          len(compared) - 1, None, None, follow,
-                                         f"too few for the test (n = {n})"))
+                                         msg("too few for the test (n = {n})", n=n)))
             else:
                 f = stats.friedman(matrix)
                 fried.append(FriedmanRow(m, g.id, n, len(sels) - n, _excluded_why(why),
@@ -245,7 +253,8 @@ def analyse(cohort: Cohort, plan: Plan, progress: Progress | None = None, *,
                 diff = descriptives.median_of(changes, m.places)
                 if n < MIN_N_FOR_TEST:
                     tests.append((a, b, stats.WilcoxonStat(n, 0, None, None, "",
-                                                           f"too few for the test (n = {n})"),
+                                                           msg("too few for the test (n = {n})",
+                                                               n=n)),
                                   diff))
                 else:
                     tests.append((a, b, stats.wilcoxon(changes), diff))
@@ -295,7 +304,7 @@ def _descriptive(m: Measure, gid: str, t: TimePoint, cases: str, s: descriptives
 def _spearman(gid: str, pair: SpearmanPair, values: list[tuple[Value, Value]]) -> SpearmanRow:
     n = len(values)
     if n < MIN_N_FOR_TEST:
-        return SpearmanRow(gid, pair, n, None, None, f"too few for the test (n = {n})")
+        return SpearmanRow(gid, pair, n, None, None, msg("too few for the test (n = {n})", n=n))
     r = stats.spearman([float(a) for a, _b in values], [float(b) for _a, b in values])
     return SpearmanRow(gid, pair, r.n, r.rho, r.p_value, r.note)
 

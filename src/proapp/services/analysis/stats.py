@@ -29,6 +29,8 @@ from decimal import Decimal
 import numpy as np
 from scipy import stats as sps
 
+from proapp.domain.i18n import msg
+
 EXACT_MAX_PAIRS = 50
 WILCOXON_EXACT = "exact"
 WILCOXON_NORMAL = "asymptotic"
@@ -80,10 +82,10 @@ def friedman(rows: Sequence[Sequence[float]]) -> FriedmanStat:
     if k < 3:
         raise ValueError("the Friedman test compares at least three time points")
     if n < 2:
-        return FriedmanStat(n, k, None, df, None, None, "too few for the test")
+        return FriedmanStat(n, k, None, df, None, None, msg("too few for the test"))
     if bool((a == a[:, :1]).all()):
         return FriedmanStat(n, k, None, df, None, None,
-                            "every patient has the same value at all time points: no test")
+                            msg("every patient has the same value at all time points: no test"))
     res = sps.friedmanchisquare(*a.T)
     chi2 = float(res.statistic)
     return FriedmanStat(n, k, chi2, df, float(res.pvalue), chi2 / (n * df))
@@ -109,7 +111,7 @@ def wilcoxon(differences: Sequence[Decimal | int | float]) -> WilcoxonStat:
     n = len(d)
     nonzero = int(np.count_nonzero(d))
     if nonzero == 0:
-        return WilcoxonStat(n, 0, None, None, "", "no pair differs: no test")
+        return WilcoxonStat(n, 0, None, None, "", msg("no pair differs: no test"))
     method = wilcoxon_method(d)
     res = sps.wilcoxon(d, zero_method="wilcox", correction=False, alternative="two-sided",
                        method=method)
@@ -134,13 +136,13 @@ def spearman(x: Sequence[float], y: Sequence[float]) -> SpearmanStat:
         raise ValueError("Spearman's correlation needs paired values")
     n = len(x)
     if n < 3:
-        return SpearmanStat(n, None, None, "too few for the test")
+        return SpearmanStat(n, None, None, msg("too few for the test"))
     xa, ya = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     if bool((xa == xa[0]).all()) or bool((ya == ya[0]).all()):
-        return SpearmanStat(n, None, None, "one of the two has the same value for every "
-                            "patient: no correlation")
+        return SpearmanStat(n, None, None, msg("one of the two has the same value for every "
+                                               "patient: no correlation"))
     res = sps.spearmanr(xa, ya)
     rho, p = float(res.statistic), float(res.pvalue)
     if math.isnan(rho):  # pragma: no cover - constant input is caught above
-        return SpearmanStat(n, None, None, "no correlation can be computed")
+        return SpearmanStat(n, None, None, msg("no correlation can be computed"))
     return SpearmanStat(n, rho, p)
