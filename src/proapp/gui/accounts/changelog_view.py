@@ -29,7 +29,7 @@ from proapp.domain.actor import Actor
 from proapp.domain.answers import MissingReason
 from proapp.domain.fields import missing_value
 from proapp.domain.labels import field_label
-from proapp.gui.common.language import QT_TRANSLATE_NOOP, screen_format, shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, in_context, screen_format, shown
 from proapp.gui.common.table import ROW_ROLE, Column, RowTableModel
 from proapp.services.integrity import audit
 from proapp.services.integrity.audit import LogEntry
@@ -50,8 +50,7 @@ ENTITY_NAMES = {"patient": QT_TRANSLATE_NOOP("ChangeLog", "patient"),
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ChangeLog", text)
+_t = in_context("ChangeLog")  # this screen's texts marked with QT_TRANSLATE_NOOP
 
 
 def local_time(at: str) -> str:

@@ -26,7 +26,7 @@ from proapp.domain.actor import Actor, Role
 from proapp.domain.validation import ValidationError
 from proapp.gui.accounts.dialogs import FormDialog, error_text, password_field
 from proapp.gui.common.flow_layout import FlowLayout
-from proapp.gui.common.language import QT_TRANSLATE_NOOP, screen_format
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, in_context, screen_format
 from proapp.gui.common.table import ROW_ROLE, Column, RowTableModel
 from proapp.services import accounts
 from proapp.services.accounts import UserInfo
@@ -40,8 +40,7 @@ ROLE_NAMES = {Role.NURSE.value: QT_TRANSLATE_NOOP("Users", "Nurse"),
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Users", text)
+_t = in_context("Users")  # this screen's texts marked with QT_TRANSLATE_NOOP
 
 
 def role_name(role: str) -> str:

@@ -49,7 +49,13 @@ from proapp.gui.analysis.models import (
     SpearmanModel,
 )
 from proapp.gui.common.errors import show_error
-from proapp.gui.common.language import QT_TRANSLATE_NOOP, qt_date_format, screen_format, shown
+from proapp.gui.common.language import (
+    QT_TRANSLATE_NOOP,
+    in_context,
+    qt_date_format,
+    screen_format,
+    shown,
+)
 from proapp.gui.common.table import RowFilterProxy, RowTableModel
 from proapp.gui.common.tasks import Task, run_with_progress
 from proapp.gui.common.widgets import ElidedLabel, RowTableView
@@ -75,8 +81,7 @@ REPEAT_TEXTS = {RepeatPta.CENSOR: QT_TRANSLATE_NOOP("Analysis", "Repeat PTA: use
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Analysis", text)
+_t = in_context("Analysis")  # this screen's texts marked with QT_TRANSLATE_NOOP
 
 
 class AnalysisWindow(QMainWindow):

@@ -19,6 +19,7 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -43,6 +44,12 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     for texts made before a translator is installed (menus, column headers); they are
     translated where they are shown. Qt's own marker is typed ``object`` in PySide6."""
     return text
+
+
+def in_context(context: str) -> Callable[[str], str]:
+    """The translator of one context's texts marked with :func:`QT_TRANSLATE_NOOP` (column
+    headers, coded words): ``_t = in_context("Flow")`` then ``_t(TITLES["left"])``."""
+    return lambda text: QCoreApplication.translate(context, text)
 
 
 ENV_LANGUAGE = "PROAPP_LANGUAGE"

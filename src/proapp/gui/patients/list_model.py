@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from proapp.domain.patient import MsSubtype
 from proapp.domain.schedule import ScheduledVisit, VisitState
-from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, in_context, shown
 from proapp.gui.common.shown_rows import ShownRows
 from proapp.gui.common.table import ALERT, Column, RowTableModel, date_key, day_text
 from proapp.services.patients.listing import PatientRow, SearchIndex, search_terms
@@ -20,8 +20,7 @@ STATE_ORDER = {VisitState.OVERDUE: 0, VisitState.DUE: 1, VisitState.UPCOMING: 2}
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PatientList", text)
+_t = in_context("PatientList")  # this screen's texts marked with QT_TRANSLATE_NOOP
 
 
 def flags_text(r: PatientRow) -> str:

@@ -28,7 +28,7 @@ from proapp.domain.actor import Actor, Permission, can
 from proapp.gui.accounts.changelog_view import open_changelog
 from proapp.gui.accounts.signing import sign_visit_dialog, unlock_visit_dialog
 from proapp.gui.common.flow_layout import FlowLayout
-from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, in_context, shown
 from proapp.gui.common.table import day_text
 from proapp.gui.common.widgets import RowTableView
 from proapp.gui.patients.timeline_model import TimelineModel
@@ -45,8 +45,7 @@ FACTS = (QT_TRANSLATE_NOOP("PatientView", "Age / sex"),
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PatientView", text)
+_t = in_context("PatientView")  # this screen's texts marked with QT_TRANSLATE_NOOP
 CHART_COLORS = ("#2f6f8f", "#8a5a9e", "#3f8f5f")
 
 

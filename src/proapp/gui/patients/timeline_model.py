@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from proapp.domain.flow import Posture
 from proapp.domain.schedule import VisitState
-from proapp.gui.common.language import QT_TRANSLATE_NOOP, number_text, shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, in_context, number_text, shown
 from proapp.gui.common.table import (
     ALERT,
     MUTED,
@@ -32,8 +32,7 @@ STATE_TEXT = {
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
+_t = in_context("Timeline")  # this screen's texts marked with QT_TRANSLATE_NOOP
 
 
 def state_text(e: TimelineEntry) -> str:

@@ -36,7 +36,7 @@ from proapp.domain.clinic import WEEKDAYS, format_weekdays, parse_weekdays
 from proapp.domain.settings import Kind, SettingDef
 from proapp.domain.validation import ValidationError
 from proapp.gui.common.errors import show_error
-from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, in_context, shown
 from proapp.gui.common.windows import fit_to_screen
 from proapp.services import settings
 
@@ -52,8 +52,7 @@ WEEKDAY_TEXT = {"mon": QT_TRANSLATE_NOOP("SettingsDialog", "Mon"),
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
+_t = in_context("SettingsDialog")  # this screen's texts marked with QT_TRANSLATE_NOOP
 
 
 class _Field:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
 from proapp.gui.common.errors import show_error
-from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, in_context, shown
 from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE
 from proapp.gui.common.table import day_text
 from proapp.services.visits import flatten, local_drafts
@@ -47,8 +47,7 @@ _LINE = (QT_TRANSLATE_NOOP("KeptDraftsDialog", "correction of a completed visit"
          QT_TRANSLATE_NOOP("KeptDraftsDialog", "{code} · {label} of {date} · {what}, kept {when}"))
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("KeptDraftsDialog", text)
+_t = in_context("KeptDraftsDialog")  # this screen's texts marked with QT_TRANSLATE_NOOP
 
 
 def describe(kept: KeptDraft) -> str:

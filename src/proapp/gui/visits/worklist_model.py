@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from proapp.gui.common.language import QT_TRANSLATE_NOOP, shown
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, in_context, shown
 from proapp.gui.common.table import ALERT, Column, RowTableModel, date_key, day_text
 from proapp.services.patients.listing import WorklistEntry
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Worklist", text)
+_t = in_context("Worklist")  # this screen's texts marked with QT_TRANSLATE_NOOP
 
 
 def state_text(e: WorklistEntry) -> str:

@@ -15,7 +15,7 @@ from proapp.domain.i18n import msg
 from proapp.domain.registry import FLOW
 from proapp.domain.validation import Issue, error
 from proapp.domain.visit import VisitContent
-from proapp.gui.common.language import QT_TRANSLATE_NOOP, number_text
+from proapp.gui.common.language import QT_TRANSLATE_NOOP, in_context, number_text
 from proapp.gui.common.style import HINT_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.gui.visits.fields import AnswerEdit, heading, wrapped
@@ -34,8 +34,7 @@ TITLES = {"supine": QT_TRANSLATE_NOOP("Flow", "Supine"),
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Flow", text)
+_t = in_context("Flow")  # this screen's texts marked with QT_TRANSLATE_NOOP
 
 
 def where_text(posture: flowmod.Posture, side: flowmod.Side) -> str:

@@ -29,7 +29,7 @@ from proapp.domain.item_values import Keyed, encode
 from proapp.domain.registry import FORMS, QUESTIONNAIRES
 from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent
-from proapp.gui.common.language import number_text, screen_format, shown
+from proapp.gui.common.language import in_context, number_text, screen_format, shown
 from proapp.gui.common.style import ERROR_STYLE, HINT_STYLE, WARNING_STYLE
 from proapp.gui.common.widgets import FieldMessage
 from proapp.gui.visits.fields import heading, wrapped
@@ -46,8 +46,7 @@ PATIENT_STYLE = "color: #1f5f8b;"
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
+_t = in_context("Review")  # this screen's texts marked with QT_TRANSLATE_NOOP
 
 
 class ReviewPage(WizardPage):
