@@ -244,3 +244,14 @@ def demo_db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Ite
     if backend != "sqlite":
         server.drop_database(database.engine.url.database or "")
 
+
+@pytest.fixture
+def password_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The staff's password in a private file, as ``$PROAPP_PASSWORD_FILE`` (the CLI's way)."""
+    from tests.support.staff import PASSWORD
+
+    p = tmp_path / "pw"
+    p.write_text(PASSWORD + "\n")
+    p.chmod(0o600)
+    monkeypatch.setenv("PROAPP_PASSWORD_FILE", str(p))
+    return p

@@ -17,15 +17,6 @@ from proapp.db.migrate import open_database
 pytestmark = pytest.mark.security
 
 
-@pytest.fixture
-def password_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    p = tmp_path / "pw"
-    p.write_text(PASSWORD + "\n")
-    p.chmod(0o600)
-    monkeypatch.setenv("PROAPP_PASSWORD_FILE", str(p))
-    return p
-
-
 def test_backup_as_named_user(db: Database, staff: Staff, password_file: Path,
                               tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_main(["backup", "--db", db.url, "--user", "nina"]) == 0

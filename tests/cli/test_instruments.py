@@ -7,20 +7,11 @@ from pathlib import Path
 
 import pytest
 from tests.services.languages.test_instruments import validated_copy
-from tests.support.staff import PASSWORD, Staff
+from tests.support.staff import Staff
 
 from proapp.cli import main as cli_main
 from proapp.db.engine import Database
 from proapp.domain.instrument_texts import bundled_dir
-
-
-@pytest.fixture
-def password_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    p = tmp_path / "pw"
-    p.write_text(PASSWORD + "\n")
-    p.chmod(0o600)
-    monkeypatch.setenv("PROAPP_PASSWORD_FILE", str(p))
-    return p
 
 
 def test_list_check_install_remove(db: Database, staff: Staff, password_file: Path,

@@ -7,21 +7,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from tests.support.staff import PASSWORD, Staff
+from tests.support.staff import Staff
 
 from proapp.cli import main as cli_main
 from proapp.db.engine import Database
 from proapp.db.models import ChangeLog
 from proapp.services import settings
-
-
-@pytest.fixture
-def password_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    p = tmp_path / "pw"
-    p.write_text(PASSWORD + "\n")
-    p.chmod(0o600)
-    monkeypatch.setenv("PROAPP_PASSWORD_FILE", str(p))
-    return p
 
 
 def test_get_lists_every_setting_with_defaults(db: Database, staff: Staff,

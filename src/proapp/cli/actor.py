@@ -15,6 +15,8 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from proapp.cli.auth import ENV_USER, password_for
@@ -37,6 +39,19 @@ def os_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
+
+@contextmanager
+def database(args: argparse.Namespace) -> Iterator[Database]:
+    """The database named by ``args.db`` (``$PROAPP_DB``, else the default), disposed of when
+    the command is done with it, also on errors."""
+    from proapp.db.migrate import open_database
+
+    db = open_database(getattr(args, "db", None))
+    try:
+        yield db
+    finally:
+        db.dispose()
 
 
 def cli_actor(args: argparse.Namespace, db: Database | None = None) -> Actor:

@@ -30,16 +30,12 @@ def register(sub: Subparsers) -> None:
 
 
 def handle_report(args: argparse.Namespace) -> int:
-    from proapp.cli.actor import cli_actor
-    from proapp.db.migrate import open_database
+    from proapp.cli.actor import cli_actor, database
     from proapp.domain.double_entry import ALL
     from proapp.services.visits.double_entry import write_agreement_report
 
-    db = open_database(getattr(args, "db", None))
-    try:
+    with database(args) as db:
         rows = write_agreement_report(db, cli_actor(args, db), args.out, force=args.force)
-    finally:
-        db.dispose()
     total = next((r for r in rows if r.user == ALL and r.instrument == ALL), None)
     if total is None:
         print(f"no visit has been keyed twice yet; wrote the header to {args.out}")

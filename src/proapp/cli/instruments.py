@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from proapp.cli import Subparsers, add_db_option
-from proapp.cli.actor import add_user_options, cli_actor
+from proapp.cli.actor import add_user_options, cli_actor, database
 
 LANGS = ("en", "it")  # proapp.domain.language.LANGUAGES; a literal so that --help stays fast
 
@@ -53,19 +53,16 @@ def _status(validated: bool, status: str) -> str:
 
 
 def handle_list(args: argparse.Namespace) -> int:
-    from proapp.db.migrate import open_database
     from proapp.services import instruments
 
-    db = open_database(getattr(args, "db", None))
-    try:
-        for info in instruments.listing(db):
-            t = info.texts
-            where = (f"installed {info.installed_at:%Y-%m-%d %H:%M} by {info.installed_by}"
-                     if info.installed_at else "bundled")
-            print(f"{info.instrument:6} {info.language.value}  "
-                  f"{_status(t.validated, t.status.value)}; {t.edition}; {where}")
-    finally:
-        db.dispose()
+    with database(args) as db:
+        listed = instruments.listing(db)
+    for info in listed:
+        t = info.texts
+        where = (f"installed {info.installed_at:%Y-%m-%d %H:%M} by {info.installed_by}"
+                 if info.installed_at else "bundled")
+        print(f"{info.instrument:6} {info.language.value}  "
+              f"{_status(t.validated, t.status.value)}; {t.edition}; {where}")
     return 0
 
 
@@ -79,31 +76,21 @@ def handle_check(args: argparse.Namespace) -> int:
 
 
 def handle_install(args: argparse.Namespace) -> int:
-    from proapp.db.migrate import open_database
     from proapp.services import instruments
 
-    db = open_database(getattr(args, "db", None))
-    try:
-        actor = cli_actor(args, db)
-        t = instruments.install(db, actor, args.file)
-    finally:
-        db.dispose()
+    with database(args) as db:
+        t = instruments.install(db, cli_actor(args, db), args.file)
     print(f"installed {t.instrument} {t.language.value} ({_status(t.validated, t.status.value)}"
           f", {t.edition})")
     return 0
 
 
 def handle_remove(args: argparse.Namespace) -> int:
-    from proapp.db.migrate import open_database
     from proapp.domain.language import Language
     from proapp.services import instruments
 
-    db = open_database(getattr(args, "db", None))
-    try:
-        actor = cli_actor(args, db)
-        instruments.remove(db, actor, args.instrument, Language(args.lang))
-    finally:
-        db.dispose()
+    with database(args) as db:
+        instruments.remove(db, cli_actor(args, db), args.instrument, Language(args.lang))
     print(f"removed the installed {args.instrument} {args.lang} texts: the bundled ones are in "
           "use again")
     return 0

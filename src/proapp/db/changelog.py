@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -205,45 +205,20 @@ def verify_chain(session: Session, chain: ChainKey | None = _FROM_DATABASE,
     the one of the session's own database."""
     if chain is _FROM_DATABASE:
         chain = chain_in(session)
-    prev = GENESIS
-    checked = 0
-    last_id = 0
-    transition_seen = chain is None
     cols = [ChangeLog.id, ChangeLog.prev_hash, ChangeLog.hash,
             *(getattr(ChangeLog, f) for f in HASHED_FIELDS)]
-    while True:
-        rows = session.execute(select(*cols).where(ChangeLog.id > last_id)
-                               .order_by(ChangeLog.id).limit(batch)).all()
-        if not rows:
-            break
-        dumps, sha256, mac = json.dumps, hashlib.sha256, keys.mac
-        for row_id, prev_hash, stored, *values in rows:  # plain tuples: 100,000 rows
-            keyed = chain is not None and row_id >= chain.keyed_from
-            if keyed and not transition_seen:
-                transition_seen = True
-                if chain is not None and prev != chain.legacy_head:
-                    return checked, ChainBreak(row_id, "the rows before it are not the ones "
-                                               "that were there when the key was installed")
-            if prev_hash != prev:
-                return checked, ChainBreak(row_id, "does not follow the row before it "
-                                           "(a row was removed or inserted)")
-            # the payload of row_hash / row_mac, built the same way without a dict per row
-            payload = dumps([prev, *values], ensure_ascii=False, separators=(",", ":"))
-            if keyed and chain is not None:
-                if stored != mac(chain.key, payload):
-                    return checked, ChainBreak(row_id, "its content was changed after it was "
-                                               "written, or it was written without the "
-                                               "integrity key")
-            elif stored != sha256(payload.encode("utf-8")).hexdigest():
-                return checked, ChainBreak(row_id, "its content was changed after it was "
-                                           "written")
-            prev = stored
-            checked += 1
-            last_id = row_id
-    if not transition_seen and chain is not None and prev != chain.legacy_head:
-        return checked, ChainBreak(last_id + 1, "the rows written before the key was installed "
-                                   "were changed or removed")
-    return checked, None
+
+    def batches() -> Iterator[tuple[Any, ...]]:
+        last_id = 0
+        while True:
+            rows = session.execute(select(*cols).where(ChangeLog.id > last_id)
+                                   .order_by(ChangeLog.id).limit(batch)).all()
+            if not rows:
+                return
+            yield from rows  # plain tuples: 100,000 rows
+            last_id = rows[-1][0]
+
+    return _walk(batches(), chain)
 
 
 def verify_rows(rows: Iterable[Mapping[str, Any]], chain: ChainKey | None,
@@ -251,29 +226,38 @@ def verify_rows(rows: Iterable[Mapping[str, Any]], chain: ChainKey | None,
     """:func:`verify_chain`'s rules for rows read from elsewhere than a live database (a
     ``pg_dump`` archive), in id order: the keyed MACs from ``chain.keyed_from`` on, the plain
     SHA-256 chain before, which must end on ``chain.legacy_head``."""
+    return _walk(((int(r["id"]), r["prev_hash"], r["hash"], *(r.get(f) for f in HASHED_FIELDS))
+                  for r in rows), chain)
+
+
+def _walk(rows: Iterable[Sequence[Any]], chain: ChainKey | None,
+          ) -> tuple[int, ChainBreak | None]:
+    """The chain's rules over ``(id, prev_hash, hash, *HASHED_FIELDS)`` rows in id order."""
     prev = GENESIS
     checked = 0
     last_id = 0
     transition_seen = chain is None
-    for r in rows:
-        row_id = int(r["id"])
+    encode, sha256, mac = _CHAINED.encode, hashlib.sha256, keys.mac
+    for row_id, prev_hash, stored, *values in rows:
         keyed = chain is not None and row_id >= chain.keyed_from
         if keyed and not transition_seen:
             transition_seen = True
             if chain is not None and prev != chain.legacy_head:
-                return checked, ChainBreak(row_id, "the rows before it are not the ones that "
-                                           "were there when the key was installed")
-        if r["prev_hash"] != prev:
-            return checked, ChainBreak(row_id, "does not follow the row before it (a row was "
-                                       "removed or inserted)")
+                return checked, ChainBreak(row_id, "the rows before it are not the ones "
+                                           "that were there when the key was installed")
+        if prev_hash != prev:
+            return checked, ChainBreak(row_id, "does not follow the row before it "
+                                       "(a row was removed or inserted)")
+        payload = encode([prev, *values])  # _payload's text, without a dict per row
         if keyed and chain is not None:
-            if r["hash"] != row_mac(chain.key, prev, r):
+            if stored != mac(chain.key, payload):
                 return checked, ChainBreak(row_id, "its content was changed after it was "
-                                           "written, or it was written without the integrity "
-                                           "key")
-        elif r["hash"] != row_hash(prev, r):
-            return checked, ChainBreak(row_id, "its content was changed after it was written")
-        prev = str(r["hash"])
+                                           "written, or it was written without the "
+                                           "integrity key")
+        elif stored != sha256(payload.encode("utf-8")).hexdigest():
+            return checked, ChainBreak(row_id, "its content was changed after it was "
+                                       "written")
+        prev = str(stored)
         checked += 1
         last_id = row_id
     if not transition_seen and chain is not None and prev != chain.legacy_head:

@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import Engine, event
 from tests.conftest import make_facts
 from tests.services.exchange.helpers import write_csv
+from tests.support.integrity import save_m3_visit
 from tests.support.sql import scalar as sql_scalar
 from tests.support.staff import PASSWORD, Staff
 
@@ -59,23 +60,9 @@ def run_check(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
 
 
 @pytest.fixture
-def password_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    p = tmp_path / "pw"
-    p.write_text(PASSWORD + "\n")
-    p.chmod(0o600)
-    monkeypatch.setenv("PROAPP_PASSWORD_FILE", str(p))
-    return p
-
-
-@pytest.fixture
 def clinic(db: Database, staff: Staff, patient_id: int) -> Path:
     """A clinic database with accounts, a patient and a completed m3 visit; closed."""
-    content = VisitContent({"fss": {str(n): 5 for n in range(1, 10)},
-                            "midas": {"q1": 2, "q2": 0, "q3": 1, "q4": 0, "q5": 3, "a": 9,
-                                      "b": 4}})
-    visits.save_visit(db, staff.nurse, visits.VisitDraft(patient_id, "m3", date(2014, 6, 10),
-                                                         content),
-                      complete=True, confirm_warnings=True)
+    save_m3_visit(db, staff, patient_id)
     assert db.path is not None
     path = db.path
     db.dispose()

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 from tests.support import sql
+from tests.support.integrity import save_m3_visit
 from tests.support.postgres import PgServer
 from tests.support.staff import Staff
 
@@ -22,8 +22,7 @@ from proapp.cli import main as cli_main
 from proapp.db import changelog, keys
 from proapp.db.engine import Database
 from proapp.db.migrate import open_database
-from proapp.domain.visit import VisitContent
-from proapp.services import accounts, reports, visits
+from proapp.services import accounts, reports
 from proapp.services.errors import UserError
 from proapp.services.exchange.export import run_export
 from proapp.services.integrity import backup, server_backup
@@ -40,12 +39,7 @@ def run_check(url: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 @pytest.fixture
 def clinic(db: Database, staff: Staff, patient_id: int) -> Database:
     """A clinic database with accounts, a patient and a completed m3 visit."""
-    content = VisitContent({"fss": {str(n): 5 for n in range(1, 10)},
-                            "midas": {"q1": 2, "q2": 0, "q3": 1, "q4": 0, "q5": 3, "a": 9,
-                                      "b": 4}})
-    visits.save_visit(db, staff.nurse, visits.VisitDraft(patient_id, "m3", date(2014, 6, 10),
-                                                         content),
-                      complete=True, confirm_warnings=True)
+    save_m3_visit(db, staff, patient_id)
     return db
 
 
