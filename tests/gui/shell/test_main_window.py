@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import pytest
@@ -361,3 +362,17 @@ def test_a_loader_of_another_database_is_not_adopted(qtbot, demo_db: Database, d
     assert sig.args == [286]
     assert w.loader is not other
     assert not other.busy
+
+
+def test_a_reload_frees_the_replaced_rows_after_showing_the_new_ones(
+        qtbot, window: MainWindow) -> None:
+    old = list(window.patients.model.rows)
+    with qtbot.waitSignal(window.listLoaded, timeout=20_000):
+        window.reload()
+    new = window.patients.model.rows
+    assert not {id(r) for r in old} & {id(r) for r in new}  # a fresh list is shown
+    # the old rows wait in the release (the rows hold no weak references: counted instead)
+    assert window._release.pending in (0, len(old))
+    qtbot.waitUntil(lambda: window._release.pending == 0)
+    counts = {sys.getrefcount(r) for r in old}
+    assert counts == {3}, counts  # `old`, the loop's variable and the call's argument only

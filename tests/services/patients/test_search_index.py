@@ -61,3 +61,24 @@ def test_the_index_answers_as_a_pass_over_the_rows(people, typed) -> None:
         text = f"{text}{piece}" if len(text) % 2 else f"{text} {piece}"
         terms = search_terms(text)
         assert index.find(terms) == frozenset(r.id for r in rows if r.matches(terms))
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(words, words, words), min_size=1, max_size=20),
+       st.lists(st.tuples(st.integers(0, 25), words, words), min_size=1, max_size=10),
+       st.text(alphabet="abcdeo-1 ", min_size=1, max_size=6))
+def test_rows_changed_after_a_save_are_found_by_their_new_words_only(people, saves,
+                                                                     typed) -> None:
+    rows = {i: row(i, *p) for i, p in enumerate(people)}
+    index = SearchIndex(rows.values())
+    entries = len(index)
+    for pid, family, given_name in saves:  # a rename, or a new patient (unknown id)
+        old = rows.get(pid)
+        new = row(pid, old.code if old else f"N{pid}", family, given_name)
+        index.update(old, new)
+        entries += len(new.words) - (len(old.words) if old else 0)
+        rows[pid] = new
+    assert len(index) == entries  # every old word removed, every new one added
+    terms = search_terms(typed)
+    expected = frozenset(r.id for r in rows.values() if r.matches(terms))
+    assert index.find(terms) == (expected if terms else None)

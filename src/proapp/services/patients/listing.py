@@ -106,32 +106,48 @@ def search_words(code: str, family: str, given: str) -> tuple[str, ...]:
 class SearchIndex:
     """Every row's words, sorted, so a term finds the rows whose words it starts by binary
     search (no pass over every row per keystroke); ``find`` keeps its last answer and narrows
-    it when the next text only extends the terms (typing on)."""
+    it when the next text only extends the terms (typing on).
+
+    The (word, row id) pairs are two parallel lists, not a list of pairs: at 50,000 patients
+    that is 250,000 tuples fewer to build and, when a reload replaces the index, to free in
+    the GUI thread (55 ms for the tuples; the two lists of references free in about 1 ms)."""
 
     NARROW_BELOW = 2000  # a previous answer this small is filtered, not searched again
 
     def __init__(self, rows: Iterable[PatientRow] = ()):
         self._rows: dict[int, PatientRow] = {r.id: r for r in rows}
-        self._pairs: list[tuple[str, int]] = sorted(
-            (w, r.id) for r in self._rows.values() for w in r.words)
+        pairs = sorted((w, r.id) for r in self._rows.values() for w in r.words)
+        self._words: list[str] = [w for w, _pid in pairs]
+        self._ids: list[int] = [pid for _w, pid in pairs]
+        del pairs  # freed here, where the index is made (off the GUI thread)
         self._last: tuple[tuple[str, ...], frozenset[int]] | None = None
+
+    def __len__(self) -> int:
+        """How many (word, row) entries the index holds."""
+        return len(self._words)
 
     def update(self, old: PatientRow | None, new: PatientRow) -> None:
         """A row re-read after a save: its words replace the old ones."""
+        words, ids = self._words, self._ids
         if old is not None:
             for w in old.words:
-                i = bisect.bisect_left(self._pairs, (w, old.id))
-                if i < len(self._pairs) and self._pairs[i] == (w, old.id):
-                    del self._pairs[i]
+                lo = bisect.bisect_left(words, w)
+                hi = bisect.bisect_right(words, w, lo)
+                for i in range(lo, hi):
+                    if ids[i] == old.id:
+                        del words[i], ids[i]
+                        break
         for w in new.words:
-            bisect.insort(self._pairs, (w, new.id))
+            i = bisect.bisect_right(words, w)
+            words.insert(i, w)
+            ids.insert(i, new.id)
         self._rows[new.id] = new
         self._last = None
 
     def _starting(self, term: str) -> set[int]:
-        lo = bisect.bisect_left(self._pairs, (term, -1))
-        hi = bisect.bisect_left(self._pairs, (term + "\U0010ffff", -1))
-        return {pid for _w, pid in self._pairs[lo:hi]}
+        lo = bisect.bisect_left(self._words, term)
+        hi = bisect.bisect_left(self._words, term + "\U0010ffff", lo)
+        return set(self._ids[lo:hi])
 
     def find(self, terms: Sequence[str]) -> frozenset[int] | None:
         """The ids of the rows every term matches (None: no terms, every row)."""
