@@ -5,13 +5,15 @@
     python benchmarks/_gui_probe.py sqlite DB OUT.json
 
 ``proapp`` runs the application's own start-up, ``proapp.__main__.launch_gui`` (open and
-check the database, QApplication, welcome check, idle lock, the main window, the list loaded
-in the background, the daily backup after it), with one difference: the sign-in dialog is
-answered by calling the same service it calls (``accounts.authenticate``, Argon2 included).
-It records, against ``$BENCH_T0`` (the harness's clock just before it spawned this process):
-the first paint of the main window, the list filled, the resident memory then, and the
-longest gaps of a 10 ms timer running in the GUI thread (an event-loop stall) from start to
-list filled, while searching keystroke by keystroke, after a visit is saved and after F5.
+check the database, QApplication, welcome check, the sign-in dialog, idle lock, the main
+window, the list loaded in the background, the daily backup after it). The real sign-in
+dialog is answered as soon as it is painted, as by a password manager or the fastest typist
+(user name and password set, Sign in clicked: Argon2 included), so no human pause hides any
+of the start-up's work. It records, against ``$BENCH_T0`` (the harness's clock just before
+it spawned this process): the sign-in dialog's first paint, the main window's first paint,
+the list filled, the resident memory then, and the longest gaps of a 10 ms timer running in
+the GUI thread (an event-loop stall) from start to list filled, while searching keystroke by
+keystroke, after a visit is saved and after F5.
 
 ``bare`` is the floor for start-up and memory: a PySide6 QMainWindow of the same size, first
 paint, in a process of its own. ``sqlite`` is the floor for loading the list: the same rows
@@ -109,23 +111,32 @@ class Ticks:
 
 def proapp(db: str, user: str, password_file: str, out: str) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QWindow
 
-    import proapp.gui.accounts as gui_accounts
     from proapp.__main__ import launch_gui
+    from proapp.gui.accounts.dialogs import LoginDialog
     from proapp.gui.shell.app import application
     from proapp.gui.shell.main_window import MainWindow
-    from proapp.services import accounts
 
     password = Path(password_file).read_text().splitlines()[0]
-    gui_accounts.first_admin_or_login = lambda database, parent=None: accounts.authenticate(
-        database, user, password)
     app = application()
     ticks = Ticks()
     started = time.perf_counter() - since_start()  # perf_counter of the process start
     result: dict[str, object] = {}
 
+    def sign_in() -> None:
+        dialog = next(w for w in app.topLevelWidgets()
+                      if isinstance(w, LoginDialog) and w.isVisible())
+        dialog.username.setText(user)
+        dialog.password.setText(password)
+        dialog.ok_button.click()
+
     class Painted(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (event.type() == QEvent.Type.Expose and isinstance(watched, QWindow)
+                    and watched.isExposed() and "dialog" not in result):
+                result["dialog"] = since_start()  # the first window: the sign-in dialog
+                QTimer.singleShot(0, sign_in)
             if (event.type() == QEvent.Type.Paint and isinstance(watched, MainWindow)
                     and "paint" not in result):
                 result["paint"] = since_start()

@@ -60,6 +60,9 @@ def test_first_admin_dialog(qtbot, db: Database) -> None:
 def test_login_dialog(qtbot, db: Database, staff: Staff) -> None:
     dialog = LoginDialog(db)
     qtbot.addWidget(dialog)
+    # what start-up hangs on Sign in (reading the list): told before the password is checked
+    told: list[tuple[str, object]] = []
+    dialog.submitting.connect(lambda: told.append((dialog.password.text(), dialog.actor)))
     dialog.show()
     qtbot.keyClicks(dialog.username, "nina")
     qtbot.keyClicks(dialog.password, "wrong password")
@@ -71,6 +74,7 @@ def test_login_dialog(qtbot, db: Database, staff: Staff) -> None:
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor == staff.nurse
+    assert told == [("wrong password", None), (PASSWORD, None)]  # each try, before its check
 
 
 class Wizard(QDialog):
@@ -328,7 +332,7 @@ def test_run_gui_backs_up_signs_in_and_opens_main_window(qtbot, db: Database, st
             w.close()
         return 0
 
-    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: staff.nurse)
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db, **_kw: staff.nurse)
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert gui_app.run_gui(db) == 0
     assert seen == {"actors": [staff.nurse], "filters": True, "backups before the list": 0,
@@ -341,7 +345,7 @@ def test_run_gui_cancelled_sign_in_quits(qtbot, db: Database, staff: Staff,
     import proapp.gui.accounts as gui_accounts
     from proapp.gui.shell import app as gui_app
 
-    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: None)
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db, **_kw: None)
     monkeypatch.setattr(QApplication, "exec", lambda _self: pytest.fail("no window expected"))
     assert gui_app.run_gui(db) == 0
 
@@ -381,3 +385,48 @@ def test_login_pauses_after_repeated_failures(qtbot, db: Database, staff: Staff)
     dialog.password.setText(PASSWORD)
     dialog.submit()
     assert dialog.actor == staff.nurse
+
+
+def test_run_gui_reads_the_list_while_the_password_is_checked(
+        qtbot, db: Database, staff: Staff, patient_id: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sign-in typed at once (a password manager) is not made to wait for the list: the
+    real sign-in dialog starts the list's load when Sign in is pressed, before Argon2 checks
+    the password, not only 100 ms after the dialog painted; the window adopts that load."""
+    from proapp.gui.patients.loading import ListLoader
+    from proapp.gui.shell import app as gui_app
+    from proapp.gui.shell.main_window import MainWindow
+
+    order: list[str] = []
+    real_reload, real_authenticate = ListLoader.reload, accounts.authenticate
+    monkeypatch.setattr(ListLoader, "reload",
+                        lambda self: (order.append("load"), real_reload(self))[1])
+    monkeypatch.setattr(accounts, "authenticate",
+                        lambda *a: (order.append("check"), real_authenticate(*a))[1])
+    monkeypatch.setattr(gui_app.AfterFirstPaint, "DELAY_MS", 60_000)  # only Sign in starts it
+    seen: dict[str, object] = {}
+
+    def sign_in_at_once() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, LoginDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(10, sign_in_at_once)
+            return
+        dialog.username.setText("nina")
+        dialog.password.setText(PASSWORD)
+        dialog.ok_button.click()
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or windows[0].patients.model.rowCount() == 0:
+            QTimer.singleShot(20, look)
+            return
+        seen["rows"], seen["actor"] = windows[0].patients.model.rowCount(), windows[0].actor
+        windows[0].close()
+
+    QTimer.singleShot(0, sign_in_at_once)
+    QTimer.singleShot(0, look)
+    assert gui_app.run_gui(db) == 0
+    assert order[:2] == ["load", "check"] and order.count("load") == 1  # adopted, not again
+    assert seen == {"rows": 1, "actor": staff.nurse}

@@ -27,7 +27,7 @@ def test_run_gui_shows_the_window_with_the_crash_handler(
     import proapp.gui.accounts as gui_accounts
 
     # Sign-in itself is driven by tests/gui/accounts/test_account_dialogs.py; here it succeeds.
-    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: actor)
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db, **_kw: actor)
     seen: dict[str, object] = {}
     before = sys.excepthook
 
@@ -76,7 +76,7 @@ def test_a_cancelled_sign_in_ends_the_early_list_load(
         real_reload(self)
 
     monkeypatch.setattr(ListLoader, "reload", reload)
-    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db: None)
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db, **_kw: None)
     assert run_gui(db) == 0
     assert loaders == []
     assert not [w for w in QApplication.topLevelWidgets()
@@ -103,7 +103,7 @@ def test_the_early_list_load_waits_for_the_sign_in_dialogs_first_paint(
     monkeypatch.setattr(ListLoader, "reload", reload)
     seen: dict[str, object] = {}
 
-    def sign_in(_db: Database) -> Actor:
+    def sign_in(_db: Database, **_kw: object) -> Actor:
         dialog = QDialog()
         dialog.resize(300, 200)
         seen["before_show"] = len(started)
@@ -147,7 +147,7 @@ def test_a_sign_in_cancelled_after_the_dialog_painted_stops_the_load(
 
     monkeypatch.setattr(ListLoader, "reload", reload)
 
-    def sign_in(_db: Database) -> None:
+    def sign_in(_db: Database, **_kw: object) -> None:
         dialog = QDialog()
         dialog.resize(300, 200)
         QTimer.singleShot(300, dialog.reject)

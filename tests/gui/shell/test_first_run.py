@@ -181,7 +181,7 @@ def test_run_gui_welcome_then_main_window_with_help_menu(qtbot, default_db: Data
 
     monkeypatch.setattr(WelcomeWizard, "exec", welcome)
     monkeypatch.setattr(gui_accounts, "first_admin_or_login",
-                        lambda _db: pytest.fail("the welcome signed the administrator in"))
+                        lambda _db, **_kw: pytest.fail("the welcome signed the administrator in"))
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert gui_app.run_gui(default_db) == 0
     assert seen == {"actor": "m.rossi",

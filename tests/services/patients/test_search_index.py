@@ -82,3 +82,24 @@ def test_rows_changed_after_a_save_are_found_by_their_new_words_only(people, sav
     terms = search_terms(typed)
     expected = frozenset(r.id for r in rows.values() if r.matches(terms))
     assert index.find(terms) == (expected if terms else None)
+
+
+names = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=300)
+@given(names, names, names)
+def test_the_list_folds_each_name_once_and_gets_the_same_key_and_words(
+        code: str, family: str, given_name: str) -> None:
+    """The list folds code, family and given name once for the search key and the words;
+    the same as folding the joined text and splitting every word at its non-word characters
+    (what search_words did before it shared the folded parts)."""
+    import re
+
+    parts = (fold(code), fold(family), fold(given_name))
+    assert " ".join(parts) == fold(f"{code} {family} {given_name}")
+    expected: dict[str, None] = {}
+    for whole in " ".join(parts).split():
+        expected[whole] = None
+        expected.update((p, None) for p in re.split(r"[^\w]+", whole) if p)
+    assert search_words(code, family, given_name) == tuple(expected)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -185,7 +185,10 @@ class LoginDialog(FormDialog):
 
     After five failures in a row the button pauses, doubling from 2 s up to a minute, so
     guessing at an unattended screen is slow (Argon2 already makes each try cost ~0.15 s).
+    ``submitting`` is emitted when a sign-in is tried, before the password is checked.
     """
+
+    submitting = Signal()
 
     def __init__(self, database: Database, parent: QWidget | None = None,
                  username: str = "", intro: str | None = None):
@@ -208,6 +211,7 @@ class LoginDialog(FormDialog):
     def submit(self) -> None:
         if not self.ok_button.isEnabled():
             return
+        self.submitting.emit()
         try:
             self.actor = accounts.authenticate(self.database, self.username.text(),
                                                self.password.text())
@@ -253,15 +257,20 @@ class ChangePasswordDialog(FormDialog):
                      check=lambda: self.repeated(self.new, self.repeat))
 
 
-def first_admin_or_login(database: Database, parent: QWidget | None = None) -> Actor | None:
+def first_admin_or_login(database: Database, parent: QWidget | None = None, *,
+                         on_submit: Callable[[], None] | None = None) -> Actor | None:
     """Start-up: the first-administrator form on a database without users, else the login.
-    None when the user cancels (the application then quits)."""
+    None when the user cancels (the application then quits). ``on_submit`` runs when the
+    login's Sign in is pressed, before the password is checked (the start-up reads the
+    patient list meanwhile: Argon2 leaves the interpreter to it)."""
     if not accounts.has_users(database):
         first = FirstAdminDialog(database, parent)
         if first.exec() != QDialog.DialogCode.Accepted:
             return None
         return first.actor
     login = LoginDialog(database, parent)
+    if on_submit is not None:
+        login.submitting.connect(on_submit)
     if login.exec() != QDialog.DialogCode.Accepted:
         return None
     return login.actor

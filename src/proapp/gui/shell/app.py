@@ -194,7 +194,7 @@ def run_gui(database: Database) -> int:
         first_load: list[ListLoader] = [ListLoader(database)]
         early = AfterFirstPaint(app, first_load[0].reload)
         try:
-            actor = welcomed or first_admin_or_login(database)
+            actor = welcomed or first_admin_or_login(database, on_submit=early.run_now)
             if actor is None:  # cancelled: nobody signed in, nothing to show
                 early.cancel()
                 first_load.pop().stop()

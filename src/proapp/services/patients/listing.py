@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -92,14 +91,18 @@ _WORD_BREAK = re.compile(r"[^\w]+")
 def search_words(code: str, family: str, given: str) -> tuple[str, ...]:
     """The words a search term may start: the code and each name whole, and their parts
     ("DEMO-0999" -> "demo-0999", "demo", "0999"; "Rossi-Bianchi" -> also "bianchi")."""
+    return _words_of_folded((fold(code), fold(family), fold(given)))
+
+
+def _words_of_folded(folded: Iterable[str]) -> tuple[str, ...]:
     words: dict[str, None] = {}
-    for text in (code, family, given):
-        folded = fold(text)
-        for whole in folded.split():
+    for text in folded:
+        for whole in text.split():
             words[whole] = None
-            for part in _WORD_BREAK.split(whole):
-                if part:
-                    words[part] = None
+            if not whole.isalnum():  # "demo-0999", "rossi-bianchi": its parts too
+                for part in _WORD_BREAK.split(whole):
+                    if part:
+                        words[part] = None
     return tuple(words)
 
 
@@ -240,23 +243,49 @@ def update_worklist(entries: list[WorklistEntry], changed: Iterable[PatientRow],
     return sorted(kept + worklist(changed, day, clinic_days), key=urgency)
 
 
-def _row(p: tuple[Any, ...], pta: date | None, visits: list[RecordedVisit],
-         today: date) -> PatientRow:
+class _Visits:
+    """One patient's stored visits as the list reads them: what the schedule needs, and the
+    latest completed visit and the number of drafts, counted in the same pass."""
+
+    __slots__ = ("drafts", "last", "recorded")
+
+    def __init__(self) -> None:
+        self.recorded: list[RecordedVisit] = []
+        self.last: date | None = None
+        self.drafts = 0
+
+
+_NO_VISITS = _Visits()
+_SEX = {m.value: m for m in Sex}
+_SUBTYPE = {m.value: m for m in MsSubtype}
+
+
+def _member(members: dict[Any, Any], enum: type, value: Any) -> Any:
+    """``enum(value)`` through a dictionary (10,000 Enum calls are a tenth of the list's
+    Python time); an unknown value still raises the Enum's own ValueError."""
+    found = members.get(value)
+    return enum(value) if found is None else found
+
+
+def _row(p: tuple[Any, ...], pta: date | None, visits: _Visits, today: date) -> PatientRow:
     (pid, code, family, given, birth, sex, subtype, headache, fatigue, is_demo) = p
     # Only what is still to do is built (schedule.pending): the done and missed visits of
     # 10,000 patients are most of the schedule and none of the list.
-    todo = tuple(schedule.pending(pta, visits, today))
-    last = max((v.visit_date for v in visits if v.complete), default=None)
+    todo = tuple(schedule.pending(pta, visits.recorded, today))
+    folded = (fold(code), fold(family), fold(given))
     return PatientRow(
         id=pid, code=code, family_name=family, given_name=given, birth_date=birth,
-        sex=Sex(sex), ms_subtype=MsSubtype(subtype), headache_positive=bool(headache),
-        fatigue_positive=bool(fatigue), is_demo=bool(is_demo), first_pta=pta, last_visit=last,
+        sex=_member(_SEX, Sex, sex), ms_subtype=_member(_SUBTYPE, MsSubtype, subtype),
+        headache_positive=bool(headache), fatigue_positive=bool(fatigue),
+        is_demo=bool(is_demo), first_pta=pta, last_visit=visits.last,
         next_due=todo[0] if todo else None,
         due_now=tuple(e for e in todo if e.state is not VisitState.UPCOMING),
         pending=todo,
-        drafts=sum(1 for v in visits if not v.complete),
-        search_key=fold(f"{code} {family} {given}"),
-        words=search_words(code, family, given),
+        drafts=visits.drafts,
+        # fold() works character by character and a space folds to itself: folding the
+        # three parts once serves the key and the words alike
+        search_key=" ".join(folded),
+        words=_words_of_folded(folded),
     )
 
 
@@ -276,7 +305,7 @@ def _load(s: Session, today: date, patient_ids: list[int] | None) -> list[Patien
         vq = vq.where(Visit.patient_id.in_(patient_ids))
     conn = s.connection()  # Core rows: no ORM result processing for ~100,000 rows
     ptas: dict[int, date] = dict(conn.execute(tq).all())
-    visits: dict[int, list[RecordedVisit]] = defaultdict(list)
+    visits: dict[int, _Visits] = {}
     if patient_ids is None:
         # The whole table, as the driver returns it, a chunk at a time: SQLAlchemy's per-row
         # date processing is most of the time of 80,000 visit rows (ISO dates are parsed in
@@ -294,9 +323,17 @@ def _load(s: Session, today: date, patient_ids: list[int] | None) -> list[Patien
             d = days.get(day)
             if d is None:
                 d = days[day] = _day(day)
-            visits[pid].append(RecordedVisit(labels.setdefault(label, label), d,
-                                             status == COMPLETE, vid))
-    return [_row(tuple(p), ptas.get(p[0]), visits.get(p[0], []), today)
+            mine = visits.get(pid)
+            if mine is None:
+                mine = visits[pid] = _Visits()
+            complete = status == COMPLETE
+            mine.recorded.append(RecordedVisit(labels.setdefault(label, label), d, complete,
+                                               vid))
+            if not complete:
+                mine.drafts += 1
+            elif mine.last is None or d > mine.last:
+                mine.last = d
+    return [_row(tuple(p), ptas.get(p[0]), visits.get(p[0], _NO_VISITS), today)
             for p in conn.execute(pq).all()]
 
 
