@@ -4,6 +4,7 @@ user management, sign/unlock dialogs, change-log view."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -399,10 +400,16 @@ def test_run_gui_reads_the_list_while_the_password_is_checked(
 
     order: list[str] = []
     real_reload, real_authenticate = ListLoader.reload, accounts.authenticate
-    monkeypatch.setattr(ListLoader, "reload",
-                        lambda self: (order.append("load"), real_reload(self))[1])
-    monkeypatch.setattr(accounts, "authenticate",
-                        lambda *a: (order.append("check"), real_authenticate(*a))[1])
+    def reload(self: ListLoader) -> None:
+        order.append("load")
+        real_reload(self)
+
+    def authenticate(*args: Any) -> Any:
+        order.append("check")
+        return real_authenticate(*args)
+
+    monkeypatch.setattr(ListLoader, "reload", reload)
+    monkeypatch.setattr(accounts, "authenticate", authenticate)
     monkeypatch.setattr(gui_app.AfterFirstPaint, "DELAY_MS", 60_000)  # only Sign in starts it
     seen: dict[str, object] = {}
 

@@ -84,7 +84,7 @@ def test_rows_changed_after_a_save_are_found_by_their_new_words_only(people, sav
     assert index.find(terms) == (expected if terms else None)
 
 
-names = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+names = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 
 
 @settings(max_examples=300)
