@@ -40,7 +40,7 @@ def test_run_gui_shows_the_window_with_the_crash_handler(
         w = windows[0]
         seen["hook"] = sys.excepthook
         seen["rows"] = w.patients.model.rowCount()
-        seen["status"] = w.db_label.text()
+        seen["status"] = w.db_label.full_text()
         seen["user"] = w.user_label.text()
         seen["menus"] = [a.text() for a in w.menuBar().actions()]
         seen["features"] = sorted(a.objectName() for m in w.menuBar().findChildren(QMenu)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from datetime import date
 
@@ -376,3 +377,40 @@ def test_a_reload_frees_the_replaced_rows_after_showing_the_new_ones(
     qtbot.waitUntil(lambda: window._release.pending == 0)
     counts = {sys.getrefcount(r) for r in old}
     assert counts == {3}, counts  # `old`, the loop's variable and the call's argument only
+
+
+def test_a_narrow_window_keeps_the_search_box_and_the_status_marks_readable(
+        qtbot, window: MainWindow, demo_db: Database) -> None:
+    """1280x800 at 150 % leaves 853x533 pixels: the search box still shows a code and a name,
+    the filters beside it do not overlap it, the count sits under the list, and the status
+    bar cuts the database's path (whole in its tooltip), never the user or the training
+    mark."""
+    from PySide6.QtWidgets import QLabel
+
+    from proapp.gui.common.widgets import SearchField
+    from proapp.gui.shell.first_run import mark_training_window
+
+    assert mark_training_window(window, demo_db)
+    window.resize(853, 533)
+    qtbot.waitUntil(lambda: window.width() <= 853)
+    QApplication.processEvents()
+    tab = window.patients
+    search = tab.search
+    chars = search.fontMetrics().averageCharWidth()
+    assert search.width() >= chars * SearchField.MIN_CHARS
+    bar = [search, tab.subtype, tab.headache, tab.fatigue]
+    edges = [(w.mapTo(tab, w.rect().topLeft()).x(), w.mapTo(tab, w.rect().topRight()).x())
+             for w in bar]
+    assert all(right < next_left for (_l, right), (next_left, _r)
+               in itertools.pairwise(edges))  # side by side, none over another
+    assert edges[-1][1] < tab.width()
+    assert tab.count_label.mapTo(tab, tab.count_label.rect().topLeft()).y() > \
+        tab.view.mapTo(tab, tab.view.rect().bottomLeft()).y()  # under the list
+    mark = window.statusBar().findChild(QLabel, "trainingMark")
+    for label in (mark, window.user_label):
+        assert label.width() >= label.sizeHint().width(), label.text()
+        assert label.mapTo(window, label.rect().topRight()).x() <= window.width()
+    db_text = f"Database: {demo_db.display_name}"
+    assert window.db_label.full_text() == db_text == window.db_label.toolTip()
+    shown = window.db_label.text()
+    assert shown == db_text or ("…" in shown and shown[-8:] == db_text[-8:])

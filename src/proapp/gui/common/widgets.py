@@ -155,6 +155,12 @@ class SearchField(QLineEdit):
         self.setPlaceholderText(placeholder)
         self.setAccessibleName(accessible_name)
         self.setClearButtonEnabled(True)
+        # What is typed stays readable however narrow the window (150 % on a 1280-pixel
+        # screen leaves 853 pixels for the search bar's five widgets): a code and a name.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * self.MIN_CHARS
+                             + self.fontMetrics().height() * 2)  # the frame and clear button
+
+    MIN_CHARS = 20
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.text():
@@ -209,9 +215,11 @@ class ElidedLabel(QLabel):
     """One line that never widens its window: a text longer than the room it has is cut
     with "…" (the whole text is the tooltip), instead of being clipped mid-letter."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None):
+    def __init__(self, text: str = "", parent: QWidget | None = None, *,
+                 mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight):
         super().__init__(parent)
         self._full = ""
+        self._mode = mode  # ElideMiddle for paths: the file's name stays readable
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
@@ -229,6 +237,6 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         room = self.contentsRect().width() - 2 * self.margin()
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+        shown = self.fontMetrics().elidedText(self._full, self._mode,
                                               max(room, 0)) if room > 0 else self._full
         super().setText(shown)

@@ -53,6 +53,11 @@ class PatientListTab(QWidget):
         self.subtype.setObjectName("subtypeFilter")
         self.subtype.setAccessibleName(self.tr("MS subtype filter"))
         self.subtype.addItem(self.tr("All subtypes"), None)
+        # as wide as its shortest choice needs, not its longest ("SP – Secondary progressive"
+        # is in the open list): on a narrow window the search box keeps the room
+        self.subtype.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.subtype.setMinimumContentsLength(len(self.tr("All subtypes")))
         for s in MsSubtype:
             self.subtype.addItem(f"{s.value} – {shown(s.title)}", s.value)
         self.subtype.currentIndexChanged.connect(self.apply_filter)
@@ -64,17 +69,16 @@ class PatientListTab(QWidget):
         self.fatigue.setObjectName("fatigueFilter")
         self.fatigue.setToolTip(self.tr("Only fatigue-positive patients"))
         self.fatigue.toggled.connect(self.apply_filter)
+        # The count (and what the filters hide) under the list, where a long line has room:
+        # beside the search box it took the box's room on a narrow window.
         self.count_label = QLabel(self.tr("Loading patients…"))
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
-            self.tr("{shown} of {total} patients").format(shown="00000", total="00000"))
-        )  # the bar does not move as the count changes
         self.count_label.setObjectName("patientCount")
+        self.count_label.setWordWrap(True)
         bar.addWidget(self.search, 3)
-        bar.addWidget(self.subtype, 1)
+        bar.addWidget(self.subtype)
         bar.addWidget(self.headache)
         bar.addWidget(self.fatigue)
         bar.addStretch(0)
-        bar.addWidget(self.count_label)
         layout.addLayout(bar)
         self.view = RowTableView("patientTable")
         self.view.attach(self.model, self.proxy)
@@ -87,6 +91,7 @@ class PatientListTab(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self.selectionChanged.emit())
         self.view.rowActivated.connect(lambda r: self.patientActivated.emit(r.id))
         layout.addWidget(self.view)
+        layout.addWidget(self.count_label)
 
     # -- rows --------------------------------------------------------------------------------
     def set_rows(self, rows: list[PatientRow], index: SearchIndex | None = None) -> None:

@@ -33,6 +33,7 @@ from proapp.domain.actor import Actor
 from proapp.gui.common.actions import Action, Entries, Needs
 from proapp.gui.common.errors import show_error
 from proapp.gui.common.release import SlicedRelease
+from proapp.gui.common.widgets import ElidedLabel
 from proapp.gui.patients.actions import open_patient_dialog
 from proapp.gui.patients.list_tab import PatientListTab
 from proapp.gui.patients.loading import ListLoader
@@ -180,10 +181,11 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
-        self.db_label = QLabel(self.tr("Database: {name}").format(
-            name=self.database.display_name))
+        # The database's path gives way (cut in the middle, whole in the tooltip) on a
+        # narrow window: who is signed in and the training mark never do.
+        self.db_label = ElidedLabel(self.tr("Database: {name}").format(
+            name=self.database.display_name), mode=Qt.TextElideMode.ElideMiddle)
         self.db_label.setObjectName("statusDatabase")
-        self.db_label.setToolTip(self.database.display_name)
         role = (f" ({QCoreApplication.translate('Role', self.actor.role)})"
                 if self.actor.role else "")
         self.user_label = QLabel(self.tr("Signed in: {username}").format(
