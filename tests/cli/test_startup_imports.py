@@ -10,22 +10,29 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from proapp.cli import SUMMARY, build_parser
+from proapp.db.migrate import open_database
+
+
+def modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
+    """Every module a fresh interpreter holds after running ``code``."""
+    probe = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "",
+                                           "PYTHONPATH": ":".join(sys.path), **(env or {})})
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def imported_after(code: str) -> set[str]:
     """The top-level modules a fresh interpreter holds after running ``code``."""
-    probe = (f"{code}\nimport sys, json\n"
-             "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          check=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "",
-                                           "PYTHONPATH": ":".join(sys.path)})
-    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+    return {m.split(".")[0] for m in modules_after(code)}
 
 
 def proapp_run(*args: str) -> str:
@@ -39,6 +46,19 @@ def test_version_and_help_import_no_database_or_hashing_library(args: tuple[str,
     assert "sqlalchemy" not in modules
     assert "argon2" not in modules
     assert "PySide6" not in modules
+
+
+def test_settings_get_builds_no_orm_and_imports_no_alembic(db_path: Path) -> None:
+    """``settings get`` (parse, open, read) is a start-up: it opens the database with the
+    cheap checks and reads in plain SQL, so neither Alembic (no migration is due), nor the
+    ORM and its model classes, nor argon2 (no account is needed) is imported."""
+    open_database(db_path).dispose()  # a current database: nothing to migrate
+    env = {k: v for k, v in os.environ.items() if k.startswith(("PROAPP_", "XDG_"))}
+    modules = modules_after(proapp_run("settings", "get", "--db", str(db_path)), env)
+    assert "proapp.db.migrate" in modules  # the probe did open the database
+    assert "sqlalchemy" in modules
+    assert not {"alembic", "argon2", "sqlalchemy.orm", "proapp.db.models"} & modules
+    assert not [m for m in modules if m.startswith("sqlalchemy.dialects.postgresql")]
 
 
 def test_the_main_window_module_imports_neither_matplotlib_nor_openpyxl() -> None:

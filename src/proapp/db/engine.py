@@ -14,16 +14,18 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session
 
 from proapp import paths
 from proapp.db.errors import translated
 from proapp.db.installation import ChainKey
 from proapp.domain.actor import Actor
+
+if TYPE_CHECKING:  # the ORM is imported by the first session: a command that reads in plain
+    from sqlalchemy.orm import Session  # SQL (settings get) never builds the model classes
 
 _log = logging.getLogger(__name__)
 
@@ -198,14 +200,26 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read transaction. Database errors leave it as :mod:`proapp.db.errors` types."""
+        from sqlalchemy.orm import Session
+
         with translated(), Session(self.engine, expire_on_commit=False) as session, \
                 session.begin():
             yield session
 
     @contextmanager
+    def read_rows(self) -> Iterator[Connection]:
+        """A read transaction on a plain connection (Core or driver SQL, no ORM session):
+        for the commands whose whole work is one small read, so that their start-up does not
+        import the ORM and build the model classes (:mod:`proapp.db.tables`)."""
+        with translated(), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
     def write(self, actor: Actor, reason: str | None = None) -> Iterator[Session]:
         """A write transaction: committed at the end of the block, rolled back on any error.
         ``actor`` and ``reason`` are read by the change log."""
+        from sqlalchemy.orm import Session
+
         from proapp.db import changelog
         from proapp.db.models import AccessLog
 

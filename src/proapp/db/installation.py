@@ -13,10 +13,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, text
 
 from proapp.db import keys
-from proapp.db.models import ChangeLog, Installation
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +37,27 @@ def seal_of(key: bytes, installation: str, created_at: str, keyed_from: int,
     return keys.mac(key, f"installation|{installation}|{created_at}|{keyed_from}|{legacy_head}")
 
 
-def read_row(conn: Connection) -> Installation | None:
-    rows = conn.execute(select(Installation.id, Installation.created_at, Installation.keyed_from,
-                               Installation.legacy_head, Installation.seal)).all()
+@dataclass(frozen=True)
+class InstallationRow:
+    """The ``installation`` row as stored (read in plain SQL: opening a database builds no ORM
+    classes, see :mod:`proapp.db.migrate`)."""
+
+    id: str
+    created_at: str
+    keyed_from: int
+    legacy_head: str
+    seal: str
+
+
+_READ_ROW = text("SELECT id, created_at, keyed_from, legacy_head, seal FROM installation")
+
+
+def read_row(conn: Connection) -> InstallationRow | None:
+    rows = conn.execute(_READ_ROW).all()
     if len(rows) != 1:
         return None
-    r = rows[0]
-    return Installation(id=r.id, created_at=r.created_at, keyed_from=r.keyed_from,
-                        legacy_head=r.legacy_head, seal=r.seal)
+    r = rows[0]  # as stored, unconverted (a tampered value must fail the seal, not crash)
+    return InstallationRow(r[0], r[1], r[2], r[3], r[4])
 
 
 def installation_id(conn: Connection) -> str | None:
@@ -76,6 +88,10 @@ def install(conn: Connection, now: str) -> ChainKey | None:
     returns None when the database already has one. The key file is written before the row,
     so a process killed in between leaves at most an unused key file, never a database whose
     rows nobody can verify."""
+    from sqlalchemy import func, insert, select
+
+    from proapp.db.models import ChangeLog, Installation
+
     if read_row(conn) is not None:
         return None
     last = conn.execute(select(ChangeLog.id, ChangeLog.hash).order_by(ChangeLog.id.desc())
@@ -94,7 +110,7 @@ def install(conn: Connection, now: str) -> ChainKey | None:
     return ChainKey(installation, key, keyed_from, legacy_head)
 
 
-def seal_problem(row: Installation, key: bytes) -> str | None:
+def seal_problem(row: InstallationRow, key: bytes) -> str | None:
     """Why the installation row cannot be trusted with ``key``, or None."""
     if row.seal != seal_of(key, row.id, row.created_at, row.keyed_from, row.legacy_head):
         return ("the installation record does not match its MAC: where the keyed change log "

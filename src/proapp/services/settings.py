@@ -12,24 +12,22 @@ from collections.abc import Mapping
 
 from sqlalchemy import select
 
-from proapp.db import changelog
-from proapp.db.changelog import Change
 from proapp.db.engine import Database
-from proapp.db.models import Setting
+from proapp.db.tables import setting as _setting
 from proapp.domain.actor import Actor, Permission
 from proapp.domain.settings import DEFINITIONS, Kind, SettingDef, definition
 from proapp.domain.validation import ValidationError
-from proapp.services.accounts.access import authorize
 
 __all__ = ["DEFINITIONS", "Kind", "SettingDef", "all_values", "definition", "get", "get_int",
            "set_value", "set_values"]
 
 
 def get(db: Database, key: str) -> str:
+    """One setting, read in plain SQL (no ORM session: ``proapp settings get`` is a start-up)."""
     default = definition(key).default
-    with db.read() as s:
-        value = s.scalar(select(Setting.value).where(Setting.key == key))
-    return default if value is None else value
+    with db.read_rows() as conn:
+        value = conn.scalar(select(_setting.c.value).where(_setting.c.key == key))
+    return default if value is None else str(value)
 
 
 def get_int(db: Database, key: str) -> int:
@@ -43,8 +41,8 @@ def get_int(db: Database, key: str) -> int:
 
 def all_values(db: Database) -> dict[str, str]:
     """Every setting (defaults for those never set), in declaration order, in one query."""
-    with db.read() as s:
-        stored = {k: v for k, v in s.execute(select(Setting.key, Setting.value)).all()}  # noqa: C416
+    with db.read_rows() as conn:
+        stored = {k: v for k, v in conn.execute(select(_setting.c.key, _setting.c.value))}  # noqa: C416
     return {k: stored.get(k, d.default) for k, d in DEFINITIONS.items()}
 
 
@@ -65,6 +63,11 @@ def set_values(db: Database, actor: Actor, values: Mapping[str, str]) -> list[st
             issues += exc.issues
     if issues:
         raise ValidationError(issues)
+    from proapp.db import changelog
+    from proapp.db.changelog import Change
+    from proapp.db.models import Setting
+    from proapp.services.accounts.access import authorize
+
     changed: list[str] = []
     with db.write(actor) as s:
         authorize(s, actor, Permission.SETTINGS_EDIT)

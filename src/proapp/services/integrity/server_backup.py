@@ -39,7 +39,6 @@ from sqlalchemy.engine import make_url
 
 from proapp.db import changelog, installation, keys
 from proapp.db.engine import Database
-from proapp.db.models import Installation
 from proapp.domain.actor import Actor
 from proapp.services.errors import UserError
 
@@ -254,9 +253,9 @@ def archive_chain(path: Path) -> installation.ChainKey | None:
         raise UserError(f"Not restored: {path.name} has no installation record (which says "
                         "which integrity key seals its change log); it was tampered with")
     r = rows[0]
-    row = Installation(id=str(r["id"]), created_at=str(r["created_at"]),
-                       keyed_from=int(r["keyed_from"]), legacy_head=str(r["legacy_head"]),
-                       seal=str(r["seal"]))
+    row = installation.InstallationRow(
+        id=str(r["id"]), created_at=str(r["created_at"]), keyed_from=int(r["keyed_from"]),
+        legacy_head=str(r["legacy_head"]), seal=str(r["seal"]))
     key = keys.load_key(row.id)
     if key is None:
         raise UserError(f"Not restored: the integrity key of {path.name} (installation "
