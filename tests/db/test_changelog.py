@@ -166,6 +166,9 @@ def test_logged_texts_are_exactly_the_canonical_json(snapshot: dict[str, Any],
     canonical = {k: changelog.to_text(v) for k, v in snapshot.items()}
     assert changelog.to_text(snapshot) == json.dumps(canonical, sort_keys=True,
                                                      ensure_ascii=False)
+    texts = {k: v for k, v in canonical.items() if v is not None}
+    assert changelog.snapshot_text(texts) == json.dumps(texts, sort_keys=True,
+                                                        ensure_ascii=False)
     row = dict(zip(changelog.HASHED_FIELDS, fields, strict=True))
     assert changelog._payload("prev", row) == json.dumps(
         ["prev", *fields], ensure_ascii=False, separators=(",", ":"))

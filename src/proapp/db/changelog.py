@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -44,6 +44,29 @@ _SNAPSHOT = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
 _CHAINED = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
+def _one_shot(encoder: json.JSONEncoder) -> Callable[[Any], str]:
+    """``encoder.encode`` without the C encoder object that each of its calls builds (a
+    tenth of a bulk log's time): the same C encoder, made once, with the same options. No
+    circular-reference check (a snapshot and a payload are flat), which changes no text."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None or encoder.indent is not None:
+        return encoder.encode
+    strings = (json.encoder.encode_basestring_ascii if encoder.ensure_ascii
+               else json.encoder.encode_basestring)
+    chunks = make(None, encoder.default, strings, None, encoder.key_separator,
+                  encoder.item_separator, encoder.sort_keys, encoder.skipkeys,
+                  encoder.allow_nan)
+    join = "".join
+
+    def encode(value: Any) -> str:
+        return join(chunks(value, 0))
+
+    return encode
+
+
+_snapshot_text, _chained_text = _one_shot(_SNAPSHOT), _one_shot(_CHAINED)
+
+
 def to_text(value: Any) -> str | None:
     """Canonical text for a logged value: exact decimals, ISO dates, 0/1 for booleans."""
     if value is None:
@@ -66,9 +89,15 @@ def to_text(value: Any) -> str | None:
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, Mapping):  # a snapshot: mostly texts and whole numbers
-        return _SNAPSHOT.encode({k: v if (t := type(v)) is str else str(v) if t is int
-                                 else to_text(v) for k, v in value.items()})
+        return _snapshot_text({k: v if (t := type(v)) is str else str(v) if t is int
+                               else to_text(v) for k, v in value.items()})
     return str(value)
+
+
+def snapshot_text(texts: Mapping[str, str]) -> str:
+    """What :func:`to_text` makes of a snapshot whose values are its canonical texts already
+    (a bulk writer that has them at hand: the demo), without converting them again."""
+    return _snapshot_text(texts)
 
 
 def now_utc() -> str:
@@ -76,7 +105,7 @@ def now_utc() -> str:
 
 
 def _payload(prev_hash: str, row: Mapping[str, Any]) -> str:
-    return _CHAINED.encode([prev_hash, *(row.get(f) for f in HASHED_FIELDS)])
+    return _chained_text([prev_hash, *(row.get(f) for f in HASHED_FIELDS)])
 
 
 def row_hash(prev_hash: str, row: Mapping[str, Any]) -> str:
@@ -139,26 +168,45 @@ def append(session: Session, changes: Iterable[Change], *, actor: Actor | None =
     at = at or now_utc()
     chain = chain_of(session)
     prev = _last_hash(session)
-    rows = []
+    # Each row as a tuple: its HASHED_FIELDS, then prev_hash and hash (the insert's columns).
+    # The MAC is row_mac's, over _payload's text, without a dict per row.
+    key, encode, mac, text = chain.key, _chained_text, keys.mac, to_text
+    user_id, username = actor.user_id, actor.username
+    rows: list[tuple[Any, ...]] = []
+    add = rows.append
     for c in changes:
-        row = {"at": at, "user_id": actor.user_id, "username": actor.username,
-               "action": c.action, "entity": c.entity, "entity_id": c.entity_id,
-               "patient_id": c.patient_id, "visit_id": c.visit_id, "field": c.field,
-               "old_value": to_text(c.old), "new_value": to_text(c.new), "reason": reason}
-        row["prev_hash"] = prev
-        row["hash"] = prev = row_mac(chain.key, prev, row)
-        rows.append(row)
+        values = (at, user_id, username, c.action, c.entity, c.entity_id, c.patient_id,
+                  c.visit_id, c.field, text(c.old), text(c.new), reason)
+        hashed = mac(key, encode([prev, *values]))
+        add((*values, prev, hashed))
+        prev = hashed
     if rows:
         conn = session.connection()
         if conn.dialect.paramstyle == "qmark":  # SQLite: straight to executemany (bulk logs)
-            keys = list(rows[0])
-            sql = str(insert(ChangeLog).compile(dialect=conn.dialect, column_keys=keys))
-            conn.exec_driver_sql(sql, [tuple(r[k] for k in keys) for r in rows])
+            conn.exec_driver_sql(_insert_sql(conn.dialect), rows)
         else:
-            session.execute(insert(ChangeLog), rows)
+            session.execute(insert(ChangeLog), [dict(zip(_COLUMNS, r, strict=True))
+                                                for r in rows])
         session.info[_LAST_HASH] = prev
         mark_appended(session, "change_log")
     return len(rows)
+
+
+_COLUMNS = (*HASHED_FIELDS, "prev_hash", "hash")
+_SQL: dict[str, str] = {}
+
+
+def _insert_sql(dialect: Any) -> str:
+    """The change log's INSERT in the driver's own form, compiled once per dialect."""
+    sql = _SQL.get(dialect.name)
+    if sql is None:
+        # The compiled statement names the columns in the table's order: the tuples' order.
+        ordered = tuple(c.name for c in ChangeLog.__table__.columns if c.name in _COLUMNS)
+        if ordered != _COLUMNS:
+            raise RuntimeError(f"change_log's columns {ordered} are not in {_COLUMNS} order")
+        sql = _SQL[dialect.name] = str(insert(ChangeLog).compile(
+            dialect=dialect, column_keys=list(_COLUMNS)))
+    return sql
 
 
 def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[tuple[str, Any, Any]]:

@@ -30,14 +30,14 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from proapp.db import changelog
@@ -65,7 +65,7 @@ from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent, validate_visit
 from proapp.services import clock
 from proapp.services.accounts.access import authorize, require
-from proapp.services.bulk import no_collection_pauses
+from proapp.services.bulk import BulkTable, no_collection_pauses
 from proapp.services.errors import UserError
 from proapp.services.exchange import cells
 from proapp.services.exchange.columns import (
@@ -498,54 +498,6 @@ def _stored_visits(s: Session, patient_ids: set[int]) -> dict[int, list[_Stored]
 # --- writing in bulk -----------------------------------------------------------------------
 
 
-class _Table:
-    """Rows for one table, inserted in bulk: on SQLite straight to ``executemany`` as tuples
-    with the columns' own conversions applied (skipping SQLAlchemy's per-row parameter
-    processing, which dominates a million-row insert); elsewhere through Core."""
-
-    def __init__(self, conn: Any, model: Any, keys: Sequence[str]):
-        self.conn, self.model, self.keys = conn, model, list(keys)
-        self.rows: list[tuple[Any, ...]] = []
-        self.raw = conn.dialect.paramstyle == "qmark"
-        table = model.__table__
-        dialect = conn.dialect
-        self.convert = [table.c[k].type._cached_bind_processor(dialect) for k in self.keys]
-        if self.raw:
-            self.sql = str(insert(model).compile(dialect=dialect, column_keys=self.keys))
-
-    def add(self, *values: Any) -> None:
-        self.rows.append(values)
-
-    def flush(self) -> None:
-        if not self.rows:
-            return
-        if self.raw:
-            plan = [(i, f) for i, f in enumerate(self.convert) if f is not None]
-            if plan:
-                # Converted once per object: the rows share their timestamps, dates and
-                # decimals (one "now", the reader's memo), and formatting a date is the
-                # dearest part of a row. Keyed by identity, valid while self.rows holds them.
-                memos: list[dict[int, Any]] = [{} for _ in plan]
-                rows = []
-                for r in self.rows:
-                    out = list(r)
-                    for (i, f), memo in zip(plan, memos, strict=True):
-                        v = out[i]
-                        if v is not None:
-                            done = memo.get(id(v))
-                            if done is None:
-                                done = memo[id(v)] = f(v)
-                            out[i] = done
-                    rows.append(tuple(out))
-            else:
-                rows = self.rows
-            self.conn.exec_driver_sql(self.sql, rows)
-        else:
-            self.conn.execute(insert(self.model),
-                              [dict(zip(self.keys, r, strict=True)) for r in self.rows])
-        self.rows.clear()
-
-
 class _Writer:
     """New patients, PTAs and visits with their change-log rows, in batches, in the import's
     transaction. After the first error nothing more is written (the transaction will be
@@ -563,19 +515,19 @@ class _Writer:
         self.next_pid = (s.scalar(select(func.max(Patient.id))) or 0) + 1
         self.next_proc = (s.scalar(select(func.max(Procedure.id))) or 0) + 1
         self.next_vid = (s.scalar(select(func.max(Visit.id))) or 0) + 1
-        self.patients = _Table(conn, Patient, (
+        self.patients = BulkTable(conn, Patient, (
             "id", "code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
             "diagnosis_year", "headache_positive", "fatigue_positive", "notes", "is_demo",
             "created_at", "updated_at", "version", "language"))
-        self.procedures = _Table(conn, Procedure, ("id", "patient_id", "pta_date", "side",
+        self.procedures = BulkTable(conn, Procedure, ("id", "patient_id", "pta_date", "side",
                                                    "notes", "created_at"))
-        self.visits = _Table(conn, Visit, (
+        self.visits = BulkTable(conn, Visit, (
             "id", "patient_id", "visit_date", "label", "status", "entered_by_id", "entered_by",
             "created_at", "updated_at", "completed_at", "version", "text_language"))
-        self.answers = _Table(conn, Answer, ("visit_id", "instrument", "item", "value",
+        self.answers = BulkTable(conn, Answer, ("visit_id", "instrument", "item", "value",
                                              "missing_reason"))
-        self.skipped = _Table(conn, SkippedForm, ("visit_id", "form", "reason"))
-        self.flows = _Table(conn, FlowRow, ("visit_id", "posture", "side", "flow_ml_min",
+        self.skipped = BulkTable(conn, SkippedForm, ("visit_id", "form", "reason"))
+        self.flows = BulkTable(conn, FlowRow, ("visit_id", "posture", "side", "flow_ml_min",
                                             "velocity_cm_s", "area_cm2", "stenosis_pct"))
         self.tables = (self.patients, self.procedures, self.visits, self.answers,
                        self.skipped, self.flows)
@@ -592,11 +544,11 @@ class _Writer:
         pid, self.next_pid = self.next_pid, self.next_pid + 1
         if self.enabled:
             values = patient_values(facts)
-            self.patients.add(pid, facts.code, facts.family_name, facts.given_name,
-                              facts.birth_date, values["sex"], values["ms_subtype"],
-                              facts.diagnosis_year, facts.headache_positive,
-                              facts.fatigue_positive, facts.notes, False, self.now, self.now, 1,
-                              values["language"])
+            self.patients.add((pid, facts.code, facts.family_name, facts.given_name,
+                               facts.birth_date, values["sex"], values["ms_subtype"],
+                               facts.diagnosis_year, facts.headache_positive,
+                               facts.fatigue_positive, facts.notes, False, self.now, self.now,
+                               1, values["language"]))
             self.log.append(Change("insert", "patient", pid, None, None, values,
                                    patient_id=pid))
         return pid
@@ -604,8 +556,8 @@ class _Writer:
     def procedure(self, pid: int, proc: ProcedureFacts) -> None:
         proc_id, self.next_proc = self.next_proc, self.next_proc + 1
         if self.enabled:
-            self.procedures.add(proc_id, pid, proc.pta_date, proc.side.value, proc.notes,
-                                self.now)
+            self.procedures.add((proc_id, pid, proc.pta_date, proc.side.value, proc.notes,
+                                 self.now))
             self.log.append(Change("insert", "procedure", proc_id, None, None,
                                    {"pta_date": proc.pta_date, "side": proc.side.value,
                                     "notes": proc.notes}, patient_id=pid))
@@ -615,8 +567,8 @@ class _Writer:
         vid, self.next_vid = self.next_vid, self.next_vid + 1
         if not self.enabled:
             return
-        self.visits.add(vid, pid, day, label, "complete", None, self.actor_name, self.now,
-                        self.now, self.now, 1, language)
+        self.visits.add((vid, pid, day, label, "complete", None, self.actor_name, self.now,
+                         self.now, self.now, 1, language))
         add_answer = self.answers.add
         for instrument in QUESTIONNAIRES.values():
             given = c.responses.get(instrument.id, {})
@@ -624,15 +576,15 @@ class _Writer:
             for item_id in instrument.item_ids:
                 value = given.get(item_id)
                 if value is not None:
-                    add_answer(vid, instrument.id, item_id, value, None)
+                    add_answer((vid, instrument.id, item_id, value, None))
                 elif item_id in reasons:
-                    add_answer(vid, instrument.id, item_id, None,
-                               MissingReason(reasons[item_id]).value)
+                    add_answer((vid, instrument.id, item_id, None,
+                                MissingReason(reasons[item_id]).value))
         for form, reason in c.skipped.items():
-            self.skipped.add(vid, form, reason)
+            self.skipped.add((vid, form, reason))
         for m in c.flows:
-            self.flows.add(vid, m.posture.value, m.side.value, m.flow_ml_min, m.velocity_cm_s,
-                           m.area_cm2, m.stenosis_pct)
+            self.flows.add((vid, m.posture.value, m.side.value, m.flow_ml_min, m.velocity_cm_s,
+                            m.area_cm2, m.stenosis_pct))
         header = {"label": label, "visit_date": day, "status": "complete",
                   **({"text_language": language} if language else {})}
         self.log.append(Change("insert", "visit", vid, None, None, {**header, **flatten(c)},
