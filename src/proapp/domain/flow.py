@@ -101,6 +101,8 @@ class FlowMeasurement:
                 and self.area_cm2 is None and self.stenosis_pct is None)
 
     def validate(self) -> list[Issue]:
+        if self._clean():
+            return []
         f = self.field
         where = vein(self.posture, self.side)
         issues: list[Issue] = []
@@ -168,6 +170,32 @@ class FlowMeasurement:
                                                   "not detected?)", where=where,
                                                   unit=FLOW_UNIT), flow))
         return issues
+
+    def _clean(self) -> bool:
+        """True when :meth:`validate` finds nothing: one measurement entered as a whole
+        flow or as velocity and area, every value exact to its places and within its range,
+        a whole-number stenosis, a flow above 0. Asked first, without building a message
+        (an import validates hundreds of thousands of veins); anything else takes the full
+        rules, which name the problem."""
+        ml, velocity, area, stenosis = (self.flow_ml_min, self.velocity_cm_s, self.area_cm2,
+                                        self.stenosis_pct)
+        if stenosis is not None and (type(stenosis) is not int or not 0 <= stenosis <= 100):
+            return False
+        if ml is not None:
+            if velocity is not None or area is not None or type(ml) is not Decimal:
+                return False
+            return (ml.is_finite() and 0 < ml <= FLOW_MAX
+                    and ml == quantize(ml, FLOW_PLACES))
+        if velocity is None or area is None:
+            return velocity is None and area is None and stenosis is not None
+        if type(velocity) is not Decimal or type(area) is not Decimal:
+            return False
+        if not (velocity.is_finite() and 0 <= velocity <= VELOCITY_MAX
+                and velocity == quantize(velocity, VELOCITY_PLACES)
+                and area.is_finite() and 0 <= area <= AREA_MAX
+                and area == quantize(area, AREA_PLACES)):
+            return False
+        return 0 < computed_flow(velocity, area) <= FLOW_MAX
 
 
 @dataclass(frozen=True, slots=True)

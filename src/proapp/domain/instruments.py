@@ -179,9 +179,9 @@ class Instrument:
         """Hard errors for unknown items, wrong types and out-of-range values, then the
         instrument's own consistency rules (only over values that passed the range check)."""
         issues: list[Issue] = []
-        known = set(self.item_ids)
+        item_ids = self.item_ids
         for key in responses:
-            if key not in known:
+            if key not in item_ids:
                 issues.append(error(self.field(key), "unknown_item",
                                     msg("{name} has no item {item}", name=self.name,
                                         item=repr(key))))
@@ -191,7 +191,9 @@ class Instrument:
             if value is None:
                 clean[it.id] = None
                 continue
-            if isinstance(value, bool) or not isinstance(value, int):
+            if type(value) is int and it.minimum <= value <= it.maximum:  # the common case
+                clean[it.id] = value
+            elif isinstance(value, bool) or not isinstance(value, int):
                 issues.append(error(self.field(it.id), "integer",
                                     msg("{name} item {label}: {value} is not a whole number",
                                         name=self.name, label=it.label, value=repr(value)),

@@ -86,8 +86,7 @@ class Midas(Instrument):
     def consistency(self, responses: Responses) -> list[Issue]:
         r = responses
         issues: list[Issue] = []
-        for first, second, what in (("q1", "q2", msg("work or school")),
-                                    ("q3", "q4", msg("household work"))):
+        for first, second, what in _SEPARATE_DAYS:
             a, b = r.get(first), r.get(second)
             if a is not None and b is not None and a + b > RECALL_DAYS:
                 issues.append(error(
@@ -119,6 +118,10 @@ class Midas(Instrument):
                     msg("Item A records {days} headache days but average pain is 0",
                         days=headache_days), pain))
         return issues
+
+
+# Items counting separate days of one activity (made once: every visit of an import asks).
+_SEPARATE_DAYS = (("q1", "q2", msg("work or school")), ("q3", "q4", msg("household work")))
 
 
 def grade(total: int) -> str:

@@ -162,11 +162,12 @@ def validate_visit(label: str, visit_date: date, content: VisitContent, *, today
                                       "visit is on {date}", visit=d.title, start=start, end=end,
                                       date=visit_date), visit_date))
     if completing:
+        has = {form: content.has_data(form) for form in FORMS}  # asked once per form
         for form in FORMS:
-            if content.has_data(form) or form in content.skipped:
-                if form in QUESTIONNAIRES and content.has_data(form):
+            if has[form] or form in content.skipped:
+                if form in QUESTIONNAIRES and has[form]:
                     instrument = QUESTIONNAIRES[form]
-                    given = content.answers(form)
+                    given = content.responses.get(form, {})
                     reasons = content.missing.get(form, {})
                     for it in instrument.items:
                         if given.get(it.id) is None and it.id not in reasons:
@@ -184,8 +185,7 @@ def validate_visit(label: str, visit_date: date, content: VisitContent, *, today
                                     msg("{visit} expects {form}: enter it or mark it not "
                                         "done with a reason", visit=d.title,
                                         form=form_name(form))))
-        if not d.forms and not any(content.has_data(f) or f in content.skipped
-                                   for f in FORMS):
+        if not d.forms and not any(has[f] or f in content.skipped for f in FORMS):
             issues.append(error("visit", "visit.empty",
                                 msg("Nothing is entered for this visit: enter at least one form "
                                     "(MIDAS, FSS or IJV flow) before completing it")))

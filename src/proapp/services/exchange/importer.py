@@ -35,7 +35,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -236,6 +236,8 @@ class _Reader:
                                             PROCEDURES: PROCEDURE_COLUMNS}[table]}
         self.header: list[str] = []
         self.records = 0  # rows read after the header
+        self._index: dict[str, int] | None = None  # column name -> cell index (last wins)
+        self._index_of: list[str] | None = None
 
     def add(self, severity: str, row: int | None, column: str, value: object, rule: str,
             message: str) -> None:  # a Msg where the screens can translate it
@@ -394,8 +396,37 @@ class _Reader:
                  msg("rounded half up to {value} ({places} decimal place(s) are stored)",
                      value=value, places=col.places))
 
-    def raw(self, row: list[str]) -> dict[str, str]:
-        return dict(zip(self.header, row, strict=True))
+    def raw(self, row: list[str]) -> _Cells:
+        if self._index is None or self._index_of is not self.header:
+            self._index = {h: i for i, h in enumerate(self.header)}
+            self._index_of = self.header
+        return _Cells(self._index, row)
+
+
+class _Cells:
+    """A row's cell texts by column name, read through the header's index (a dict per row
+    of a 60-column file would cost more than the few lookups a row needs)."""
+
+    __slots__ = ("_index", "_row")
+
+    def __init__(self, index: dict[str, int], row: list[str]):
+        self._index, self._row = index, row
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._index
+
+    def __getitem__(self, name: str) -> str:
+        return self._row[self._index[name]]
+
+    @overload
+    def get(self, name: str) -> str | None: ...
+
+    @overload
+    def get(self, name: str, default: str) -> str: ...
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        i = self._index.get(name)
+        return default if i is None else self._row[i]
 
 
 # --- database state --------------------------------------------------------------------------
@@ -570,15 +601,15 @@ class _Writer:
         self.visits.add((vid, pid, day, label, "complete", None, self.actor_name, self.now,
                          self.now, self.now, 1, language))
         add_answer = self.answers.add
-        for instrument in QUESTIONNAIRES.values():
-            given = c.responses.get(instrument.id, {})
-            reasons = c.missing.get(instrument.id, {})
-            for item_id in instrument.item_ids:
+        for instrument_id, item_ids in _INSTRUMENT_ITEMS:
+            given = c.responses.get(instrument_id, {})
+            reasons = c.missing.get(instrument_id, {})
+            for item_id in item_ids:
                 value = given.get(item_id)
                 if value is not None:
-                    add_answer((vid, instrument.id, item_id, value, None))
+                    add_answer((vid, instrument_id, item_id, value, None))
                 elif item_id in reasons:
-                    add_answer((vid, instrument.id, item_id, None,
+                    add_answer((vid, instrument_id, item_id, None,
                                 MissingReason(reasons[item_id]).value))
         for form, reason in c.skipped.items():
             self.skipped.add((vid, form, reason))
@@ -708,7 +739,7 @@ class _Importer:
             self._compare_patient(r, n, raw, existing, facts, pta, side, "pta_date" in raw)
         self._error_seen()
 
-    def _compare_patient(self, r: _Reader, n: int, raw: dict[str, str], existing: _DbPatient,
+    def _compare_patient(self, r: _Reader, n: int, raw: _Cells, existing: _DbPatient,
                          facts: PatientFacts, pta: date | None, side: str | None,
                          pta_given: bool) -> None:
         old, new = patient_values(existing.facts), patient_values(facts)
@@ -907,7 +938,7 @@ class _Importer:
         return replace(content, skipped={**content.skipped,
                                          **dict.fromkeys(absent, NOT_COLLECTED)})
 
-    def _content(self, r: _Reader, n: int, raw: dict[str, str],
+    def _content(self, r: _Reader, n: int, raw: _Cells,
                  values: dict[str, Any]) -> VisitContent | None:
         responses: dict[str, dict[str, int | None]] = {}
         for instrument_id, items in _ITEM_COLUMNS:
@@ -946,7 +977,7 @@ class _Importer:
             return None
         return VisitContent(responses, dict(missing), skipped, tuple(flows))
 
-    def _check_computed(self, r: _Reader, n: int, raw: dict[str, str], content: VisitContent,
+    def _check_computed(self, r: _Reader, n: int, raw: _Cells, content: VisitContent,
                         birth: date | None, day: date) -> None:
         computed = [(c, text) for c in _COMPUTED if (text := raw.get(c.name, "").strip())]
         if not computed:
@@ -1019,7 +1050,7 @@ class _Importer:
         self.later.visit_updates.append(v)
         self.report.visits_updated += 1
 
-    def _issues(self, r: _Reader, n: int, raw: dict[str, str], issues: list[Issue],
+    def _issues(self, r: _Reader, n: int, raw: _Cells, issues: list[Issue],
                 failed: AbstractSet[str] = frozenset()) -> bool:
         """Add domain findings; True when any is an error. With cells that did not parse
         (``failed``, reported already), findings about those cells and about incomplete forms
@@ -1095,14 +1126,14 @@ def _expected(content: VisitContent, birth: date | None, day: date) -> _Expected
     texts per tuple of answers; flow totals; age)."""
     values: dict[str, Any] = {}
     texts: dict[str, str] = {}
-    for instrument in QUESTIONNAIRES.values():
+    for instrument, item_ids in _INSTRUMENTS:
         given = content.responses.get(instrument.id, {})
-        key = (instrument.id, tuple(map(given.get, instrument.item_ids)))
+        key = (instrument.id, tuple(map(given.get, item_ids)))
         known = _SCORES.get(key)
         if known is None:
             if len(_SCORES) > 100_000:
                 _SCORES.clear()
-            scores = instrument.score(dict(zip(instrument.item_ids, key[1], strict=True)))
+            scores = instrument.score(dict(zip(item_ids, key[1], strict=True)))
             by_column = {instrument.column(sf.id): scores[sf.id]
                          for sf in instrument.score_fields}
             known = _SCORES[key] = (by_column, {
@@ -1137,6 +1168,10 @@ _ITEM_BY_COLUMN = {i.column(it): (i.id, it) for i in QUESTIONNAIRES.values()
 _ITEM_COLUMNS = [(i.id, [(it.id, i.column(it.id)) for it in i.items])
                  for i in QUESTIONNAIRES.values()]
 _REASONS = {m.value for m in MissingReason}
+# (instrument, its item ids) and (instrument id, item ids), in form order, made once: every
+# visit of an import walks them
+_INSTRUMENTS = [(i, i.item_ids) for i in QUESTIONNAIRES.values()]
+_INSTRUMENT_ITEMS = [(i.id, i.item_ids) for i in QUESTIONNAIRES.values()]
 _FLOW_COLUMNS = [(p, sd, f"flow_{p.value}_{sd.value}_ml_min",
                   f"flow_{p.value}_{sd.value}_velocity_cm_s",
                   f"flow_{p.value}_{sd.value}_area_cm2",
