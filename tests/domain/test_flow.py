@@ -83,3 +83,35 @@ def test_total_is_exact_sum(left: Decimal, right: Decimal) -> None:
     t = totals([m(Side.LEFT, flow_ml_min=left), m(Side.RIGHT, flow_ml_min=right)])
     assert t[Posture.SUPINE].total == left + right
     assert not [i for i in m(flow_ml_min=left).validate() if i.is_error]
+
+
+_NUMBERS = st.one_of(
+    st.none(), st.decimals(allow_nan=False, allow_infinity=False, places=None),
+    st.decimals(min_value=-1, max_value=4000, places=1),
+    st.decimals(min_value=0, max_value=200, places=2),
+    st.decimals(min_value=0, max_value=20, places=3),
+    st.sampled_from([D(0), D("0.0"), D("-0"), D("3000.0"), D("3000.1"), D("480"), D("1.50")]),
+    st.integers(-5, 5000), st.floats(allow_nan=False), st.booleans())
+_STENOSIS = st.one_of(st.none(), st.integers(-5, 120), st.booleans(), st.decimals(0, 100))
+
+
+@given(st.sampled_from(list(Side)), st.sampled_from(list(Posture)), _NUMBERS, _NUMBERS,
+       _NUMBERS, _STENOSIS)
+def test_the_quick_check_only_passes_what_the_rules_pass(
+        side: Side, posture: Posture, flow: Any, velocity: Any, area: Any,
+        stenosis: Any) -> None:
+    """validate() takes a shortcut for a clean vein (no message built); it must never pass a
+    vein the full rules would report anything about, error or warning. (Finite numbers: the
+    parsers make no others.)"""
+    vein = FlowMeasurement(side, posture, flow, velocity, area, stenosis)
+    if vein._clean():
+        assert vein._rules() == []
+    assert vein.validate() == ([] if vein._clean() else vein._rules())
+
+
+@pytest.mark.parametrize("kw", [
+    {"flow_ml_min": D("250.5")}, {"flow_ml_min": D("250.5"), "stenosis_pct": 40},
+    {"velocity_cm_s": D("12.34"), "area_cm2": D("0.567")}, {"stenosis_pct": 70},
+])
+def test_the_quick_check_takes_the_common_veins(kw: dict[str, Any]) -> None:
+    assert m(**kw)._clean() and m(**kw).validate() == []

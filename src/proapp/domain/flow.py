@@ -101,8 +101,9 @@ class FlowMeasurement:
                 and self.area_cm2 is None and self.stenosis_pct is None)
 
     def validate(self) -> list[Issue]:
-        if self._clean():
-            return []
+        return [] if self._clean() else self._rules()
+
+    def _rules(self) -> list[Issue]:
         f = self.field
         where = vein(self.posture, self.side)
         issues: list[Issue] = []
