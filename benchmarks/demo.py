@@ -5,7 +5,7 @@ triggers, one transaction, read from a pickle (so the floor does strictly less w
 building them). Interleaved runs, min and median. Targets: <= 2x the floor at 10,000 patients;
 peak RSS <= 400 MiB at 50,000 and 100,000.
 
-    python benchmarks/demo.py [--sizes 286 10000] [--runs 5] [--memory 50000 100000]
+    python benchmarks/demo.py [--sizes 286 10000] [--runs 5] [--memory [50000 100000]]
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[286, 10_000])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--memory", type=int, nargs="*", default=[],
-                        help="also one run at these sizes for peak RSS (e.g. 50000 100000)")
+    parser.add_argument("--memory", type=int, nargs="*", default=[50_000, 100_000],
+                        help="also one run at each of these sizes for peak RSS (default: "
+                        "50000 100000, the sizes of the target; none: --memory)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
