@@ -9,8 +9,8 @@ does the same work, not less; the benchmark compares its files with proapp's byt
 
 from __future__ import annotations
 
+from proapp.domain import double_entry, schedule
 from proapp.domain import flow as flowmod
-from proapp.domain import schedule
 from proapp.domain.fss import FSS
 from proapp.domain.midas import GRADES, MIDAS, RECALL_DAYS
 from proapp.services.exchange.cells import TRIGGERS
@@ -95,6 +95,10 @@ def visits_sql() -> str:
         "(SELECT min(x.pta_date) FROM procedure x WHERE x.patient_id = v.patient_id) AS first, "
         "(SELECT max(x.pta_date) FROM procedure x WHERE x.patient_id = v.patient_id AND "
         "x.pta_date <= v.visit_date) AS latest, "
+        "v.text_language AS tlang, "
+        "(SELECT d.status FROM double_entry d WHERE d.visit_id = v.id) AS de_status, "
+        "EXISTS (SELECT 1 FROM self_report r WHERE r.visit_id = v.id AND r.accepted_at IS NOT "
+        "NULL) AS self_rep, "
         f"{skips}, {missing}, a.*, f.* FROM visit v JOIN patient p ON p.id = v.patient_id "
         "LEFT JOIN a ON a.visit_id = v.id LEFT JOIN f ON f.visit_id = v.id "
         "WHERE v.status = 'complete'")
@@ -194,7 +198,12 @@ def visits_sql() -> str:
     warn.append(f"CASE WHEN {zero} THEN ' flow.zero' ELSE '' END")
     warn.append(f"CASE WHEN {scheduled} AND NOT {inside} AND NOT (label = 'baseline' AND day > "
                 "first) THEN ' window' ELSE '' END")
+    out["entry_source"] = "CASE WHEN self_rep THEN 'patient' ELSE 'staff' END"
+    out["verification_state"] = ("CASE de_status " + " ".join(
+        f"WHEN '{status.value}' THEN '{double_entry.export_code(status)}'"
+        for status in double_entry.Status) + f" ELSE '{double_entry.NOT_DOUBLE_ENTERED}' END")
     out["confirmed_warnings"] = f"nullif(ltrim({' || '.join(warn)}), '')"
+    out["questionnaire_language"] = "tlang"
     names = [c.name for c in VISIT_COLUMNS]
     assert list(out) == names, set(names) ^ set(out)
     select = ", ".join(f"{expr} AS {name}" for name, expr in out.items())
@@ -213,7 +222,8 @@ def patients_sql() -> str:
             "notes": _guard("nullif(p.notes, '')"),
             "pta_side": "(SELECT x.side FROM procedure x WHERE x.patient_id = p.id ORDER BY "
                         "x.pta_date, x.side, x.notes, x.id LIMIT 1)",
-            "pta_count": "(SELECT count(*) FROM procedure x WHERE x.patient_id = p.id)"}
+            "pta_count": "(SELECT count(*) FROM procedure x WHERE x.patient_id = p.id)",
+            "language": "p.language"}
     assert list(cols) == [c.name for c in PATIENT_COLUMNS]
     return ("SELECT " + ", ".join(f"{e} AS {n}" for n, e in cols.items())
             + " FROM patient p ORDER BY p.code;")
