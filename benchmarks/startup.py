@@ -9,8 +9,9 @@ with the ratio of the medians and the target of issue #14:
 
 - ``proapp --version`` and ``proapp --help`` against ``python -c pass`` (<= 3x);
 - a command's own start-up (parse, open the database, authorise) against
-  ``python -c "import sqlalchemy"`` (<= 1.5x): ``settings get`` (no account needed) and
-  ``user list`` (signed in: Argon2 verification of the password included);
+  ``python -c "import sqlalchemy"`` (<= 1.5x): ``settings get`` and ``key show`` (no account
+  needed) and ``user list`` (signed in: Argon2 verification of the password and the access
+  log's sign-in row included);
 - ``proapp check`` on the demo database against ``sqlite3 DB 'PRAGMA integrity_check'``
   (<= 2x; check also walks the change log's hash chain);
 - the window: first paint of the sign-in dialog (``PROAPP_EXIT_AFTER_FIRST_PAINT=1``) on the
@@ -97,6 +98,9 @@ def main() -> int:
         sqla = [PY, "-c", "import sqlalchemy"]
         compare("proapp settings get (parse, open, read)",
                 [*proapp, "settings", "get", "--db", str(db), "clinic_name"],
+                "import sqlalchemy", sqla, "<= 1.5x", env, args.runs)
+        compare("proapp key show (parse, open read-only)",
+                [*proapp, "key", "show", "--db", str(db)],
                 "import sqlalchemy", sqla, "<= 1.5x", env, args.runs)
         compare("proapp user list (… and sign in)",
                 [*proapp, "user", "list", "--db", str(db), "--user", "bench"],

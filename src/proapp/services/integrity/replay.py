@@ -37,6 +37,7 @@ from proapp.db.models import (
     User,
     Visit,
 )
+from proapp.db.rows import plain_rows
 
 PATIENT_FIELDS = ("code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
                   "diagnosis_year", "headache_positive", "fatigue_positive", "notes", "language")
@@ -96,7 +97,8 @@ def _replay(s: Session) -> tuple[State, dict[str, str | None], list[dict[str, An
     unkeyed: list[dict[str, Any]] = []
     q = select(ChangeLog.action, ChangeLog.entity, ChangeLog.entity_id, ChangeLog.patient_id,
                ChangeLog.field, ChangeLog.new_value, ChangeLog.user_id).order_by(ChangeLog.id)
-    for action, entity, entity_id, patient_id, field, new, user_id in s.execute(q):
+    for action, entity, entity_id, patient_id, field, new, user_id in plain_rows(
+            s.connection(), q):
         if entity == "setting":
             if field is not None:
                 settings[field] = new
@@ -129,33 +131,35 @@ def _replay(s: Session) -> tuple[State, dict[str, str | None], list[dict[str, An
 
 
 def _rows(conn: Connection, model: type[Any], *names: str) -> Iterator[Sequence[Any]]:
-    """The columns ``names`` of every row of ``model``, fetched a batch at a time."""
-    result = conn.execute(select(*(getattr(model, n) for n in names)))
-    for batch in result.partitions(10_000):
-        yield from batch
+    """The columns ``names`` of every row of ``model``, fetched a batch at a time, with the
+    values the columns' types give (what a SQLAlchemy result holds)."""
+    return plain_rows(conn, select(*(getattr(model, n) for n in names)))
 
 
 def _stored(s: Session) -> State:
-    """Every stored row as the log would describe it. Rows of columns, not ORM objects: a
-    10,000-patient database has over a million answers, and an identity-mapped object per
-    row was three quarters of ``proapp check`` (the values are the same: the columns' own
-    types convert them)."""
+    """Every stored row as the log would describe it, without the fields that hold nothing
+    (None: :func:`compare` leaves them out). Rows of columns, not ORM objects, read with
+    :func:`proapp.db.rows.plain_rows`: a 10,000-patient database has over a million answers
+    (the values are the same: the columns' own types convert them)."""
     out: State = {}
     conn = s.connection()
     for p in _rows(conn, Patient, "id", *PATIENT_FIELDS):
-        out[("patient", p[0])] = {f: to_text(v) for f, v in zip(PATIENT_FIELDS, p[1:],
-                                                                 strict=True)}
+        out[("patient", p[0])] = {f: t for f, v in zip(PATIENT_FIELDS, p[1:], strict=True)
+                                  if (t := to_text(v)) is not None}
     for r in _rows(conn, Procedure, "id", "patient_id", *PROCEDURE_FIELDS):
-        row = {f: to_text(v) for f, v in zip(PROCEDURE_FIELDS, r[2:], strict=True)}
+        row: dict[str, str | None] = {f: t for f, v in zip(PROCEDURE_FIELDS, r[2:],
+                                                           strict=True)
+                                      if (t := to_text(v)) is not None}
         row["_patient"] = str(r[1])
         out[("procedure", r[0])] = row
     visits: dict[int, dict[str, str | None]] = {}
     for vid, label, day, status, signed_at, signed_by, language, edition in _rows(
             conn, Visit, "id", "label", "visit_date", "status", "signed_at", "signed_by_id",
             "text_language", "text_edition"):
-        visits[vid] = {"label": label, "visit_date": to_text(day), "status": status,
-                       "signed_at": to_text(signed_at), "signed_by": to_text(signed_by),
-                       "text_language": language, "text_edition": edition}
+        header = {"label": label, "visit_date": to_text(day), "status": status,
+                  "signed_at": to_text(signed_at), "signed_by": to_text(signed_by),
+                  "text_language": language, "text_edition": edition}
+        visits[vid] = {k: v for k, v in header.items() if v is not None}
     orphans: dict[int, dict[str, str | None]] = defaultdict(dict)
     names: dict[tuple[str, str], str] = {}  # "midas.q1": one string for every visit
 
@@ -163,14 +167,23 @@ def _stored(s: Session) -> State:
         target = visits.get(visit_id)
         return orphans[visit_id] if target is None else target
 
+    visit_of = visits.get
     for vid, instrument, item, value, missing in _rows(
             conn, Answer, "visit_id", "instrument", "item", "value", "missing_reason"):
         name = names.get((instrument, item))
         if name is None:
             name = names[(instrument, item)] = f"{instrument}.{item}"
-        values_of(vid)[name] = to_text(value) if value is not None else f"missing:{missing}"
+        target = visit_of(vid)
+        if target is None:
+            target = orphans[vid]
+        kind = type(value)  # to_text's own first cases, inline (a million answers)
+        target[name] = (value if kind is str else str(value) if kind is int
+                        else f"missing:{missing}" if value is None else to_text(value))
     for vid, form, reason in _rows(conn, SkippedForm, "visit_id", "form", "reason"):
-        values_of(vid)[f"skipped.{form}"] = reason
+        if reason is None:  # nothing: and no earlier value under the same name either
+            values_of(vid).pop(f"skipped.{form}", None)
+        else:
+            values_of(vid)[f"skipped.{form}"] = reason
     for f in _rows(conn, FlowRow, "visit_id", "posture", "side", *FLOW_ATTRS):
         target = values_of(f[0])
         for attr, value in zip(FLOW_ATTRS, f[3:], strict=True):
@@ -179,9 +192,12 @@ def _stored(s: Session) -> State:
     for vid, values in visits.items():
         out[("visit", vid)] = values
     for u in _rows(conn, User, "id", *USER_FIELDS, "password_hash"):
-        out[("user", u[0])] = {**{f: to_text(v) for f, v in zip(USER_FIELDS, u[1:-1],
-                                                                  strict=True)},
-                               "password": keys.fingerprint(u[-1])}
+        account: dict[str, str | None] = {f: t for f, v in zip(USER_FIELDS, u[1:-1],
+                                                               strict=True)
+                                          if (t := to_text(v)) is not None}
+        if (password := keys.fingerprint(u[-1])) is not None:
+            account["password"] = password
+        out[("user", u[0])] = account
     return out
 
 
@@ -233,8 +249,13 @@ def compare(s: Session) -> list[Discrepancy]:
         if want is None:
             out.append(Discrepancy(_TABLES[entity], f"id={ident}", None, "(row)", None))
             continue
-        have = {k: v for k, v in have.items() if v is not None and not k.startswith("_")}
-        want = {k: v for k, v in want.items() if v is not None}
+        if entity == "procedure":  # stored rows hold no None (see _stored)
+            have = {k: v for k, v in have.items() if not k.startswith("_")}
+        if None in want.values():
+            want = {k: v for k, v in want.items() if v is not None}
+        if have == want:  # the common case, decided in one comparison
+            continue
+        have, want = dict(have), dict(want)  # changed below, the state stays as it was
         if (entity == "patient" and "language" not in want
                 and have.get("language") == MIGRATED_LANGUAGE):
             have.pop("language")  # logged before patients had a language
