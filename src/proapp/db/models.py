@@ -124,6 +124,7 @@ class Visit(Base):
         Index("ix_visit_patient_date", "patient_id", "visit_date"),
         CheckConstraint(f"text_language IS NULL OR text_language IN ({_LANGUAGE_CODES})",
                         name="text_language"),
+        Index("uq_visit_entry_key", "entry_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -144,6 +145,10 @@ class Visit(Base):
     # such. NULL for visits entered before proapp recorded it, or imported without it.
     text_language: Mapped[str | None] = mapped_column(String(8))
     text_edition: Mapped[str | None] = mapped_column(String(400))
+    # The entry (a wizard, a self-report session) that created the visit, so that the same
+    # entry's save made again after a lost answer finds it instead of storing a second visit
+    # (services.visits.records.save_in). Not clinical data: not in the change log.
+    entry_key: Mapped[str | None] = mapped_column(String(32))
 
     patient: Mapped[Patient] = relationship(back_populates="visits")
     answers: Mapped[list[Answer]] = relationship(back_populates="visit",

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from tests.conftest import make_facts
 
 from proapp import paths
 from proapp.db import keys
@@ -23,7 +24,8 @@ from proapp.domain.answers import MissingReason
 from proapp.domain.flow import FlowMeasurement, Posture, Side
 from proapp.domain.language import Language
 from proapp.domain.visit import VisitContent
-from proapp.services import visits
+from proapp.services import patients, visits
+from proapp.services.errors import ConflictError
 from proapp.services.visits import local_drafts
 from proapp.services.visits.local_drafts import KeptDraftError, Outcome
 
@@ -172,3 +174,74 @@ def test_without_the_key_nothing_is_kept_and_the_reason_is_plain(
     finally:
         (keys.key_dir() / "aside").rename(keys.key_path(db.installation_id()))
     assert not list(local_drafts.folder().iterdir())
+
+
+# A first save whose COMMIT reached the database while its answer was lost with the
+# connection: the entry still thinks nothing is stored (no visit id) and keeps its draft.
+KEY = "0123456789abcdef0123456789abcdef"
+FIRST = VisitContent({"midas": {"q1": 17}})
+
+
+def unscheduled(patient_id: int, content: VisitContent, **kw: object) -> visits.VisitDraft:
+    return visits.VisitDraft(patient_id, "unscheduled", M3, content,
+                             **kw)  # type: ignore[arg-type]
+
+
+def test_a_first_save_whose_answer_was_lost_is_not_stored_twice(
+        db: Database, actor: Actor, patient_id: int) -> None:
+    made = visits.save_visit(db, actor, unscheduled(patient_id, FIRST, entry_key=KEY))
+    # the entry typed on (q2 ...) and kept everything, still without a visit id
+    path = local_drafts.keep(db, actor, unscheduled(patient_id, CONTENT, entry_key=KEY),
+                             draft_id=KEY, patient_code="P001")
+    [kept] = local_drafts.pending(db, actor).kept
+    assert kept.draft.entry_key == KEY and kept.draft.visit_id is None
+    result = local_drafts.restore(db, actor, kept)
+    assert result.outcome is Outcome.RESTORED and result.record is not None
+    assert result.record.id == made.id  # the visit its first save created, not a second one
+    [stored] = [v for v in visits.visits_of(db, patient_id) if v.label == "unscheduled"]
+    assert stored.content == CONTENT and stored.version == made.version + 1
+    assert not path.exists()
+
+
+def test_a_lost_answer_with_nothing_typed_since_is_just_removed(
+        db: Database, actor: Actor, patient_id: int) -> None:
+    made = visits.save_visit(db, actor, unscheduled(patient_id, FIRST, entry_key=KEY))
+    path = local_drafts.keep(db, actor, unscheduled(patient_id, FIRST, entry_key=KEY),
+                             draft_id=KEY, patient_code="P001")
+    [kept] = local_drafts.pending(db, actor).kept
+    result = local_drafts.restore(db, actor, kept)
+    assert result.outcome is Outcome.ALREADY_SAVED and result.record is not None
+    assert result.record.id == made.id and result.record.version == made.version
+    assert len(visits.visits_of(db, patient_id)) == 1 and not path.exists()
+
+
+def test_the_entrys_visit_changed_by_someone_since_is_a_conflict(
+        db: Database, actor: Actor, patient_id: int) -> None:
+    made = visits.save_visit(db, actor, unscheduled(patient_id, FIRST, entry_key=KEY))
+    visits.save_visit(db, Actor("nurse.other", role="nurse"), unscheduled(
+        patient_id, VisitContent({"midas": {"q1": 2}}), visit_id=made.id,
+        expected_version=made.version))
+    local_drafts.keep(db, actor, unscheduled(patient_id, CONTENT, entry_key=KEY),
+                      draft_id=KEY, patient_code="P001")
+    [kept] = local_drafts.pending(db, actor).kept
+    result = local_drafts.restore(db, actor, kept)
+    assert result.outcome is Outcome.NOT_RESTORED and "changed by someone else" in result.message
+    [stored] = visits.visits_of(db, patient_id)  # neither overwritten nor doubled
+    assert stored.content.answers("midas")["q1"] == 2
+
+
+def test_an_entry_key_of_another_patients_visit_is_a_conflict(
+        db: Database, actor: Actor, patient_id: int) -> None:
+    other = patients.create_patient(db, actor, make_facts(code="P002"), [])
+    visits.save_visit(db, actor, unscheduled(patient_id, FIRST, entry_key=KEY))
+    with pytest.raises(ConflictError):
+        visits.save_visit(db, actor, unscheduled(other, CONTENT, entry_key=KEY))
+    assert visits.visits_of(db, other) == []
+
+
+def test_two_entries_make_two_unscheduled_visits(db: Database, actor: Actor,
+                                                 patient_id: int) -> None:
+    visits.save_visit(db, actor, unscheduled(patient_id, FIRST, entry_key=KEY))
+    visits.save_visit(db, actor, unscheduled(patient_id, FIRST, entry_key="f" * 32))
+    visits.save_visit(db, actor, unscheduled(patient_id, FIRST))  # no key: an import's
+    assert len(visits.visits_of(db, patient_id)) == 3

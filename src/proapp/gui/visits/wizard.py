@@ -290,7 +290,7 @@ class VisitWizard(QDialog):
     def draft(self, content: VisitContent) -> VisitDraft:
         return VisitDraft(self.patient_id, self.visit_page.label, self.visit_page.visit_date,
                           content, self.visit_id, self.expected_version,
-                          text_language=self.text_language)
+                          text_language=self.text_language, entry_key=self._draft_id)
 
     def _snapshot(self, *, storable_only: bool) -> Snapshot:
         content, _issues = self.collect()

@@ -51,7 +51,12 @@ from proapp.domain.validation import ValidationError
 from proapp.domain.visit import VisitContent, VisitRecord, flatten
 from proapp.services import clock
 from proapp.services.errors import UserError, plain_error
-from proapp.services.visits.records import VisitDraft, get_visit, save_visit
+from proapp.services.visits.records import (
+    VisitDraft,
+    entry_visit_id,
+    get_visit,
+    save_visit,
+)
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +77,9 @@ def folder() -> Path:
 
 def new_draft_id() -> str:
     """A name for one visit entry's kept draft: every later failure of the same entry
-    replaces the same file."""
-    return secrets.token_hex(8)
+    replaces the same file. It is also the entry's key on the visit it creates
+    (``VisitDraft.entry_key``): 128 random bits, unique among the visits."""
+    return secrets.token_hex(16)
 
 
 def database_address(db: Database) -> str:
@@ -197,7 +203,7 @@ def _body(draft: VisitDraft, patient_code: str, reason: str | None, confirmed: b
     return json.dumps({
         "patient_id": draft.patient_id, "patient_code": patient_code, "label": draft.label,
         "visit_date": draft.visit_date.isoformat(), "visit_id": draft.visit_id,
-        "expected_version": draft.expected_version,
+        "expected_version": draft.expected_version, "entry_key": draft.entry_key,
         "text_language": draft.text_language.value if draft.text_language else None,
         "content": _content_doc(draft.content), "reason": reason, "confirmed": confirmed,
     }, sort_keys=True).encode()
@@ -294,7 +300,8 @@ def _read(path: Path, address: str, installation: str
                            None if body["visit_id"] is None else int(body["visit_id"]),
                            None if body["expected_version"] is None
                            else int(body["expected_version"]),
-                           Language(body["text_language"]) if body["text_language"] else None)
+                           Language(body["text_language"]) if body["text_language"] else None,
+                           _entry_key(body.get("entry_key")))  # files of 0005 and later
         reason = None if body.get("reason") is None else str(body["reason"])
         kept = KeptDraft(header["draft"], path, header["author"], header["kept_at"],
                          str(body["patient_code"]), draft, reason,
@@ -304,6 +311,15 @@ def _read(path: Path, address: str, installation: str
     if path.name != f"{kept.draft_id}{SUFFIX}":  # a file copied over another one's name
         return header["author"], RefusedFile(path, _tampered(name))
     return header["author"], kept
+
+
+def _entry_key(value: object) -> str | None:
+    if value is None:
+        return None
+    if not (isinstance(value, str) and value.isalnum() and value.isascii()
+            and len(value) <= 32):
+        raise ValueError("an entry key is up to 32 letters and digits")
+    return value
 
 
 def pending(db: Database, actor: Actor) -> Pending:
@@ -333,18 +349,23 @@ def pending(db: Database, actor: Actor) -> Pending:
 # --- restoring and discarding ------------------------------------------------------------------
 
 
-def _holds(db: Database, kept: KeptDraft) -> bool:
-    """The database already holds exactly this draft (saved after the file was written, e.g.
-    just before a crash)."""
-    if kept.draft.visit_id is None:
-        return False
-    try:
-        stored = get_visit(db, kept.draft.visit_id)
-    except UserError:
-        return False
+def _already_stored(db: Database, kept: KeptDraft) -> int | None:
+    """The id of the visit that already holds exactly this draft (saved after the file was
+    written, e.g. just before a crash, or a first save whose answer was lost: found by its
+    entry key), else None."""
     d = kept.draft
-    return (stored.patient_id, stored.label, stored.visit_date, flatten(stored.content)) == (
+    visit_id = d.visit_id
+    if visit_id is None and d.entry_key is not None:
+        visit_id = entry_visit_id(db, d.patient_id, d.entry_key)
+    if visit_id is None:
+        return None
+    try:
+        stored = get_visit(db, visit_id)
+    except UserError:
+        return None
+    same = (stored.patient_id, stored.label, stored.visit_date, flatten(stored.content)) == (
         d.patient_id, d.label, d.visit_date, flatten(d.content))
+    return visit_id if same else None
 
 
 def restore(db: Database, actor: Actor, kept: KeptDraft) -> Restored:
@@ -353,9 +374,10 @@ def restore(db: Database, actor: Actor, kept: KeptDraft) -> Restored:
     visit changed since is a conflict and nothing is overwritten. Restored (or found already
     saved): the file is removed. Not restored: the file stays, the message says why."""
     try:
-        if _holds(db, kept):
+        stored = _already_stored(db, kept)
+        if stored is not None:
             forget(kept.draft_id)
-            return Restored(kept, Outcome.ALREADY_SAVED, get_visit(db, kept.draft.visit_id or 0))
+            return Restored(kept, Outcome.ALREADY_SAVED, get_visit(db, stored))
         record = save_visit(db, actor, kept.draft, complete=False, reason=kept.reason,
                             confirm_warnings=kept.confirmed, today=clock.today())
     except (UserError, ValidationError, StorageError) as exc:

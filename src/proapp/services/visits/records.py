@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -63,6 +63,11 @@ class VisitDraft:
     # The language the questionnaires were shown in (stored with the visit, with the texts'
     # editions); None keeps what the visit has (nothing, for a visit entered without it).
     text_language: Language | None = None
+    # The entry this save comes from (one per wizard or self-report session, letters and
+    # digits): a new visit is stored with it, and the entry's first save made again (its
+    # answer lost with the connection, the draft kept and restored) finds that visit instead
+    # of storing a second one. None: a save that cannot be repeated (import, a correction).
+    entry_key: str | None = None
 
 
 def content_of(visit: Visit) -> VisitContent:
@@ -171,6 +176,20 @@ def check_visit(s: Session, draft: VisitDraft, *, complete: bool,
     return issues
 
 
+def _made_by_entry(s: Session, draft: VisitDraft) -> Visit | None:
+    """The visit ``draft``'s entry created, if its first save reached the database: changed
+    by nobody since (version 1), for the same patient. Changed since, or another patient's
+    (a key copied into a foreign draft), it is a conflict: nothing is overwritten."""
+    made = s.scalar(select(Visit).where(Visit.entry_key == draft.entry_key))
+    if made is None:
+        return None
+    if made.patient_id != draft.patient_id or made.version != 1:
+        raise ConflictError(
+            msg("This visit was changed by someone else since you opened it. Your input is "
+                "kept: review the current visit and enter your changes again."))
+    return made
+
+
 def save_visit(db: Database, actor: Actor, draft: VisitDraft, *, complete: bool = False,
                confirm_warnings: bool = False, reason: str | None = None,
                today: date | None = None) -> VisitRecord:
@@ -191,6 +210,10 @@ def save_in(s: Session, actor: Actor, draft: VisitDraft, *, complete: bool = Fal
     visit and record something about it at once (double entry, the patient self-report)."""
     authorize(s, actor, Permission.VISIT_EDIT)
     existing = None
+    if draft.visit_id is None and draft.entry_key is not None:
+        existing = _made_by_entry(s, draft)
+        if existing is not None:  # the entry's first save did reach the database
+            draft = replace(draft, visit_id=existing.id, expected_version=existing.version)
     if draft.visit_id is not None:
         existing = s.get(Visit, draft.visit_id)
         if existing is None or existing.patient_id != draft.patient_id:
@@ -219,7 +242,7 @@ def save_in(s: Session, actor: Actor, draft: VisitDraft, *, complete: bool = Fal
         v = Visit(patient_id=draft.patient_id, visit_date=draft.visit_date, label=draft.label,
                   status=COMPLETE if complete else DRAFT, entered_by_id=actor.user_id,
                   entered_by=actor.username, created_at=now, updated_at=now,
-                  completed_at=now if complete else None)
+                  completed_at=now if complete else None, entry_key=draft.entry_key)
         _set_texts(s, v, draft, answered=False)
         s.add(v)
         _sync_rows(s, v, draft.content)
@@ -320,6 +343,13 @@ def get_visit(db: Database, visit_id: int) -> VisitRecord:
         if v is None:
             raise NotFoundError(msg("No visit with id {visit_id}", visit_id=visit_id))
         return record_of(v)
+
+
+def entry_visit_id(db: Database, patient_id: int, entry_key: str) -> int | None:
+    """The id of the visit of ``patient_id`` that the entry ``entry_key`` created, if any."""
+    with db.read() as s:
+        return s.scalar(select(Visit.id).where(Visit.entry_key == entry_key,
+                                               Visit.patient_id == patient_id))
 
 
 def visits_of(db: Database, patient_id: int) -> list[VisitRecord]:
