@@ -93,6 +93,19 @@ def private_config(db: Path | None, work: Path) -> Path:
     return config
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of ``source`` including what is still in its write-ahead log
+    (SQLite's backup; a copy of the main file alone would miss the last writes)."""
+    import sqlite3
+
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
 def workspace(db: Path | None, patients: int, target: Path
               ) -> tuple[Path, Path, dict[str, str]]:
     """What every measured process gets, here and in startup.py: ``target``, a copy of ``db``
@@ -103,7 +116,7 @@ def workspace(db: Path | None, patients: int, target: Path
     os.environ["PROAPP_DATA_DIR"] = str(work / "data")
     config = private_config(db, work)
     if db:
-        shutil.copyfile(db, target)
+        copy_database(db, target)
     else:
         print(f"building a {patients:,}-patient demo database (not timed) ...", flush=True)
         prepare(target, patients)
