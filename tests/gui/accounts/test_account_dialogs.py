@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QVBoxLayout,
 )
+from tests.support.main_window import when_filled
 from tests.support.staff import PASSWORD, Staff
 
 from proapp.db.engine import Database
@@ -396,7 +397,6 @@ def test_run_gui_reads_the_list_while_the_password_is_checked(
     the password, not only 100 ms after the dialog painted; the window adopts that load."""
     from proapp.gui.patients.loading import ListLoader
     from proapp.gui.shell import app as gui_app
-    from proapp.gui.shell.main_window import MainWindow
 
     order: list[str] = []
     real_reload, real_authenticate = ListLoader.reload, accounts.authenticate
@@ -423,17 +423,8 @@ def test_run_gui_reads_the_list_while_the_password_is_checked(
         dialog.password.setText(PASSWORD)
         dialog.ok_button.click()
 
-    def look() -> None:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows or windows[0].patients.model.rowCount() == 0:
-            QTimer.singleShot(20, look)
-            return
-        seen["rows"], seen["actor"] = windows[0].patients.model.rowCount(), windows[0].actor
-        windows[0].close()
-
     QTimer.singleShot(0, sign_in_at_once)
-    QTimer.singleShot(0, look)
+    when_filled(lambda w: seen.update(rows=w.patients.model.rowCount(), actor=w.actor))
     assert gui_app.run_gui(db) == 0
     assert order[:2] == ["load", "check"] and order.count("load") == 1  # adopted, not again
     assert seen == {"rows": 1, "actor": staff.nurse}

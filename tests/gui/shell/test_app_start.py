@@ -7,6 +7,7 @@ import sys
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMenu
+from tests.support.main_window import when_filled
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
@@ -31,13 +32,7 @@ def test_run_gui_shows_the_window_with_the_crash_handler(
     seen: dict[str, object] = {}
     before = sys.excepthook
 
-    def look() -> None:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows or windows[0].patients.model.rowCount() == 0:
-            QTimer.singleShot(20, look)  # the list loads in the background
-            return
-        w = windows[0]
+    def look(w: MainWindow) -> None:
         seen["hook"] = sys.excepthook
         seen["rows"] = w.patients.model.rowCount()
         seen["status"] = w.db_label.full_text()
@@ -46,9 +41,8 @@ def test_run_gui_shows_the_window_with_the_crash_handler(
         seen["features"] = sorted(a.objectName() for m in w.menuBar().findChildren(QMenu)
                                   for a in m.actions()
                                   if a.objectName() in FEATURE_ACTIONS)
-        w.close()
 
-    QTimer.singleShot(0, look)
+    when_filled(look)
     assert run_gui(db) == 0
     assert isinstance(seen["hook"], CrashHandler)
     assert seen["rows"] == 1
@@ -114,16 +108,7 @@ def test_the_early_list_load_waits_for_the_sign_in_dialogs_first_paint(
 
     monkeypatch.setattr(gui_accounts, "first_admin_or_login", sign_in)
 
-    def look() -> None:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows or windows[0].patients.model.rowCount() == 0:
-            QTimer.singleShot(20, look)
-            return
-        seen["rows"] = windows[0].patients.model.rowCount()
-        windows[0].close()
-
-    QTimer.singleShot(0, look)
+    when_filled(lambda w: seen.update(rows=w.patients.model.rowCount()))
     assert run_gui(db) == 0
     assert seen["before_show"] == 0
     assert seen["after_dialog"] == 1  # started from the dialog's paint, once

@@ -187,14 +187,21 @@ def unscheduled(patient_id: int, content: VisitContent, **kw: object) -> visits.
                              **kw)  # type: ignore[arg-type]
 
 
-def test_a_first_save_whose_answer_was_lost_is_not_stored_twice(
-        db: Database, actor: Actor, patient_id: int) -> None:
+def lost_first_save(db: Database, actor: Actor, patient_id: int, typed: VisitContent
+                    ) -> tuple[visits.VisitRecord, Path, local_drafts.KeptDraft]:
+    """The entry's first save (FIRST) stored, its answer lost: the entry kept ``typed``
+    (what it holds by then) on the computer, still without a visit id."""
     made = visits.save_visit(db, actor, unscheduled(patient_id, FIRST, entry_key=KEY))
-    # the entry typed on (q2 ...) and kept everything, still without a visit id
-    path = local_drafts.keep(db, actor, unscheduled(patient_id, CONTENT, entry_key=KEY),
+    path = local_drafts.keep(db, actor, unscheduled(patient_id, typed, entry_key=KEY),
                              draft_id=KEY, patient_code="P001")
     [kept] = local_drafts.pending(db, actor).kept
     assert kept.draft.entry_key == KEY and kept.draft.visit_id is None
+    return made, path, kept
+
+
+def test_a_first_save_whose_answer_was_lost_is_not_stored_twice(
+        db: Database, actor: Actor, patient_id: int) -> None:
+    made, path, kept = lost_first_save(db, actor, patient_id, CONTENT)  # typed on: q2 ...
     result = local_drafts.restore(db, actor, kept)
     assert result.outcome is Outcome.RESTORED and result.record is not None
     assert result.record.id == made.id  # the visit its first save created, not a second one
@@ -205,10 +212,7 @@ def test_a_first_save_whose_answer_was_lost_is_not_stored_twice(
 
 def test_a_lost_answer_with_nothing_typed_since_is_just_removed(
         db: Database, actor: Actor, patient_id: int) -> None:
-    made = visits.save_visit(db, actor, unscheduled(patient_id, FIRST, entry_key=KEY))
-    path = local_drafts.keep(db, actor, unscheduled(patient_id, FIRST, entry_key=KEY),
-                             draft_id=KEY, patient_code="P001")
-    [kept] = local_drafts.pending(db, actor).kept
+    made, path, kept = lost_first_save(db, actor, patient_id, FIRST)
     result = local_drafts.restore(db, actor, kept)
     assert result.outcome is Outcome.ALREADY_SAVED and result.record is not None
     assert result.record.id == made.id and result.record.version == made.version
