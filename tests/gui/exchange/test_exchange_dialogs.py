@@ -102,6 +102,17 @@ def _bad_and_good(tmp_path: Path) -> tuple[Path, Path]:
     return bad, good
 
 
+def checked_import(qtbot, db: Database, folder: Path) -> ImportDialog:
+    """An import dialog (no parent) with ``folder`` chosen and checked."""
+    dialog = ImportDialog(None, db, NURSE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.folder.setText(str(folder))
+    with qtbot.waitSignal(dialog.checked, timeout=60_000):
+        dialog.check()
+    return dialog
+
+
 def test_import_dialog_shows_every_error_before_writing(qtbot, db: Database,
                                                         tmp_path: Path) -> None:
     bad, good = _bad_and_good(tmp_path)
@@ -135,11 +146,7 @@ def test_import_dialog_shows_every_error_before_writing(qtbot, db: Database,
 def test_changing_the_folder_after_a_check_needs_a_new_check(qtbot, db: Database,
                                                              tmp_path: Path) -> None:
     _bad, good = _bad_and_good(tmp_path)
-    dialog = ImportDialog(None, db, NURSE)
-    qtbot.addWidget(dialog)
-    dialog.folder.setText(str(good))
-    with qtbot.waitSignal(dialog.checked, timeout=60_000):
-        dialog.check()
+    dialog = checked_import(qtbot, db, good)
     assert dialog.import_button.isEnabled()
     dialog.update_box.setChecked(True)
     assert not dialog.import_button.isEnabled()
@@ -159,12 +166,7 @@ def test_render_dialogs(qtbot, demo_db: Database, tmp_path: Path) -> None:
     export = ExportDialog(None, demo_db, NURSE)
     qtbot.addWidget(export)
     export.show()
-    imp = ImportDialog(None, demo_db, NURSE)
-    qtbot.addWidget(imp)
-    imp.show()
-    imp.folder.setText(str(bad))
-    with qtbot.waitSignal(imp.checked, timeout=60_000):
-        imp.check()
+    imp = checked_import(qtbot, demo_db, bad)
     assert not export.grab().isNull()
     assert imp.grab().save(str(tmp_path / "import.png"))
 
@@ -175,11 +177,7 @@ def test_import_findings_are_written_in_the_screens_language(qtbot, db: Database
     """A clinic's hand-made file with an impossible date and an unknown code, checked on an
     Italian screen: every finding in Italian, the cell's own text as it was."""
     bad, _good = _bad_and_good(tmp_path)
-    dialog = ImportDialog(None, db, NURSE)
-    qtbot.addWidget(dialog)
-    dialog.folder.setText(str(bad))
-    with qtbot.waitSignal(dialog.checked, timeout=60_000):
-        dialog.check()
+    dialog = checked_import(qtbot, db, bad)
     messages = [dialog.model.index(r, 6).data() for r in range(dialog.model.rowCount())]
     assert messages[0] == "1975-13-01 non è una data del calendario", messages
     assert "non è uno di" in messages[1], messages
