@@ -9,7 +9,6 @@ predecessor per append and two writers never deadlock.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,7 +26,6 @@ from proapp.domain.actor import Actor
 if TYPE_CHECKING:  # the ORM is imported by the first session: a command that reads in plain
     from sqlalchemy.orm import Session  # SQL (settings get) never builds the model classes
 
-_log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 30_000
 ENV_DB = "PROAPP_DB"
@@ -238,27 +236,17 @@ class Database:
 
     def advance_anchor(self, log_head: tuple[int, str] | None,
                        access_head: tuple[int, str] | None) -> None:
-        """After a commit: the anchor outside the database moves to the new heads. A failure
-        here must not undo the user's committed work; it is logged and ``check`` will see
-        an anchor that lags (which it accepts), never one that runs ahead."""
+        """After a commit: the anchor outside the database moves to the new heads, written
+        by :class:`proapp.db.keys.AnchorWriter` in its own thread (the caller, often the GUI
+        thread saving a visit, does not wait for the file's fsyncs)."""
         from proapp.db import keys
 
         chain = self._chain
-        if chain is None:
-            return
-        try:
-            old = keys.read_anchor(chain.installation, self.display_name) or keys.Anchor(
-                chain.installation, self.display_name)
-            new = old.advanced(log_head, access_head)
-            if new != old:
-                keys.write_anchor(new)
-            elif log_head is not None and log_head[0] < old.log_id:
-                _log.warning("change log of %s ends at row %d, before the anchored row %d: "
-                             "rows were removed; run proapp check", self.display_name,
-                             log_head[0], old.log_id)
-        except OSError as exc:
-            _log.warning("anchor file not written (%s); proapp check will compare with the "
-                         "previous one", type(exc).__name__)
+        if chain is not None:
+            keys.advance_later(chain.installation, self.display_name, log_head, access_head)
 
     def dispose(self) -> None:
+        from proapp.db import keys
+
+        keys.ANCHORS.flush()  # the anchors of this database's last commits are on disk
         self.engine.dispose()

@@ -103,3 +103,15 @@ def test_the_list_folds_each_name_once_and_gets_the_same_key_and_words(
         expected[whole] = None
         expected.update((p, None) for p in re.split(r"[^\w]+", whole) if p)
     assert search_words(code, family, given_name) == tuple(expected)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(words, words, words), min_size=0, max_size=40))
+def test_the_index_holds_every_word_of_every_row_in_word_order(people) -> None:
+    """Grouped by word and laid out in word order (no sort of the pairs): the same entries as
+    sorting every (word, row) pair, so the binary searches see a sorted list."""
+    rows = [row(i, *p) for i, p in enumerate(people)]
+    index = SearchIndex(rows)
+    pairs = sorted((w, r.id) for r in rows for w in r.words)
+    assert index._words == [w for w, _ in pairs]
+    assert sorted(zip(index._words, index._ids, strict=True)) == pairs

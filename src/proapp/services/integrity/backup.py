@@ -208,13 +208,15 @@ def _remember_folder(db: Database, folder: Path) -> None:
         chain = db.chain()
     except keys.KeyMissing:
         return
-    anchor = keys.read_anchor(chain.installation, db.display_name) or keys.Anchor(
-        chain.installation, db.display_name)
     name = str(folder.resolve())
-    if name not in anchor.backup_dirs:
-        with contextlib.suppress(OSError):
-            keys.write_anchor(dataclasses.replace(
-                anchor, backup_dirs=(*anchor.backup_dirs, name)))
+
+    def listed(anchor: keys.Anchor) -> keys.Anchor:
+        if name in anchor.backup_dirs:
+            return anchor
+        return dataclasses.replace(anchor, backup_dirs=(*anchor.backup_dirs, name))
+
+    with contextlib.suppress(OSError):
+        keys.update_anchor(chain.installation, db.display_name, listed)
 
 
 def backup_now(db: Database, actor: Actor, folder: Path | None = None) -> Path:
