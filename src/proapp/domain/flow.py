@@ -206,10 +206,15 @@ class PostureTotals:
 
     @property
     def total(self) -> Decimal | None:
-        """Left + right, only when both veins were measured."""
-        if self.left is None or self.right is None:
-            return None
-        return self.left + self.right
+        return posture_total(self.left, self.right)
+
+
+def posture_total(left: Decimal | None, right: Decimal | None) -> Decimal | None:
+    """Left + right, only when both veins were measured (what :class:`PostureTotals` says;
+    a function too, for the export's 150,000 visits at 10,000 patients)."""
+    if left is None or right is None:
+        return None
+    return left + right
 
 
 def totals(measurements: Iterable[FlowMeasurement]) -> dict[Posture, PostureTotals]:

@@ -64,6 +64,39 @@ def test_cell_parsing_only_accepts_clean_values(column, raw: str) -> None:
         assert isinstance(value, str)
 
 
+def _value_of(kind: Kind) -> st.SearchStrategy[object]:
+    """Values the export holds for a column of this kind (what dataset rows carry)."""
+    return {
+        Kind.INTEGER: st.integers(-10**12, 10**12),
+        Kind.DECIMAL: st.decimals(min_value=-10**6, max_value=10**6, places=4),
+        Kind.DATE: st.dates(),
+        Kind.BOOLEAN: st.booleans(),
+    }.get(kind, st.one_of(st.text(max_size=12), st.sampled_from(["=1+1", "'x", "-3", "@a"])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_remembered_cell_texts_are_the_texts_of_the_values(data: st.DataObject) -> None:
+    """The export's per-column formatters remember texts by value: whatever the order and
+    repetitions (also past the memo's bound), each cell is ``to_text`` of its value."""
+    column = data.draw(st.sampled_from([*PATIENT_COLUMNS, *VISIT_COLUMNS]))
+    values = data.draw(st.lists(st.one_of(st.none(), _value_of(column.kind)), max_size=40))
+    fmt = cells.formatter(column)
+    for v in values + values[::-1]:
+        assert fmt(v) == cells.to_text(column, v), (column.name, v)
+
+
+def test_the_remembered_texts_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cells._Texts, "LIMIT", 50)
+    column = next(c for c in VISIT_COLUMNS if c.kind is Kind.DECIMAL)
+    fmt = cells.formatter(column)
+    memo = fmt.__self__  # type: ignore[attr-defined]
+    for n in range(500):
+        assert fmt(Decimal(n)) == cells.to_text(column, Decimal(n))
+        assert len(memo) <= 52
+    assert fmt(None) == ""
+
+
 _codes = itertools.count(1)
 
 

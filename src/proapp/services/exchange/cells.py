@@ -62,36 +62,42 @@ def to_text(col: Column, value: object, *, guard: bool = True) -> str:
     return neutralise(str(value)) if guard else str(value)
 
 
+class _Texts(dict[object, str]):
+    """Value -> its cell text, made once per distinct value: a hit is the dictionary's own
+    lookup in C, no Python call (exports format millions of cells, and flows, means, codes,
+    labels and yes/no repeat a lot). Bounded, whatever the data.
+
+    One memo serves one column, so values that compare equal give the same text: decimals
+    equal in value are written with the column's fixed places alike, and a column holds one
+    kind of value (text columns strings, yes/no columns booleans)."""
+
+    __slots__ = ("_make",)
+    LIMIT = 100_000
+
+    def __init__(self, make: Callable[[object], str]):
+        super().__init__({None: ""})
+        self._make = make
+
+    def __missing__(self, value: object) -> str:
+        if len(self) > self.LIMIT:
+            self.clear()
+            self[None] = ""
+        text = self[value] = self._make(value)
+        return text
+
+
 def formatter(col: Column) -> Callable[[object], str]:
-    """A fast ``to_text`` for one column (exports call it millions of times): decimal texts
-    are cached, since flows and means repeat a lot."""
+    """A fast ``to_text`` for one column (blank for missing)."""
     if col.kind is Kind.INTEGER:
         return lambda v: "" if v is None else str(v)
-    if col.kind is Kind.DECIMAL:
-        cache: dict[object, str] = {}
-
-        def dec(v: object) -> str:
-            if v is None:
-                return ""
-            text = cache.get(v)
-            if text is None:
-                if len(cache) > 100_000:
-                    cache.clear()
-                text = cache[v] = to_text(col, v)
-            return text
-        return dec
-    if col.kind is Kind.DATE:
-        return lambda v: "" if v is None else cast(date, v).isoformat()
     if col.kind in (Kind.TEXT, Kind.CODE):
         risky = frozenset((*TRIGGERS, "'"))
 
         def text(v: object) -> str:
-            if v is None:
-                return ""
             t = str(v)
             return neutralise(t) if t[:1] in risky else t
-        return text
-    return lambda v: to_text(col, v)
+        return _Texts(text).__getitem__
+    return _Texts(lambda v: to_text(col, v)).__getitem__
 
 
 def rounded(col: Column, raw: str) -> bool:

@@ -309,10 +309,11 @@ class Dataset:
                     ml = read_ml[ml] if ml is not None else flowmod.FlowMeasurement(
                         sd, p, None, vel, area, sten).flow
                     row[c_flow], row[c_vel], row[c_area], row[c_sten] = ml, vel, area, sten
+                posture_total = flowmod.posture_total
                 for left, right, total in _TOTALS:
                     a, b = row[left], row[right]
                     if a is not None and b is not None:
-                        row[total] = flowmod.PostureTotals(a, b).total
+                        row[total] = posture_total(a, b)
                     if (a is not None and not a) or (b is not None and not b):
                         zero_flow.add(vid)
             rows[vid] = row
@@ -557,7 +558,7 @@ def _derive(row: Row, missing: list[tuple[str, str]] | None) -> None:
     zero = False
     for left, right, total in _TOTALS:
         a, b = row[left], row[right]
-        row[total] = None if a is None or b is None else flowmod.PostureTotals(a, b).total
+        row[total] = flowmod.posture_total(a, b)
         if (a is not None and not a) or (b is not None and not b):
             zero = True
     _warn(row, answered, missing, zero)
