@@ -43,9 +43,12 @@ def test_a_save_does_not_wait_for_the_anchor_file(db: Database, actor: Actor) ->
     assert before is not None and before.log_id == log_head(db)[0]
     done = threading.Event()
     with keys.ANCHORS.lock:  # the writer cannot write while we hold its lock
-        worker = threading.Thread(target=lambda: (
-            patients.create_patient(db, actor, make_facts("A2")),
-            patients.create_patient(db, actor, make_facts("A3")), done.set()))
+        def save_two() -> None:
+            patients.create_patient(db, actor, make_facts("A2"))
+            patients.create_patient(db, actor, make_facts("A3"))
+            done.set()
+
+        worker = threading.Thread(target=save_two)
         worker.start()
         assert done.wait(30), "the saves waited for the anchor file"
         assert on_disk(db) == before  # committed, the anchor not yet moved
@@ -62,8 +65,12 @@ def test_heads_queued_together_are_written_once_the_newest(db: Database, actor: 
     keys.ANCHORS.flush()
     written: list[Path] = []
     real = keys.atomic_write
-    monkeypatch.setattr(keys, "atomic_write",
-                        lambda path, data: (written.append(path), real(path, data))[1])
+
+    def counted(path: Path, data: bytes) -> None:
+        written.append(path)
+        real(path, data)
+
+    monkeypatch.setattr(keys, "atomic_write", counted)
     with keys.ANCHORS.lock:
         for n in range(1, 6):
             patients.create_patient(db, actor, make_facts(f"B{n}"))
