@@ -53,8 +53,12 @@ class VisitContent:
     def has_data(self, form: str) -> bool:
         if form == FLOW:
             return any(not m.is_empty for m in self.flows)
-        given = self.responses.get(form, {})
-        return any(v is not None for v in given.values()) or bool(self.missing.get(form))
+        given = self.responses.get(form)
+        if given:
+            for v in given.values():  # any(v is not None ...), without a generator per call
+                if v is not None:
+                    return True
+        return bool(self.missing.get(form))
 
     def flow_totals(self) -> dict[flowmod.Posture, flowmod.PostureTotals]:
         return flowmod.totals(self.flows)

@@ -30,10 +30,11 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, overload
 
@@ -48,6 +49,7 @@ from proapp.domain import flow as flowmod
 from proapp.domain import schedule
 from proapp.domain.actor import Actor, Permission
 from proapp.domain.answers import MissingReason, ParseError
+from proapp.domain.fields import FLOW_ATTRS, flow_field, item_field, missing_value, skip_field
 from proapp.domain.i18n import msg
 from proapp.domain.language import DEFAULT_LANGUAGE, Language
 from proapp.domain.patient import (
@@ -238,6 +240,8 @@ class _Reader:
         self.records = 0  # rows read after the header
         self._index: dict[str, int] | None = None  # column name -> cell index (last wins)
         self._index_of: list[str] | None = None
+        self._computed_at: list[tuple[int, str]] = []
+        self._computed_of: list[str] | None = None
 
     def add(self, severity: str, row: int | None, column: str, value: object, rule: str,
             message: str) -> None:  # a Msg where the screens can translate it
@@ -356,14 +360,14 @@ class _Reader:
         return ok
 
     def parse(self, n: int, row: list[str]) -> tuple[dict[str, Any], set[str]]:
-        """Parsed values of the known columns present (computed ones left out) and the
-        columns whose cells did not parse (already reported)."""
+        """Parsed values of the known columns present (computed ones left out; a blank cell
+        is missing: absent, read as None by ``get``) and the columns whose cells did not
+        parse (already reported)."""
         values: dict[str, Any] = {}
         failed: set[str] = set()
         for i, name, col, memo in self._plan:
             text = row[i]
             if text == "":  # most cells of a wide file: blank is missing, for every kind
-                values[name] = None
                 continue
             if memo is not None:
                 hit = memo.get(text)
@@ -395,6 +399,15 @@ class _Reader:
         self.add(WARNING, n, col.name, text, "precision.rounded",
                  msg("rounded half up to {value} ({places} decimal place(s) are stored)",
                      value=value, places=col.places))
+
+    def computed_at(self) -> list[tuple[int, str]]:
+        """(cell index, name) of the computed columns compared with proapp's values (scores,
+        totals, age) that the header has (the last of a name, as ``raw`` reads it)."""
+        if self._computed_of is not self.header:
+            index = {h: i for i, h in enumerate(self.header)}
+            self._computed_at = [(index[c.name], c.name) for c in _COMPUTED if c.name in index]
+            self._computed_of = self.header
+        return self._computed_at
 
     def raw(self, row: list[str]) -> _Cells:
         if self._index is None or self._index_of is not self.header:
@@ -600,25 +613,9 @@ class _Writer:
             return
         self.visits.add((vid, pid, day, label, "complete", None, self.actor_name, self.now,
                          self.now, self.now, 1, language))
-        add_answer = self.answers.add
-        for instrument_id, item_ids in _INSTRUMENT_ITEMS:
-            given = c.responses.get(instrument_id, {})
-            reasons = c.missing.get(instrument_id, {})
-            for item_id in item_ids:
-                value = given.get(item_id)
-                if value is not None:
-                    add_answer((vid, instrument_id, item_id, value, None))
-                elif item_id in reasons:
-                    add_answer((vid, instrument_id, item_id, None,
-                                MissingReason(reasons[item_id]).value))
-        for form, reason in c.skipped.items():
-            self.skipped.add((vid, form, reason))
-        for m in c.flows:
-            self.flows.add((vid, m.posture.value, m.side.value, m.flow_ml_min, m.velocity_cm_s,
-                            m.area_cm2, m.stenosis_pct))
-        header = {"label": label, "visit_date": day, "status": "complete",
-                  **({"text_language": language} if language else {})}
-        self.log.append(Change("insert", "visit", vid, None, None, {**header, **flatten(c)},
+        snapshot = visit_rows(vid, label, day, c, language, self.answers.add,
+                              self.skipped.add, self.flows.add)
+        self.log.append(Change("insert", "visit", vid, None, None, snapshot,
                                patient_id=pid, visit_id=vid))
         if len(self.visits.rows) >= BATCH:
             self.flush()
@@ -631,6 +628,70 @@ class _Writer:
         if self.log:
             changelog.append(self.s, self.log, reason=self.reason)
             self.log.clear()
+
+
+def visit_rows(vid: int, label: str, day: date, c: VisitContent, language: str | None,
+               add_answer: Callable[[tuple[Any, ...]], None],
+               add_skipped: Callable[[tuple[Any, ...]], None],
+               add_flow: Callable[[tuple[Any, ...]], None]) -> str:
+    """A new visit's answer, skipped-form and flow rows (given to the ``add_*`` callables)
+    and, in the same pass, its change-log snapshot as the log stores it: the text
+    ``changelog.to_text({label, visit_date, status, [text_language], **flatten(c)})`` makes,
+    built from the canonical texts directly (a bulk import logs 100,000 visits; building
+    ``flatten``'s dictionary and converting it again was a tenth of the import). A test
+    (hypothesis) holds it equal to that text for any content."""
+    texts: dict[str, str] = {"label": label, "visit_date": day.isoformat(),
+                             "status": "complete"}
+    if language:
+        texts["text_language"] = language
+    responses, missing = c.responses, c.missing
+    for instrument_id, items in _LOGGED_ITEMS:
+        given = responses.get(instrument_id) or _NONE
+        reasons = missing.get(instrument_id)
+        if not reasons:  # the common case: answers only
+            for item_id, name in items:
+                value = given.get(item_id)
+                if value is not None:
+                    add_answer((vid, instrument_id, item_id, value, None))
+                    texts[name] = str(value) if type(value) is int else _log_text(value)
+            continue
+        for item_id, name in items:
+            value = given.get(item_id)
+            if value is not None:
+                add_answer((vid, instrument_id, item_id, value, None))
+                texts[name] = str(value) if type(value) is int else _log_text(value)
+            elif item_id in reasons:
+                reason = MissingReason(reasons[item_id])
+                add_answer((vid, instrument_id, item_id, None, reason.value))
+                texts[name] = missing_value(reason)
+    for form, why in c.skipped.items():
+        add_skipped((vid, form, why))
+        texts[skip_field(form)] = _log_text(why)
+    for m in c.flows:
+        add_flow((vid, m.posture.value, m.side.value, m.flow_ml_min, m.velocity_cm_s,
+                  m.area_cm2, m.stenosis_pct))
+        for attr, name, places in _LOGGED_FLOWS[m.posture, m.side]:
+            measured = getattr(m, attr)
+            if measured is not None:
+                if places is not None and isinstance(measured, Decimal):
+                    # typed 480 logs 480.0; format(, "f") is to_text's for a Decimal
+                    texts[name] = format(flowmod.quantize(measured, places), "f")
+                else:
+                    texts[name] = _log_text(measured)
+    return changelog.snapshot_text(texts)
+
+
+_log_text = changelog.to_text
+_NONE: dict[str, Any] = {}
+# (instrument id, ((item id, logged field), ...)) and, per vein, (attribute, logged field,
+# stored places): the change log's vocabulary (domain.fields), made once
+_LOGGED_ITEMS = tuple((i.id, tuple((it, item_field(i.id, it)) for it in i.item_ids))
+                      for i in QUESTIONNAIRES.values())
+_FLOW_PLACES = {"flow_ml_min": flowmod.FLOW_PLACES, "velocity_cm_s": flowmod.VELOCITY_PLACES,
+                "area_cm2": flowmod.AREA_PLACES}
+_LOGGED_FLOWS = {(p, sd): tuple((attr, flow_field(p.value, sd.value, attr),
+                                 _FLOW_PLACES.get(attr)) for attr in FLOW_ATTRS)
+                 for p in flowmod.POSTURES for sd in flowmod.SIDES}
 
 
 # --- the import --------------------------------------------------------------------------------
@@ -920,7 +981,7 @@ class _Importer:
             issues = [i for i in issues if i.is_error or i.rule not in confirmed]
         if self._issues(r, n, raw, issues, failed) or not ok:
             return None
-        self._check_computed(r, n, raw, content, birth, day)
+        self._check_computed(r, n, row, content, birth, day)
         return _VisitIn(n, code, label, day, content,
                         language=values.get("questionnaire_language"))
 
@@ -928,7 +989,7 @@ class _Importer:
                        content: VisitContent) -> VisitContent:
         """Expected forms the file holds nothing for: recorded as skipped, "not collected"."""
         absent = [form for form in schedule.definition(label).forms
-                  if not content.has_data(form) and form not in content.skipped]
+                  if form not in content.skipped and not content.has_data(form)]
         if not absent:
             return content
         for form in sorted(absent, key=FORMS.index):
@@ -941,9 +1002,10 @@ class _Importer:
     def _content(self, r: _Reader, n: int, raw: _Cells,
                  values: dict[str, Any]) -> VisitContent | None:
         responses: dict[str, dict[str, int | None]] = {}
+        get = values.get
         for instrument_id, items in _ITEM_COLUMNS:
-            responses[instrument_id] = {item: values[col] for item, col in items
-                                        if values.get(col) is not None}
+            responses[instrument_id] = {item: value for item, col in items
+                                        if (value := get(col)) is not None}
         missing: dict[str, dict[str, MissingReason]] = defaultdict(dict)
         ok = True
         for pair in (values.get("missing_items") or "").split():
@@ -956,8 +1018,7 @@ class _Importer:
                 continue
             instrument_id, item_id = _ITEM_BY_COLUMN[col]
             missing[instrument_id][item_id] = MissingReason(reason)
-        skipped = {form: values[f"{form}_skip_reason"] for form in FORMS
-                   if values.get(f"{form}_skip_reason")}
+        skipped = {form: why for form, col in _SKIP_COLUMNS if (why := get(col))}
         flows = []
         for posture, side, c_ml, c_vel, c_area, c_sten in _FLOW_COLUMNS:
             ml, vel = values.get(c_ml), values.get(c_vel)
@@ -977,22 +1038,32 @@ class _Importer:
             return None
         return VisitContent(responses, dict(missing), skipped, tuple(flows))
 
-    def _check_computed(self, r: _Reader, n: int, raw: _Cells, content: VisitContent,
+    def _check_computed(self, r: _Reader, n: int, row: list[str], content: VisitContent,
                         birth: date | None, day: date) -> None:
-        computed = [(c, text) for c in _COMPUTED if (text := raw.get(c.name, "").strip())]
-        if not computed:
+        """A present score, total or age that differs from what proapp computes is a
+        warning. The file's texts are compared with the texts the export writes first (the
+        common case: the file is proapp's own); only a differing text is parsed and
+        compared by value."""
+        texts: dict[str, str] | None = None
+        differing = []
+        for i, name in r.computed_at():
+            text = row[i]
+            if text and (text := text.strip()):
+                if texts is None:
+                    texts = _expected_texts(content, birth, day)
+                if text != texts[name]:
+                    differing.append((name, text))
+        if not differing or texts is None:
             return
-        expected, texts = _expected(content, birth, day)
-        for c, text in computed:
-            if text == texts[c.name]:  # the file holds what proapp writes: the common case
-                continue
+        expected = _expected(content, birth, day)[0]
+        for name, text in differing:
             try:
-                value = cells.parse(_PLAIN[c.name], text)
+                value = cells.parse(_PLAIN[name], text)
             except ParseError:
                 value = text
-            if value != expected[c.name]:
-                shown = texts[c.name] or "blank"
-                r.add(WARNING, n, c.name, text, "computed.differs",
+            if value != expected[name]:
+                shown = texts[name] or "blank"
+                r.add(WARNING, n, name, text, "computed.differs",
                       f"proapp computes {shown}; the file's value is ignored")
 
     def _place(self, r: _Reader, v: _VisitIn) -> None:
@@ -1120,6 +1191,38 @@ _Expected = tuple[dict[str, Any], dict[str, str]]
 _SCORES: dict[tuple[str, tuple[int | None, ...]], _Expected] = {}
 
 
+def _scores(instrument: Any, item_ids: tuple[str, ...],
+            given: Mapping[str, int | None]) -> _Expected:
+    """One instrument's score columns for these answers, as values and as the export's texts
+    (the domain's ``score``), remembered per tuple of answers."""
+    answers = tuple(map(given.get, item_ids))
+    key = (instrument.id, answers)
+    known = _SCORES.get(key)
+    if known is None:
+        if len(_SCORES) > 100_000:
+            _SCORES.clear()
+        scores = instrument.score(dict(zip(item_ids, answers, strict=True)))
+        by_column = {instrument.column(sf.id): scores[sf.id] for sf in instrument.score_fields}
+        known = _SCORES[key] = (by_column, {
+            name: cells.to_text(_COMPUTED_BY_NAME[name], value)
+            for name, value in by_column.items()})
+    return known
+
+
+def _expected_texts(content: VisitContent, birth: date | None, day: date) -> dict[str, str]:
+    """:func:`_expected`'s texts alone (what a file of proapp's own holds), without the
+    values beside them."""
+    texts: dict[str, str] = {}
+    responses = content.responses
+    for instrument, item_ids in _INSTRUMENTS:
+        texts.update(_scores(instrument, item_ids, responses.get(instrument.id) or _NONE)[1])
+    for posture, totals in flowmod.totals(content.flows).items():
+        name = _TOTAL_COLUMN[posture]
+        texts[name] = _TEXT[name](totals.total)
+    texts["age_at_visit"] = _TEXT["age_at_visit"](None if birth is None else age_on(birth, day))
+    return texts
+
+
 def _expected(content: VisitContent, birth: date | None, day: date) -> _Expected:
     """The computed columns proapp derives from a visit's content, as values and as the texts
     the export writes for them (scores by the domain's definitions, remembered with their
@@ -1127,18 +1230,7 @@ def _expected(content: VisitContent, birth: date | None, day: date) -> _Expected
     values: dict[str, Any] = {}
     texts: dict[str, str] = {}
     for instrument, item_ids in _INSTRUMENTS:
-        given = content.responses.get(instrument.id, {})
-        key = (instrument.id, tuple(map(given.get, item_ids)))
-        known = _SCORES.get(key)
-        if known is None:
-            if len(_SCORES) > 100_000:
-                _SCORES.clear()
-            scores = instrument.score(dict(zip(item_ids, key[1], strict=True)))
-            by_column = {instrument.column(sf.id): scores[sf.id]
-                         for sf in instrument.score_fields}
-            known = _SCORES[key] = (by_column, {
-                name: cells.to_text(_COMPUTED_BY_NAME[name], value)
-                for name, value in by_column.items()})
+        known = _scores(instrument, item_ids, content.responses.get(instrument.id) or _NONE)
         values.update(known[0])
         texts.update(known[1])
     for posture, totals in flowmod.totals(content.flows).items():
@@ -1168,6 +1260,7 @@ _ITEM_BY_COLUMN = {i.column(it): (i.id, it) for i in QUESTIONNAIRES.values()
 _ITEM_COLUMNS = [(i.id, [(it.id, i.column(it.id)) for it in i.items])
                  for i in QUESTIONNAIRES.values()]
 _REASONS = {m.value for m in MissingReason}
+_SKIP_COLUMNS = tuple((form, f"{form}_skip_reason") for form in FORMS)
 # (instrument, its item ids) and (instrument id, item ids), in form order, made once: every
 # visit of an import walks them
 _INSTRUMENTS = [(i, i.item_ids) for i in QUESTIONNAIRES.values()]
