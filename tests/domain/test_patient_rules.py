@@ -2,12 +2,16 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.conftest import make_facts
 
 from proapp.domain.patient import (
     ProcedureFacts,
     PtaSide,
+    _has_control_chars,
     age_on,
+    has_control_chars,
     validate_patient,
     validate_procedure,
 )
@@ -70,3 +74,11 @@ def test_procedure_rules() -> None:
 ])
 def test_age_on(birth: date, day: date, age: int) -> None:
     assert age_on(birth, day) == age
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None), max_size=30)
+       | st.text(alphabet=st.sampled_from("ab \n\t\r\x00\x7f\u200b\u2028\u00a0\ue000é"),
+                 max_size=12))
+def test_the_quick_control_character_answer_equals_the_rule(text: str) -> None:
+    assert has_control_chars(text) == _has_control_chars(text)

@@ -64,6 +64,16 @@ class ProcedureFacts:
 
 
 def has_control_chars(text: str) -> bool:
+    """Whether ``text`` has a character of Unicode's "Other" categories (control, format,
+    surrogate, private use, unassigned) besides a newline or a tab."""
+    if text.isprintable():  # no "Other" (nor separator) character at all: the common case
+        return False
+    return _has_control_chars(text)
+
+
+def _has_control_chars(text: str) -> bool:
+    """The rule itself, character by character (a test holds the quick answer above equal to
+    it for any text)."""
     return any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") and c not in "\n\t"
                for c in text)
 

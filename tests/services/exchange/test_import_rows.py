@@ -61,7 +61,7 @@ def test_visit_rows_equal_the_full_snapshot_and_the_content(
               **({"text_language": language} if language else {})}
     assert text == changelog.to_text({**header, **flatten(content)})
 
-    expected_answers = []
+    expected_answers: list[tuple[Any, ...]] = []
     for instrument in QUESTIONNAIRES.values():
         given_ = content.responses.get(instrument.id, {})
         reasons = content.missing.get(instrument.id, {})

@@ -640,8 +640,8 @@ def visit_rows(vid: int, label: str, day: date, c: VisitContent, language: str |
     built from the canonical texts directly (a bulk import logs 100,000 visits; building
     ``flatten``'s dictionary and converting it again was a tenth of the import). A test
     (hypothesis) holds it equal to that text for any content."""
-    texts: dict[str, str] = {"label": label, "visit_date": day.isoformat(),
-                             "status": "complete"}
+    texts: dict[str, Any] = {"label": label, "visit_date": day.isoformat(),
+                            "status": "complete"}
     if language:
         texts["text_language"] = language
     responses, missing = c.responses, c.missing
