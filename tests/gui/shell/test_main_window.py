@@ -192,6 +192,23 @@ def test_a_saved_visit_refreshes_the_row_and_worklist(qtbot, window: MainWindow,
     wizard.close()
 
 
+def test_saves_of_one_turn_refresh_their_patients_once_after_it(qtbot, window: MainWindow
+                                                                ) -> None:
+    """The lists refresh on the next turn of the event loop, not inside the save's (the
+    save's commit and the refresh each keep the GUI thread for their own part), once per
+    patient however many saves the turn had."""
+    changed: list[int] = []
+    window.patientChanged.connect(changed.append)
+    a, b = (r.id for r in window.patients.model.rows[:2])
+    window.visit_entries.draftSaved.emit(a)
+    window.visit_entries.draftSaved.emit(b)
+    window.visit_entries.visitSaved.emit(a)  # the draft, then its completion
+    assert changed == []  # nothing inside the saves' turn
+    qtbot.waitUntil(lambda: len(changed) >= 2, timeout=5000)
+    qtbot.wait(50)
+    assert changed == [a, b]
+
+
 def test_report_action_needs_a_patient_and_opens_its_report(qtbot, window: MainWindow) -> None:
     from proapp.gui.reports.report_dialog import ReportDialog
 
