@@ -15,6 +15,7 @@ from proapp import atomic
 
 APP = "proapp"
 ENV_DATA_DIR = "PROAPP_DATA_DIR"
+ENV_DB = "PROAPP_DB"  # the database (file or URL) when no --db is given (db/engine.py)
 
 
 def data_dir() -> Path:

@@ -17,14 +17,16 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from proapp.cli.auth import ENV_USER, password_for
+from proapp.cli.auth import ENV_PASSWORD_FILE, ENV_USER, password_for, read_password_file
 from proapp.domain.actor import Actor
-from proapp.services.errors import UserError
+from proapp.paths import ENV_DB
 
 if TYPE_CHECKING:  # imported when a command runs, not when the parser is built
     from proapp.db.engine import Database
+    from proapp.services.accounts.passwords import EarlyVerification
 
 
 def add_user_options(parser: argparse.ArgumentParser) -> None:
@@ -54,9 +56,39 @@ def database(args: argparse.Namespace) -> Iterator[Database]:
         db.dispose()
 
 
-def cli_actor(args: argparse.Namespace, db: Database | None = None) -> Actor:
-    """Authenticate the command's user against the database named by ``args.db``."""
+def early_sign_in(args: argparse.Namespace) -> EarlyVerification | None:
+    """The password check of the command's user, started now in a thread (Argon2 works
+    outside the interpreter's lock) while the command imports SQLAlchemy and opens the
+    database; called first thing by a command that signs in, handed to :func:`cli_actor`.
+
+    Only when nothing has to be asked: the user named (``--user``/``$PROAPP_USER``), the
+    password in ``$PROAPP_PASSWORD_FILE`` and the database a SQLite file named by ``--db`` or
+    ``$PROAPP_DB``; otherwise None, and the sign-in checks the password in its own time. Any
+    problem here (an unreadable password file, a damaged database) is left for the sign-in
+    itself to report. The result decides nothing on its own: see :func:`cli_actor`."""
+    from proapp.services.accounts import passwords
+
+    username = getattr(args, "user", None) or os.environ.get(ENV_USER)
+    file = os.environ.get(ENV_PASSWORD_FILE)
+    value = getattr(args, "db", None) or os.environ.get(ENV_DB)
+    if not (username and file and value) or "://" in value:
+        return None
+    try:
+        password = read_password_file(file)
+    except Exception:
+        return None
+    return passwords.start_early(Path(value).expanduser(), username, password)
+
+
+def cli_actor(args: argparse.Namespace, db: Database | None = None,
+              early: EarlyVerification | None = None) -> Actor:
+    """Authenticate the command's user against the database named by ``args.db``.
+
+    ``early`` (:func:`early_sign_in`) is the verification of the password against the hash
+    read before the database was opened; the sign-in reads the account again in its own
+    transaction and uses that result only for the same hash and password."""
     from proapp.services import accounts
+    from proapp.services.errors import UserError
 
     own = db is None
     if db is None:
@@ -76,7 +108,7 @@ def cli_actor(args: argparse.Namespace, db: Database | None = None) -> Actor:
         if not username:
             raise UserError(f"This database has user accounts: name yours with --user NAME "
                             f"(or ${ENV_USER})")
-        return accounts.authenticate(db, username, password_for(username))
+        return accounts.authenticate(db, username, password_for(username), early)
     finally:
         if own:
             db.dispose()

@@ -14,11 +14,21 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from proapp.services.errors import UserError
+if TYPE_CHECKING:
+    from proapp.services.errors import UserError
 
 ENV_USER = "PROAPP_USER"
 ENV_PASSWORD_FILE = "PROAPP_PASSWORD_FILE"
+
+
+def _refused(text: str) -> UserError:
+    """The error to raise; imported when needed, so that a command's parser and its early
+    sign-in (:func:`proapp.cli.actor.early_sign_in`) start before SQLAlchemy is imported."""
+    from proapp.services.errors import UserError
+
+    return UserError(text)
 
 
 def read_password_file(path: str | os.PathLike[str]) -> str:
@@ -27,19 +37,19 @@ def read_password_file(path: str | os.PathLike[str]) -> str:
     try:
         st = p.stat()
     except OSError as exc:
-        raise UserError(f"Password file {p} cannot be read: {exc.strerror}") from exc
+        raise _refused(f"Password file {p} cannot be read: {exc.strerror}") from exc
     if not stat.S_ISREG(st.st_mode):
-        raise UserError(f"Password file {p} is not a regular file")
+        raise _refused(f"Password file {p} is not a regular file")
     if os.name == "posix":
         if st.st_uid != os.getuid():
-            raise UserError(f"Password file {p} belongs to another user; refused")
+            raise _refused(f"Password file {p} belongs to another user; refused")
         if st.st_mode & 0o077:
-            raise UserError(f"Password file {p} can be read by others (mode "
+            raise _refused(f"Password file {p} can be read by others (mode "
                             f"{stat.S_IMODE(st.st_mode):04o}); run `chmod 600 {p}` first")
     text = p.read_text(encoding="utf-8")
     password = text.splitlines()[0] if text else ""
     if not password:
-        raise UserError(f"Password file {p} is empty")
+        raise _refused(f"Password file {p} is empty")
     return password
 
 
@@ -50,7 +60,7 @@ def password_for(username: str, prompt: str | None = None) -> str:
         return read_password_file(file)
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(prompt or f"Password for {username}: ")
-    raise UserError(f"No password for {username}: run interactively, or set "
+    raise _refused(f"No password for {username}: run interactively, or set "
                     f"{ENV_PASSWORD_FILE} to a file only you can read (chmod 600)")
 
 
@@ -59,9 +69,9 @@ def new_password(username: str, file: str | None) -> str:
     if file:
         return read_password_file(file)
     if sys.stdin is None or not sys.stdin.isatty():
-        raise UserError("A new password is typed at a terminal, or given with "
+        raise _refused("A new password is typed at a terminal, or given with "
                         "--password-file FILE (a file only you can read)")
     first = getpass.getpass(f"New password for {username}: ")
     if first != getpass.getpass("Repeat the new password: "):
-        raise UserError("The two passwords differ; nothing was changed")
+        raise _refused("The two passwords differ; nothing was changed")
     return first

@@ -3,20 +3,28 @@
 Same construction as the change log (:mod:`proapp.db.changelog`): triggers refuse UPDATE and
 DELETE, each row's MAC covers its fields and the previous row's MAC, made with the
 installation's key; its newest row is anchored outside the database like the change log's.
+
+Written and read in plain SQL (:mod:`proapp.db.tables`), on an ORM session or a plain
+connection alike: a command's sign-in writes its row without importing the ORM.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, insert, select, text
 
-from proapp.db import changelog, keys
-from proapp.db.installation import GENESIS, ChainKey
-from proapp.db.models import AccessLog
+from proapp.db import keys
+from proapp.db.installation import GENESIS, ChainBreak, ChainKey, now_utc
+from proapp.db.tables import access_log
+
+# PostgreSQL: one appender at a time (the chain has one predecessor per row)
+_LOCK = text("LOCK TABLE access_log IN EXCLUSIVE MODE")
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 FIELDS = ("at", "user_id", "username", "event", "detail")
 SIGN_IN, FAILURE, LOCKED, UNLOCKED = "sign-in", "failure", "locked", "unlocked"
@@ -27,32 +35,53 @@ def _payload(prev: str, row: Mapping[str, Any]) -> str:
                       separators=(",", ":"))
 
 
-def append(session: Session, *, user_id: int | None, username: str, event: str,
-           detail: str | None = None) -> None:
-    chain = changelog.chain_of(session)
-    if session.get_bind().dialect.name == "postgresql":
-        session.connection().exec_driver_sql("LOCK TABLE access_log IN EXCLUSIVE MODE")
-    prev = session.scalar(select(AccessLog.hash).order_by(AccessLog.id.desc()).limit(1)) \
+def append_row(conn: Connection | Session, chain: ChainKey, *, user_id: int | None,
+               username: str, event: str, detail: str | None = None) -> None:
+    """Append a row in the caller's write transaction (``conn``: a plain connection or an
+    ORM session), chained on the newest row and keyed with ``chain``."""
+    dialect = conn.dialect if isinstance(conn, Connection) else conn.get_bind().dialect
+    if dialect.name == "postgresql":
+        conn.execute(_LOCK)
+    prev = conn.scalar(select(access_log.c.hash).order_by(access_log.c.id.desc()).limit(1)) \
         or GENESIS
-    row: dict[str, Any] = {"at": changelog.now_utc(), "user_id": user_id,
-                           "username": username[:64], "event": event, "detail": detail}
+    row: dict[str, Any] = {"at": now_utc(), "user_id": user_id, "username": username[:64],
+                           "event": event, "detail": detail}
     row["prev_hash"] = prev
     row["hash"] = keys.mac(chain.key, _payload(prev, row))
-    session.execute(insert(AccessLog), [row])
+    conn.execute(insert(access_log).values(row))
+
+
+def append(session: Session, *, user_id: int | None, username: str, event: str,
+           detail: str | None = None) -> None:
+    """:func:`append_row` in a :meth:`proapp.db.engine.Database.write` session (which knows
+    the key and moves the anchor after the commit)."""
+    from proapp.db import changelog
+
+    append_row(session, changelog.chain_of(session), user_id=user_id, username=username,
+               event=event, detail=detail)
     changelog.mark_appended(session, "access_log")
 
 
-def verify(session: Session, chain: ChainKey) -> tuple[int, changelog.ChainBreak | None]:
+def head(conn: Connection | Session) -> tuple[int, str] | None:
+    """(id, MAC) of the newest row, for the anchor."""
+    row = conn.execute(select(access_log.c.id, access_log.c.hash)
+                       .order_by(access_log.c.id.desc()).limit(1)).first()
+    return (int(row[0]), str(row[1])) if row is not None else None
+
+
+def verify(conn: Connection | Session, chain: ChainKey) -> tuple[int, ChainBreak | None]:
     prev = GENESIS
     checked = 0
-    for r in session.execute(select(AccessLog).order_by(AccessLog.id)).scalars():
-        values = {f: getattr(r, f) for f in FIELDS}
-        if r.prev_hash != prev:
-            return checked, changelog.ChainBreak(r.id, "does not follow the row before it "
-                                                 "(a row was removed or inserted)")
-        if r.hash != keys.mac(chain.key, _payload(prev, values)):
-            return checked, changelog.ChainBreak(r.id, "its content was changed after it was "
-                                                 "written, or it was written without the key")
-        prev = r.hash
+    c = access_log.c
+    for row_id, prev_hash, stored, *values in conn.execute(
+            select(c.id, c.prev_hash, c.hash, *(c[f] for f in FIELDS)).order_by(c.id)):
+        if prev_hash != prev:
+            return checked, ChainBreak(row_id, "does not follow the row before it "
+                                       "(a row was removed or inserted)")
+        if stored != keys.mac(chain.key, _payload(prev, dict(zip(FIELDS, values,
+                                                                 strict=True)))):
+            return checked, ChainBreak(row_id, "its content was changed after it was "
+                                       "written, or it was written without the key")
+        prev = stored
         checked += 1
     return checked, None

@@ -17,7 +17,7 @@ import hmac
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -27,7 +27,9 @@ from sqlalchemy.orm import Session
 
 from proapp.db import keys
 from proapp.db.installation import GENESIS as GENESIS
+from proapp.db.installation import ChainBreak as ChainBreak
 from proapp.db.installation import ChainKey
+from proapp.db.installation import now_utc as now_utc
 from proapp.db.models import ChangeLog
 from proapp.domain.actor import Actor
 
@@ -99,10 +101,6 @@ def snapshot_text(texts: Mapping[str, str]) -> str:
     """What :func:`to_text` makes of a snapshot whose values are its canonical texts already
     (a bulk writer that has them at hand: the demo), without converting them again."""
     return _snapshot_text(texts)
-
-
-def now_utc() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _payload(prev_hash: str, row: Mapping[str, Any]) -> str:
@@ -216,12 +214,6 @@ def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[tuple[str, 
         a, b = old.get(key), new.get(key)
         if to_text(a) != to_text(b):
             yield key, a, b
-
-
-@dataclass(frozen=True, slots=True)
-class ChainBreak:
-    row_id: int
-    problem: str
 
 
 def head(session: Session, model: Any = ChangeLog) -> tuple[int, str] | None:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the ORM is imported by the first session: a command that re
 
 
 BUSY_TIMEOUT_MS = 30_000
-ENV_DB = "PROAPP_DB"
+ENV_DB = paths.ENV_DB
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
@@ -218,8 +218,7 @@ class Database:
         ``actor`` and ``reason`` are read by the change log."""
         from sqlalchemy.orm import Session
 
-        from proapp.db import changelog
-        from proapp.db.models import AccessLog
+        from proapp.db import accesslog, changelog
 
         with translated(), Session(self._writer, expire_on_commit=False) as session:
             session.info["actor"] = actor
@@ -229,10 +228,22 @@ class Database:
                 yield session
                 appended = session.info.get(changelog.APPENDED, ())
                 heads = (changelog.head(session) if "change_log" in appended else None,
-                         changelog.head(session, AccessLog) if "access_log" in appended
-                         else None)
+                         accesslog.head(session) if "access_log" in appended else None)
         if heads != (None, None):
             self.advance_anchor(*heads)
+
+    @contextmanager
+    def write_access_log(self) -> Iterator[Connection]:
+        """A write transaction on a plain connection (no ORM session) whose only log is the
+        access log (:func:`proapp.db.accesslog.append_row` with :meth:`chain`): a sign-in's
+        row. Committed at the end of the block, rolled back on any error; the anchor then
+        moves to the access log's new head, as after :meth:`write`."""
+        from proapp.db import accesslog
+
+        with translated(), self._writer.connect() as conn, conn.begin():
+            yield conn
+            head = accesslog.head(conn)
+        self.advance_anchor(None, head)
 
     def advance_anchor(self, log_head: tuple[int, str] | None,
                        access_head: tuple[int, str] | None) -> None:

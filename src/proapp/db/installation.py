@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, text
 
@@ -20,6 +21,20 @@ from proapp.db import keys
 log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
+
+
+def now_utc() -> str:
+    """A log row's time (UTC, microseconds): here, with the chain's other basics, so the
+    access log's writer (a command's sign-in) needs no change-log or ORM import."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    """Where a keyed log stops verifying, and why."""
+
+    row_id: int
+    problem: str
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,24 @@
-"""The few columns that start-up reads, as plain SQL table clauses (no ORM, no metadata).
+"""The few tables that start-up reads and writes, as plain SQL table clauses (no ORM, no
+metadata).
 
-``proapp settings get`` and the open checks read a handful of small tables; importing the ORM
-and building every model class (:mod:`proapp.db.models`) for that was a third of such a
-command's start-up. These clauses name the same tables and columns as the models;
-tests/db/test_tables.py keeps them equal, so a renamed column fails a test, not a command.
+``proapp settings get``, the open checks and a command's sign-in (the account, the access
+log) touch a handful of small tables; importing the ORM and building every model class
+(:mod:`proapp.db.models`) for that was a third of such a command's start-up. These clauses
+name the same tables and columns as the models, with the models' types where a type converts
+a value (booleans, date-times); tests/db/test_tables.py keeps them equal, so a renamed column
+fails a test, not a command.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import column, table
+from sqlalchemy import Boolean, DateTime, column, table
 
 setting = table("setting", column("key"), column("value"))
+
+user_account = table("user_account", column("id"), column("username"), column("full_name"),
+                     column("role"), column("password_hash"), column("active", Boolean),
+                     column("created_at", DateTime), column("password_changed_at", DateTime))
+
+access_log = table("access_log", column("id"), column("at"), column("user_id"),
+                   column("username"), column("event"), column("detail"), column("prev_hash"),
+                   column("hash"))

@@ -11,14 +11,20 @@ Once one account exists, every operation needs a signed-in, active account with 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from proapp.db.engine import Database
-from proapp.db.models import User
+from proapp.db.tables import user_account
 from proapp.domain.actor import Actor, Permission, can
 from proapp.domain.i18n import msg
 from proapp.services.errors import PermissionDenied
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+_user = user_account.c
 
 
 def require(actor: Actor, permission: Permission) -> None:
@@ -34,12 +40,12 @@ def stored_actor(session: Session, actor: Actor) -> Actor:
     """The actor as the database knows it right now, inside the caller's transaction: a user
     deactivated or demoted on another workstation loses the right at once."""
     if actor.user_id is None:
-        if (session.scalar(select(func.count(User.id))) or 0) == 0:
+        if (session.scalar(select(func.count()).select_from(user_account)) or 0) == 0:
             return actor  # the documented no-accounts bootstrap
         raise PermissionDenied(msg("{username} has no account in this database; sign in with your "
                                    "proapp user name", username=actor.username))
-    row = session.execute(select(User.username, User.role, User.active)
-                          .where(User.id == actor.user_id)).first()
+    row = session.execute(select(_user.username, _user.role, _user.active)
+                          .where(_user.id == actor.user_id)).first()
     if row is None or not row.active or row.username != actor.username:
         raise PermissionDenied(msg("The account {username} is deactivated or no longer exists",
                                    username=actor.username))

@@ -1,4 +1,10 @@
-"""Sign-in throttling, lockout and the access log.
+"""Sign-in: the password check, throttling, lockout and the access log.
+
+:func:`authenticate` is the one sign-in, for the window and the command line alike, written in
+plain SQL on the account and access-log tables (:mod:`proapp.db.tables`): a command that signs
+in does not import the ORM for it (issue #14), and may hand it a password verification it
+started early (:class:`proapp.services.accounts.passwords.EarlyVerification`), which is used
+only for the very hash read here.
 
 Per process and account, every failed sign-in (or password confirmation) makes the next attempt
 wait longer: none after the first failure, then 1 s, doubling up to a minute; an attempt made
@@ -12,28 +18,39 @@ administrators read in *Users → Access log* or with ``proapp user access-log``
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from proapp.db import accesslog
 from proapp.db.engine import Database
 from proapp.db.errors import StorageError
-from proapp.db.models import AccessLog
+from proapp.db.tables import access_log, user_account
 from proapp.domain.actor import Actor, Permission
 from proapp.domain.i18n import msg
+from proapp.services.accounts import passwords
 from proapp.services.accounts.access import authorize
 from proapp.services.errors import UserError
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
 log = logging.getLogger(__name__)
 
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 LOCK_AFTER = 10  # failures in a row (any process, any workstation) that lock the account
 FIRST_DELAY_S = 1.0
 MAX_DELAY_S = 60.0
 SYSTEM = Actor("system:sign-in")
+
+
+class AuthenticationFailed(UserError):
+    """Wrong user name or password (deliberately not saying which)."""
 
 
 class SignInThrottled(UserError):
@@ -89,31 +106,39 @@ def reset_for_tests() -> None:
         _failures.clear()
 
 
-def _last_reset_id(s: Session, user_id: int) -> int:
-    return s.scalar(select(func.max(AccessLog.id)).where(
-        AccessLog.user_id == user_id,
-        AccessLog.event.in_((accesslog.SIGN_IN, accesslog.UNLOCKED)))) or 0
+# Plain SQL, on an ORM session or a plain connection alike (both run a Core statement).
+_log = access_log.c
 
 
-def is_locked(s: Session, user_id: int) -> bool:
-    """Locked: a ``locked`` row after the last sign-in or unlock."""
+def _last_reset_id(s: Connection | Session, user_id: int) -> int:
+    return s.scalar(select(func.max(_log.id)).where(
+        _log.user_id == user_id,
+        _log.event.in_((accesslog.SIGN_IN, accesslog.UNLOCKED)))) or 0
+
+
+def _since_reset(s: Connection | Session, user_id: int, event: str) -> int:
+    """How many ``event`` rows the account has since its last sign-in or unlock."""
     since = _last_reset_id(s, user_id)
-    return (s.scalar(select(func.count(AccessLog.id)).where(
-        AccessLog.user_id == user_id, AccessLog.id > since,
-        AccessLog.event == accesslog.LOCKED)) or 0) > 0
+    return s.scalar(select(func.count(_log.id)).where(
+        _log.user_id == user_id, _log.id > since, _log.event == event)) or 0
 
 
-def locked_ids(s: Session) -> set[int]:
+def is_locked(s: Connection | Session, user_id: int) -> bool:
+    """Locked: a ``locked`` row after the last sign-in or unlock."""
+    return _since_reset(s, user_id, accesslog.LOCKED) > 0
+
+
+def locked_ids(s: Connection | Session) -> set[int]:
     """Every locked account, in two queries (for the users list)."""
     last_reset = dict(s.execute(
-        select(AccessLog.user_id, func.max(AccessLog.id))
-        .where(AccessLog.user_id.is_not(None),
-               AccessLog.event.in_((accesslog.SIGN_IN, accesslog.UNLOCKED)))
-        .group_by(AccessLog.user_id)).all())
+        select(_log.user_id, func.max(_log.id))
+        .where(_log.user_id.is_not(None),
+               _log.event.in_((accesslog.SIGN_IN, accesslog.UNLOCKED)))
+        .group_by(_log.user_id)).all())
     last_lock = dict(s.execute(
-        select(AccessLog.user_id, func.max(AccessLog.id))
-        .where(AccessLog.user_id.is_not(None), AccessLog.event == accesslog.LOCKED)
-        .group_by(AccessLog.user_id)).all())
+        select(_log.user_id, func.max(_log.id))
+        .where(_log.user_id.is_not(None), _log.event == accesslog.LOCKED)
+        .group_by(_log.user_id)).all())
     return {int(uid) for uid, lid in last_lock.items()
             if uid is not None and lid > last_reset.get(uid, 0)}
 
@@ -124,24 +149,71 @@ def record(db: Database, *, user_id: int | None, username: str, event: str,
     read-only copy, the key not installed here) must not stop a sign-in: the row then goes to
     the log file only, and False is returned. Returns True when the account is now locked."""
     try:
-        with db.write(SYSTEM) as s:
-            accesslog.append(s, user_id=user_id, username=username, event=event,
-                             detail=detail)
-            if event != accesslog.FAILURE or user_id is None or is_locked(s, user_id):
+        chain = db.chain()
+        with db.write_access_log() as conn:
+            accesslog.append_row(conn, chain, user_id=user_id, username=username, event=event,
+                                 detail=detail)
+            if event != accesslog.FAILURE or user_id is None or is_locked(conn, user_id):
                 return False
-            since = _last_reset_id(s, user_id)
-            failures = s.scalar(select(func.count(AccessLog.id)).where(
-                AccessLog.user_id == user_id, AccessLog.id > since,
-                AccessLog.event == accesslog.FAILURE)) or 0
+            failures = _since_reset(conn, user_id, accesslog.FAILURE)
             if failures >= LOCK_AFTER:
-                accesslog.append(s, user_id=user_id, username=username,
-                                 event=accesslog.LOCKED,
-                                 detail=f"{failures} failed attempts in a row")
+                accesslog.append_row(conn, chain, user_id=user_id, username=username,
+                                     event=accesslog.LOCKED,
+                                     detail=f"{failures} failed attempts in a row")
                 log.warning("account %s locked after %d failed attempts", username, failures)
                 return True
     except StorageError as exc:
         log.warning("access-log row not written (%s): %s %s", exc.title, event, username)
     return False
+
+
+def shown_name(name: str) -> str:
+    """A typed user name as the access log keeps it: only if it looks like one (a password
+    typed into the wrong field must not end up in a log)."""
+    return name if USERNAME_RE.fullmatch(name) else "(not a user name)"
+
+
+def authenticate(db: Database, username: str, password: str,
+                 early: passwords.EarlyVerification | None = None) -> Actor:
+    """Sign in: the Actor for an active, unlocked user with this password, else
+    AuthenticationFailed (or SignInThrottled while this process must wait).
+
+    Unknown names, wrong passwords, deactivated and locked accounts give the same message, so
+    the dialog does not tell an outsider which user names exist. Every attempt is recorded in
+    the access log; failures slow down the next attempt and, repeated, lock the account.
+    ``early``: a verification of this password started before (a command's start-up); it
+    counts only if it verified the hash read here, in this transaction.
+    """
+    name = username.strip().lower()
+    before_attempt(name)
+    u = user_account.c
+    with db.read_rows() as conn:
+        row = conn.execute(select(u.id, u.username, u.role, u.active, u.password_hash)
+                           .where(u.username == name)).first()
+        stored = row[4] if row is not None else None
+        ok = passwords.verify(stored, password, early)
+        locked = row is not None and is_locked(conn, row[0])
+        user_id = row[0] if row is not None else None
+        refused = row is None or not ok or not row[3] or locked
+    if refused:
+        failed(name)
+        why = ("unknown user name" if row is None else "locked" if locked and ok
+               else "deactivated" if ok else "wrong password")
+        record(db, user_id=user_id, username=shown_name(name), event=accesslog.FAILURE,
+               detail=why)
+        log.warning("sign-in refused for user name %r", shown_name(name))
+        raise AuthenticationFailed(msg("Wrong user name or password, or the account is deactivated "
+                                       "or locked (an administrator can unlock it)"))
+    assert row is not None
+    actor = Actor(row[1], row[0], row[2])
+    succeeded(name)
+    if stored is not None and passwords.needs_rehash(stored):
+        from proapp.services.accounts.users import upgrade_hash
+
+        upgrade_hash(db, actor, password)
+    record(db, user_id=actor.user_id, username=actor.username, event=accesslog.SIGN_IN)
+    log.info("user %s signed in", name)
+    return actor
 
 
 def unlock_account(db: Database, actor: Actor, user_id: int) -> None:
@@ -174,7 +246,8 @@ def entries(db: Database, actor: Actor, *, limit: int | None = 500) -> list[Acce
     """The access log, newest first (administrators)."""
     with db.read() as s:
         authorize(s, actor, Permission.USER_MANAGE)
-        q = select(AccessLog).order_by(AccessLog.id.desc())
+        q = select(_log.id, _log.at, _log.username, _log.event, _log.detail) \
+            .order_by(_log.id.desc())
         if limit is not None:
             q = q.limit(limit)
-        return [AccessEntry(r.id, r.at, r.username, r.event, r.detail) for r in s.scalars(q)]
+        return [AccessEntry(*r) for r in s.execute(q)]

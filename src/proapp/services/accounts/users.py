@@ -1,22 +1,17 @@
 """Staff accounts: first administrator, user management, passwords, sign-in.
 
-Passwords are hashed with Argon2id (argon2-cffi's ``PasswordHasher`` defaults, RFC 9106 low
-memory profile) and never stored, logged or written to the change log in clear. A hash made
-with older parameters is replaced at the next successful sign-in. Deactivated users keep their
+Passwords are hashed with Argon2id (:mod:`.passwords`) and never stored, logged or written to
+the change log in clear. A hash made with older parameters is replaced at the next successful
+sign-in (:func:`upgrade_hash`; the sign-in itself is :func:`.signin.authenticate`, the reads
+in plain SQL are :mod:`.roster`). Deactivated users keep their
 row, so every change they made stays attributable; the last active administrator can be
 neither deactivated nor demoted, so the clinic can never lock itself out.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
-import re
-from dataclasses import dataclass
-from datetime import datetime
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -32,51 +27,21 @@ from proapp.domain.validation import ValidationError, error
 from proapp.services import clock
 from proapp.services.accounts import signin
 from proapp.services.accounts.access import authorize, require, stored_actor
+from proapp.services.accounts.passwords import MAX_PASSWORD, hash_password
+from proapp.services.accounts.passwords import verify as _verify
+from proapp.services.accounts.roster import UserInfo
+from proapp.services.accounts.signin import USERNAME_RE, AuthenticationFailed
 from proapp.services.errors import NotFoundError, UserError
 
 log = logging.getLogger(__name__)
 
-USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 10
-MAX_PASSWORD = 1024  # Argon2 hashes any length; a cap keeps a pasted file from stalling us
 MAX_FULL_NAME = 200
-
-_hasher = PasswordHasher()
-
-
-@functools.cache
-def _dummy_hash() -> str:
-    """Verified when the user name is unknown, so a wrong name costs as long as a wrong
-    password. Made at the first sign-in, not at import: every command imports this module."""
-    return _hasher.hash("proapp: no such user")
-
-
-class AuthenticationFailed(UserError):
-    """Wrong user name or password (deliberately not saying which)."""
-
-
-@dataclass(frozen=True)
-class UserInfo:
-    id: int
-    username: str
-    full_name: str
-    role: str
-    active: bool
-    created_at: datetime
-    password_changed_at: datetime | None
-    locked: bool = False  # after repeated failed sign-ins, until an administrator unlocks
-
-    def actor(self) -> Actor:
-        return Actor(self.username, self.id, self.role)
 
 
 def _info(u: User, locked: bool = False) -> UserInfo:
     return UserInfo(u.id, u.username, u.full_name or "", u.role, bool(u.active), u.created_at,
                     u.password_changed_at, locked)
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
 
 
 def check_username(username: str) -> str:
@@ -131,17 +96,6 @@ def _snapshot(u: User) -> dict[str, object]:
     (never the hash), so ``check`` sees a hash swapped behind proapp's back."""
     return {"username": u.username, "full_name": u.full_name, "role": u.role,
             "active": u.active, "password": fingerprint(u.password_hash)}
-
-
-def has_users(db: Database) -> bool:
-    with db.read() as s:
-        return (s.scalar(select(func.count(User.id))) or 0) > 0
-
-
-def list_users(db: Database) -> list[UserInfo]:
-    with db.read() as s:
-        locked = signin.locked_ids(s)
-        return [_info(u, u.id in locked) for u in s.scalars(select(User).order_by(User.username))]
 
 
 def get_user(db: Database, user_id: int) -> UserInfo:
@@ -272,67 +226,20 @@ def _set_password(s: Session, u: User, password: str) -> None:
                                 fingerprint(u.password_hash))])
 
 
-def _verify(stored: str | None, password: str) -> bool:
-    if len(password) > MAX_PASSWORD:
-        return False
+def upgrade_hash(db: Database, actor: Actor, password: str) -> None:
+    """At a successful sign-in: the password hashed again with today's Argon2 parameters
+    (logged with the fingerprints, like any password change). A read-only database (a
+    backup) keeps the old hash until the next sign-in."""
     try:
-        return _hasher.verify(stored or _dummy_hash(), password) and stored is not None
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
-
-
-def _shown_name(name: str) -> str:
-    """A typed user name as the access log keeps it: only if it looks like one (a password
-    typed into the wrong field must not end up in a log)."""
-    return name if USERNAME_RE.fullmatch(name) else "(not a user name)"
-
-
-def authenticate(db: Database, username: str, password: str) -> Actor:
-    """Sign in: the Actor for an active, unlocked user with this password, else
-    AuthenticationFailed (or SignInThrottled while this process must wait).
-
-    Unknown names, wrong passwords, deactivated and locked accounts give the same message, so
-    the dialog does not tell an outsider which user names exist. Every attempt is recorded in
-    the access log; failures slow down the next attempt and, repeated, lock the account
-    (:mod:`proapp.services.accounts.signin`).
-    """
-    name = username.strip().lower()
-    signin.before_attempt(name)
-    with db.read() as s:
-        u = s.scalar(select(User).where(User.username == name))
-        stored = u.password_hash if u is not None else None
-        ok = _verify(stored, password)
-        locked = u is not None and signin.is_locked(s, u.id)
-        user_id = u.id if u is not None else None
-        refused = u is None or not ok or not u.active or locked
-        if not refused:
-            assert u is not None
-            actor = Actor(u.username, u.id, u.role)
-            rehash = stored is not None and _hasher.check_needs_rehash(stored)
-    if refused:
-        signin.failed(name)
-        why = ("unknown user name" if u is None else "locked" if locked and ok
-               else "deactivated" if ok else "wrong password")
-        signin.record(db, user_id=user_id, username=_shown_name(name), event=accesslog.FAILURE,
-                      detail=why)
-        log.warning("sign-in refused for user name %r", _shown_name(name))
-        raise AuthenticationFailed(msg("Wrong user name or password, or the account is deactivated "
-                                       "or locked (an administrator can unlock it)"))
-    signin.succeeded(name)
-    if rehash:
-        try:
-            with db.write(actor, "password hash upgraded at sign-in") as s:
-                row = _get(s, actor.user_id or 0)
-                old = fingerprint(row.password_hash)
-                row.password_hash = hash_password(password)
-                changelog.append(s, [Change("update", "user", row.id, "password", old,
-                                            fingerprint(row.password_hash))])
-            log.info("password hash of %s upgraded to current Argon2 parameters", name)
-        except StorageError:  # a read-only database (a backup): upgrade next time
-            log.info("password hash of %s not upgraded (read-only database)", name)
-    signin.record(db, user_id=actor.user_id, username=actor.username, event=accesslog.SIGN_IN)
-    log.info("user %s signed in", name)
-    return actor
+        with db.write(actor, "password hash upgraded at sign-in") as s:
+            row = _get(s, actor.user_id or 0)
+            old = fingerprint(row.password_hash)
+            row.password_hash = hash_password(password)
+            changelog.append(s, [Change("update", "user", row.id, "password", old,
+                                        fingerprint(row.password_hash))])
+        log.info("password hash of %s upgraded to current Argon2 parameters", actor.username)
+    except StorageError:
+        log.info("password hash of %s not upgraded (read-only database)", actor.username)
 
 
 def verify_actor_password(db: Database, actor: Actor, password: str) -> None:
