@@ -95,6 +95,17 @@ def run(args: argparse.Namespace) -> int:
     documented). Nothing else reaches the terminal: no traceback, no SQL, no parameters; the
     details go to the log file (0600). A bug says so in one line and where the details are.
     """
+    try:  # the handler imports what it needs (a sign-in starts before SQLAlchemy is loaded)
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print("proapp: interrupted; nothing more was written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the one place where every error of a command ends
+        return _failed(args, exc)
+
+
+def _failed(args: argparse.Namespace, exc: Exception) -> int:
+    """What :func:`run` prints and returns for a command's error."""
     import logging
 
     from proapp.db.errors import DatabaseRefused
@@ -103,33 +114,27 @@ def run(args: argparse.Namespace) -> int:
     from proapp.services.errors import plain_error
 
     log = logging.getLogger("proapp.cli")
-    try:
-        return int(args.handler(args) or 0)
-    except DatabaseRefused as exc:
+    if isinstance(exc, DatabaseRefused):
         log.warning("database refused: %s", exc, extra=FILE_ONLY)
         print(f"proapp: {exc}", file=sys.stderr)
         return 2
-    except ValidationError as exc:
+    if isinstance(exc, ValidationError):
         for issue in exc.issues:
             print(f"proapp: {issue}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("proapp: interrupted; nothing more was written", file=sys.stderr)
-        return 130
-    except Exception as exc:  # the one place where every error of a command ends
-        plain = plain_error(exc)
-        if plain is None:
-            from proapp.logs import log_file
+    plain = plain_error(exc)
+    if plain is None:
+        from proapp.logs import log_file
 
-            log.error("unexpected error in proapp %s", getattr(args, "command", "?"),
-                      exc_info=exc, extra=FILE_ONLY)
-            print(f"proapp: unexpected error ({type(exc).__name__}); this is a bug, the "
-                  f"details are in {log_file()}", file=sys.stderr)
-            return 1
-        log.warning("%s: %s", plain.title, exc, exc_info=exc.__cause__ is not None,
-                    extra=FILE_ONLY)
-        print(f"proapp: {plain.message}", file=sys.stderr)
+        log.error("unexpected error in proapp %s", getattr(args, "command", "?"),
+                  exc_info=exc, extra=FILE_ONLY)
+        print(f"proapp: unexpected error ({type(exc).__name__}); this is a bug, the "
+              f"details are in {log_file()}", file=sys.stderr)
         return 1
+    log.warning("%s: %s", plain.title, exc, exc_info=exc.__cause__ is not None,
+                extra=FILE_ONLY)
+    print(f"proapp: {plain.message}", file=sys.stderr)
+    return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
