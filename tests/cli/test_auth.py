@@ -119,3 +119,34 @@ def test_restore_from_cli_needs_admin(db: Database, staff: Staff, password_file:
     db.path.write_bytes(b"junk" * 100)
     assert cli_main(["restore", "--db", db.url, "--user", "boss", saved]) == 1
     assert "--owner" in capsys.readouterr().err
+
+
+def test_user_list_signs_in_with_every_rule(db: Database, staff: Staff, password_file: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """``proapp user list`` checks the password early (before opening the database) and keeps
+    every rule of the sign-in: the sign-in row, the role, a wrong password, a deactivated
+    account, each with the window's words and an access-log row."""
+    target = str(db.path) if db.path is not None else db.url
+
+    def logged(name: str) -> list[tuple[str, str | None]]:
+        return [(e, d) for e, d in sql.rows(db, "SELECT event, detail FROM access_log WHERE "
+                                            "username = :n ORDER BY id", {"n": name})]
+
+    assert cli_main(["user", "list", "--db", target, "--user", "boss"]) == 0
+    out = capsys.readouterr().out
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["boss", "doc", "nina"]
+    assert logged("boss") == [("sign-in", None)]
+    assert cli_main(["user", "list", "--db", target, "--user", "nina"]) == 1
+    assert "needs another role" in capsys.readouterr().err
+    assert logged("nina") == [("sign-in", None)]
+    sql.execute(db, "UPDATE user_account SET active = "
+                + ("false" if db.engine.dialect.name == "postgresql" else "0")
+                + " WHERE username = 'boss'")  # past proapp: an edit of the database
+    assert cli_main(["user", "list", "--db", target, "--user", "boss"]) == 1
+    assert "Wrong user name or password, or the account is deactivated or locked" in (
+        capsys.readouterr().err)
+    assert logged("boss")[-1] == ("failure", "deactivated")
+    password_file.write_text("not the password\n")
+    assert cli_main(["user", "list", "--db", target, "--user", "doc"]) == 1
+    assert "Wrong user name or password" in capsys.readouterr().err
+    assert logged("doc") == [("failure", "wrong password")]

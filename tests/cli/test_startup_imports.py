@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,50 @@ def test_settings_get_builds_no_orm_and_imports_no_alembic(db_path: Path) -> Non
     assert "sqlalchemy" in modules
     assert not {"alembic", "argon2", "sqlalchemy.orm", "proapp.db.models"} & modules
     assert not [m for m in modules if m.startswith("sqlalchemy.dialects.postgresql")]
+
+
+def test_user_list_checks_the_password_before_importing_sqlalchemy_or_the_orm(
+        db_path: Path, tmp_path: Path) -> None:
+    """``user list`` (parse, open, sign in) starts Argon2 in a thread before SQLAlchemy is
+    imported, and the sign-in uses that result (it was of the hash it read); the command
+    builds no ORM and imports no Alembic."""
+    from tests.support.staff import PASSWORD
+
+    from proapp.services import accounts
+
+    db = open_database(db_path)
+    accounts.create_first_admin(db, "boss", PASSWORD)
+    db.dispose()
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD + "\n")
+    pw.chmod(0o600)
+    env = {k: v for k, v in os.environ.items() if k.startswith(("PROAPP_", "XDG_"))}
+    env["PROAPP_PASSWORD_FILE"] = str(pw)
+    spy = textwrap.dedent("""\
+        import json, sys
+        from proapp.services.accounts import passwords as p
+        seen = []
+        init, result_for = p.EarlyVerification.__init__, p.EarlyVerification.result_for
+        def spy_init(self, *args):
+            seen.append(("started", "sqlalchemy" in sys.modules))
+            init(self, *args)
+        def spy_result(self, *args):
+            seen.append(("used", result_for(self, *args)))
+            return seen[-1][1]
+        p.EarlyVerification.__init__ = spy_init
+        p.EarlyVerification.result_for = spy_result
+        """)
+    probe = (spy + proapp_run("user", "list", "--db", str(db_path), "--user", "boss")
+             + "\nprint(json.dumps(seen))\nprint(json.dumps(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "",
+                                           "PYTHONPATH": ":".join(sys.path), **env})
+    lines = done.stdout.strip().splitlines()
+    assert lines[0].split() == ["user", "role", "active", "full", "name"]
+    assert json.loads(lines[-2]) == [["started", False], ["used", True]]
+    modules = set(json.loads(lines[-1]))
+    assert "argon2" in modules and "sqlalchemy" in modules
+    assert not {"alembic", "sqlalchemy.orm", "proapp.db.models"} & modules
 
 
 def test_the_main_window_module_imports_neither_matplotlib_nor_openpyxl() -> None:

@@ -71,6 +71,8 @@ def early_sign_in(args: argparse.Namespace) -> EarlyVerification | None:
     username = getattr(args, "user", None) or os.environ.get(ENV_USER)
     file = os.environ.get(ENV_PASSWORD_FILE)
     value = getattr(args, "db", None) or os.environ.get(ENV_DB)
+    if value is not None and value.startswith("sqlite:///") and "?" not in value:
+        value = value[len("sqlite:///"):]  # a SQLite file named by its URL
     if not (username and file and value) or "://" in value:
         return None
     try:

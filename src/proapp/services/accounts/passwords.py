@@ -57,6 +57,50 @@ def _check(stored: str | None, password: str) -> bool:
         return False
 
 
+def _b64(text: str) -> bytes:
+    import base64
+
+    return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+
+
+def _check_in_one_thread(stored: str, password: str) -> bool | None:
+    """:func:`_check` of an Argon2id hash computed in this one thread (the lanes of the hash
+    one after the other; the result does not depend on the threads, RFC 9106 section 3.2).
+    For the early verification: argon2-cffi's own would run one thread per lane, 4 of them
+    on a 2-core machine, and take their share of the cores from the start-up it runs beside.
+    None when ``stored`` is not a hash of this form (the caller then uses :func:`_check`)."""
+    import hmac as _hmac
+
+    # argon2-cffi's own C binding (it has no type information)
+    from _argon2_cffi_bindings import ffi, lib  # type: ignore[import-untyped]
+    from argon2 import Type
+    from argon2.low_level import ARGON2_VERSION, core
+
+    parts = stored.split("$")
+    if len(parts) != 6 or parts[1] != "argon2id" or parts[2] != f"v={ARGON2_VERSION}":
+        return None
+    try:
+        params = dict(kv.split("=", 1) for kv in parts[3].split(","))
+        memory, time_cost, lanes = int(params["m"]), int(params["t"]), int(params["p"])
+        salt, expected = _b64(parts[4]), _b64(parts[5])
+    except (ValueError, KeyError):
+        return None
+    if len(password) > MAX_PASSWORD:
+        return False
+    secret = password.encode("utf-8")
+    out = ffi.new("uint8_t[]", len(expected))
+    pwd, salt_buf = ffi.new("uint8_t[]", secret), ffi.new("uint8_t[]", salt)
+    ctx = ffi.new("argon2_context *", {
+        "out": out, "outlen": len(expected), "pwd": pwd, "pwdlen": len(secret),
+        "salt": salt_buf, "saltlen": len(salt), "secret": ffi.NULL, "secretlen": 0,
+        "ad": ffi.NULL, "adlen": 0, "t_cost": time_cost, "m_cost": memory, "lanes": lanes,
+        "threads": 1, "version": ARGON2_VERSION, "allocate_cbk": ffi.NULL,
+        "free_cbk": ffi.NULL, "flags": lib.ARGON2_DEFAULT_FLAGS})
+    if core(ctx, Type.ID.value) != lib.ARGON2_OK:
+        return None
+    return _hmac.compare_digest(bytes(ffi.buffer(out, len(expected))), expected)
+
+
 class EarlyVerification:
     """:func:`verify` of ``stored`` and ``password``, running in a thread from now on."""
 
@@ -68,7 +112,9 @@ class EarlyVerification:
         self._thread.start()
 
     def _run(self) -> None:
-        self._result = _check(self.stored, self._password)
+        quick = (_check_in_one_thread(self.stored, self._password) if self.stored is not None
+                 else None)
+        self._result = _check(self.stored, self._password) if quick is None else quick
 
     def result_for(self, stored: str | None, password: str) -> bool | None:
         """The result, if it is the verification of exactly ``stored`` and ``password``;
