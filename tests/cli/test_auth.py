@@ -3,6 +3,7 @@ command line; a fresh database works without accounts until the first administra
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -127,10 +128,7 @@ def test_user_list_signs_in_with_every_rule(db: Database, staff: Staff, password
     every rule of the sign-in: the sign-in row, the role, a wrong password, a deactivated
     account, each with the window's words and an access-log row."""
     target = str(db.path) if db.path is not None else db.url
-
-    def logged(name: str) -> list[tuple[str, str | None]]:
-        return [(e, d) for e, d in sql.rows(db, "SELECT event, detail FROM access_log WHERE "
-                                            "username = :n ORDER BY id", {"n": name})]
+    logged = functools.partial(sql.access_events, db)
 
     assert cli_main(["user", "list", "--db", target, "--user", "boss"]) == 0
     out = capsys.readouterr().out
@@ -150,3 +148,31 @@ def test_user_list_signs_in_with_every_rule(db: Database, staff: Staff, password
     assert cli_main(["user", "list", "--db", target, "--user", "doc"]) == 1
     assert "Wrong user name or password" in capsys.readouterr().err
     assert logged("doc") == [("failure", "wrong password")]
+
+
+def test_the_early_sign_in_starts_only_when_nothing_must_be_asked(
+        db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a password file, a user name or a SQLite file there is no head start (the
+    sign-in asks and checks in its own time); with them, the check starts."""
+    import argparse
+
+    from proapp.cli.actor import early_sign_in
+
+    open_database(db_path).dispose()
+    monkeypatch.delenv("PROAPP_PASSWORD_FILE", raising=False)
+    monkeypatch.delenv("PROAPP_USER", raising=False)
+    args = argparse.Namespace(db=str(db_path), user="boss")
+    assert early_sign_in(args) is None  # the password would be asked for
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD + "\n")
+    pw.chmod(0o644)
+    monkeypatch.setenv("PROAPP_PASSWORD_FILE", str(pw))
+    if os.name == "posix":
+        assert early_sign_in(args) is None  # refused later, with the sign-in's own words
+    pw.chmod(0o600)
+    assert early_sign_in(argparse.Namespace(db=str(db_path))) is None  # no user named
+    assert early_sign_in(argparse.Namespace(db="postgresql://h/clinic", user="boss")) is None
+    for value in (str(db_path), f"sqlite:///{db_path}"):
+        started = early_sign_in(argparse.Namespace(db=value, user="boss"))
+        assert started is not None and started.stored is None  # no such account yet
+        assert started.result_for(None, PASSWORD) is False

@@ -66,3 +66,9 @@ def stored_bytes(db: Database, server: PgServer | None = None) -> bytes:
     data = server.folder / "data"
     files = [*sorted((data / "base" / str(oid)).iterdir()), *sorted((data / "pg_wal").glob("0*"))]
     return b"".join(p.read_bytes() for p in files if p.is_file())
+
+
+def access_events(db: Database, username: str) -> list[tuple[str, str | None]]:
+    """(event, detail) of the access log's rows for ``username``, oldest first."""
+    return [(e, d) for e, d in rows(db, "SELECT event, detail FROM access_log WHERE username "
+                                    "= :n ORDER BY id", {"n": username})]

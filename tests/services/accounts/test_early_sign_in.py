@@ -34,11 +34,6 @@ def early(db: Database, name: str, password: str) -> EarlyVerification:
     return EarlyVerification(stored_hash(db, name), password)
 
 
-def events(db: Database, name: str) -> list[tuple[str, str | None]]:
-    return [(e, d) for e, d in sql.rows(db, "SELECT event, detail FROM access_log WHERE "
-                                        "username = :n ORDER BY id", {"n": name})]
-
-
 def set_hash(db: Database, name: str, value: str) -> None:
     """A tamperer's edit of the account, past proapp (no change-log row)."""
     with db.engine.begin() as con:
@@ -51,7 +46,7 @@ def test_the_early_result_signs_in_and_writes_the_sign_in_row(db: Database,
     check = early(db, "nina", PASSWORD)
     assert accounts.authenticate(db, "nina", PASSWORD, check) == staff.nurse
     assert check.result_for(stored_hash(db, "nina"), PASSWORD) is True
-    assert events(db, "nina") == [("sign-in", None)]
+    assert sql.access_events(db, "nina") == [("sign-in", None)]
 
 
 def test_a_wrong_password_checked_early_is_refused_with_the_same_message(
@@ -59,7 +54,7 @@ def test_a_wrong_password_checked_early_is_refused_with_the_same_message(
     with pytest.raises(accounts.AuthenticationFailed, match=REFUSED):
         accounts.authenticate(db, "nina", "not her password", early(db, "nina",
                                                                     "not her password"))
-    assert events(db, "nina") == [("failure", "wrong password")]
+    assert sql.access_events(db, "nina") == [("failure", "wrong password")]
 
 
 def test_a_hash_changed_after_the_early_check_decides(db: Database, staff: Staff) -> None:
@@ -72,7 +67,7 @@ def test_a_hash_changed_after_the_early_check_decides(db: Database, staff: Staff
     assert check.result_for(stored_hash(db, "nina"), PASSWORD) is None  # not this hash
     with pytest.raises(accounts.AuthenticationFailed, match=REFUSED):
         accounts.authenticate(db, "nina", PASSWORD, check)
-    assert events(db, "nina") == [("failure", "wrong password")]
+    assert sql.access_events(db, "nina") == [("failure", "wrong password")]
 
     signin.reset_for_tests()
     wrong = early(db, "doc", "the attacker's own")
@@ -85,7 +80,7 @@ def test_an_early_result_is_only_for_its_own_password(db: Database, staff: Staff
     assert check.result_for(stored_hash(db, "nina"), PASSWORD + "x") is None
     with pytest.raises(accounts.AuthenticationFailed):
         accounts.authenticate(db, "nina", PASSWORD + "x", check)
-    assert events(db, "nina") == [("failure", "wrong password")]
+    assert sql.access_events(db, "nina") == [("failure", "wrong password")]
 
 
 def test_a_deactivated_account_is_refused_though_the_password_verified_early(
@@ -94,7 +89,7 @@ def test_a_deactivated_account_is_refused_though_the_password_verified_early(
     accounts.deactivate_user(db, staff.admin, staff.nurse.user_id or 0)
     with pytest.raises(accounts.AuthenticationFailed, match=REFUSED):
         accounts.authenticate(db, "nina", PASSWORD, check)
-    assert events(db, "nina") == [("failure", "deactivated")]
+    assert sql.access_events(db, "nina") == [("failure", "deactivated")]
 
 
 def test_an_account_deactivated_in_the_file_is_refused(db: Database, staff: Staff) -> None:
@@ -105,7 +100,7 @@ def test_an_account_deactivated_in_the_file_is_refused(db: Database, staff: Staf
                 "UPDATE user_account SET active = 0 WHERE username = 'doc'")
     with pytest.raises(accounts.AuthenticationFailed, match=REFUSED):
         accounts.authenticate(db, "doc", PASSWORD, check)
-    assert events(db, "doc") == [("failure", "deactivated")]
+    assert sql.access_events(db, "doc") == [("failure", "deactivated")]
 
 
 def test_failures_checked_early_lock_the_account(db: Database, staff: Staff) -> None:
@@ -117,7 +112,7 @@ def test_failures_checked_early_lock_the_account(db: Database, staff: Staff) -> 
     signin.reset_for_tests()
     with pytest.raises(accounts.AuthenticationFailed, match=REFUSED):
         accounts.authenticate(db, "nina", PASSWORD, early(db, "nina", PASSWORD))
-    logged = events(db, "nina")
+    logged = sql.access_events(db, "nina")
     assert logged[:signin.LOCK_AFTER] == [("failure", "wrong password")] * signin.LOCK_AFTER
     assert logged[signin.LOCK_AFTER][0] == "locked"
     assert logged[-1] == ("failure", "locked")
@@ -129,7 +124,7 @@ def test_an_unknown_name_checked_early_is_refused_and_logged(db: Database,
     check = EarlyVerification(None, PASSWORD)  # no such account when the command started
     with pytest.raises(accounts.AuthenticationFailed, match=REFUSED):
         accounts.authenticate(db, "nobody", PASSWORD, check)
-    assert events(db, "nobody") == [("failure", "unknown user name")]
+    assert sql.access_events(db, "nobody") == [("failure", "unknown user name")]
 
 
 def test_the_one_thread_verification_agrees_with_argon2_cffi() -> None:
