@@ -976,9 +976,10 @@ class _Importer:
                                 pta_date=ptas[0] if ptas else None, completing=True)
         if failed:  # a refused value leaves the visit looking empty: its own error says why
             issues = [i for i in issues if i.rule != "visit.empty"]
-        confirmed = set((raw.get("confirmed_warnings") or "").split())
-        if confirmed:
-            issues = [i for i in issues if i.is_error or i.rule not in confirmed]
+        if issues:  # warnings the file marks as confirmed already are not listed again
+            confirmed = set((raw.get("confirmed_warnings") or "").split())
+            if confirmed:
+                issues = [i for i in issues if i.is_error or i.rule not in confirmed]
         if self._issues(r, n, raw, issues, failed) or not ok:
             return None
         self._check_computed(r, n, row, content, birth, day)
@@ -1216,10 +1217,10 @@ def _expected_texts(content: VisitContent, birth: date | None, day: date) -> dic
     responses = content.responses
     for instrument, item_ids in _INSTRUMENTS:
         texts.update(_scores(instrument, item_ids, responses.get(instrument.id) or _NONE)[1])
-    for posture, totals in flowmod.totals(content.flows).items():
-        name = _TOTAL_COLUMN[posture]
-        texts[name] = _TEXT[name](totals.total)
-    texts["age_at_visit"] = _TEXT["age_at_visit"](None if birth is None else age_on(birth, day))
+    flows = {(m.posture, m.side): m.flow for m in content.flows}
+    for left, right, name, text in _TOTAL_TEXTS:
+        texts[name] = text(flowmod.posture_total(flows.get(left), flows.get(right)))
+    texts["age_at_visit"] = _AGE_TEXT(None if birth is None else age_on(birth, day))
     return texts
 
 
@@ -1255,6 +1256,10 @@ _PLAIN = {c.name: _plain(c) for c in _COMPUTED}
 _COMPUTED_BY_NAME = {c.name: c for c in _COMPUTED}
 _TEXT = {c.name: cells.formatter(c) for c in _COMPUTED}  # the export's own formatters
 _TOTAL_COLUMN = {p: f"flow_{p.value}_total_ml_min" for p in flowmod.POSTURES}
+# per posture: its two veins' keys, its total's column and that column's formatter
+_TOTAL_TEXTS = tuple(((p, flowmod.Side.LEFT), (p, flowmod.Side.RIGHT), name, _TEXT[name])
+                     for p, name in _TOTAL_COLUMN.items())
+_AGE_TEXT = _TEXT["age_at_visit"]
 _ITEM_BY_COLUMN = {i.column(it): (i.id, it) for i in QUESTIONNAIRES.values()
                    for it in i.item_ids}
 _ITEM_COLUMNS = [(i.id, [(it.id, i.column(it.id)) for it in i.items])
