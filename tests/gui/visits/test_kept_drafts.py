@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
@@ -42,6 +43,7 @@ def click_in_next_box(text: str) -> None:
 
 
 _OPEN: list[KeptDraftsDialog] = []
+_WINDOWS: list[QWidget] = []  # the dialogs' parents, held until the test's end
 
 
 @pytest.fixture(autouse=True)
@@ -50,14 +52,21 @@ def close_dialogs() -> Iterator[None]:
     would): freeing it visible leaves the window system a dangling modal window."""
     yield
     while _OPEN:
-        _OPEN.pop().close()
+        dialog = _OPEN.pop()
+        if shiboken6.isValid(dialog):  # else already freed with its window
+            dialog.close()
+    _WINDOWS.clear()  # frees each window, and its dialog with it
 
 
 def offered(qtbot, db: Database, actor: Actor) -> KeptDraftsDialog:
-    dialog = offer_kept_drafts(None, db, actor)
+    """The offer as the start-up makes it: over a window (its parent), which frees it with
+    itself. A parentless modal dialog freed by Python is the known Qt crash these tests hit
+    once in a while (a segmentation fault in the next dialog's constructor)."""
+    window = QWidget()
+    _WINDOWS.append(window)
+    dialog = offer_kept_drafts(window, db, actor)
     assert dialog is not None
     _OPEN.append(dialog)
-    qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     return dialog
 
