@@ -269,23 +269,25 @@ def _read_anchor_file(path: Path, database: str) -> Anchor | None:
         return None
 
 
-def write_anchor(anchor: Anchor) -> None:
-    atomic_write(anchor_path(anchor.installation, anchor.database),
-                 (json.dumps(asdict(anchor), indent=1) + "\n").encode())
-
-
 def update_anchor(installation: str, database: str,
                   change: Callable[[Anchor], Anchor]) -> Anchor:
     """Read, change and write one anchor, after the queued writes and under the writer's
     lock (a backup adding its folder never loses a head the writer moved, nor the reverse)."""
     ANCHORS.flush()
+    return _change_anchor(anchor_path(installation, database), installation, database,
+                          change)[1]
+
+
+def _change_anchor(path: Path, installation: str, database: str,
+                   change: Callable[[Anchor], Anchor]) -> tuple[Anchor, Anchor]:
+    """(old, new) of one read-change-write of an anchor file, under the writer's lock; the
+    file is written only when the anchor changed."""
     with ANCHORS.lock:
-        path = anchor_path(installation, database)
         old = _read_anchor_file(path, database) or Anchor(installation, database)
         new = change(old)
         if new != old:
             atomic_write(path, (json.dumps(asdict(new), indent=1) + "\n").encode())
-        return new
+        return old, new
 
 
 Head = tuple[int, str] | None
@@ -354,15 +356,12 @@ def _advance(path: Path, installation: str, database: str, log_head: Head,
     """One queued anchor move. A failure here must not undo committed work: it is logged,
     and ``check`` sees an anchor that lags (which it accepts), never one that runs ahead."""
     try:
-        with ANCHORS.lock:
-            old = _read_anchor_file(path, database) or Anchor(installation, database)
-            new = old.advanced(log_head, access_head)
-            if new != old:
-                atomic_write(path, (json.dumps(asdict(new), indent=1) + "\n").encode())
-            elif log_head is not None and log_head[0] < old.log_id:
-                log.warning("change log of %s ends at row %d, before the anchored row %d: "
-                            "rows were removed; run proapp check", database, log_head[0],
-                            old.log_id)
+        old, new = _change_anchor(path, installation, database,
+                                  lambda a: a.advanced(log_head, access_head))
+        if new == old and log_head is not None and log_head[0] < old.log_id:
+            log.warning("change log of %s ends at row %d, before the anchored row %d: "
+                        "rows were removed; run proapp check", database, log_head[0],
+                        old.log_id)
     except OSError as exc:
         log.warning("anchor file not written (%s); proapp check will compare with the "
                     "previous one", type(exc).__name__)
