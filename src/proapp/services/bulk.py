@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, func, insert, select, text
 
 _lock = threading.Lock()
 _depth = 0
@@ -45,6 +45,21 @@ def no_collection_pauses() -> Iterator[None]:
 
 
 _MEMO_SIZE = 100_000  # converted values remembered per column (then the memo starts again)
+
+
+def next_id(conn: Connection, model: Any) -> int:
+    """The first id a bulk insert into ``model``'s table may give its rows (it numbers them
+    itself, to link visits to patients before either is written): after the highest stored
+    id and, on PostgreSQL, after every id the table's sequence has handed out (rolled-back
+    saves included), so that no id is used twice."""
+    table = model.__table__
+    highest = conn.scalar(select(func.max(table.c.id))) or 0
+    if conn.dialect.name == "postgresql":
+        issued = conn.scalar(text(
+            "SELECT pg_sequence_last_value(pg_get_serial_sequence(:t, 'id')::regclass)"),
+            {"t": table.name})
+        highest = max(highest, issued or 0)
+    return int(highest) + 1
 
 
 class BulkTable:
@@ -94,6 +109,8 @@ class BulkTable:
             keys = self.keys
             self.conn.execute(insert(self.model), [dict(zip(keys, r, strict=True))
                                                    for r in rows])
+            if "id" in keys and self.conn.dialect.name == "postgresql":
+                self._advance_sequence()
         elif self.memos:
             memos = self.memos
             out: list[tuple[Any, ...]] = []
@@ -113,3 +130,13 @@ class BulkTable:
         else:
             self.conn.exec_driver_sql(self.sql, rows)
         return len(rows)
+
+    def _advance_sequence(self) -> None:
+        """Rows inserted with their own ids (:func:`next_id`): the server's id sequence moves
+        past them, else the next row saved the ordinary way (a visit entered after an import)
+        would be given an id already taken and refused. Never moved back."""
+        self.conn.execute(text(
+            "SELECT setval(pg_get_serial_sequence(:t, 'id'), GREATEST("
+            f"(SELECT max(id) FROM {self.model.__table__.name}), "
+            "coalesce(pg_sequence_last_value(pg_get_serial_sequence(:t, 'id')::regclass), 1)))"),
+            {"t": self.model.__table__.name})

@@ -106,6 +106,22 @@ def test_a_clean_folder_is_imported_with_complete_visits(db: Database, tmp_path:
     assert reasons == {f"import from {d}"}
 
 
+def test_rows_saved_after_an_import_get_ids_of_their_own(seeded: Database,
+                                                         tmp_path: Path) -> None:
+    """The import numbers its rows itself; the patients, procedures and visits saved the
+    ordinary way afterwards (on a server: from the id sequences) must not be given those
+    ids again."""
+    d = folder(tmp_path, [patient_row()], [visit_row()])
+    assert import_folder(seeded, NURSE, d).applied
+    imported = patients.find_by_code(seeded, "N-1")
+    pid = patients.create_patient(seeded, NURSE, make_facts("AFTER-1"),
+                                  [ProcedureFacts(date(2015, 1, 5))])
+    assert pid not in (imported.id, patients.find_by_code(seeded, "P001").id)
+    rec = visits.save_visit(seeded, NURSE, visits.VisitDraft(pid, "baseline", date(2015, 1, 2)))
+    assert rec.id not in {v.id for v in visits.visits_of(seeded, imported.id)}
+    assert len(patients.get_patient(seeded, pid).procedures) == 1
+
+
 def test_reimporting_the_same_data_changes_nothing(db: Database, tmp_path: Path) -> None:
     d = folder(tmp_path, [patient_row()], [visit_row()])
     assert import_folder(db, NURSE, d).applied

@@ -38,7 +38,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, overload
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from proapp.db import changelog
@@ -67,7 +67,7 @@ from proapp.domain.validation import Issue
 from proapp.domain.visit import VisitContent, validate_visit
 from proapp.services import clock
 from proapp.services.accounts.access import authorize, require
-from proapp.services.bulk import BulkTable, no_collection_pauses
+from proapp.services.bulk import BulkTable, next_id, no_collection_pauses
 from proapp.services.errors import UserError
 from proapp.services.exchange import cells
 from proapp.services.exchange.columns import (
@@ -556,9 +556,9 @@ class _Writer:
         if s is None:
             return
         conn = s.connection()
-        self.next_pid = (s.scalar(select(func.max(Patient.id))) or 0) + 1
-        self.next_proc = (s.scalar(select(func.max(Procedure.id))) or 0) + 1
-        self.next_vid = (s.scalar(select(func.max(Visit.id))) or 0) + 1
+        self.next_pid = next_id(conn, Patient)
+        self.next_proc = next_id(conn, Procedure)
+        self.next_vid = next_id(conn, Visit)
         self.patients = BulkTable(conn, Patient, (
             "id", "code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
             "diagnosis_year", "headache_positive", "fatigue_positive", "notes", "is_demo",
@@ -1314,8 +1314,8 @@ def import_folder(db: Database, actor: Actor, folder: Path | str, *, dry_run: bo
         authorize(s, actor, Permission.IMPORT)  # the account as stored now
         writer = _Writer(s if writing else None, f"import from {folder}", actor.username)
         if not writing:
-            writer.next_pid = (s.scalar(select(func.max(Patient.id))) or 0) + 1
-            writer.next_vid = (s.scalar(select(func.max(Visit.id))) or 0) + 1
+            writer.next_pid = next_id(s.connection(), Patient)
+            writer.next_vid = next_id(s.connection(), Visit)
         imp = _Importer(s, folder, report, today, progress, writer)
         if PATIENTS_FILE in files:
             imp.patients(files[PATIENTS_FILE])

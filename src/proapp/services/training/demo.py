@@ -37,7 +37,7 @@ from proapp.domain.fields import FLOW_ATTRS, flow_field, item_field, missing_val
 from proapp.domain.flow import AREA_PLACES, FLOW_MAX, VELOCITY_PLACES, computed_flow, quantize
 from proapp.domain.fss import FSS
 from proapp.domain.midas import MIDAS, RECALL_DAYS
-from proapp.services.bulk import BulkTable
+from proapp.services.bulk import BulkTable, next_id
 from proapp.services.errors import UserError
 
 REFERENCE = {  # subtype: (patients, headache-positive, fatigue-positive)
@@ -393,9 +393,8 @@ def generate(db: Database, patients: int = 286, seed: int = 2011) -> DemoResult:
         if s.scalar(select(func.count(Patient.id))):
             raise UserError("This database already holds patients. The demo cohort goes into "
                             "a new, empty database: use --db with a new file name.")
-        first_patient = (s.scalar(select(func.max(Patient.id))) or 0) + 1
-        first_visit = (s.scalar(select(func.max(Visit.id))) or 0) + 1
         conn = s.connection()
+        first_patient, first_visit = next_id(conn, Patient), next_id(conn, Visit)
         tables = [BulkTable(conn, model, keys) for model, keys in (
             (Patient, PATIENT_KEYS), (Procedure, PROCEDURE_KEYS), (Visit, VISIT_KEYS),
             (Answer, ANSWER_KEYS), (SkippedForm, SKIPPED_KEYS), (FlowRow, FLOW_KEYS))]
