@@ -46,6 +46,47 @@ def test_rows_match_one_by_one_computation(demo_db: Database) -> None:
         assert row.due_now == tuple(e for e in plan if e.actionable)
 
 
+def test_rows_with_drafts_match_the_schedule_of_every_visit(demo_db: Database,
+                                                             actor: Actor) -> None:
+    """The list reads per patient only the complete visits' labels (aggregated by the
+    database) and the drafts: the same rows as the schedule computed from every visit, for
+    patients with drafts next to complete visits, a draft without a PTA date, several
+    unscheduled drafts and no visit at all."""
+    today = date(2016, 6, 15)
+    listed = patient_list.load(demo_db, today).rows
+    with_pta = [r for r in listed if r.first_pta is not None and r.next_due is not None]
+    a, b = with_pta[0], with_pta[1]
+    visits.save_visit(demo_db, actor, VisitDraft(a.id, a.next_due.label, today), today=today)
+    for _ in range(2):
+        visits.save_visit(demo_db, actor, VisitDraft(b.id, "unscheduled", today), today=today)
+    no_pta = patients.create_patient(demo_db, actor, make_facts("ZZ-NOPTA"), [], today=today)
+    visits.save_visit(demo_db, actor, VisitDraft(no_pta, "baseline", today), today=today)
+    nothing = patients.create_patient(demo_db, actor, make_facts("ZZ-NONE"), [], today=today)
+    changed = [a.id, b.id, no_pta, nothing]
+    rows = {r.id: r for r in patient_list.load(demo_db, today).rows}
+    again = patient_list.load_rows(demo_db, changed, today)
+    for pid in [*changed, *[r.id for r in listed[::41]]]:
+        row = rows[pid]
+        rec = patients.get_patient(demo_db, pid)
+        recs = visits.visits_of(demo_db, pid)
+        plan = schedule.plan(rec.first_pta, visits.recorded(recs), today)
+        todo = tuple(e for e in plan if e.state in (schedule.VisitState.DUE,
+                                                    schedule.VisitState.OVERDUE,
+                                                    schedule.VisitState.UPCOMING))
+        assert row.pending == todo
+        assert row.next_due == schedule.next_due(plan)
+        assert row.due_now == tuple(e for e in plan if e.actionable)
+        assert row.drafts == sum(not v.is_complete for v in recs)
+        assert row.last_visit == max((v.visit_date for v in recs if v.is_complete),
+                                     default=None)
+        if pid in again:
+            assert again[pid] == row
+    assert rows[a.id].next_due is not None and rows[a.id].next_due.has_draft
+    assert rows[b.id].drafts == 2
+    assert rows[no_pta].next_due is not None and rows[no_pta].next_due.has_draft
+    assert rows[nothing].drafts == 0 and rows[nothing].last_visit is None
+
+
 def test_worklist_of_a_clinic_day(db: Database, actor: Actor) -> None:
     # PTA 2014-03-10: m3 target Tuesday 2014-06-10, window 2014-05-27 .. 2014-06-24
     pid = patients.create_patient(db, actor, make_facts("W1"), [ProcedureFacts(date(2014, 3, 10))],
