@@ -11,7 +11,7 @@ from tests.support.main_window import when_filled
 
 from proapp.db.engine import Database
 from proapp.domain.actor import Actor
-from proapp.gui.shell.app import run_gui
+from proapp.gui.shell.app import GUI_SWITCH_INTERVAL_S, run_gui
 from proapp.gui.shell.crash import CrashHandler
 from proapp.gui.shell.main_window import MainWindow
 
@@ -30,10 +30,11 @@ def test_run_gui_shows_the_window_with_the_crash_handler(
     # Sign-in itself is driven by tests/gui/accounts/test_account_dialogs.py; here it succeeds.
     monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db, **_kw: actor)
     seen: dict[str, object] = {}
-    before = sys.excepthook
+    before, switch = sys.excepthook, sys.getswitchinterval()
 
     def look(w: MainWindow) -> None:
         seen["hook"] = sys.excepthook
+        seen["switch"] = sys.getswitchinterval()
         seen["rows"] = w.patients.model.rowCount()
         seen["status"] = w.db_label.full_text()
         seen["user"] = w.user_label.text()
@@ -52,6 +53,10 @@ def test_run_gui_shows_the_window_with_the_crash_handler(
     assert seen["menus"] == ["&File", "&Patient", "&View", "&Help", "&Account (nurse.test)"]
     assert seen["features"] == sorted(FEATURE_ACTIONS)
     assert sys.excepthook is before  # uninstalled when the application ends
+    # the GUI thread gets the interpreter back quickly from background threads, and the
+    # interval is the caller's again after the application ended
+    assert seen["switch"] == GUI_SWITCH_INTERVAL_S < switch
+    assert sys.getswitchinterval() == switch
 
 
 def test_a_cancelled_sign_in_ends_the_early_list_load(
