@@ -28,7 +28,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 T0 = float(os.environ.get("BENCH_T0", time.time()))
 TICK_MS = 10
@@ -114,9 +114,16 @@ def proapp(db: str, user: str, password_file: str, out: str) -> None:
     from PySide6.QtGui import QWindow
 
     from proapp.__main__ import launch_gui
-    from proapp.gui.accounts.dialogs import LoginDialog
     from proapp.gui.shell.app import application
-    from proapp.gui.shell.main_window import MainWindow
+
+    if TYPE_CHECKING:
+        from proapp.gui.accounts.dialogs import LoginDialog
+        from proapp.gui.shell.main_window import MainWindow
+
+    def is_a(widget: object, name: str) -> bool:
+        """``widget`` is proapp's class ``name``, told without importing its module: the
+        probe must not import the dialogs and the main window before the start-up does."""
+        return type(widget).__name__ == name and type(widget).__module__.startswith("proapp.")
 
     password = Path(password_file).read_text().splitlines()[0]
     app = application()
@@ -125,8 +132,8 @@ def proapp(db: str, user: str, password_file: str, out: str) -> None:
     result: dict[str, object] = {}
 
     def sign_in() -> None:
-        dialog = next(w for w in app.topLevelWidgets()
-                      if isinstance(w, LoginDialog) and w.isVisible())
+        dialog = cast("LoginDialog", next(w for w in app.topLevelWidgets()
+                                           if is_a(w, "LoginDialog") and w.isVisible()))
         dialog.username.setText(user)
         dialog.password.setText(password)
         dialog.ok_button.click()
@@ -137,12 +144,13 @@ def proapp(db: str, user: str, password_file: str, out: str) -> None:
                     and watched.isExposed() and "dialog" not in result):
                 result["dialog"] = since_start()  # the first window: the sign-in dialog
                 QTimer.singleShot(0, sign_in)
-            if (event.type() == QEvent.Type.Paint and isinstance(watched, MainWindow)
+            if (event.type() == QEvent.Type.Paint and is_a(watched, "MainWindow")
                     and "paint" not in result):
                 result["paint"] = since_start()
-                watched.listLoaded.connect(lambda _n, w=watched: filled(w))
-                if watched.patients.model.rowCount():  # already filled before we connected
-                    QTimer.singleShot(0, lambda w=watched: filled(w))
+                window = cast("MainWindow", watched)
+                window.listLoaded.connect(lambda _n, w=window: filled(w))
+                if window.patients.model.rowCount():  # already filled before we connected
+                    QTimer.singleShot(0, lambda w=window: filled(w))
             return False
 
     def filled(window: MainWindow) -> None:

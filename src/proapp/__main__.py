@@ -44,8 +44,6 @@ def start_logging(what: str) -> None:
 
 
 def launch_gui(db: str | None) -> int:
-    from proapp.db import server
-    from proapp.db.engine import resolve_url
     from proapp.db.migrate import DatabaseRefused, open_database
 
     try:
@@ -56,6 +54,9 @@ def launch_gui(db: str | None) -> int:
         return show_fatal(CANNOT_OPEN, exc.args[0] if exc.args else str(exc))
     except Exception as exc:
         from sqlalchemy.exc import DBAPIError
+
+        from proapp.db import server  # (its checks build the ORM's tables: not on every start)
+        from proapp.db.engine import resolve_url
 
         # open_database translates what it recognises (db/errors.py): libpq's own words,
         # kept as the cause, say best what is wrong with the connection settings.

@@ -106,6 +106,52 @@ def test_user_list_checks_the_password_before_importing_sqlalchemy_or_the_orm(
     assert not {"alembic", "sqlalchemy.orm", "proapp.db.models"} & modules
 
 
+def test_the_sign_in_dialog_is_shown_before_the_orm_is_built(db_path: Path) -> None:
+    """The GUI's start (``launch_gui``: open, welcome check, sign-in dialog) paints the
+    sign-in dialog with the database opened by its cheap checks and the accounts read in plain
+    SQL: the ORM and its models, the patients' and visits' services and argon2 come after it
+    (the list's load, started at that paint, and the sign-in import them)."""
+    from tests.support.staff import PASSWORD
+
+    from proapp.services import accounts
+
+    db = open_database(db_path)
+    accounts.create_first_admin(db, "boss", PASSWORD)
+    db.dispose()
+    env = {k: v for k, v in os.environ.items() if k.startswith(("PROAPP_", "XDG_"))}
+    probe = textwrap.dedent(f"""\
+        import json, os, sys
+        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtGui import QWindow
+        from proapp.gui.shell.app import application
+
+        class FirstPaint(QObject):
+            def eventFilter(self, watched, event):
+                if (event.type() == QEvent.Type.Expose and isinstance(watched, QWindow)
+                        and watched.isExposed()):
+                    shown = [type(w).__name__ for w in application().topLevelWidgets()
+                             if w.isVisible()]
+                    print(json.dumps([shown, sorted(sys.modules)]), flush=True)
+                    os._exit(0)
+                return False
+
+        first_paint = FirstPaint()
+        application().installEventFilter(first_paint)
+        from proapp.__main__ import launch_gui
+        launch_gui({str(db_path)!r})
+        """)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, timeout=120,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "",
+                               "PYTHONPATH": ":".join(sys.path), **env})
+    shown, names = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown == ["LoginDialog"]
+    modules = set(names)
+    assert "proapp.gui.accounts.dialogs" in modules and "proapp.db.migrate" in modules
+    assert not {"sqlalchemy.orm", "proapp.db.models", "proapp.services.patients.listing",
+                "proapp.services.visits", "proapp.gui.shell.main_window", "argon2"} & modules
+
+
 def test_the_main_window_module_imports_neither_matplotlib_nor_openpyxl() -> None:
     modules = imported_after("import proapp.gui.shell.main_window")
     assert "PySide6" in modules  # the probe did import the window

@@ -1,12 +1,12 @@
 """The few tables that start-up reads and writes, as plain SQL table clauses (no ORM, no
 metadata).
 
-``proapp settings get``, the open checks and a command's sign-in (the account, the access
-log) touch a handful of small tables; importing the ORM and building every model class
-(:mod:`proapp.db.models`) for that was a third of such a command's start-up. These clauses
-name the same tables and columns as the models, with the models' types where a type converts
-a value (booleans, date-times); tests/db/test_tables.py keeps them equal, so a renamed column
-fails a test, not a command.
+``proapp settings get``, the open checks, the first start's welcome check (any account or
+patient yet?) and a sign-in (the account, the access log) touch a handful of small tables;
+importing the ORM and building every model class (:mod:`proapp.db.models`) for that was a
+third of such a command's start-up. These clauses name the same tables and columns as the
+models, with the models' types where a type converts a value (booleans, date-times);
+tests/db/test_tables.py keeps them equal, so a renamed column fails a test, not a command.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 from sqlalchemy import Boolean, DateTime, column, table
 
 setting = table("setting", column("key"), column("value"))
+
+patient = table("patient", column("id"), column("is_demo", Boolean))
 
 user_account = table("user_account", column("id"), column("username"), column("full_name"),
                      column("role"), column("password_hash"), column("active", Boolean),

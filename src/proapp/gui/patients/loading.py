@@ -12,17 +12,19 @@ latest result is kept (:attr:`ListLoader.latest`) for a window that connects aft
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from proapp.db.engine import Database
 from proapp.gui.common.tasks import Task
 from proapp.services.bulk import no_collection_pauses
-from proapp.services.patients import listing as plist
-from proapp.services.patients.listing import PatientList, WorklistEntry
 from proapp.services.progress import Progress
 
-Loaded = tuple[PatientList, list[WorklistEntry], plist.SearchIndex]
+if TYPE_CHECKING:
+    from proapp.services.patients.listing import PatientList, SearchIndex, WorklistEntry
+
+    Loaded = tuple[PatientList, list[WorklistEntry], SearchIndex]
 
 
 class ListLoader(QObject):
@@ -47,6 +49,11 @@ class ListLoader(QObject):
         database = self.database
 
         def work(_progress: Progress) -> Loaded:
+            # Imported here, in the loading thread: the first load starts at the sign-in
+            # dialog's first paint, and the list's services and the ORM's models it imports
+            # are then built beside the sign-in, not before the dialog could be shown.
+            from proapp.services.patients import listing as plist
+
             with no_collection_pauses():  # see plist.load
                 result = plist.load(database)
                 # the worklist and the search index too: the GUI thread only shows them

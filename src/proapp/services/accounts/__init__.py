@@ -9,8 +9,9 @@ name is imported from its module when first used: a command that signs in and li
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from proapp.lazy import lazy_names
 
 if TYPE_CHECKING:
     from proapp.services.accounts.passwords import MAX_PASSWORD, hash_password
@@ -68,12 +69,4 @@ __all__ = [
     "verify_actor_password",
 ]
 
-
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # looked up once
-    return value
+__getattr__ = lazy_names(__name__, _WHERE, globals())
