@@ -35,6 +35,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, overload
 
@@ -95,6 +96,7 @@ NOT_COLLECTED = "not collected (not in the imported file)"
 _MEMO_KINDS = frozenset((Kind.DECIMAL, Kind.DATE, Kind.CODE, Kind.BOOLEAN))
 _MEMO_SIZE = 50_000  # distinct texts remembered per column (then the memo starts again)
 BATCH = 2000  # visits per bulk insert
+FAST_PLAN = True  # visits of new patients through _FastVisits (tests compare it with False)
 csv.field_size_limit(FIELD_LIMIT)  # a longer cell is reported as an error, never half read
 
 
@@ -620,6 +622,27 @@ class _Writer:
         if len(self.visits.rows) >= BATCH:
             self.flush()
 
+    def visit_made(self, vid: int, pid: int, label: str, day: date, language: str | None,
+                   answers: list[tuple[Any, ...]], skipped: list[tuple[Any, ...]],
+                   flows: list[tuple[Any, ...]], snapshot: str) -> None:
+        """A new visit whose rows and change-log snapshot are made already (by
+        :class:`_FastVisits`, with ``vid``, the next visit id)."""
+        assert vid == self.next_vid
+        self.next_vid += 1
+        if not self.enabled:
+            return
+        self.visits.add((vid, pid, day, label, "complete", None, self.actor_name, self.now,
+                         self.now, self.now, 1, language))
+        self.answers.rows += answers
+        if skipped:
+            self.skipped.rows += skipped
+        if flows:
+            self.flows.rows += flows
+        self.log.append(Change("insert", "visit", vid, None, None, snapshot,
+                               patient_id=pid, visit_id=vid))
+        if len(self.visits.rows) >= BATCH:
+            self.flush()
+
     def flush(self) -> None:
         if not self.enabled or self.s is None:
             return
@@ -940,8 +963,14 @@ class _Importer:
         self.same_day: dict[tuple[str, date], int] = defaultdict(int)
         ids = {p.id for p in self.db.values()}
         self.stored = _stored_visits(self.s, ids) if ids else {}
+        fast: _FastVisits | None = None
         for n, row in r.rows():
             self._tick(n)
+            if FAST_PLAN:
+                if fast is None or fast.header is not r.header:
+                    fast = _FastVisits(self, r.header)
+                if fast.ok and fast.visit(n, row):
+                    continue
             v = self._visit(r, n, row)
             if v is not None:
                 self._place(r, v)
@@ -1276,6 +1305,303 @@ _FLOW_COLUMNS = [(p, sd, f"flow_{p.value}_{sd.value}_ml_min",
                   f"flow_{p.value}_{sd.value}_stenosis_pct")
                  for p in flowmod.POSTURES for sd in flowmod.SIDES]
 assert FLOW in FORMS
+
+
+# --- the fast plan for visits.csv --------------------------------------------------------------
+
+
+class _Fallback(Exception):
+    """The fast plan cannot vouch for a row: the full path reads it again (and says why)."""
+
+
+class _Cell(dict[str, Any]):
+    """Cell text -> value of one column, for the texts the domain's parser reads cleanly: no
+    error, no rounding, a value (not blank), within ``check`` when given. A hit is one
+    dictionary lookup in C; any other text raises :class:`_Fallback` (never remembered)."""
+
+    __slots__ = ("check", "col")
+    LIMIT = 50_000
+
+    def __init__(self, col: Column, check: Callable[[Any], bool] | None = None):
+        super().__init__()
+        self.col, self.check = col, check
+
+    def __missing__(self, text: str) -> Any:
+        col = self.col
+        try:
+            value = cells.parse(col, text)
+        except ParseError:
+            raise _Fallback from None
+        if value is None or (col.rounds and cells.rounded(col, text)) \
+                or (self.check is not None and not self.check(value)):
+            raise _Fallback
+        if len(self) > self.LIMIT:
+            self.clear()
+        self[text] = value
+        return value
+
+
+class _Logged(_Cell):
+    """A :class:`_Cell` whose values come with their change-log text: (value, text)."""
+
+    __slots__ = ("log",)
+
+    def __init__(self, col: Column, log: Callable[[Any], str],
+                 check: Callable[[Any], bool] | None = None):
+        super().__init__(col, check)
+        self.log = log
+
+    def __missing__(self, text: str) -> Any:
+        value = _Cell.__missing__(self, text)
+        pair = self[text] = (value, self.log(value))
+        return pair
+
+
+def _in_range(it: Any) -> Callable[[Any], bool]:
+    low, high = it.minimum, it.maximum
+    return lambda v: type(v) is int and low <= v <= high
+
+
+class _FastVisits:
+    """A plan for one visits.csv, made once from its header and the instrument definitions,
+    that reads a new patient's visit row in one pass: each cell through its column's memo of
+    clean texts (the domain's parser, the item's range), the instruments' own consistency
+    rules and scores, the flow rules (``FlowMeasurement._clean``), the schedule's window;
+    and from the same pass the rows to insert and the change-log snapshot.
+
+    It vouches only for rows the full path reads without any finding at all. Any doubt (a
+    text it has not seen parse cleanly, a warning to give, an error, an existing patient, a
+    duplicate label) makes it raise :class:`_Fallback` before anything is kept, and the row
+    goes through the full path, which gives the findings and messages it always gave. A test
+    (hypothesis) holds the two equal: the same findings, rows and log texts, for any cells."""
+
+    def __init__(self, imp: _Importer, header: list[str]):
+        self.header = header
+        index = {h: i for i, h in enumerate(header)}
+        self.ok = len(index) == len(header) and all(
+            name in index for name in ("patient_code", "visit_date", "visit_label"))
+        if not self.ok:
+            return
+        self.imp, self.w, self.today = imp, imp.w, imp.today
+        self.seen_labels = imp.seen_labels
+        by_name = {c.name: c for c in VISIT_COLUMNS}
+        code_col = by_name["patient_code"]
+        # code -> (patient id, birth date, first PTA) of the new, valid patients of this import
+        self.patients: dict[str, tuple[int, date | None, date | None]] = {}
+        for code, (pid, birth, ptas) in imp.known.items():
+            if code in imp.db or code in imp.invalid_codes:
+                continue
+            try:
+                if cells.parse(code_col, code) != code:
+                    continue
+            except ParseError:
+                continue
+            self.patients[code] = (pid, birth, ptas[0] if ptas else None)
+        self.i_code, self.i_date = index["patient_code"], index["visit_date"]
+        self.i_label = index["visit_label"]
+        self.dates = _Cell(by_name["visit_date"])
+        self.labels = _Cell(by_name["visit_label"], schedule.is_label)
+        self.definitions: dict[str, schedule.VisitDefinition] = {}
+        self.i_missing = index.get("missing_items")
+        self.missing_col = by_name["missing_items"]
+        self.i_language = index.get("questionnaire_language")
+        self.languages = _Cell(by_name["questionnaire_language"])
+        self.i_age = index.get("age_at_visit")
+        # per instrument: its item cells present (index, item id, memo of (value, log text)),
+        # its item ids and logged fields in form order, its score cells present
+        self.instruments = []
+        for instrument in QUESTIONNAIRES.values():
+            item_cells = tuple(
+                (index[col], it.id, _Logged(by_name[col], str, _in_range(it)))
+                for it in instrument.items if (col := instrument.column(it.id)) in index)
+            logged = tuple((it, item_field(instrument.id, it)) for it in instrument.item_ids)
+            score_cells = tuple((index[name], name) for sf in instrument.score_fields
+                                if (name := instrument.column(sf.id)) in index)
+            self.instruments.append((instrument.id, instrument, instrument.item_ids,
+                                     item_cells, logged, score_cells))
+        self.skips = tuple((form, index[col], by_name[col]) for form, col in _SKIP_COLUMNS
+                           if col in index)
+        # per vein: a getter of its four cells (blank where the header lacks one), their
+        # memos, its logged fields
+        self.veins = []
+        places = {"flow_ml_min": flowmod.FLOW_PLACES,
+                  "velocity_cm_s": flowmod.VELOCITY_PLACES, "area_cm2": flowmod.AREA_PLACES}
+        for posture, side, *names in _FLOW_COLUMNS:
+            at = [index.get(name) for name in names]
+            memos = []
+            for name, attr in zip(names, FLOW_ATTRS, strict=True):
+                digits = places.get(attr)
+                log: Callable[[Any], str] = (
+                    str if digits is None
+                    else (lambda v, d=digits: format(flowmod.quantize(v, d), "f")))
+                memos.append(_Logged(by_name[name], log))
+            self.veins.append((posture, side, _getter(at), *memos,
+                               *(flow_field(posture.value, side.value, a) for a in FLOW_ATTRS)))
+        self.totals = tuple((left, right, index[name], text)
+                            for left, right, name, text in _TOTAL_TEXTS if name in index)
+
+    def visit(self, n: int, row: list[str]) -> bool:
+        """Write the row's visit (True) or leave it to the full path (False)."""
+        try:
+            self._visit(n, row)
+        except _Fallback:
+            return False
+        return True
+
+    def _visit(self, n: int, row: list[str]) -> None:
+        code = row[self.i_code]
+        patient = self.patients.get(code)
+        if patient is None:
+            raise _Fallback
+        pid, birth, pta = patient
+        day: date = self.dates[row[self.i_date]]
+        label: str = self.labels[row[self.i_label]]
+        d = self.definitions.get(label)
+        if d is None:
+            d = self.definitions[label] = schedule.definition(label)
+        key = (code, label)
+        if label != schedule.UNSCHEDULED and key in self.seen_labels:
+            raise _Fallback  # visit.duplicate_label
+        if day > self.today or (birth is not None and day < birth):
+            raise _Fallback  # date.future, date.before_birth
+        if pta is not None and label != schedule.UNSCHEDULED:
+            start, end = d.window(pta)
+            if not start <= day <= end or (label == "baseline" and day > pta):
+                raise _Fallback  # window, baseline.after_pta
+        missing = _NONE
+        if self.i_missing is not None and row[self.i_missing]:
+            missing = self._missing(row[self.i_missing])
+        vid = self.w.next_vid
+        texts: dict[str, str] = {"label": label, "visit_date": day.isoformat(),
+                                 "status": "complete"}
+        answers: list[tuple[Any, ...]] = []
+        has: dict[str, bool] = {}
+        for instrument_id, instrument, item_ids, item_cells, logged, score_cells \
+                in self.instruments:
+            given: dict[str, int] = {}
+            logs: dict[str, str] = {}
+            for i, item_id, memo in item_cells:
+                text = row[i]
+                if text:
+                    given[item_id], logs[item_id] = memo[text]
+            reasons = missing.get(instrument_id)
+            if given or reasons:
+                if reasons:
+                    if len(given) + len(reasons) != len(item_ids) \
+                            or any(item_id in given for item_id in reasons):
+                        raise _Fallback  # unanswered, answered_and_missing
+                elif len(given) != len(item_ids):
+                    raise _Fallback  # unanswered
+                if instrument.consistency(given):
+                    raise _Fallback
+                for item_id, name in logged:
+                    value = given.get(item_id)
+                    if value is not None:
+                        answers.append((vid, instrument_id, item_id, value, None))
+                        texts[name] = logs[item_id]
+                    else:
+                        reason = reasons[item_id]  # type: ignore[index]
+                        answers.append((vid, instrument_id, item_id, None, reason.value))
+                        texts[name] = missing_value(reason)
+                has[instrument_id] = True
+            else:
+                has[instrument_id] = False
+            if score_cells:
+                expected = _scores(instrument, item_ids, given)[1]
+                for i, name in score_cells:
+                    _same_text(row[i], expected[name])
+        flows: list[tuple[Any, ...]] = []
+        by_vein: dict[tuple[flowmod.Posture, flowmod.Side], Decimal | None] = {}
+        for (posture, side, get, c_ml, c_vel, c_area, c_sten,
+             n_ml, n_vel, n_area, n_sten) in self.veins:
+            t_ml, t_vel, t_area, t_sten = get(row)
+            if not (t_ml or t_vel or t_area or t_sten):
+                continue
+            ml, l_ml = c_ml[t_ml] if t_ml else _BLANK
+            vel, l_vel = c_vel[t_vel] if t_vel else _BLANK
+            area, l_area = c_area[t_area] if t_area else _BLANK
+            sten, l_sten = c_sten[t_sten] if t_sten else _BLANK
+            if vel is not None or area is not None:
+                m = flowmod.FlowMeasurement(side, posture, None, vel, area, sten)
+                if ml is not None and m.flow != ml:
+                    raise _Fallback  # computed.differs
+                l_ml = None
+            else:
+                m = flowmod.FlowMeasurement(side, posture, ml, None, None, sten)
+            if not m._clean():
+                raise _Fallback
+            flows.append((vid, posture.value, side.value, m.flow_ml_min, m.velocity_cm_s,
+                          m.area_cm2, m.stenosis_pct))
+            for name, log in ((n_ml, l_ml), (n_vel, l_vel), (n_area, l_area),
+                              (n_sten, l_sten)):
+                if log is not None:
+                    texts[name] = log
+            by_vein[posture, side] = m.flow
+        has[FLOW] = bool(flows)
+        for left, right, i, text in self.totals:
+            _same_text(row[i], text(flowmod.posture_total(by_vein.get(left),
+                                                          by_vein.get(right))))
+        if self.i_age is not None:
+            _same_text(row[self.i_age], _AGE_TEXT(None if birth is None else age_on(birth, day)))
+        skipped: list[tuple[Any, ...]] = []
+        for form, i, col in self.skips:
+            if row[i]:
+                try:
+                    why = cells.parse(col, row[i])
+                except ParseError:
+                    raise _Fallback from None
+                if why:
+                    if has[form] or not why.strip():  # type: ignore[attr-defined]
+                        raise _Fallback  # skip.with_data, skip.reason
+                    skipped.append((vid, form, why))
+                    texts[skip_field(form)] = why  # type: ignore[assignment]
+                    has[form] = True
+        for form in FORMS:
+            if not has[form] and form in d.forms:
+                raise _Fallback  # form.not_collected
+        if not d.forms and not any(has.values()):
+            raise _Fallback  # visit.empty
+        language = None
+        if self.i_language is not None and row[self.i_language]:
+            language = self.languages[row[self.i_language]]
+            texts["text_language"] = language  # type: ignore[assignment]
+        self.w.visit_made(vid, pid, label, day, language, answers, skipped, flows,
+                          changelog.snapshot_text(texts))
+        if label != schedule.UNSCHEDULED:
+            self.seen_labels[key] = n
+        self.imp.report.visits_added += 1
+
+    def _missing(self, raw: str) -> dict[str, dict[str, MissingReason]]:
+        """The missing_items cell as the full path reads it, when every pair is valid."""
+        try:
+            text = cells.parse(self.missing_col, raw)
+        except ParseError:
+            raise _Fallback from None
+        missing: dict[str, dict[str, MissingReason]] = {}
+        for pair in (text or "").split():  # type: ignore[attr-defined]
+            col, _sep, reason = pair.partition(":")
+            if col not in _ITEM_BY_COLUMN or reason not in _REASONS:
+                raise _Fallback  # missing_items
+            instrument_id, item_id = _ITEM_BY_COLUMN[col]
+            missing.setdefault(instrument_id, {})[item_id] = MissingReason(reason)
+        return missing
+
+
+_BLANK = (None, None)
+
+
+def _same_text(text: str, expected: str) -> None:
+    """A computed column's cell says what proapp computes, or nothing (else: the full path
+    compares it by value and may warn)."""
+    if text != expected and (text := text.strip()) and text != expected:
+        raise _Fallback
+
+
+def _getter(at: list[int | None]) -> Callable[[list[str]], tuple[str, ...]]:
+    """The cells at these indexes as a tuple, blank for None (a column the header lacks)."""
+    if all(i is not None for i in at):
+        return itemgetter(*at)  # type: ignore[arg-type]
+    return lambda row: tuple("" if i is None else row[i] for i in at)
 
 
 def report_actor(s: Session) -> str:
