@@ -1412,7 +1412,8 @@ class _FastVisits:
         self.instruments = []
         for instrument in QUESTIONNAIRES.values():
             item_cells = tuple(
-                (index[col], it.id, _Logged(by_name[col], str, _in_range(it)))
+                (index[col], it.id, item_field(instrument.id, it.id),
+                 _Logged(by_name[col], str, _in_range(it)))
                 for it in instrument.items if (col := instrument.column(it.id)) in index)
             logged = tuple((it, item_field(instrument.id, it)) for it in instrument.item_ids)
             score_cells = tuple((index[name], name) for sf in instrument.score_fields
@@ -1435,7 +1436,7 @@ class _FastVisits:
                     str if digits is None
                     else (lambda v, d=digits: format(flowmod.quantize(v, d), "f")))
                 memos.append(_Logged(by_name[name], log))
-            self.veins.append((posture, side, _getter(at), *memos,
+            self.veins.append(((posture, side), posture.value, side.value, _getter(at), *memos,
                                *(flow_field(posture.value, side.value, a) for a in FLOW_ATTRS)))
         self.totals = tuple((left, right, index[name], text)
                             for left, right, name, text in _TOTAL_TEXTS if name in index)
@@ -1478,71 +1479,66 @@ class _FastVisits:
         has: dict[str, bool] = {}
         for instrument_id, instrument, item_ids, item_cells, logged, score_cells \
                 in self.instruments:
-            given: dict[str, int] = {}
-            logs: dict[str, str] = {}
-            for i, item_id, memo in item_cells:
-                text = row[i]
-                if text:
-                    given[item_id], logs[item_id] = memo[text]
             reasons = missing.get(instrument_id)
-            if given or reasons:
-                if reasons:
-                    if len(given) + len(reasons) != len(item_ids) \
-                            or any(item_id in given for item_id in reasons):
-                        raise _Fallback  # unanswered, answered_and_missing
-                elif len(given) != len(item_ids):
-                    raise _Fallback  # unanswered
-                if instrument.consistency(given):
-                    raise _Fallback
-                for item_id, name in logged:
-                    value = given.get(item_id)
-                    if value is not None:
-                        answers.append((vid, instrument_id, item_id, value, None))
-                        texts[name] = logs[item_id]
-                    else:
-                        reason = reasons[item_id]  # type: ignore[index]
-                        answers.append((vid, instrument_id, item_id, None, reason.value))
-                        texts[name] = missing_value(reason)
-                has[instrument_id] = True
+            if reasons:
+                given = self._explained(row, vid, instrument, item_cells, logged, reasons,
+                                        answers, texts)
             else:
-                has[instrument_id] = False
+                given = {}
+                for i, item_id, name, memo in item_cells:  # in form order
+                    text = row[i]
+                    if text:
+                        value, texts[name] = memo[text]
+                        given[item_id] = value
+                        answers.append((vid, instrument_id, item_id, value, None))
+                if given and (len(given) != len(item_ids) or instrument.consistency(given)):
+                    raise _Fallback  # unanswered, the instrument's own rules
+            has[instrument_id] = bool(given or reasons)
             if score_cells:
                 expected = _scores(instrument, item_ids, given)[1]
                 for i, name in score_cells:
-                    _same_text(row[i], expected[name])
+                    if row[i] != expected[name]:
+                        _same_text(row[i], expected[name])
         flows: list[tuple[Any, ...]] = []
         by_vein: dict[tuple[flowmod.Posture, flowmod.Side], Decimal | None] = {}
-        for (posture, side, get, c_ml, c_vel, c_area, c_sten,
+        for (key_, p_value, s_value, get, c_ml, c_vel, c_area, c_sten,
              n_ml, n_vel, n_area, n_sten) in self.veins:
             t_ml, t_vel, t_area, t_sten = get(row)
-            if not (t_ml or t_vel or t_area or t_sten):
-                continue
-            ml, l_ml = c_ml[t_ml] if t_ml else _BLANK
-            vel, l_vel = c_vel[t_vel] if t_vel else _BLANK
-            area, l_area = c_area[t_area] if t_area else _BLANK
-            sten, l_sten = c_sten[t_sten] if t_sten else _BLANK
-            if vel is not None or area is not None:
-                m = flowmod.FlowMeasurement(side, posture, None, vel, area, sten)
-                if ml is not None and m.flow != ml:
+            if t_vel or t_area:  # computed from velocity and area
+                vel, l_vel = c_vel[t_vel] if t_vel else _BLANK
+                area, l_area = c_area[t_area] if t_area else _BLANK
+                sten, l_sten = c_sten[t_sten] if t_sten else _BLANK
+                m = flowmod.FlowMeasurement(key_[1], key_[0], None, vel, area, sten)
+                if not m._clean():
+                    raise _Fallback
+                flow = m.flow
+                if t_ml and c_ml[t_ml][0] != flow:
                     raise _Fallback  # computed.differs
-                l_ml = None
+                texts[n_vel], texts[n_area] = l_vel, l_area  # both given: _clean
+                flows.append((vid, p_value, s_value, None, vel, area, sten))
+            elif t_ml or t_sten:
+                flow, l_ml = c_ml[t_ml] if t_ml else _BLANK
+                sten, l_sten = c_sten[t_sten] if t_sten else _BLANK
+                if not flowmod.FlowMeasurement(key_[1], key_[0], flow, None, None,
+                                               sten)._clean():
+                    raise _Fallback
+                if l_ml is not None:
+                    texts[n_ml] = l_ml
+                flows.append((vid, p_value, s_value, flow, None, None, sten))
             else:
-                m = flowmod.FlowMeasurement(side, posture, ml, None, None, sten)
-            if not m._clean():
-                raise _Fallback
-            flows.append((vid, posture.value, side.value, m.flow_ml_min, m.velocity_cm_s,
-                          m.area_cm2, m.stenosis_pct))
-            for name, log in ((n_ml, l_ml), (n_vel, l_vel), (n_area, l_area),
-                              (n_sten, l_sten)):
-                if log is not None:
-                    texts[name] = log
-            by_vein[posture, side] = m.flow
+                continue
+            if l_sten is not None:
+                texts[n_sten] = l_sten
+            by_vein[key_] = flow
         has[FLOW] = bool(flows)
         for left, right, i, text in self.totals:
-            _same_text(row[i], text(flowmod.posture_total(by_vein.get(left),
-                                                          by_vein.get(right))))
+            total = text(flowmod.posture_total(by_vein.get(left), by_vein.get(right)))
+            if row[i] != total:
+                _same_text(row[i], total)
         if self.i_age is not None:
-            _same_text(row[self.i_age], _AGE_TEXT(None if birth is None else age_on(birth, day)))
+            age = _AGE_TEXT(None if birth is None else age_on(birth, day))
+            if row[self.i_age] != age:
+                _same_text(row[self.i_age], age)
         skipped: list[tuple[Any, ...]] = []
         for form, i, col in self.skips:
             if row[i]:
@@ -1570,6 +1566,32 @@ class _FastVisits:
         if label != schedule.UNSCHEDULED:
             self.seen_labels[key] = n
         self.imp.report.visits_added += 1
+
+    @staticmethod
+    def _explained(row: list[str], vid: int, instrument: Any, item_cells: Any, logged: Any,
+                   reasons: Mapping[str, MissingReason], answers: list[tuple[Any, ...]],
+                   texts: dict[str, str]) -> dict[str, int]:
+        """An instrument's cells when the row gives reasons for some of its items: every
+        item answered or explained, none both."""
+        given: dict[str, int] = {}
+        logs: dict[str, str] = {}
+        for i, item_id, _name, memo in item_cells:
+            if row[i]:
+                given[item_id], logs[item_id] = memo[row[i]]
+        if len(given) + len(reasons) != len(instrument.item_ids) \
+                or any(item_id in given for item_id in reasons) \
+                or instrument.consistency(given):
+            raise _Fallback  # unanswered, answered_and_missing, the instrument's own rules
+        for item_id, name in logged:
+            value = given.get(item_id)
+            if value is not None:
+                answers.append((vid, instrument.id, item_id, value, None))
+                texts[name] = logs[item_id]
+            else:
+                reason = reasons[item_id]
+                answers.append((vid, instrument.id, item_id, None, reason.value))
+                texts[name] = missing_value(reason)
+        return given
 
     def _missing(self, raw: str) -> dict[str, dict[str, MissingReason]]:
         """The missing_items cell as the full path reads it, when every pair is valid."""
