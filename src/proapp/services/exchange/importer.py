@@ -1362,6 +1362,17 @@ def _in_range(it: Any) -> Callable[[Any], bool]:
     return lambda v: type(v) is int and low <= v <= high
 
 
+_CellGetter = Callable[[list[str]], tuple[str, ...]]
+# (instrument id, instrument, its item ids, its item cells present (index, item id, logged
+# field, memo), its (item id, logged field) in form order, its score cells present)
+_InstrumentPlan = tuple[str, Any, tuple[str, ...], tuple[tuple[int, str, str, "_Logged"], ...],
+                        tuple[tuple[str, str], ...], tuple[tuple[int, str], ...]]
+# ((posture, side), their values, a getter of the vein's four cells, their memos, their
+# logged fields)
+_VeinPlan = tuple[tuple[flowmod.Posture, flowmod.Side], str, str, _CellGetter, "_Logged",
+                  "_Logged", "_Logged", "_Logged", str, str, str, str]
+
+
 class _FastVisits:
     """A plan for one visits.csv, made once from its header and the instrument definitions,
     that reads a new patient's visit row in one pass: each cell through its column's memo of
@@ -1409,7 +1420,7 @@ class _FastVisits:
         self.i_age = index.get("age_at_visit")
         # per instrument: its item cells present (index, item id, memo of (value, log text)),
         # its item ids and logged fields in form order, its score cells present
-        self.instruments = []
+        self.instruments: list[_InstrumentPlan] = []
         for instrument in QUESTIONNAIRES.values():
             item_cells = tuple(
                 (index[col], it.id, item_field(instrument.id, it.id),
@@ -1424,20 +1435,18 @@ class _FastVisits:
                            if col in index)
         # per vein: a getter of its four cells (blank where the header lacks one), their
         # memos, its logged fields
-        self.veins = []
+        self.veins: list[_VeinPlan] = []
         places = {"flow_ml_min": flowmod.FLOW_PLACES,
                   "velocity_cm_s": flowmod.VELOCITY_PLACES, "area_cm2": flowmod.AREA_PLACES}
         for posture, side, *names in _FLOW_COLUMNS:
-            at = [index.get(name) for name in names]
-            memos = []
-            for name, attr in zip(names, FLOW_ATTRS, strict=True):
-                digits = places.get(attr)
-                log: Callable[[Any], str] = (
-                    str if digits is None
-                    else (lambda v, d=digits: format(flowmod.quantize(v, d), "f")))
-                memos.append(_Logged(by_name[name], log))
-            self.veins.append(((posture, side), posture.value, side.value, _getter(at), *memos,
-                               *(flow_field(posture.value, side.value, a) for a in FLOW_ATTRS)))
+            c_ml, c_vel, c_area, c_sten = (
+                _Logged(by_name[name], _fixed(places[attr]) if attr in places else str)
+                for name, attr in zip(names, FLOW_ATTRS, strict=True))
+            n_ml, n_vel, n_area, n_sten = (flow_field(posture.value, side.value, attr)
+                                           for attr in FLOW_ATTRS)
+            self.veins.append(((posture, side), posture.value, side.value,
+                               _getter([index.get(name) for name in names]),
+                               c_ml, c_vel, c_area, c_sten, n_ml, n_vel, n_area, n_sten))
         self.totals = tuple((left, right, index[name], text)
                             for left, right, name, text in _TOTAL_TEXTS if name in index)
 
@@ -1514,7 +1523,8 @@ class _FastVisits:
                 flow = m.flow
                 if t_ml and c_ml[t_ml][0] != flow:
                     raise _Fallback  # computed.differs
-                texts[n_vel], texts[n_area] = l_vel, l_area  # both given: _clean
+                # velocity and area are both given (_clean), so their log texts too
+                texts[n_vel], texts[n_area] = l_vel, l_area  # type: ignore[assignment]
                 flows.append((vid, p_value, s_value, None, vel, area, sten))
             elif t_ml or t_sten:
                 flow, l_ml = c_ml[t_ml] if t_ml else _BLANK
@@ -1531,8 +1541,8 @@ class _FastVisits:
                 texts[n_sten] = l_sten
             by_vein[key_] = flow
         has[FLOW] = bool(flows)
-        for left, right, i, text in self.totals:
-            total = text(flowmod.posture_total(by_vein.get(left), by_vein.get(right)))
+        for left, right, i, total_text in self.totals:
+            total = total_text(flowmod.posture_total(by_vein.get(left), by_vein.get(right)))
             if row[i] != total:
                 _same_text(row[i], total)
         if self.i_age is not None:
@@ -1560,7 +1570,7 @@ class _FastVisits:
         language = None
         if self.i_language is not None and row[self.i_language]:
             language = self.languages[row[self.i_language]]
-            texts["text_language"] = language  # type: ignore[assignment]
+            texts["text_language"] = language
         self.w.visit_made(vid, pid, label, day, language, answers, skipped, flows,
                           changelog.snapshot_text(texts))
         if label != schedule.UNSCHEDULED:
@@ -1621,9 +1631,14 @@ def _same_text(text: str, expected: str) -> None:
 
 def _getter(at: list[int | None]) -> Callable[[list[str]], tuple[str, ...]]:
     """The cells at these indexes as a tuple, blank for None (a column the header lacks)."""
-    if all(i is not None for i in at):
-        return itemgetter(*at)  # type: ignore[arg-type]
+    if len(at) > 1 and all(i is not None for i in at):
+        return itemgetter(*at)
     return lambda row: tuple("" if i is None else row[i] for i in at)
+
+
+def _fixed(places: int) -> Callable[[Any], str]:
+    """A flow value's change-log text (as ``visit_rows`` writes it: typed 480 logs 480.0)."""
+    return lambda v: format(flowmod.quantize(v, places), "f")
 
 
 def report_actor(s: Session) -> str:
