@@ -10,7 +10,7 @@ own result processor, so the values are exactly what ``conn.execute(stmt)`` give
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain
 from typing import Any
 
@@ -19,21 +19,22 @@ from sqlalchemy import Connection, Select
 BATCH = 10_000
 
 
-def plain_rows(conn: Connection, stmt: Select[*tuple[Any, ...]]
-               ) -> Iterator[Sequence[Any]]:
-    """The rows of ``stmt`` (a statement without bound parameters) in the connection's
-    transaction, fetched a batch at a time. Other databases than SQLite go through
-    SQLAlchemy's result."""
+def plain_rows(conn: Connection, stmt: Select[*tuple[Any, ...]],
+               params: Mapping[str, Any] | None = None) -> Iterator[Sequence[Any]]:
+    """The rows of ``stmt`` in the connection's transaction, fetched a batch at a time; its
+    bound parameters (``bindparam`` without a value) take their values from ``params``.
+    Other databases than SQLite go through SQLAlchemy's result."""
     dialect = conn.dialect
     if dialect.name != "sqlite":
-        return chain.from_iterable(conn.execute(stmt).partitions(BATCH))
+        return chain.from_iterable(conn.execute(stmt, dict(params or {})).partitions(BATCH))
     processors = [c.type.dialect_impl(dialect).result_processor(dialect, None)
                   for c in stmt.selected_columns]
     compiled = stmt.compile(dialect=dialect)
-    if compiled.params:
-        raise ValueError("plain_rows takes a statement without parameters")
+    values = compiled.construct_params(dict(params or {}))
+    if any(values[n] is None for n in compiled.positiontup or []):
+        raise ValueError("plain_rows takes the values of the statement's parameters")
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    cursor.execute(str(compiled))
+    cursor.execute(str(compiled), [values[n] for n in compiled.positiontup or []])
     batches: Iterator[Any] = iter(lambda: cursor.fetchmany(BATCH), [])
     if not any(processors):
         return chain.from_iterable(batches)  # no Python code per row at all

@@ -158,17 +158,31 @@ def _integrity(db: Database) -> list[str]:
         return [r[0] for r in s.execute(text("PRAGMA integrity_check"))]
 
 
+def _explained(db: Database) -> tuple[int, frozenset[int]] | None:
+    """The visits SQLite finds explained by their one logged snapshot (see
+    :mod:`.visit_texts`), or None when the rows cannot be read (the replay says so)."""
+    from proapp.services.integrity.visit_texts import explained_visits
+
+    try:
+        with db.read() as s:
+            return explained_visits(s.connection())
+    except Damaged:
+        return None
+
+
 def run_check(db: Database) -> CheckReport:
-    """SQLite's integrity check runs on its own connection in a second thread while this one
-    counts the rows, compares the schema and walks the change log's chain: SQLite works
-    without Python's lock, so the two use both cores and the check takes about as long as
-    the longer of them."""
+    """SQLite's integrity check and the comparison of the visits with their logged snapshots
+    (:mod:`.visit_texts`) run on connections of their own in two more threads while this
+    one counts the rows, compares the schema and walks the change log's chain: SQLite works
+    without Python's lock, so they share both cores."""
     integrity = ["ok"]
     pool = None
     pending = None
+    explaining = None
     if db.engine.dialect.name == "sqlite":
-        pool = ThreadPoolExecutor(max_workers=1)
+        pool = ThreadPoolExecutor(max_workers=2)
         pending = pool.submit(_integrity, db)
+        explaining = pool.submit(_explained, db)
     schema_problems: list[str] = []
     key_problem: str | None = None
     chain: installation.ChainKey | None = None
@@ -216,8 +230,9 @@ def run_check(db: Database) -> CheckReport:
     discrepancies: list[Discrepancy] = []
     replay_problem = None
     try:  # every stored row is read back: a damaged page stops it, the integrity check says where
+        explained = explaining.result() if explaining is not None else None
         with db.read() as s:
-            discrepancies = compare(s)
+            discrepancies = compare(s, explained)
     except Damaged:
         replay_problem = "the stored rows cannot all be read back (the file is damaged)"
     if pending is not None and pool is not None:

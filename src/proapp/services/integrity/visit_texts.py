@@ -1,0 +1,175 @@
+"""The visits the change log explains at a glance, decided by SQLite without Python per row.
+
+A 10,000-patient database holds 78,000 visits with 940,000 answers and 180,000 flow rows;
+replaying them in Python (one tuple per answer, one dict per visit) was most of ``proapp
+check``. Most visits were logged once, by one ``insert`` row whose ``new_value`` is the
+visit's snapshot: :func:`proapp.db.changelog.to_text`'s JSON of exactly the fields that
+:func:`proapp.services.integrity.replay._stored` reads back. For each visit this module has
+SQLite write the same JSON text from the stored rows (header, answers, flow values, skipped
+forms, keys sorted, ``json_quote`` for every text) and compare it with the logged one; the
+visits whose texts are equal are the ones returned, and only those are left out of the
+replay in Python.
+
+Why equal texts prove what the replay would prove: the text SQLite writes is valid JSON whose
+values are exactly the texts ``_stored`` gives (the same conversions, written out below next
+to each column); every stored row adds one key, and a value it cannot write the way Python
+reads it (a BLOB, a REAL where a whole number belongs, a date SQLite and Python read
+differently, a name that could collide with another's) makes the visit's whole text NULL, so
+that visit is replayed in Python as before. A difference in formatting (an escape written
+otherwise, keys in another order) only makes the texts differ, with the same effect. So a
+visit is left out only when its stored fields and the logged snapshot are the same mapping,
+which is when the replay finds nothing to report for it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+
+from proapp.db.models import FlowRow
+from proapp.services.integrity.replay import FLOW_ATTRS
+
+# The names a key is made of that need no JSON escape and hold no dot (so that no two rows
+# of a visit can make the same key, and keys sort like the columns they are made of).
+_PLAIN = "NOT GLOB '*[^0-9A-Za-z_]*'"
+_HEADER = ("label", "status", "text_edition", "text_language")  # String columns, as stored
+
+
+def _quoted(key: str) -> str:
+    """A JSON key with its colon, as ``to_text``'s encoder writes it, as a SQL literal."""
+    text = json.dumps(key, ensure_ascii=False) + ": "
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _header_text(column: str) -> str:
+    """A String column: Python keeps the stored text (None: no key). Text affinity leaves
+    only TEXT, NULL or BLOB in it; a BLOB makes NULL (not decided here)."""
+    return (f"CASE typeof(v.{column}) WHEN 'null' THEN '' WHEN 'text' THEN "
+            f"{_quoted(column)} || json_quote(v.{column}) || ', ' END")
+
+
+def _visit_date() -> str:
+    """A Date column: Python parses the stored text and writes it ISO again; a text that is
+    already its own ISO date (``date(x) IS x``, a year from 1) reads back unchanged."""
+    return ("CASE WHEN typeof(v.visit_date) = 'text' AND date(v.visit_date) IS v.visit_date "
+            "AND v.visit_date >= '0001' THEN "
+            f"{_quoted('visit_date')} || '\"' || v.visit_date || '\", ' END")
+
+
+def _scaled(column: str, places: int) -> str:
+    """A ScaledDecimal column (an INTEGER count of the smallest unit) as ``format(Decimal(n)
+    .scaleb(-places), 'f')``: sign, whole part, point, ``places`` digits. An integer far
+    outside any measurement makes NULL (``abs`` of the smallest integer would overflow)."""
+    if places == 0:
+        return f"'\"' || {column} || '\"'"
+    unit = 10 ** places
+    return (f"CASE WHEN {column} BETWEEN -1000000000000000000 AND 1000000000000000000 THEN "
+            f"'\"' || CASE WHEN {column} < 0 THEN '-' ELSE '' END || (abs({column}) / {unit}) "
+            f"|| '.' || substr('{'0' * places}' || (abs({column}) % {unit}), -{places}) "
+            "|| '\"' END")
+
+
+def _flow_row() -> str:
+    """One flow row's keys, in sorted attribute order: NULL values make no key (as in
+    ``_stored``); a posture or side that is not a plain lower-case word makes NULL."""
+    parts = []
+    for attr in sorted(FLOW_ATTRS):
+        kind = FlowRow.__table__.c[attr].type
+        places = getattr(kind, "places", 0)
+        value = _scaled(f"f.{attr}", places)
+        parts.append(f"CASE typeof(f.{attr}) WHEN 'null' THEN '' WHEN 'integer' THEN "
+                     f"'\"flow.' || f.posture || '.' || f.side || '.{attr}\": ' || {value} "
+                     "|| ', ' END")
+    return ("CASE WHEN typeof(f.posture) = 'text' AND typeof(f.side) = 'text' "
+            "AND f.posture NOT GLOB '*[^a-z]*' AND f.side NOT GLOB '*[^a-z]*' THEN "
+            + " || ".join(parts) + " END")
+
+
+# An answer's value as _stored writes it: a whole number as its digits, a text as it is,
+# no value as "missing:" and the reason; anything else (a REAL, a BLOB) makes NULL.
+_ANSWER_VALUE = ("CASE typeof(a.value) WHEN 'integer' THEN '\"' || a.value || '\"' "
+                 "WHEN 'text' THEN json_quote(a.value) "
+                 "WHEN 'null' THEN CASE typeof(a.missing_reason) "
+                 "WHEN 'text' THEN json_quote('missing:' || a.missing_reason) END END")
+
+
+def _segment(elements: str, source: str, order: str) -> str:
+    """The keys of one visit from one table, in ``order``, each ending ", "; NULL when a row
+    made NULL (``count(e)`` counts only the others), "" when the table has none."""
+    return (f"(SELECT CASE WHEN count(*) = count(e) THEN coalesce(group_concat(e, ''), '') "
+            f"END FROM (SELECT {elements} AS e FROM {source} ORDER BY {order}))")
+
+
+def visit_text_sql(instruments: Sequence[str]) -> str:
+    """The query of (visit id, the JSON text of its stored fields) for every visit; the
+    answers' instruments are ``instruments`` (all those in the table: their keys are made
+    here, in sorted place among the other keys)."""
+    segments: list[tuple[str, str]] = [(name, _header_text(name)) for name in _HEADER]
+    segments.append(("visit_date", _visit_date()))
+    # signed_at, signed_by: a signed visit is logged by more rows than its insert anyway
+    segments.append(("signed_at", "CASE WHEN v.signed_at IS NULL AND v.signed_by_id IS NULL "
+                     "THEN '' END"))
+    segments.append(("flow.", _segment(_flow_row(), "flow_measurement f WHERE f.visit_id = "
+                                       "v.id", "f.posture, f.side")))
+    segments.append(("skipped.", _segment(
+        "CASE WHEN typeof(s.form) = 'text' AND s.form " + _PLAIN + " AND typeof(s.reason) = "
+        "'text' THEN '\"skipped.' || s.form || '\": ' || json_quote(s.reason) || ', ' END",
+        "skipped_form s WHERE s.visit_id = v.id", "s.form")))
+    for name in instruments:
+        prefix = json.dumps(name + ".", ensure_ascii=False)[:-1].replace("'", "''")
+        literal = name.replace("'", "''")
+        segments.append((name + ".", _segment(
+            f"CASE WHEN typeof(a.item) = 'text' AND a.item {_PLAIN} THEN '{prefix}' || a.item "
+            f"|| '\": ' || {_ANSWER_VALUE} || ', ' END",
+            f"answer a WHERE a.visit_id = v.id AND a.instrument = '{literal}'", "a.item")))
+    body = " || ".join(sql for _key, sql in sorted(segments))
+    return (f"SELECT v.id, '{{' || rtrim(rtrim({body}, ' '), ',') || '}}' AS text "
+            "FROM visit v")
+
+
+def _instruments(conn: Any) -> list[str] | None:
+    """The answers' instruments, or None when one of them cannot be made into keys here
+    (not a plain name, or one whose keys could be taken for a flow or skipped form's)."""
+    names = [r[0] for r in conn.execute("SELECT DISTINCT instrument FROM answer")]
+    if any(not isinstance(n, str) or not n or not n.replace("_", "a").isalnum()
+           or not n.isascii() or n in ("flow", "skipped") for n in names):
+        return None
+    return sorted(names)
+
+
+def newest_log_row(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM change_log").scalar_one())
+
+
+def explained_visits(conn: Connection) -> tuple[int, frozenset[int]]:
+    """(the change log's newest row id, the ids of the visits logged by exactly one insert
+    row whose snapshot text is the text of their stored fields). SQLite only."""
+    newest = newest_log_row(conn)
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        instruments = _instruments(cursor)
+        if instruments is None:
+            return newest, frozenset()
+        return newest, frozenset(_matching(cursor, instruments))
+    except sqlite3.DatabaseError as e:
+        if not isinstance(e, sqlite3.OperationalError) or "malformed" in str(e):
+            raise  # a damaged file: the replay in Python meets it too and says so
+        return newest, frozenset()  # a value no JSON holds (a BLOB): all in Python
+    finally:
+        cursor.close()
+
+
+def _matching(cursor: Any, instruments: Sequence[str]) -> list[int]:
+    cursor.execute(
+            "SELECT t.id FROM (" + visit_text_sql(instruments) + ") t JOIN ("
+            "SELECT entity_id, count(*) AS n, max(new_value) AS snapshot, "
+            "min(action = 'insert' AND field IS NULL) AS inserted FROM change_log "
+            "WHERE entity = 'visit' GROUP BY entity_id) l ON l.entity_id = t.id "
+            "WHERE l.n = 1 AND l.inserted AND l.snapshot = t.text")
+    return [r[0] for r in cursor.fetchall()]
