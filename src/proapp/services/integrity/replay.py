@@ -91,8 +91,9 @@ State = dict[tuple[str, Any], dict[str, str | None]]
 
 def _in_ids(column: Any) -> ColumnElement[bool]:
     """``column IN`` the ids of the parameter ``ids`` (a JSON array, SQLite's json_each)."""
-    return column.in_(select(literal_column("value")).select_from(
+    inside: ColumnElement[bool] = column.in_(select(literal_column("value")).select_from(
         func.json_each(bindparam("ids"))))
+    return inside
 
 
 def _replay(s: Session, explained: frozenset[int] = frozenset(),
