@@ -230,9 +230,8 @@ def run_check(db: Database) -> CheckReport:
     discrepancies: list[Discrepancy] = []
     replay_problem = None
     try:  # every stored row is read back: a damaged page stops it, the integrity check says where
-        explained = explaining.result() if explaining is not None else None
         with db.read() as s:
-            discrepancies = compare(s, explained)
+            discrepancies = compare(s, explaining.result if explaining is not None else None)
     except Damaged:
         replay_problem = "the stored rows cannot all be read back (the file is damaged)"
     if pending is not None and pool is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -96,17 +96,23 @@ def _in_ids(column: Any) -> ColumnElement[bool]:
     return inside
 
 
-def _replay(s: Session, explained: frozenset[int] = frozenset(),
+def _replay(s: Session, explained: frozenset[int] = frozenset(), part: str | None = None,
             ) -> tuple[State, dict[str, str | None], list[dict[str, Any]]]:
     """The state the log describes: entities by (entity, id), settings, and snapshots of
     procedures logged without an id (older demo cohorts), matched later by patient and date.
-    The log rows of the ``explained`` visits (:mod:`.visit_texts`) are left out."""
+    ``part`` "others" replays every entity but the visits, "visits" the visits (each key's
+    rows in the same order as in one pass: the parts are the same state), but for the
+    ``explained`` ones (:mod:`.visit_texts`), whose log rows are left out."""
     state: State = {}
     settings: dict[str, str | None] = {}
     unkeyed: list[dict[str, Any]] = []
     q = select(ChangeLog.action, ChangeLog.entity, ChangeLog.entity_id, ChangeLog.patient_id,
                ChangeLog.field, ChangeLog.new_value, ChangeLog.user_id).order_by(ChangeLog.id)
     params = None
+    if part == "others":
+        q = q.where(ChangeLog.entity != "visit")
+    elif part == "visits":
+        q = q.where(ChangeLog.entity == "visit")
     if explained:
         q = q.where(~((ChangeLog.entity == "visit") & _in_ids(ChangeLog.entity_id)))
         params = {"ids": json.dumps(sorted(explained))}
@@ -154,18 +160,22 @@ def _rows(conn: Connection, model: type[Any], *names: str, visits: str | None = 
     return plain_rows(conn, q.where(_in_ids(getattr(model, names[0]))), {"ids": visits})
 
 
-def _stored(s: Session, explained: frozenset[int] = frozenset()) -> State:
+def _stored(s: Session, explained: frozenset[int] = frozenset(), part: str | None = None,
+            ) -> State:
     """Every stored row as the log would describe it, without the fields that hold nothing
-    (None: :func:`compare` leaves them out), but for the ``explained`` visits. Rows of
-    columns, not ORM objects, read with :func:`proapp.db.rows.plain_rows`: a 10,000-patient
-    database has over a million answers (the values are the same: the columns' own types
-    convert them)."""
-    out: State = {}
+    (None: :func:`compare` leaves them out), but for the ``explained`` visits; ``part`` as
+    :func:`_replay`'s. Rows of columns, not ORM objects, read with
+    :func:`proapp.db.rows.plain_rows`: a 10,000-patient database has over a million answers
+    (the values are the same: the columns' own types convert them)."""
     conn = s.connection()
-    only = None  # every visit, or the ids of those not explained already
-    if explained:
-        only = json.dumps([i for i, in conn.execute(select(Visit.id))
-                           if i not in explained])
+    out = _stored_others(conn) if part != "visits" else {}
+    if part != "others":
+        out.update(_stored_visits(conn, explained))
+    return out
+
+
+def _stored_others(conn: Connection) -> State:
+    out: State = {}
     for p in _rows(conn, Patient, "id", *PATIENT_FIELDS):
         out[("patient", p[0])] = {f: t for f, v in zip(PATIENT_FIELDS, p[1:], strict=True)
                                   if (t := to_text(v)) is not None}
@@ -175,6 +185,24 @@ def _stored(s: Session, explained: frozenset[int] = frozenset()) -> State:
                                       if (t := to_text(v)) is not None}
         row["_patient"] = str(r[1])
         out[("procedure", r[0])] = row
+    for u in _rows(conn, User, "id", *USER_FIELDS, "password_hash"):
+        account: dict[str, str | None] = {f: t for f, v in zip(USER_FIELDS, u[1:-1],
+                                                               strict=True)
+                                          if (t := to_text(v)) is not None}
+        if (password := keys.fingerprint(u[-1])) is not None:
+            account["password"] = password
+        out[("user", u[0])] = account
+    return out
+
+
+def _stored_visits(conn: Connection, explained: frozenset[int]) -> State:
+    out: State = {}
+    only = None  # every visit, or the ids of those not explained already
+    if explained:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        only = json.dumps([i for i, in raw.execute("SELECT id FROM visit")
+                           if i not in explained])
     visits: dict[int, dict[str, str | None]] = {}
     for vid, label, day, status, signed_at, signed_by, language, edition in _rows(
             conn, Visit, "id", "label", "visit_date", "status", "signed_at", "signed_by_id",
@@ -216,13 +244,6 @@ def _stored(s: Session, explained: frozenset[int] = frozenset()) -> State:
                 target[f"flow.{f[1]}.{f[2]}.{attr}"] = to_text(value)
     for vid, values in visits.items():
         out[("visit", vid)] = values
-    for u in _rows(conn, User, "id", *USER_FIELDS, "password_hash"):
-        account: dict[str, str | None] = {f: t for f, v in zip(USER_FIELDS, u[1:-1],
-                                                               strict=True)
-                                          if (t := to_text(v)) is not None}
-        if (password := keys.fingerprint(u[-1])) is not None:
-            account["password"] = password
-        out[("user", u[0])] = account
     return out
 
 
@@ -243,25 +264,32 @@ def _key_text(entity: str, ident: Any, field: str | None) -> str:
     return f"id={ident}"
 
 
-def compare(s: Session, explained: tuple[int, frozenset[int]] | None = None,
+Explained = tuple[int, frozenset[int]]  # the newest log row then, the visits' ids
+
+
+def compare(s: Session, explained: Explained | Callable[[], Explained | None] | None = None,
             *, in_sql: bool = True) -> list[Discrepancy]:
     """Every stored row, field and value that the change log does not explain.
 
     On SQLite the visits whose stored rows are their one logged snapshot are found by SQLite
-    first (:func:`.visit_texts.explained_visits`, or ``explained``, found on another
-    connection: (newest log row then, visit ids); used only if the log has not grown since)
-    and the replay in Python covers the rest; ``in_sql=False`` replays every row in Python
-    (what the tests compare the two with)."""
-    skip: frozenset[int] = frozenset()
-    if in_sql and s.get_bind().dialect.name == "sqlite":
+    (:func:`.visit_texts.explained_visits`, or ``explained``: found on another connection,
+    or the call that waits for them, while the other entities are replayed here; used only
+    if the log has not grown since) and the replay in Python covers the rest;
+    ``in_sql=False`` replays every row in Python (what the tests compare the two with)."""
+    if not in_sql or s.get_bind().dialect.name != "sqlite":
+        logged, logged_settings, unkeyed = _replay(s)
+        stored = _stored(s)
+    else:
         from proapp.services.integrity.visit_texts import explained_visits, newest_log_row
 
+        logged, logged_settings, unkeyed = _replay(s, part="others")
+        stored = _stored(s, part="others")
         conn = s.connection()
-        if explained is None or explained[0] != newest_log_row(conn):
-            explained = explained_visits(conn)
-        skip = explained[1]
-    logged, logged_settings, unkeyed = _replay(s, skip)
-    stored = _stored(s, skip)
+        found = explained() if callable(explained) else explained
+        if found is None or found[0] != newest_log_row(conn):
+            found = explained_visits(conn)
+        logged.update(_replay(s, found[1], part="visits")[0])
+        stored.update(_stored(s, found[1], part="visits"))
     # Procedures of older demo cohorts were logged without their id: match by patient + date
     # (each snapshot takes the first stored procedure of its patient and date the log does
     # not explain yet; looked up, not searched for: 10,000 of them in a 10,000-patient demo).

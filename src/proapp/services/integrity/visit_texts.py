@@ -33,8 +33,12 @@ from sqlalchemy import Connection
 from proapp.db.models import FlowRow
 from proapp.services.integrity.replay import FLOW_ATTRS
 
-# The names a key is made of that need no JSON escape and hold no dot (so that no two rows
-# of a visit can make the same key, and keys sort like the columns they are made of).
+# A value proapp never writes makes the query fail (``json`` refuses this text) and every
+# visit is replayed in Python: cheaper per row than marking the one visit, and only a raw
+# edit of the file puts such a value there.
+_REFUSE = "json('a value proapp does not write')"
+# Names a key is made of that need no JSON escape and hold no dot (so that no two rows of a
+# visit can make the same key, and keys sort like the columns they are made of).
 _PLAIN = "NOT GLOB '*[^0-9A-Za-z_]*'"
 _HEADER = ("label", "status", "text_edition", "text_language")  # String columns, as stored
 
@@ -47,8 +51,8 @@ def _quoted(key: str) -> str:
 
 def _header_text(column: str) -> str:
     """A String column: Python keeps the stored text (None: no key). Text affinity leaves
-    only TEXT, NULL or BLOB in it; a BLOB makes NULL (not decided here)."""
-    return (f"CASE typeof(v.{column}) WHEN 'null' THEN '' WHEN 'text' THEN "
+    only TEXT, NULL or BLOB in it; ``json_quote`` refuses a BLOB."""
+    return (f"CASE WHEN v.{column} IS NULL THEN '' ELSE "
             f"{_quoted(column)} || json_quote(v.{column}) || ', ' END")
 
 
@@ -57,51 +61,54 @@ def _visit_date() -> str:
     already its own ISO date (``date(x) IS x``, a year from 1) reads back unchanged."""
     return ("CASE WHEN typeof(v.visit_date) = 'text' AND date(v.visit_date) IS v.visit_date "
             "AND v.visit_date >= '0001' THEN "
-            f"{_quoted('visit_date')} || '\"' || v.visit_date || '\", ' END")
+            f"'\"visit_date\": \"' || v.visit_date || '\", ' ELSE {_REFUSE} END")
 
 
-def _scaled(column: str, places: int) -> str:
-    """A ScaledDecimal column (an INTEGER count of the smallest unit) as ``format(Decimal(n)
-    .scaleb(-places), 'f')``: sign, whole part, point, ``places`` digits. An integer far
-    outside any measurement makes NULL (``abs`` of the smallest integer would overflow)."""
+def _flow_value(attr: str, places: int) -> str:
+    """A flow column's key and value: a ScaledDecimal (an INTEGER count of the smallest unit)
+    as ``format(Decimal(n).scaleb(-places), 'f')`` (sign, whole part, point, ``places``
+    digits), a whole number as its digits, no key for NULL (``abs`` refuses the smallest
+    integer itself)."""
+    column = f"f.{attr}"
+    key = f'"flow.%s.%s.{attr}": '
     if places == 0:
-        return f"'\"' || {column} || '\"'"
-    unit = 10 ** places
-    return (f"CASE WHEN {column} BETWEEN -1000000000000000000 AND 1000000000000000000 THEN "
-            f"'\"' || CASE WHEN {column} < 0 THEN '-' ELSE '' END || (abs({column}) / {unit}) "
-            f"|| '.' || substr('{'0' * places}' || (abs({column}) % {unit}), -{places}) "
-            "|| '\"' END")
+        text = f"printf('{key}\"%d\", ', f.posture, f.side, {column})"
+    else:
+        unit = 10 ** places
+        text = (f"printf('{key}\"%s%d.%0{places}d\", ', f.posture, f.side, "
+                f"CASE WHEN {column} < 0 THEN '-' ELSE '' END, abs({column}) / {unit}, "
+                f"abs({column}) % {unit})")
+    return (f"CASE typeof({column}) WHEN 'null' THEN '' WHEN 'integer' THEN {text} "
+            f"ELSE {_REFUSE} END")
 
 
 def _flow_row() -> str:
-    """One flow row's keys, in sorted attribute order: NULL values make no key (as in
-    ``_stored``); a posture or side that is not a plain lower-case word makes NULL."""
-    parts = []
-    for attr in sorted(FLOW_ATTRS):
-        kind = FlowRow.__table__.c[attr].type
-        places = getattr(kind, "places", 0)
-        value = _scaled(f"f.{attr}", places)
-        parts.append(f"CASE typeof(f.{attr}) WHEN 'null' THEN '' WHEN 'integer' THEN "
-                     f"'\"flow.' || f.posture || '.' || f.side || '.{attr}\": ' || {value} "
-                     "|| ', ' END")
+    """One flow row's keys, in sorted attribute order (NULL values make no key, as in
+    ``_stored``); its posture and side must be plain lower-case words."""
+    parts = [_flow_value(attr, getattr(FlowRow.__table__.c[attr].type, "places", 0))
+             for attr in sorted(FLOW_ATTRS)]
     return ("CASE WHEN typeof(f.posture) = 'text' AND typeof(f.side) = 'text' "
             "AND f.posture NOT GLOB '*[^a-z]*' AND f.side NOT GLOB '*[^a-z]*' THEN "
-            + " || ".join(parts) + " END")
+            + " || ".join(parts) + f" ELSE {_REFUSE} END")
 
 
-# An answer's value as _stored writes it: a whole number as its digits, a text as it is,
-# no value as "missing:" and the reason; anything else (a REAL, a BLOB) makes NULL.
-_ANSWER_VALUE = ("CASE typeof(a.value) WHEN 'integer' THEN '\"' || a.value || '\"' "
-                 "WHEN 'text' THEN json_quote(a.value) "
-                 "WHEN 'null' THEN CASE typeof(a.missing_reason) "
-                 "WHEN 'text' THEN json_quote('missing:' || a.missing_reason) END END")
+def _answer(instrument: str) -> str:
+    """An answer's key and value as _stored writes them: a whole number as its digits, no
+    value as "missing:" and the reason."""
+    prefix = json.dumps(instrument + ".", ensure_ascii=False)[:-1].replace("'", "''")
+    item = f"typeof(a.item) = 'text' AND a.item {_PLAIN}"
+    return (f"CASE WHEN typeof(a.value) = 'integer' AND {item} THEN "
+            f"printf('{prefix}%s\": \"%d\", ', a.item, a.value) "
+            f"WHEN typeof(a.value) = 'null' AND {item} AND typeof(a.missing_reason) = 'text' "
+            f"THEN printf('{prefix}%s\": %s, ', a.item, json_quote('missing:' || "
+            f"a.missing_reason)) ELSE {_REFUSE} END")
 
 
-def _segment(elements: str, source: str, order: str) -> str:
-    """The keys of one visit from one table, in ``order``, each ending ", "; NULL when a row
-    made NULL (``count(e)`` counts only the others), "" when the table has none."""
-    return (f"(SELECT CASE WHEN count(*) = count(e) THEN coalesce(group_concat(e, ''), '') "
-            f"END FROM (SELECT {elements} AS e FROM {source} ORDER BY {order}))")
+def _segment(elements: str, source: str) -> str:
+    """The keys of one visit from one table, each ending ", ", in the order of the index
+    that finds them (sorted by the columns the keys are made of: in another order the text
+    only differs), "" when the table has none."""
+    return f"(SELECT coalesce(group_concat({elements}, ''), '') FROM {source})"
 
 
 def visit_text_sql(instruments: Sequence[str]) -> str:
@@ -110,22 +117,20 @@ def visit_text_sql(instruments: Sequence[str]) -> str:
     here, in sorted place among the other keys)."""
     segments: list[tuple[str, str]] = [(name, _header_text(name)) for name in _HEADER]
     segments.append(("visit_date", _visit_date()))
-    # signed_at, signed_by: a signed visit is logged by more rows than its insert anyway
+    # signed_at, signed_by: a signed visit is logged by more rows than its insert anyway,
+    # so a NULL text (no visit's) leaves it to the replay in Python
     segments.append(("signed_at", "CASE WHEN v.signed_at IS NULL AND v.signed_by_id IS NULL "
                      "THEN '' END"))
     segments.append(("flow.", _segment(_flow_row(), "flow_measurement f WHERE f.visit_id = "
-                                       "v.id", "f.posture, f.side")))
+                                       "v.id")))
     segments.append(("skipped.", _segment(
-        "CASE WHEN typeof(s.form) = 'text' AND s.form " + _PLAIN + " AND typeof(s.reason) = "
-        "'text' THEN '\"skipped.' || s.form || '\": ' || json_quote(s.reason) || ', ' END",
-        "skipped_form s WHERE s.visit_id = v.id", "s.form")))
+        f"CASE WHEN typeof(s.form) = 'text' AND s.form {_PLAIN} AND typeof(s.reason) = "
+        "'text' THEN '\"skipped.' || s.form || '\": ' || json_quote(s.reason) || ', ' "
+        f"ELSE {_REFUSE} END", "skipped_form s WHERE s.visit_id = v.id")))
     for name in instruments:
-        prefix = json.dumps(name + ".", ensure_ascii=False)[:-1].replace("'", "''")
         literal = name.replace("'", "''")
         segments.append((name + ".", _segment(
-            f"CASE WHEN typeof(a.item) = 'text' AND a.item {_PLAIN} THEN '{prefix}' || a.item "
-            f"|| '\": ' || {_ANSWER_VALUE} || ', ' END",
-            f"answer a WHERE a.visit_id = v.id AND a.instrument = '{literal}'", "a.item")))
+            _answer(name), f"answer a WHERE a.visit_id = v.id AND a.instrument = '{literal}'")))
     body = " || ".join(sql for _key, sql in sorted(segments))
     return (f"SELECT v.id, '{{' || rtrim(rtrim({body}, ' '), ',') || '}}' AS text "
             "FROM visit v")
@@ -157,10 +162,8 @@ def explained_visits(conn: Connection) -> tuple[int, frozenset[int]]:
         if instruments is None:
             return newest, frozenset()
         return newest, frozenset(_matching(cursor, instruments))
-    except sqlite3.DatabaseError as e:
-        if not isinstance(e, sqlite3.OperationalError) or "malformed" in str(e):
-            raise  # a damaged file: the replay in Python meets it too and says so
-        return newest, frozenset()  # a value no JSON holds (a BLOB): all in Python
+    except sqlite3.OperationalError:  # a value proapp does not write (_REFUSE): all in Python
+        return newest, frozenset()
     finally:
         cursor.close()
 
