@@ -20,15 +20,23 @@ def register(sub: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from proapp.db.migrate import open_database
-    from proapp.services.integrity.check import run_check
+    # SQLite's part of the check first, on the second core while the rest is imported
+    from proapp.services.integrity.early import start
 
-    db = open_database(getattr(args, "db", None), migrate=False, create=False,
-                       read_only=True, verify_schema=False)
+    early = start(getattr(args, "db", None))
     try:
-        report = run_check(db)
+        from proapp.db.migrate import open_database
+        from proapp.services.integrity.check import run_check
+
+        db = open_database(getattr(args, "db", None), migrate=False, create=False,
+                           read_only=True, verify_schema=False)
+        try:
+            report = run_check(db, early)
+        finally:
+            db.dispose()
     finally:
-        db.dispose()
+        if early is not None:
+            early.close()
     for line in report.lines():
         print(line)
     print("OK" if report.ok else "PROBLEMS FOUND")

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from proapp import paths
+from proapp.db import readonly
 from proapp.db.errors import translated
 from proapp.db.installation import ChainKey
 from proapp.domain.actor import Actor
@@ -79,29 +80,12 @@ def _sqlite_on_begin(conn: Any) -> None:
 
 
 def _sqlite_read_only_on_connect(dbapi_conn: Any, _record: Any) -> None:
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    try:
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA query_only = ON")
-    finally:
-        cur.close()
+    readonly.guard(dbapi_conn, BUSY_TIMEOUT_MS)
 
 
 def _read_only_connect(path: Path) -> Any:
-    """A connection that cannot change the file: ``mode=ro``; on a read-only disk, where SQLite
-    cannot create the WAL index, ``immutable=1`` (safe there: nobody can write it either)."""
-    import sqlite3
-
-    uri = path.resolve().as_uri()
-    try:
-        con = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                              check_same_thread=False)
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return con
-    except sqlite3.OperationalError:
-        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True,
-                               check_same_thread=False)
+    """A connection that cannot change the file (:func:`proapp.db.readonly.connect`)."""
+    return readonly.connect(path, BUSY_TIMEOUT_MS / 1000)
 
 
 def make_engine(url: str, *, read_only: bool = False, **kwargs: Any) -> Engine:

@@ -5,6 +5,7 @@ against every stored row. Read-only: ``proapp check`` opens the database with ``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from proapp.db.models import (
     Visit,
 )
 from proapp.services.integrity import backup
+from proapp.services.integrity.early import Early
 from proapp.services.integrity.replay import Discrepancy, compare
 
 MAX_DISCREPANCY_LINES = 50
@@ -170,19 +172,23 @@ def _explained(db: Database) -> tuple[int, frozenset[int]] | None:
         return None
 
 
-def run_check(db: Database) -> CheckReport:
+def run_check(db: Database, early: Early | None = None) -> CheckReport:
     """SQLite's integrity check and the comparison of the visits with their logged snapshots
     (:mod:`.visit_texts`) run on connections of their own in two more threads while this
     one counts the rows, compares the schema and walks the change log's chain: SQLite works
-    without Python's lock, so they share both cores."""
+    without Python's lock, so they share both cores. ``early``: the same two, started before
+    the database was opened (:mod:`.early`), used if they are on this very file."""
     integrity = ["ok"]
     pool = None
-    pending = None
+    pending: Callable[[], list[str] | None] | None = None
     explaining = None
     if db.engine.dialect.name == "sqlite":
-        pool = ThreadPoolExecutor(max_workers=2)
-        pending = pool.submit(_integrity, db)
-        explaining = pool.submit(_explained, db)
+        if early is not None and db.path is not None and early.path == db.path.resolve():
+            pending, explaining = early.integrity, early.explained
+        else:
+            pool = ThreadPoolExecutor(max_workers=2)
+            pending = pool.submit(_integrity, db).result
+            explaining = pool.submit(_explained, db).result
     schema_problems: list[str] = []
     key_problem: str | None = None
     chain: installation.ChainKey | None = None
@@ -231,11 +237,12 @@ def run_check(db: Database) -> CheckReport:
     replay_problem = None
     try:  # every stored row is read back: a damaged page stops it, the integrity check says where
         with db.read() as s:
-            discrepancies = compare(s, explaining.result if explaining is not None else None)
+            discrepancies = compare(s, explaining)
     except Damaged:
         replay_problem = "the stored rows cannot all be read back (the file is damaged)"
-    if pending is not None and pool is not None:
-        integrity = pending.result()
+    if pending is not None:
+        integrity = pending() or _integrity(db)  # (early's failed: here, with its error)
+    if pool is not None:
         pool.shutdown()
     report = CheckReport(db.display_name, revision, head_revision(), integrity, counts, checked,
                          broken, None, schema_problems, key_problem, access_checked,

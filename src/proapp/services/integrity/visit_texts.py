@@ -26,17 +26,22 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection
+from proapp.domain.flow import AREA_PLACES, FLOW_PLACES, VELOCITY_PLACES
 
-from proapp.db.models import FlowRow
-from proapp.services.integrity.replay import FLOW_ATTRS
+if TYPE_CHECKING:  # no SQLAlchemy here: ``proapp check`` runs this before importing it
+    from sqlalchemy import Connection
+
+# The flow columns and the places of each (the ScaledDecimal columns of
+# proapp.db.models.FlowRow; 0: a whole number; tests/services/integrity keeps them equal).
+FLOW_PLACES_OF = {"flow_ml_min": FLOW_PLACES, "velocity_cm_s": VELOCITY_PLACES,
+                  "area_cm2": AREA_PLACES, "stenosis_pct": 0}
 
 # A value proapp never writes makes the query fail (``json`` refuses this text) and every
 # visit is replayed in Python: cheaper per row than marking the one visit, and only a raw
 # edit of the file puts such a value there.
-_REFUSE = "json('a value proapp does not write')"
+_REFUSE = "json('not a value proapp writes')"
 # Names a key is made of that need no JSON escape and hold no dot (so that no two rows of a
 # visit can make the same key, and keys sort like the columns they are made of).
 _PLAIN = "NOT GLOB '*[^0-9A-Za-z_]*'"
@@ -85,8 +90,7 @@ def _flow_value(attr: str, places: int) -> str:
 def _flow_row() -> str:
     """One flow row's keys, in sorted attribute order (NULL values make no key, as in
     ``_stored``); its posture and side must be plain lower-case words."""
-    parts = [_flow_value(attr, getattr(FlowRow.__table__.c[attr].type, "places", 0))
-             for attr in sorted(FLOW_ATTRS)]
+    parts = [_flow_value(attr, FLOW_PLACES_OF[attr]) for attr in sorted(FLOW_PLACES_OF)]
     return ("CASE WHEN typeof(f.posture) = 'text' AND typeof(f.side) = 'text' "
             "AND f.posture NOT GLOB '*[^a-z]*' AND f.side NOT GLOB '*[^a-z]*' THEN "
             + " || ".join(parts) + f" ELSE {_REFUSE} END")
@@ -152,19 +156,32 @@ def newest_log_row(conn: Connection) -> int:
 
 def explained_visits(conn: Connection) -> tuple[int, frozenset[int]]:
     """(the change log's newest row id, the ids of the visits logged by exactly one insert
-    row whose snapshot text is the text of their stored fields). SQLite only."""
-    newest = newest_log_row(conn)
+    row whose snapshot text is the text of their stored fields), in ``conn``'s transaction.
+    SQLite only."""
     raw = conn.connection.dbapi_connection
     assert raw is not None
+    return explained_in(raw)
+
+
+def explained_in(raw: Any) -> tuple[int, frozenset[int]]:
+    """:func:`explained_visits` on a DB-API connection of the standard library's sqlite3 (in
+    one read transaction of its own when none is open)."""
     cursor = raw.cursor()
+    own = not raw.in_transaction
     try:
+        if own:
+            cursor.execute("BEGIN")
+        newest = cursor.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
         instruments = _instruments(cursor)
         if instruments is None:
             return newest, frozenset()
-        return newest, frozenset(_matching(cursor, instruments))
-    except sqlite3.OperationalError:  # a value proapp does not write (_REFUSE): all in Python
-        return newest, frozenset()
+        try:
+            return newest, frozenset(_matching(cursor, instruments))
+        except sqlite3.OperationalError:  # a value proapp does not write (_REFUSE, a BLOB for
+            return newest, frozenset()  # json_quote, abs(-2**63)): every visit in Python
     finally:
+        if own:
+            cursor.execute("COMMIT")
         cursor.close()
 
 
