@@ -7,7 +7,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import InvalidRequestError
 from tests.support.staff import PASSWORD
 
 from proapp.db.migrate import open_database
@@ -48,5 +50,29 @@ def test_every_table_check_reads_comes_back_as_sqlalchemy_reads_it(
                 assert [tuple(map(type, r)) for r in got] == [
                     tuple(map(type, r)) for r in expected], model.__tablename__
                 assert got, model.__tablename__
+    finally:
+        db.dispose()
+
+
+def test_bound_parameters_take_their_values_from_params(demo_template: Path,
+                                                        tmp_path: Path) -> None:
+    """``replay`` narrows its reads to some visits with a parameter (a JSON array)."""
+    from sqlalchemy import bindparam, func, literal_column
+
+    path = tmp_path / "demo.db"
+    path.write_bytes(demo_template.read_bytes())
+    db = open_database(path, migrate=False, create=False, read_only=True,
+                       verify_schema=False)
+    try:
+        with db.read() as s:
+            ids = select(literal_column("value")).select_from(
+                func.json_each(bindparam("ids")))
+            stmt = select(Visit.id, Visit.visit_date).where(Visit.id.in_(ids),
+                                                            Visit.label != "none")
+            got = list(plain_rows(s.connection(), stmt, {"ids": "[3, 1, 2]"}))
+            assert got == [tuple(r) for r in s.execute(stmt, {"ids": "[3, 1, 2]"})]
+            assert sorted(r[0] for r in got) == [1, 2, 3]
+            with pytest.raises(InvalidRequestError, match="value is required"):
+                list(plain_rows(s.connection(), stmt))
     finally:
         db.dispose()

@@ -26,13 +26,12 @@ def plain_rows(conn: Connection, stmt: Select[*tuple[Any, ...]],
     Other databases than SQLite go through SQLAlchemy's result."""
     dialect = conn.dialect
     if dialect.name != "sqlite":
-        return chain.from_iterable(conn.execute(stmt, dict(params or {})).partitions(BATCH))
+        result = conn.execute(stmt) if params is None else conn.execute(stmt, dict(params))
+        return chain.from_iterable(result.partitions(BATCH))
     processors = [c.type.dialect_impl(dialect).result_processor(dialect, None)
                   for c in stmt.selected_columns]
     compiled = stmt.compile(dialect=dialect)
-    values = compiled.construct_params(dict(params or {}))
-    if any(values[n] is None for n in compiled.positiontup or []):
-        raise ValueError("plain_rows takes the values of the statement's parameters")
+    values = compiled.construct_params(dict(params or {}))  # refuses a missing value
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     cursor.execute(str(compiled), [values[n] for n in compiled.positiontup or []])
     batches: Iterator[Any] = iter(lambda: cursor.fetchmany(BATCH), [])

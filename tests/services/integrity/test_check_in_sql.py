@@ -305,3 +305,64 @@ def test_a_text_sqlite_escapes_otherwise_is_judged_on_pythons_text(
             db.dispose()
         fast, plain = walks(path)
         assert fast == plain == ("result", (before + 1, None))
+
+
+# --- where the SQL's facts come from, and the early start -----------------------------------
+
+
+def test_the_flow_places_are_the_columns_own() -> None:
+    from proapp.db.models import FlowRow
+
+    assert set(visit_texts.FLOW_PLACES_OF) == set(replay.FLOW_ATTRS)
+    for attr, places in visit_texts.FLOW_PLACES_OF.items():
+        assert getattr(FlowRow.__table__.c[attr].type, "places", 0) == places
+
+
+def test_visit_texts_and_the_early_start_import_no_sqlalchemy() -> None:
+    """They run while SQLAlchemy is being imported: they must not wait for it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import proapp.services.integrity.early, "
+            "proapp.services.integrity.visit_texts; "
+            "print(sorted(m for m in sys.modules if m.startswith('sqlalchemy')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
+
+
+def report_lines(path: Path, early_on: Path | None) -> list[str]:
+    from proapp.services.integrity import early
+    from proapp.services.integrity.check import run_check
+
+    started = early.start(str(early_on)) if early_on is not None else None
+    db = read_only(path)
+    try:
+        return run_check(db, started).lines()
+    finally:
+        db.dispose()
+        if started is not None:
+            started.close()
+
+
+def test_the_early_start_gives_the_same_report(demo_template: Path, tmp_path: Path) -> None:
+    """On the file checked: the same report as without it, for a clean and an edited file;
+    started on another file, it is not used (that file's difference is not reported)."""
+    with copy_of(demo_template, tmp_path / "a") as path, \
+            copy_of(demo_template, tmp_path / "b") as other:
+        assert report_lines(path, path) == report_lines(path, None)
+        assert raw_edit(other, ("UPDATE answer SET value = 99 WHERE id = 7", ())) == 1
+        assert raw_edit(path, ("UPDATE visit SET label = 'x' WHERE id = 3", ())) == 1
+        edited = report_lines(path, None)
+        assert any("visit id=3, label: stored 'x'" in line for line in edited)
+        assert report_lines(path, path) == edited
+        assert report_lines(path, other) == edited
+
+
+def test_the_early_start_needs_an_existing_file(tmp_path: Path) -> None:
+    from proapp.services.integrity import early
+
+    assert early.start(None) is None
+    assert early.start("postgresql://host/db") is None
+    assert early.start(str(tmp_path / "missing.db")) is None
+    assert not (tmp_path / "missing.db").exists()
