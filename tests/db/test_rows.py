@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -65,7 +66,7 @@ def test_bound_parameters_take_their_values_from_params(demo_template: Path,
                        verify_schema=False)
     try:
         with db.read() as s:
-            ids = select(literal_column("value")).select_from(
+            ids: Any = select(literal_column("value")).select_from(
                 func.json_each(bindparam("ids")))
             stmt = select(Visit.id, Visit.visit_date).where(Visit.id.in_(ids),
                                                             Visit.label != "none")
