@@ -160,14 +160,14 @@ def _integrity(db: Database) -> list[str]:
         return [r[0] for r in s.execute(text("PRAGMA integrity_check"))]
 
 
-def _explained(db: Database) -> tuple[int, frozenset[int]] | None:
-    """The visits SQLite finds explained by their one logged snapshot (see
+def _explained(db: Database, half: int) -> tuple[int, frozenset[int]] | None:
+    """The visits of ``half`` SQLite finds explained by their one logged snapshot (see
     :mod:`.visit_texts`), or None when the rows cannot be read (the replay says so)."""
-    from proapp.services.integrity.visit_texts import explained_visits
+    from proapp.services.integrity.visit_texts import explained_in
 
     try:
         with db.read() as s:
-            return explained_visits(s.connection())
+            return explained_in(s.connection().connection.dbapi_connection, half)
     except Damaged:
         return None
 
@@ -186,9 +186,14 @@ def run_check(db: Database, early: Early | None = None) -> CheckReport:
         if early is not None and db.path is not None and early.path == db.path.resolve():
             pending, explaining = early.integrity, early.explained
         else:
-            pool = ThreadPoolExecutor(max_workers=2)
+            from proapp.services.integrity.visit_texts import combined
+
+            pool = ThreadPoolExecutor(max_workers=3)
+            halves = [pool.submit(_explained, db, 0), pool.submit(_explained, db, 1)]
             pending = pool.submit(_integrity, db).result
-            explaining = pool.submit(_explained, db).result
+
+            def explaining() -> tuple[int, frozenset[int]] | None:
+                return combined([h.result() for h in halves])
     schema_problems: list[str] = []
     key_problem: str | None = None
     chain: installation.ChainKey | None = None

@@ -1,9 +1,10 @@
 """The SQLite half of ``proapp check``, started before the rest of proapp is imported.
 
 ``PRAGMA integrity_check`` and the comparison of the visits with their logged snapshots
-(:mod:`.visit_texts`) are SQLite's own work: each runs in a thread of its own, on a read-only
-connection of the standard library's sqlite3 (:mod:`proapp.db.readonly`), while the main
-thread imports SQLAlchemy and the models, opens the database and walks the change log.
+(:mod:`.visit_texts`, in two halves) are SQLite's own work: each runs in a thread of its
+own, on a read-only connection of the standard library's sqlite3 (:mod:`proapp.db.readonly`),
+while the main thread imports SQLAlchemy and the models, opens the database and walks the
+change log.
 Importing is Python's work on one core; SQLite works without Python's lock, so on the second
 core. Nothing here can change the file or create one (``mode=ro`` refuses a missing file);
 :func:`proapp.services.integrity.check.run_check` uses the results only for the very file it
@@ -53,10 +54,13 @@ def _integrity(con: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in con.execute("PRAGMA integrity_check")]
 
 
-def _explained(con: sqlite3.Connection) -> tuple[int, frozenset[int]]:
-    from proapp.services.integrity.visit_texts import explained_in
+def _explained(half: int) -> Callable[[sqlite3.Connection], tuple[int, frozenset[int]]]:
+    def work(con: sqlite3.Connection) -> tuple[int, frozenset[int]]:
+        from proapp.services.integrity.visit_texts import explained_in
 
-    return explained_in(con)
+        return explained_in(con, half)
+
+    return work
 
 
 class Early:
@@ -64,15 +68,18 @@ class Early:
 
     def __init__(self, path: Path) -> None:
         self.path = path.resolve()
-        self._jobs = [_Job(path, _integrity), _Job(path, _explained)]
+        # the visits in two halves: the longest of the jobs, shared by both cores
+        self._jobs = [_Job(path, _explained(0)), _Job(path, _explained(1)),
+                      _Job(path, _integrity)]
 
     def integrity(self) -> list[str] | None:
-        result: list[str] | None = self._jobs[0].outcome()
+        result: list[str] | None = self._jobs[2].outcome()
         return result
 
     def explained(self) -> tuple[int, frozenset[int]] | None:
-        result: tuple[int, frozenset[int]] | None = self._jobs[1].outcome()
-        return result
+        from proapp.services.integrity.visit_texts import combined
+
+        return combined([self._jobs[0].outcome(), self._jobs[1].outcome()])
 
     def close(self) -> None:
         for job in self._jobs:

@@ -163,9 +163,10 @@ def explained_visits(conn: Connection) -> tuple[int, frozenset[int]]:
     return explained_in(raw)
 
 
-def explained_in(raw: Any) -> tuple[int, frozenset[int]]:
+def explained_in(raw: Any, half: int | None = None) -> tuple[int, frozenset[int]]:
     """:func:`explained_visits` on a DB-API connection of the standard library's sqlite3 (in
-    one read transaction of its own when none is open)."""
+    one read transaction of its own when none is open); ``half`` 0 or 1: only the visits
+    with the lower or the higher ids (two threads share the work: :func:`combined`)."""
     cursor = raw.cursor()
     own = not raw.in_transaction
     try:
@@ -176,7 +177,7 @@ def explained_in(raw: Any) -> tuple[int, frozenset[int]]:
         if instruments is None:
             return newest, frozenset()
         try:
-            return newest, frozenset(_matching(cursor, instruments))
+            return newest, frozenset(_matching(cursor, instruments, half))
         except sqlite3.OperationalError:  # a value proapp does not write (_REFUSE, a BLOB for
             return newest, frozenset()  # json_quote, abs(-2**63)): every visit in Python
     finally:
@@ -185,11 +186,29 @@ def explained_in(raw: Any) -> tuple[int, frozenset[int]]:
         cursor.close()
 
 
-def _matching(cursor: Any, instruments: Sequence[str]) -> list[int]:
+def _matching(cursor: Any, instruments: Sequence[str], half: int | None) -> list[int]:
+    visits, logged, args = "", "", []
+    if half is not None:  # split at half the largest id: the pages each reads are its own
+        middle = (cursor.execute("SELECT coalesce(max(id), 0) FROM visit").fetchone()[0]
+                  // 2)
+        side = "<=" if half == 0 else ">"
+        visits, logged = f" WHERE v.id {side} ?", f" AND entity_id {side} ?"
+        args = [middle, middle]
     cursor.execute(
-            "SELECT t.id FROM (" + visit_text_sql(instruments) + ") t JOIN ("
+            "SELECT t.id FROM (" + visit_text_sql(instruments) + visits + ") t JOIN ("
             "SELECT entity_id, count(*) AS n, max(new_value) AS snapshot, "
             "min(action = 'insert' AND field IS NULL) AS inserted FROM change_log "
-            "WHERE entity = 'visit' GROUP BY entity_id) l ON l.entity_id = t.id "
-            "WHERE l.n = 1 AND l.inserted AND l.snapshot = t.text")
+            "WHERE entity = 'visit'" + logged + " GROUP BY entity_id) l "
+            "ON l.entity_id = t.id WHERE l.n = 1 AND l.inserted AND l.snapshot = t.text",
+            args)
     return [r[0] for r in cursor.fetchall()]
+
+
+def combined(halves: Sequence[tuple[int, frozenset[int]] | None],
+             ) -> tuple[int, frozenset[int]] | None:
+    """The halves of :func:`explained_in` as one result; None when one failed or they saw
+    different logs (a change in between: the caller finds them again itself)."""
+    if any(h is None for h in halves) or len({h[0] for h in halves if h}) != 1:
+        return None
+    found = [h for h in halves if h is not None]
+    return found[0][0], frozenset().union(*(h[1] for h in found))
