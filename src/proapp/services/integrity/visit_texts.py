@@ -96,16 +96,20 @@ def _flow_row() -> str:
             + " || ".join(parts) + f" ELSE {_REFUSE} END")
 
 
-def _answer(instrument: str) -> str:
-    """An answer's key and value as _stored writes them: a whole number as its digits, no
-    value as "missing:" and the reason."""
+def _answers(instrument: str) -> str:
+    """The keys of one visit's answers of ``instrument``, as _stored writes them: a whole
+    number as its digits, no value as "missing:" and the reason. The key's first part comes
+    with group_concat's separator (fewer strings made per answer than a printf of each)."""
     prefix = json.dumps(instrument + ".", ensure_ascii=False)[:-1].replace("'", "''")
     item = f"typeof(a.item) = 'text' AND a.item {_PLAIN}"
-    return (f"CASE WHEN typeof(a.value) = 'integer' AND {item} THEN "
-            f"printf('{prefix}%s\": \"%d\", ', a.item, a.value) "
-            f"WHEN typeof(a.value) = 'null' AND {item} AND typeof(a.missing_reason) = 'text' "
-            f"THEN printf('{prefix}%s\": %s, ', a.item, json_quote('missing:' || "
-            f"a.missing_reason)) ELSE {_REFUSE} END")
+    literal = instrument.replace("'", "''")
+    element = (f"CASE WHEN typeof(a.value) = 'integer' AND {item} THEN "
+               "a.item || '\": \"' || a.value || '\"' "
+               f"WHEN typeof(a.value) = 'null' AND {item} AND typeof(a.missing_reason) = "
+               "'text' THEN a.item || '\": ' || json_quote('missing:' || a.missing_reason) "
+               f"ELSE {_REFUSE} END")
+    return (f"(SELECT coalesce('{prefix}' || group_concat({element}, ', {prefix}') || ', ', '') "
+            f"FROM answer a WHERE a.visit_id = v.id AND a.instrument = '{literal}')")
 
 
 def _segment(elements: str, source: str) -> str:
@@ -131,10 +135,7 @@ def visit_text_sql(instruments: Sequence[str]) -> str:
         f"CASE WHEN typeof(s.form) = 'text' AND s.form {_PLAIN} AND typeof(s.reason) = "
         "'text' THEN '\"skipped.' || s.form || '\": ' || json_quote(s.reason) || ', ' "
         f"ELSE {_REFUSE} END", "skipped_form s WHERE s.visit_id = v.id")))
-    for name in instruments:
-        literal = name.replace("'", "''")
-        segments.append((name + ".", _segment(
-            _answer(name), f"answer a WHERE a.visit_id = v.id AND a.instrument = '{literal}'")))
+    segments += [(name + ".", _answers(name)) for name in instruments]
     body = " || ".join(sql for _key, sql in sorted(segments))
     return (f"SELECT v.id, '{{' || rtrim(rtrim({body}, ' '), ',') || '}}' AS text "
             "FROM visit v")
