@@ -299,10 +299,19 @@ def _walk_payloads(conn: Any, chain: ChainKey | None) -> tuple[int, ChainBreak |
     touches four values per row instead of fifteen and builds no JSON; each row whose MAC
     does not match its SQLite text is read again column by column and judged by
     :func:`_walk`'s own rule, on Python's text."""
+    from itertools import chain as chained
+
     cursor = conn.connection.dbapi_connection.cursor()
-    cursor.execute(_PAYLOAD_SQL)
-    rows = cursor.fetchall()
-    cursor.close()
+    try:
+        cursor.execute(_PAYLOAD_SQL)
+        batches = iter(lambda: cursor.fetchmany(5000), [])  # bounded memory
+        return _judge_payloads(conn, chained.from_iterable(batches), chain)
+    finally:
+        cursor.close()
+
+
+def _judge_payloads(conn: Any, rows: Iterable[Sequence[Any]], chain: ChainKey | None,
+                    ) -> tuple[int, ChainBreak | None]:
     mac = _state_mac(chain.key) if chain is not None else None
     sha256 = hashlib.sha256
     prev = GENESIS
