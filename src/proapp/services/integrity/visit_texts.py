@@ -71,20 +71,19 @@ def _visit_date() -> str:
 
 def _flow_value(attr: str, places: int) -> str:
     """A flow column's key and value: a ScaledDecimal (an INTEGER count of the smallest unit)
-    as ``format(Decimal(n).scaleb(-places), 'f')`` (sign, whole part, point, ``places``
-    digits), a whole number as its digits, no key for NULL (``abs`` refuses the smallest
-    integer itself)."""
+    as ``format(Decimal(n).scaleb(-places), 'f')`` (whole part, point, ``places`` digits), a
+    whole number as its digits, no key for NULL. proapp stores no negative measurement: one
+    is refused here (and replayed in Python)."""
     column = f"f.{attr}"
     key = f'"flow.%s.%s.{attr}": '
     if places == 0:
         text = f"printf('{key}\"%d\", ', f.posture, f.side, {column})"
     else:
         unit = 10 ** places
-        text = (f"printf('{key}\"%s%d.%0{places}d\", ', f.posture, f.side, "
-                f"CASE WHEN {column} < 0 THEN '-' ELSE '' END, abs({column}) / {unit}, "
-                f"abs({column}) % {unit})")
-    return (f"CASE typeof({column}) WHEN 'null' THEN '' WHEN 'integer' THEN {text} "
-            f"ELSE {_REFUSE} END")
+        text = (f"printf('{key}\"%d.%0{places}d\", ', f.posture, f.side, "
+                f"{column} / {unit}, {column} % {unit})")
+    return (f"CASE WHEN {column} IS NULL THEN '' WHEN typeof({column}) = 'integer' AND "
+            f"{column} >= 0 THEN {text} ELSE {_REFUSE} END")
 
 
 def _flow_row() -> str:
