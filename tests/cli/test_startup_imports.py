@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from proapp.cli import SUMMARY, build_parser
+from proapp.db.engine import Database
 from proapp.db.migrate import open_database
 
 
@@ -150,6 +151,31 @@ def test_the_sign_in_dialog_is_shown_before_the_orm_is_built(db_path: Path) -> N
     assert "proapp.gui.accounts.dialogs" in modules and "proapp.db.migrate" in modules
     assert not {"sqlalchemy.orm", "proapp.db.models", "proapp.services.patients.listing",
                 "proapp.services.visits", "proapp.gui.shell.main_window", "argon2"} & modules
+
+
+def test_the_patient_list_is_read_without_the_orm_or_the_questionnaires(
+        demo_db: Database) -> None:
+    """The list's load (the first one runs at start-up, beside the sign-in) reads with plain
+    table clauses and plans visits from the forms' ids: neither the ORM and its models nor the
+    instruments (whose texts are parsed when imported) come with it. (A server's open checks
+    build the models' tables themselves: what the load adds is checked.)"""
+    env = {k: v for k, v in os.environ.items() if k.startswith(("PROAPP_", "XDG_"))}
+    code = ("import sys\n"
+            "from proapp.db.migrate import open_database\n"
+            f"db = open_database({demo_db.url!r})\n"
+            "opened = set(sys.modules)\n"
+            "from proapp.services.patients import listing\n"
+            "rows = listing.load(db).rows\n"
+            "assert len(rows) == 286, len(rows)\n"
+            "import json\n"
+            "print(json.dumps(sorted(set(sys.modules) - opened)))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "",
+                                           "PYTHONPATH": ":".join(sys.path), **env})
+    added = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "proapp.services.patients.listing" in added
+    assert not {"sqlalchemy.orm", "proapp.db.models", "proapp.services.patients.records",
+                "proapp.domain.registry", "proapp.domain.midas", "proapp.domain.fss"} & added
 
 
 def test_the_main_window_module_imports_neither_matplotlib_nor_openpyxl() -> None:

@@ -11,11 +11,19 @@ tests/db/test_tables.py keeps them equal, so a renamed column fails a test, not 
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, DateTime, column, table
+from sqlalchemy import Boolean, Date, DateTime, column, table
 
 setting = table("setting", column("key"), column("value"))
 
-patient = table("patient", column("id"), column("is_demo", Boolean))
+patient = table("patient", column("id"), column("code"), column("family_name"),
+                column("given_name"), column("birth_date", Date), column("sex"),
+                column("ms_subtype"), column("headache_positive", Boolean),
+                column("fatigue_positive", Boolean), column("is_demo", Boolean))
+
+procedure = table("procedure", column("id"), column("patient_id"), column("pta_date", Date))
+
+visit = table("visit", column("id"), column("patient_id"), column("visit_date", Date),
+              column("label"), column("status"))
 
 user_account = table("user_account", column("id"), column("username"), column("full_name"),
                      column("role"), column("password_hash"), column("active", Boolean),

@@ -6,9 +6,9 @@ from proapp.domain.fss import FSS
 from proapp.domain.i18n import msg
 from proapp.domain.instruments import Instrument
 from proapp.domain.midas import MIDAS
+from proapp.domain.schedule import FLOW as FLOW  # not a questionnaire; scheduled like one
 
 QUESTIONNAIRES: dict[str, Instrument] = {MIDAS.id: MIDAS, FSS.id: FSS}
-FLOW = "flow"  # the flow form is not a questionnaire but is scheduled like one
 FORMS: tuple[str, ...] = (*QUESTIONNAIRES, FLOW)
 FLOW_NAME = msg("IJV flow")  # a Msg: "flusso VGI" on an Italian screen
 

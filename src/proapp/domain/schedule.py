@@ -16,9 +16,10 @@ from enum import StrEnum
 from functools import lru_cache
 
 from proapp.domain.i18n import Msg, msg
-from proapp.domain.registry import FLOW
 
-MIDAS, FSS = "midas", "fss"
+# The forms' ids, which the schedule names (not the instruments themselves: the patient list
+# plans every patient's visits at start-up, before any questionnaire's texts are needed).
+MIDAS, FSS, FLOW = "midas", "fss", "flow"
 UNSCHEDULED = "unscheduled"
 YEARLY_FORMS = frozenset({MIDAS, FSS, FLOW})
 YEARLY_WINDOW_DAYS = 60

@@ -264,10 +264,17 @@ class DailyBackup:
     def start(self, parent: QWidget) -> None:
         if self.task is not None:
             return
-        from proapp.services.integrity.backup import ensure_daily_backup
-
         database = self.database
-        self.task = Task(lambda _progress: ensure_daily_backup(database))
+
+        def back_up(_progress: object) -> object:
+            # imported in the backup's thread: with it come the ORM's models, which nothing
+            # on the screen needs yet (the list is read without them), built off the GUI
+            # thread (150 ms of a stall when imported here, as the list was shown)
+            from proapp.services.integrity.backup import ensure_daily_backup
+
+            return ensure_daily_backup(database)
+
+        self.task = Task(back_up)
         self.task.signals.finished.connect(self._done)
         self.task.signals.failed.connect(lambda exc: self._failed(parent, exc))
         self.pool.start(self.task)

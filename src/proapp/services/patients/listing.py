@@ -2,8 +2,9 @@
 
 The main window shows every patient with the first PTA date, the last visit and the next visit
 due. Loading that through the ORM relationships would issue a query per patient; here it is
-four Core queries (patients, first PTA per patient, per patient the complete visits' labels
-aggregated by the database, the drafts) and one pass in Python that asks the domain schedule
+four queries on plain table clauses (patients, first PTA per patient, per patient the complete
+visits' labels aggregated by the database, the drafts; no ORM: the list loads at start-up
+before the models are built) and one pass in Python that asks the domain schedule
 (:func:`proapp.domain.schedule.pending_of`) what is still to do.
 """
 
@@ -17,11 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, func, select
 
 from proapp.db.engine import Database
-from proapp.db.models import Patient, Procedure, Setting, Visit
+from proapp.db.tables import patient, procedure, setting, visit
 from proapp.domain import clinic, schedule
 from proapp.domain.patient import MsSubtype, Sex, age_on
 from proapp.domain.schedule import RecordedVisit, ScheduledVisit, VisitState
@@ -316,30 +316,29 @@ def _row(p: tuple[Any, ...], pta: date | None, visits: _Visits, today: date) -> 
     )
 
 
-_PATIENT_COLUMNS = (Patient.id, Patient.code, Patient.family_name, Patient.given_name,
-                    Patient.birth_date, Patient.sex, Patient.ms_subtype,
-                    Patient.headache_positive, Patient.fatigue_positive, Patient.is_demo)
+_PATIENT_COLUMNS = (patient.c.id, patient.c.code, patient.c.family_name, patient.c.given_name,
+                    patient.c.birth_date, patient.c.sex, patient.c.ms_subtype,
+                    patient.c.headache_positive, patient.c.fatigue_positive, patient.c.is_demo)
 
 
-def _load(s: Session, today: date, patient_ids: list[int] | None) -> list[PatientRow]:
-    complete = Visit.status == COMPLETE
-    pq = select(*_PATIENT_COLUMNS).order_by(Patient.code)
-    tq = select(Procedure.patient_id, func.min(Procedure.pta_date)).group_by(
-        Procedure.patient_id)
+def _load(conn: Connection, today: date, patient_ids: list[int] | None) -> list[PatientRow]:
+    complete = visit.c.status == COMPLETE
+    pq = select(*_PATIENT_COLUMNS).order_by(patient.c.code)
+    tq = select(procedure.c.patient_id, func.min(procedure.c.pta_date)).group_by(
+        procedure.c.patient_id)
     # One row per patient, aggregated by the database (in C, and without Python's lock on
     # SQLite): the complete visits' labels and latest date and the number of drafts, in
     # place of every visit row (80,000 at 10,000 patients), which were a third of the load.
-    aq = select(Visit.patient_id, func.aggregate_strings(Visit.label, ",").filter(complete),
-                func.max(Visit.visit_date).filter(complete),
-                func.count().filter(~complete)).group_by(Visit.patient_id)
-    dq = select(Visit.patient_id, Visit.label, Visit.visit_date, Visit.id).where(
-        ~complete).order_by(Visit.id)
+    aq = select(visit.c.patient_id, func.aggregate_strings(visit.c.label, ",").filter(complete),
+                func.max(visit.c.visit_date).filter(complete),
+                func.count().filter(~complete)).group_by(visit.c.patient_id)
+    dq = select(visit.c.patient_id, visit.c.label, visit.c.visit_date, visit.c.id).where(
+        ~complete).order_by(visit.c.id)
     if patient_ids is not None:
-        pq = pq.where(Patient.id.in_(patient_ids))
-        tq = tq.where(Procedure.patient_id.in_(patient_ids))
-        aq = aq.where(Visit.patient_id.in_(patient_ids))
-        dq = dq.where(Visit.patient_id.in_(patient_ids))
-    conn = s.connection()  # Core rows: no ORM result processing
+        pq = pq.where(patient.c.id.in_(patient_ids))
+        tq = tq.where(procedure.c.patient_id.in_(patient_ids))
+        aq = aq.where(visit.c.patient_id.in_(patient_ids))
+        dq = dq.where(visit.c.patient_id.in_(patient_ids))
     ptas: dict[int, date] = dict(conn.execute(tq).all())
     visits: dict[int, _Visits] = {}
     labels: dict[str | None, frozenset[str]] = {None: frozenset()}  # patients share them
@@ -363,9 +362,9 @@ def load(db: Database, today: date | None = None) -> PatientList:
     # Half a million row, date and schedule objects, none in a reference cycle: without the
     # cyclic collector's full passes over them (a third of the load's time at 10,000
     # patients, and stalls of the GUI thread while the list loads in the background).
-    with no_collection_pauses(), db.read() as s:
-        rows = _load(s, today, None)
-        raw = s.scalar(select(Setting.value).where(Setting.key == "clinic_days"))
+    with no_collection_pauses(), db.read_rows() as conn:
+        rows = _load(conn, today, None)
+        raw = conn.scalar(select(setting.c.value).where(setting.c.key == "clinic_days"))
     return PatientList(today, rows, clinic_days_of(raw))
 
 
@@ -381,12 +380,12 @@ def load_rows(db: Database, patient_ids: Iterable[int],
     """Fresh rows for a few patients, after a save changed them (no full reload)."""
     today = today or clock.today()
     ids = list(patient_ids)
-    with db.read() as s:
-        return {r.id: r for r in _load(s, today, ids)}
+    with db.read_rows() as conn:
+        return {r.id: r for r in _load(conn, today, ids)}
 
 
 def code_owner(db: Database, code: str) -> int | None:
     """The id of the patient using ``code``, if any: for the dialog's live uniqueness check
     (the service checks again when saving)."""
-    with db.read() as s:
-        return s.scalar(select(Patient.id).where(Patient.code == code))
+    with db.read_rows() as conn:
+        return conn.scalar(select(patient.c.id).where(patient.c.code == code))
