@@ -62,6 +62,25 @@ def next_id(conn: Connection, model: Any) -> int:
     return int(highest) + 1
 
 
+class _Converted(dict[Any, Any]):
+    """Value -> its conversion by one column's bind processor, made once per distinct value
+    (None stays None): a hit is the dictionary's own lookup in C, so a whole column converts
+    in one ``map``. Bounded, whatever the data."""
+
+    __slots__ = ("_convert",)
+
+    def __init__(self, convert: Any):
+        super().__init__({None: None})
+        self._convert = convert
+
+    def __missing__(self, value: Any) -> Any:
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+            self[None] = None
+        done = self[value] = self._convert(value)
+        return done
+
+
 class BulkTable:
     """Rows for one table as tuples in ``keys`` order, inserted in bulk inside the caller's
     transaction (a demo cohort, an import: hundreds of thousands of rows).
@@ -88,11 +107,11 @@ class BulkTable:
                 raise ValueError(f"{table.name}: keys {self.keys} are not in the table's "
                                  f"column order {ordered}")
             self.sql = str(insert(model).compile(dialect=dialect, column_keys=list(self.keys)))
-            # (column index, conversion, its results by value): a conversion is a function of
+            # (column index, its conversions by value): a conversion is a function of
             # the value alone, and equal values convert alike (a date, a timestamp, 250 and
             # Decimal("250.0") into a scaled decimal), so the results are kept across batches.
-            self.memos: list[tuple[int, Any, dict[Any, Any]]] = [
-                (i, f, {}) for i, k in enumerate(self.keys)
+            self.memos: list[tuple[int, _Converted]] = [
+                (i, _Converted(f)) for i, k in enumerate(self.keys)
                 if (f := table.c[k].type._cached_bind_processor(dialect)) is not None]
 
     def flush(self) -> int:
@@ -112,21 +131,12 @@ class BulkTable:
             if "id" in keys and self.conn.dialect.name == "postgresql":
                 self._advance_sequence()
         elif self.memos:
-            memos = self.memos
-            out: list[tuple[Any, ...]] = []
-            for r in rows:
-                values = list(r)
-                for i, f, memo in memos:
-                    v = values[i]
-                    if v is not None:
-                        done = memo.get(v)
-                        if done is None:
-                            if len(memo) >= _MEMO_SIZE:
-                                memo.clear()
-                            done = memo[v] = f(v)
-                        values[i] = done
-                out.append(tuple(values))
-            self.conn.exec_driver_sql(self.sql, out)
+            # column by column: transposed, each converted column mapped through its memo,
+            # transposed back: C loops, where a Python loop per row and column was before
+            columns: list[Any] = list(zip(*rows, strict=True))
+            for i, memo in self.memos:
+                columns[i] = map(memo.__getitem__, columns[i])
+            self.conn.exec_driver_sql(self.sql, list(zip(*columns, strict=True)))
         else:
             self.conn.exec_driver_sql(self.sql, rows)
         return len(rows)

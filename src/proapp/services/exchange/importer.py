@@ -1367,10 +1367,10 @@ _CellGetter = Callable[[list[str]], tuple[str, ...]]
 # field, memo), its (item id, logged field) in form order, its score cells present)
 _InstrumentPlan = tuple[str, Any, tuple[str, ...], tuple[tuple[int, str, str, "_Logged"], ...],
                         tuple[tuple[str, str], ...], tuple[tuple[int, str], ...]]
-# ((posture, side), their values, a getter of the vein's four cells, their memos, their
-# logged fields)
+# ((posture, side), their values, a getter of the vein's four cells, their memos and the
+# flow's memo when it is entered alone, their logged fields)
 _VeinPlan = tuple[tuple[flowmod.Posture, flowmod.Side], str, str, _CellGetter, "_Logged",
-                  "_Logged", "_Logged", "_Logged", str, str, str, str]
+                  "_Logged", "_Logged", "_Logged", "_Logged", str, str, str, str]
 
 
 class _FastVisits:
@@ -1444,9 +1444,10 @@ class _FastVisits:
                 for name, attr in zip(names, FLOW_ATTRS, strict=True))
             n_ml, n_vel, n_area, n_sten = (flow_field(posture.value, side.value, attr)
                                            for attr in FLOW_ATTRS)
+            alone = _Logged(by_name[names[0]], _fixed(flowmod.FLOW_PLACES), _alone(side, posture))
             self.veins.append(((posture, side), posture.value, side.value,
                                _getter([index.get(name) for name in names]),
-                               c_ml, c_vel, c_area, c_sten, n_ml, n_vel, n_area, n_sten))
+                               c_ml, c_vel, c_area, c_sten, alone, n_ml, n_vel, n_area, n_sten))
         self.totals = tuple((left, right, index[name], text)
                             for left, right, name, text in _TOTAL_TEXTS if name in index)
 
@@ -1504,13 +1505,14 @@ class _FastVisits:
                     raise _Fallback  # unanswered, the instrument's own rules
             has[instrument_id] = bool(given or reasons)
             if score_cells:
-                expected = _scores(instrument, item_ids, given)[1]
+                known = _SCORES.get((instrument_id, tuple(map(given.get, item_ids))))
+                expected = (known or _scores(instrument, item_ids, given))[1]
                 for i, name in score_cells:
                     if row[i] != expected[name]:
                         _same_text(row[i], expected[name])
         flows: list[tuple[Any, ...]] = []
         by_vein: dict[tuple[flowmod.Posture, flowmod.Side], Decimal | None] = {}
-        for (key_, p_value, s_value, get, c_ml, c_vel, c_area, c_sten,
+        for (key_, p_value, s_value, get, c_ml, c_vel, c_area, c_sten, c_alone,
              n_ml, n_vel, n_area, n_sten) in self.veins:
             t_ml, t_vel, t_area, t_sten = get(row)
             if t_vel or t_area:  # computed from velocity and area
@@ -1526,6 +1528,11 @@ class _FastVisits:
                 # velocity and area are both given (_clean), so their log texts too
                 texts[n_vel], texts[n_area] = l_vel, l_area  # type: ignore[assignment]
                 flows.append((vid, p_value, s_value, None, vel, area, sten))
+            elif t_ml and not t_sten:  # the common case: a flow entered, nothing else
+                flow, texts[n_ml] = c_alone[t_ml]  # as FlowMeasurement(side, posture, flow)
+                flows.append((vid, p_value, s_value, flow, None, None, None))
+                by_vein[key_] = flow
+                continue
             elif t_ml or t_sten:
                 flow, l_ml = c_ml[t_ml] if t_ml else _BLANK
                 sten, l_sten = c_sten[t_sten] if t_sten else _BLANK
@@ -1634,6 +1641,12 @@ def _getter(at: list[int | None]) -> Callable[[list[str]], tuple[str, ...]]:
     if len(at) > 1 and all(i is not None for i in at):
         return itemgetter(*at)
     return lambda row: tuple("" if i is None else row[i] for i in at)
+
+
+def _alone(side: flowmod.Side, posture: flowmod.Posture) -> Callable[[Any], bool]:
+    """Whether a flow entered with nothing else beside it meets every flow rule (the
+    domain's own check of that measurement)."""
+    return lambda flow: flowmod.FlowMeasurement(side, posture, flow)._clean()
 
 
 def _fixed(places: int) -> Callable[[Any], str]:
