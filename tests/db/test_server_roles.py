@@ -58,3 +58,36 @@ def test_workstation_role_has_exactly_what_it_needs(pg_server: PgServer, tmp_pat
                 sql.execute(db, statement)
     finally:
         db.dispose()
+
+
+def test_a_workstation_imports_and_then_enters_rows_the_ordinary_way(
+        pg_server: PgServer, tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The import numbers its rows and moves the id sequences past them with the role's own
+    privileges (nextval; setval is not granted): the import goes through, and so do the
+    patient, procedure and visit entered after it."""
+    from tests.services.exchange.test_import import folder, patient_row, visit_row
+
+    from proapp.services.exchange.importer import import_folder
+
+    name = pg_server.create_database()
+    role, password = f"ws_{name}_{next(_n)}", "workstation pw"
+    pg_server.admin(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+    assert cli_main(["db", "init-server", pg_server.url(name), "--grant", role]) == 0
+    capsys.readouterr()
+    db = open_database(pg_server.url(name, role, password))
+    try:
+        admin = accounts.create_first_admin(db, "boss", "correct horse battery")
+        nurse = Actor("nina", accounts.create_user(db, admin, "nina", "correct horse battery",
+                                                   "nurse"), "nurse")
+        report = import_folder(db, nurse, folder(tmp_path, [patient_row()], [visit_row()]))
+        assert report.applied, report.findings
+        pid = patients.create_patient(db, nurse, make_facts("AFTER-1"),
+                                      [ProcedureFacts(date(2015, 1, 5))])
+        saved = visits.save_visit(db, nurse, visits.VisitDraft(pid, "baseline",
+                                                               date(2015, 1, 2)))
+        imported = patients.find_by_code(db, "N-1")
+        assert pid != imported.id
+        assert saved.id not in {v.id for v in visits.visits_of(db, imported.id)}
+        assert check.run_check(db).ok
+    finally:
+        db.dispose()

@@ -382,3 +382,13 @@ class SelfReportAnswer(Base):
     answered_at: Mapped[datetime] = mapped_column(DateTime)
 
     report: Mapped[SelfReport] = relationship(back_populates="answers")
+
+
+def configure() -> None:
+    """Finish the ORM's mapping of every model now (SQLAlchemy does it at the first session
+    that uses one: 30-40 ms). The window calls it in a background thread once the list is
+    shown, which is read without the ORM, so that the first patient opened or visit saved
+    does not pay it in the GUI thread."""
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()

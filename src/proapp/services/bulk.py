@@ -144,9 +144,12 @@ class BulkTable:
     def _advance_sequence(self) -> None:
         """Rows inserted with their own ids (:func:`next_id`): the server's id sequence moves
         past them, else the next row saved the ordinary way (a visit entered after an import)
-        would be given an id already taken and refused. Never moved back."""
+        would be given an id already taken and refused. Moved by taking its values, as many
+        as it is behind (``nextval``, all a workstation's role may do with a sequence;
+        ``setval`` needs a privilege the role has not: ``db.server.grant_statements``), never
+        back; another workstation taking values meanwhile only moves it further."""
+        name = self.model.__table__.name
         self.conn.execute(text(
-            "SELECT setval(pg_get_serial_sequence(:t, 'id'), GREATEST("
-            f"(SELECT max(id) FROM {self.model.__table__.name}), "
-            "coalesce(pg_sequence_last_value(pg_get_serial_sequence(:t, 'id')::regclass), 1)))"),
-            {"t": self.model.__table__.name})
+            "SELECT max(nextval(pg_get_serial_sequence(:t, 'id'))) FROM generate_series(1, "
+            f"(SELECT coalesce(max(id), 0) FROM {name}) - coalesce(pg_sequence_last_value("
+            "pg_get_serial_sequence(:t, 'id')::regclass), 0))"), {"t": name})
