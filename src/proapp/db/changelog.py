@@ -294,6 +294,40 @@ _PAYLOAD_SQL = ("SELECT id, prev_hash, hash, CAST(json_array(prev_hash, "
                 + ", ".join(HASHED_FIELDS) + ") AS BLOB) FROM change_log ORDER BY id")
 
 
+_BEFORE_KEY = "the rows before it are not the ones that were there when the key was installed"
+_NOT_LINKED = "does not follow the row before it (a row was removed or inserted)"
+
+
+def _changed(row_id: int, keyed: bool) -> ChainBreak:
+    """A row whose stored hash is not its content's (both walks say it in these words)."""
+    return ChainBreak(row_id, "its content was changed after it was written"
+                      + (", or it was written without the integrity key" if keyed else ""))
+
+
+def _linked(row_id: int, prev_hash: str | None, prev: str, keyed: bool,
+            transition_seen: bool, chain: ChainKey | None) -> tuple[bool, ChainBreak | None]:
+    """A row's place in the chain, by the same rules in both walks: the first keyed row
+    follows the unkeyed rows as they ended when the key was installed, and every row names
+    the one before it. Returns whether a keyed row has now been seen, and the break."""
+    if keyed and not transition_seen:
+        transition_seen = True
+        if chain is not None and prev != chain.legacy_head:
+            return transition_seen, ChainBreak(row_id, _BEFORE_KEY)
+    if prev_hash != prev:
+        return transition_seen, ChainBreak(row_id, _NOT_LINKED)
+    return transition_seen, None
+
+
+def _tail(transition_seen: bool, chain: ChainKey | None, prev: str, last_id: int
+          ) -> ChainBreak | None:
+    """The end of a walk that never reached a keyed row: the unkeyed rows must still end
+    where they ended when the key was installed."""
+    if not transition_seen and chain is not None and prev != chain.legacy_head:
+        return ChainBreak(last_id + 1, "the rows written before the key was installed "
+                          "were changed or removed")
+    return None
+
+
 def _walk_payloads(conn: Any, chain: ChainKey | None) -> tuple[int, ChainBreak | None]:
     """:func:`_walk` over the payload texts SQLite writes (see ``_PAYLOAD_SQL``): Python
     touches four values per row instead of fifteen and builds no JSON; each row whose MAC
@@ -321,14 +355,10 @@ def _judge_payloads(conn: Any, rows: Iterable[Sequence[Any]], chain: ChainKey | 
     keyed_from = chain.keyed_from if chain is not None else 0
     for row_id, prev_hash, stored, payload in rows:
         keyed = mac is not None and row_id >= keyed_from
-        if keyed and not transition_seen:
-            transition_seen = True
-            if chain is not None and prev != chain.legacy_head:
-                return checked, ChainBreak(row_id, "the rows before it are not the ones "
-                                           "that were there when the key was installed")
-        if prev_hash != prev:
-            return checked, ChainBreak(row_id, "does not follow the row before it "
-                                       "(a row was removed or inserted)")
+        transition_seen, broken = _linked(row_id, prev_hash, prev, keyed, transition_seen,
+                                          chain)
+        if broken is not None:
+            return checked, broken
         if payload is None or stored != (mac(payload) if keyed and mac is not None
                                          else sha256(payload).hexdigest()):
             # Python's own text of the row (see _PAYLOAD_SQL), judged as _walk judges it
@@ -336,21 +366,13 @@ def _judge_payloads(conn: Any, rows: Iterable[Sequence[Any]], chain: ChainKey | 
                 "SELECT " + ", ".join(HASHED_FIELDS) + " FROM change_log WHERE id = ?",
                 (row_id,)).one()
             text = _CHAINED.encode([prev, *values]).encode("utf-8")
-            if keyed and mac is not None:
-                if stored != mac(text):
-                    return checked, ChainBreak(row_id, "its content was changed after it "
-                                               "was written, or it was written without "
-                                               "the integrity key")
-            elif stored != sha256(text).hexdigest():
-                return checked, ChainBreak(row_id, "its content was changed after it was "
-                                           "written")
+            if stored != (mac(text) if keyed and mac is not None
+                          else sha256(text).hexdigest()):
+                return checked, _changed(row_id, keyed)
         prev = str(stored)
         checked += 1
         last_id = row_id
-    if not transition_seen and chain is not None and prev != chain.legacy_head:
-        return checked, ChainBreak(last_id + 1, "the rows written before the key was installed "
-                                   "were changed or removed")
-    return checked, None
+    return checked, _tail(transition_seen, chain, prev, last_id)
 
 
 def _state_mac(key: bytes) -> Callable[[bytes], str]:
@@ -384,29 +406,19 @@ def _walk(rows: Iterable[Sequence[Any]], chain: ChainKey | None,
     keyed_state = hmac.new(chain.key, digestmod="sha256") if chain is not None else None
     for row_id, prev_hash, stored, *values in rows:
         keyed = chain is not None and row_id >= chain.keyed_from
-        if keyed and not transition_seen:
-            transition_seen = True
-            if chain is not None and prev != chain.legacy_head:
-                return checked, ChainBreak(row_id, "the rows before it are not the ones "
-                                           "that were there when the key was installed")
-        if prev_hash != prev:
-            return checked, ChainBreak(row_id, "does not follow the row before it "
-                                       "(a row was removed or inserted)")
+        transition_seen, broken = _linked(row_id, prev_hash, prev, keyed, transition_seen,
+                                          chain)
+        if broken is not None:
+            return checked, broken
         payload = encode([prev, *values])  # _payload's text, without a dict per row
         if keyed and keyed_state is not None:
             state = keyed_state.copy()
             state.update(payload.encode("utf-8"))
             if stored != state.hexdigest():
-                return checked, ChainBreak(row_id, "its content was changed after it was "
-                                           "written, or it was written without the "
-                                           "integrity key")
+                return checked, _changed(row_id, True)
         elif stored != sha256(payload.encode("utf-8")).hexdigest():
-            return checked, ChainBreak(row_id, "its content was changed after it was "
-                                       "written")
+            return checked, _changed(row_id, False)
         prev = str(stored)
         checked += 1
         last_id = row_id
-    if not transition_seen and chain is not None and prev != chain.legacy_head:
-        return checked, ChainBreak(last_id + 1, "the rows written before the key was installed "
-                                   "were changed or removed")
-    return checked, None
+    return checked, _tail(transition_seen, chain, prev, last_id)
