@@ -50,8 +50,8 @@ class ListLoader(QObject):
 
         def work(_progress: Progress) -> Loaded:
             # Imported here, in the loading thread: the first load starts at the sign-in
-            # dialog's first paint, and the list's services and the ORM's models it imports
-            # are then built beside the sign-in, not before the dialog could be shown.
+            # dialog's first paint, and the list's services and what they import are then
+            # loaded beside the sign-in, not before the dialog could be shown.
             from proapp.services.patients import listing as plist
 
             with no_collection_pauses():  # see plist.load

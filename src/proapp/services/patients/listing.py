@@ -296,7 +296,7 @@ def _member(members: dict[Any, Any], enum: type, value: Any) -> Any:
 
 def _row(p: tuple[Any, ...], pta: date | None, visits: _Visits, today: date) -> PatientRow:
     (pid, code, family, given, birth, sex, subtype, headache, fatigue, is_demo) = p
-    # Only what is still to do is built (schedule.pending): the done and missed visits of
+    # Only what is still to do is built (schedule.pending_of): the done and missed visits of
     # 10,000 patients are most of the schedule and none of the list.
     todo = tuple(schedule.pending_of(pta, visits.done, visits.open, today))
     folded = (fold(code), fold(family), fold(given))
