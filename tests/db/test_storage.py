@@ -37,6 +37,24 @@ def test_pragmas(db: Database) -> None:
         assert s.execute(text("PRAGMA busy_timeout")).scalar() == 30000
 
 
+def test_none_is_bound_as_null_without_the_adapter_lookup(db: Database) -> None:
+    """db.engine registers an adapter for None (the bulk writers bind millions of them);
+    NULL is what is stored, through executemany and one by one alike."""
+    import sqlite3
+
+    assert sqlite3.adapters.get((type(None), sqlite3.PrepareProtocol)) is not None
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("the adapter is the SQLite driver's")
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("CREATE TEMP TABLE bound (a, b)")
+        conn.exec_driver_sql("INSERT INTO bound VALUES (?, ?)", [(1, None), (None, "x")])
+        conn.exec_driver_sql("INSERT INTO bound VALUES (?, ?)", (None, None))
+        rows = conn.exec_driver_sql(
+            "SELECT a IS NULL, b IS NULL, typeof(a), typeof(b) FROM bound ORDER BY rowid").all()
+    assert [tuple(r) for r in rows] == [(0, 1, "integer", "null"), (1, 0, "null", "text"),
+                                        (1, 1, "null", "null")]
+
+
 def test_server_session_settings(db: Database) -> None:
     """The counterparts of the pragmas: lock timeout (busy timeout), a name IT sees in
     pg_stat_activity, and writers queued on proapp's advisory lock (BEGIN IMMEDIATE)."""

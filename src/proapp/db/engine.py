@@ -10,6 +10,7 @@ predecessor per append and two writers never deadlock.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,6 +60,21 @@ def sqlite_path(url: str) -> Path | None:
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
     return Path(u.database)
+
+
+def _bind_none_directly() -> None:
+    """Python's sqlite3 (3.11) binds int, float and str directly but sends every other value,
+    None included, through its adapter lookup, which for None fails and formats an
+    AttributeError twice before binding NULL: a third of a microsecond per None, and a bulk
+    import binds about 50 Nones per visit (unanswered columns, missing reasons, the log's
+    empty fields), a tenth of its work. An adapter registered for None is found at once and
+    returns None, which is bound as NULL as before. Process-wide, like every sqlite3
+    adapter; nothing else in the process sees a difference."""
+    nothing: dict[None, None] = {}
+    sqlite3.register_adapter(type(None), nothing.get)  # C: dict.get(None) -> None
+
+
+_bind_none_directly()
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:

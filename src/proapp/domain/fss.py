@@ -7,7 +7,7 @@ total (>= 36), so a mean that rounds to 4.00 from below is never counted as sign
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import ClassVar
@@ -60,6 +60,10 @@ class Fss(Instrument):
             return {"mean": None, "total": None}
         total: int = sum(values)  # type: ignore[arg-type]
         return {"mean": mean_of_total(total), "total": total}
+
+    def score_basis(self, answers: tuple[int | None, ...]) -> Hashable:
+        """The total, or None while an item is unanswered: :meth:`score` is made of it."""
+        return None if None in answers else sum(answers)  # type: ignore[arg-type]
 
     def score_text(self, scores: Mapping[str, ScoreValue]) -> Msg:
         if scores.get("mean") is None:

@@ -6,7 +6,7 @@ module writes an item text, a range or a scoring rule.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -221,6 +221,13 @@ class Instrument:
 
     def score(self, responses: Responses) -> dict[str, ScoreValue]:
         raise NotImplementedError
+
+    def score_basis(self, answers: tuple[int | None, ...]) -> Hashable:
+        """What :meth:`score` of ``answers`` (whole numbers or None, in ``item_ids`` order)
+        depends on: answers with equal bases score alike. A memo of scores is keyed by it
+        (an import scores 100,000 visits whose answers seldom repeat but whose totals do).
+        Here the answers themselves; an instrument scored from a total returns the total."""
+        return answers
 
     def valid_score(self, responses: Responses) -> dict[str, ScoreValue]:
         """The scores, or every score None while any answer breaks a rule (out of range, not

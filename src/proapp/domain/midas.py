@@ -6,7 +6,8 @@ pain 0-10) are recorded but are not part of it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from operator import itemgetter
 from typing import ClassVar
 
 from proapp.domain.i18n import Msg, msg
@@ -78,6 +79,12 @@ class Midas(Instrument):
         total: int = sum(values)  # type: ignore[arg-type]
         return {"total": total, "grade": grade(total)}
 
+    def score_basis(self, answers: tuple[int | None, ...]) -> Hashable:
+        """The total of Q1-Q5, or None while one is unanswered: :meth:`score` is made of it
+        (A and B are not scored)."""
+        scored = _SCORED_OF(answers)
+        return None if None in scored else sum(scored)
+
     def score_text(self, scores: Mapping[str, ScoreValue]) -> Msg:
         if scores.get("total") is None:
             return msg("incomplete")
@@ -142,3 +149,6 @@ def grade_meaning(g: str, texts: InstrumentTexts = ENGLISH) -> str:
 
 
 MIDAS = Midas()
+# Q1-Q5 of answers in item order (score_basis)
+_SCORED_OF = itemgetter(*(i for i, item_id in enumerate(MIDAS.item_ids)
+                          if item_id in Midas.SCORED))

@@ -30,7 +30,7 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
@@ -1218,15 +1218,16 @@ class _Importer:
 
 
 _Expected = tuple[dict[str, Any], dict[str, str]]
-_SCORES: dict[tuple[str, tuple[int | None, ...]], _Expected] = {}
+_SCORES: dict[tuple[str, Hashable], _Expected] = {}
 
 
 def _scores(instrument: Any, item_ids: tuple[str, ...],
             given: Mapping[str, int | None]) -> _Expected:
     """One instrument's score columns for these answers, as values and as the export's texts
-    (the domain's ``score``), remembered per tuple of answers."""
+    (the domain's ``score``), remembered per score basis (the instrument's ``score_basis``:
+    the total, for MIDAS and FSS; the tuple of answers seldom repeats)."""
     answers = tuple(map(given.get, item_ids))
-    key = (instrument.id, answers)
+    key = (instrument.id, instrument.score_basis(answers))
     known = _SCORES.get(key)
     if known is None:
         if len(_SCORES) > 100_000:
@@ -1364,9 +1365,11 @@ def _in_range(it: Any) -> Callable[[Any], bool]:
 
 _CellGetter = Callable[[list[str]], tuple[str, ...]]
 # (instrument id, instrument, its item ids, its item cells present (index, item id, logged
-# field, memo), its (item id, logged field) in form order, its score cells present)
+# field, memo), its (item id, logged field) in form order, its score cells present, its
+# score_basis)
 _InstrumentPlan = tuple[str, Any, tuple[str, ...], tuple[tuple[int, str, str, "_Logged"], ...],
-                        tuple[tuple[str, str], ...], tuple[tuple[int, str], ...]]
+                        tuple[tuple[str, str], ...], tuple[tuple[int, str], ...],
+                        Callable[[tuple[int | None, ...]], Hashable]]
 # ((posture, side), their values, a getter of the vein's four cells, their memos and the
 # flow's memo when it is entered alone, their logged fields)
 _VeinPlan = tuple[tuple[flowmod.Posture, flowmod.Side], str, str, _CellGetter, "_Logged",
@@ -1430,7 +1433,7 @@ class _FastVisits:
             score_cells = tuple((index[name], name) for sf in instrument.score_fields
                                 if (name := instrument.column(sf.id)) in index)
             self.instruments.append((instrument.id, instrument, instrument.item_ids,
-                                     item_cells, logged, score_cells))
+                                     item_cells, logged, score_cells, instrument.score_basis))
         self.skips = tuple((form, index[col], by_name[col]) for form, col in _SKIP_COLUMNS
                            if col in index)
         # per vein: a getter of its four cells (blank where the header lacks one), their
@@ -1487,7 +1490,7 @@ class _FastVisits:
                                  "status": "complete"}
         answers: list[tuple[Any, ...]] = []
         has: dict[str, bool] = {}
-        for instrument_id, instrument, item_ids, item_cells, logged, score_cells \
+        for instrument_id, instrument, item_ids, item_cells, logged, score_cells, basis \
                 in self.instruments:
             reasons = missing.get(instrument_id)
             if reasons:
@@ -1505,7 +1508,7 @@ class _FastVisits:
                     raise _Fallback  # unanswered, the instrument's own rules
             has[instrument_id] = bool(given or reasons)
             if score_cells:
-                known = _SCORES.get((instrument_id, tuple(map(given.get, item_ids))))
+                known = _SCORES.get((instrument_id, basis(tuple(map(given.get, item_ids)))))
                 expected = (known or _scores(instrument, item_ids, given))[1]
                 for i, name in score_cells:
                     if row[i] != expected[name]:
