@@ -91,3 +91,31 @@ def test_a_workstation_imports_and_then_enters_rows_the_ordinary_way(
         assert check.run_check(db).ok
     finally:
         db.dispose()
+
+
+def test_a_privilege_the_server_refuses_is_named_as_the_servers(
+        pg_server: PgServer, capsys: pytest.CaptureFixture[str]) -> None:
+    """A workstation whose account lost a privilege (IT revoked it, or set the role up by
+    hand) is told that the server refused it, not that a folder's permissions are wrong; the
+    refused save writes nothing."""
+    from proapp.db.errors import SERVER_DENIED, AccessDenied
+
+    name = pg_server.create_database()
+    role, password = f"ws_{name}_{next(_n)}", "workstation pw"
+    pg_server.admin(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+    assert cli_main(["db", "init-server", pg_server.url(name), "--grant", role]) == 0
+    capsys.readouterr()
+    db = open_database(pg_server.url(name, role, password))
+    try:
+        admin = accounts.create_first_admin(db, "boss", "correct horse battery")
+        nurse = Actor("nina", accounts.create_user(db, admin, "nina", "correct horse battery",
+                                                   "nurse"), "nurse")
+        pg_server.admin(f"REVOKE INSERT ON procedure FROM {role}", database=name)
+        with pytest.raises(AccessDenied) as refused:
+            patients.create_patient(db, nurse, make_facts("DENIED-1"),
+                                    [ProcedureFacts(date(2015, 1, 5))])
+        assert str(refused.value) == SERVER_DENIED
+        assert "folder" not in str(refused.value)
+        assert sql.scalar(db, "SELECT count(*) FROM patient") == 0
+    finally:
+        db.dispose()

@@ -98,6 +98,15 @@ CANT_OPEN = msg("The database file or its folder is not reachable (moved, rename
                 "share or server that is disconnected). Nothing was saved.")
 DENIED = msg("The operating system refused access to the database or one of its files "
              "(permissions). Nothing was saved. Ask IT to check the folder's permissions.")
+# The server's own refusals: about the account's privileges or the server's mode, not about
+# files (an IT person reading "folder's permissions" would look in the wrong place).
+SERVER_DENIED = msg("The database server refused this change: proapp's account on the server "
+                    "lacks the privilege for it. Nothing was saved. Ask IT to check the "
+                    "account's privileges (proapp db init-server --grant gives a "
+                    "workstation's account what it needs).")
+SERVER_READ_ONLY = msg("The database server accepts only reading at the moment (a read-only "
+                       "copy of the database, or a server set to read-only). Nothing was "
+                       "saved. Ask IT to connect proapp to the main server.")
 SERVER_LOST = msg("The database server cannot be reached (it may be restarting, or the network "
                   "is down). Nothing was saved. Try again once it is back.")
 CORRUPT = msg("The database file is damaged. Nothing was saved. Close proapp everywhere and "
@@ -154,11 +163,11 @@ _SQLITE_TEXTS: tuple[tuple[str, type[StorageError], str], ...] = (
 # PostgreSQL SQLSTATE classes and codes (psycopg's ``sqlstate``).
 _PG_STATES: tuple[tuple[str, type[StorageError], str], ...] = (
     ("53100", DiskFull, FULL),
-    ("25006", ReadOnlyStorage, READ_ONLY),
+    ("25006", ReadOnlyStorage, SERVER_READ_ONLY),
     ("40P01", DatabaseBusy, BUSY),
     ("55P03", DatabaseBusy, BUSY),
     ("57014", DatabaseBusy, BUSY),
-    ("42501", AccessDenied, DENIED),
+    ("42501", AccessDenied, SERVER_DENIED),
     ("28", AccessDenied, SIGN_IN_REFUSED),
     ("08", ConnectionLost, SERVER_LOST),  # connection exceptions
     ("57P", ConnectionLost, SERVER_LOST),  # shutting down, crashed, still starting

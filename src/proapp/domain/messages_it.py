@@ -615,6 +615,19 @@ ITALIAN: dict[str, str] = {
         "Il sistema operativo ha negato l'accesso al database o a uno dei suoi file (permessi). "
         "Non è stato salvato nulla. Chiedete all'informatica di controllare i permessi della "
         "cartella.",
+    "The database server refused this change: proapp's account on the server lacks the "
+    "privilege for it. Nothing was saved. Ask IT to check the account's privileges (proapp db "
+    "init-server --grant gives a workstation's account what it needs).":
+        "Il server del database ha rifiutato questa modifica: l'account di proapp sul server "
+        "non ha il privilegio necessario. Non è stato salvato nulla. Chiedete all'informatica "
+        "di controllare i privilegi dell'account (proapp db init-server --grant dà all'account "
+        "di una postazione ciò che le serve).",
+    "The database server accepts only reading at the moment (a read-only copy of the "
+    "database, or a server set to read-only). Nothing was saved. Ask IT to connect proapp to "
+    "the main server.":
+        "Il server del database al momento accetta solo letture (una copia di sola lettura del "
+        "database, o un server impostato in sola lettura). Non è stato salvato nulla. Chiedete "
+        "all'informatica di collegare proapp al server principale.",
     "The database server cannot be reached (it may be restarting, or the network is down). "
     "Nothing was saved. Try again once it is back.":
         "Il server del database non è raggiungibile (forse si sta riavviando, o la rete è "
