@@ -176,3 +176,45 @@ def test_the_early_sign_in_starts_only_when_nothing_must_be_asked(
         started = early_sign_in(argparse.Namespace(db=value, user="boss"))
         assert started is not None and started.stored is None  # no such account yet
         assert started.result_for(None, PASSWORD) is False
+
+
+@pytest.mark.parametrize("command", ["backup", "export", "import", "settings set"])
+def test_every_signing_in_command_checks_the_password_early(
+        db: Database, staff: Staff, password_file: Path, tmp_path: Path, command: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each command that signs in starts the password check first (Argon2 in a thread while
+    the command imports and opens the database, as ``user list`` does: issue #14's start-up
+    of any command), and still signs in by every rule: the sign-in row, a wrong password
+    refused with the sign-in's words. On a server there is no head start."""
+    from proapp.services.accounts import passwords
+
+    started: list[str] = []
+    real = passwords.start_early
+
+    def counted(path: Path, username: str, password: str) -> passwords.EarlyVerification | None:
+        started.append(username)
+        return real(path, username, password)
+
+    monkeypatch.setattr(passwords, "start_early", counted)
+    out = tmp_path / "out"
+    if command == "import":  # a folder of proapp's own, checked (--dry-run) as nina
+        assert cli_main(["export", "--db", db.url, "--user", "nina", "--format", "csv",
+                         "--out", str(out)]) == 0
+        started.clear()
+    argv = {"backup": ["backup", "--db", db.url, "--user", "nina"],
+            "export": ["export", "--db", db.url, "--user", "nina", "--format", "csv",
+                       "--out", str(out)],
+            "import": ["import", str(out), "--db", db.url, "--user", "nina", "--dry-run"],
+            "settings set": ["settings", "set", "--db", db.url, "--user", "boss",
+                             "clinic_name", "Catania"]}[command]
+    before = len(sql.access_events(db, argv[argv.index("--user") + 1]))
+    assert cli_main(argv) == 0, capsys.readouterr().err
+    who = argv[argv.index("--user") + 1]
+    assert started == ([who] if db.engine.dialect.name == "sqlite" else [])
+    events = sql.access_events(db, who)
+    assert events[before:] == [("sign-in", None)]
+    password_file.write_text("not the password\n")
+    capsys.readouterr()
+    assert cli_main([*argv, "--force"] if command == "export" else argv) == 1
+    assert "Wrong user name or password" in capsys.readouterr().err
+    assert sql.access_events(db, who)[-1] == ("failure", "wrong password")

@@ -37,7 +37,7 @@ from proapp.domain.fields import FLOW_ATTRS, flow_field, item_field, missing_val
 from proapp.domain.flow import AREA_PLACES, FLOW_MAX, VELOCITY_PLACES, computed_flow, quantize
 from proapp.domain.fss import FSS
 from proapp.domain.midas import MIDAS, RECALL_DAYS
-from proapp.services.bulk import BulkTable, next_id
+from proapp.services.bulk import BulkTable, next_id, no_collection_pauses
 from proapp.services.errors import UserError
 
 REFERENCE = {  # subtype: (patients, headache-positive, fatigue-positive)
@@ -389,7 +389,7 @@ def generate(db: Database, patients: int = 286, seed: int = 2011) -> DemoResult:
     """Write the demo cohort into ``db``, which must hold no patients yet."""
     if patients < 1:
         raise UserError("--patients must be at least 1")
-    with db.write(DEMO_ACTOR, "synthetic demo cohort") as s:
+    with no_collection_pauses(), db.write(DEMO_ACTOR, "synthetic demo cohort") as s:
         if s.scalar(select(func.count(Patient.id))):
             raise UserError("This database already holds patients. The demo cohort goes into "
                             "a new, empty database: use --db with a new file name.")
