@@ -67,9 +67,10 @@ def _bind_none_directly() -> None:
     None included, through its adapter lookup, which for None fails and formats an
     AttributeError twice before binding NULL: a third of a microsecond per None, and a bulk
     import binds about 50 Nones per visit (missing reasons of answered items, flows entered
-    without velocity, the log's empty fields): 6 % of its per-row instructions. An adapter registered for None is found at once and
-    returns None, which is bound as NULL as before. Process-wide, like every sqlite3
-    adapter; nothing else in the process sees a difference."""
+    without velocity, the log's empty fields): 6 % of its per-row instructions. An adapter
+    registered for None is found at once and returns None, which is bound as NULL as
+    before. Process-wide, like every sqlite3 adapter; nothing else in the process sees a
+    difference."""
     nothing: dict[None, None] = {}
     sqlite3.register_adapter(type(None), nothing.get)  # C: dict.get(None) -> None
 
