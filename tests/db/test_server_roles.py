@@ -15,6 +15,7 @@ from tests.support.postgres import PgServer
 
 from proapp.cli import main as cli_main
 from proapp.db import changelog
+from proapp.db.engine import Database
 from proapp.db.migrate import open_database
 from proapp.domain.actor import Actor
 from proapp.domain.patient import ProcedureFacts
@@ -69,16 +70,8 @@ def test_a_workstation_imports_and_then_enters_rows_the_ordinary_way(
 
     from proapp.services.exchange.importer import import_folder
 
-    name = pg_server.create_database()
-    role, password = f"ws_{name}_{next(_n)}", "workstation pw"
-    pg_server.admin(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
-    assert cli_main(["db", "init-server", pg_server.url(name), "--grant", role]) == 0
-    capsys.readouterr()
-    db = open_database(pg_server.url(name, role, password))
+    db, _name, _role, nurse = _workstation(pg_server, capsys)
     try:
-        admin = accounts.create_first_admin(db, "boss", "correct horse battery")
-        nurse = Actor("nina", accounts.create_user(db, admin, "nina", "correct horse battery",
-                                                   "nurse"), "nurse")
         report = import_folder(db, nurse, folder(tmp_path, [patient_row()], [visit_row()]))
         assert report.applied, report.findings
         pid = patients.create_patient(db, nurse, make_facts("AFTER-1"),
@@ -100,16 +93,8 @@ def test_a_privilege_the_server_refuses_is_named_as_the_servers(
     refused save writes nothing."""
     from proapp.db.errors import SERVER_DENIED, AccessDenied
 
-    name = pg_server.create_database()
-    role, password = f"ws_{name}_{next(_n)}", "workstation pw"
-    pg_server.admin(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
-    assert cli_main(["db", "init-server", pg_server.url(name), "--grant", role]) == 0
-    capsys.readouterr()
-    db = open_database(pg_server.url(name, role, password))
+    db, name, role, nurse = _workstation(pg_server, capsys)
     try:
-        admin = accounts.create_first_admin(db, "boss", "correct horse battery")
-        nurse = Actor("nina", accounts.create_user(db, admin, "nina", "correct horse battery",
-                                                   "nurse"), "nurse")
         pg_server.admin(f"REVOKE INSERT ON procedure FROM {role}", database=name)
         with pytest.raises(AccessDenied) as refused:
             patients.create_patient(db, nurse, make_facts("DENIED-1"),
@@ -119,3 +104,19 @@ def test_a_privilege_the_server_refuses_is_named_as_the_servers(
         assert sql.scalar(db, "SELECT count(*) FROM patient") == 0
     finally:
         db.dispose()
+
+
+def _workstation(pg_server: PgServer, capsys: pytest.CaptureFixture[str],
+                 ) -> tuple[Database, str, str, Actor]:
+    """A new server database opened as a workstation's role (``init-server --grant``), with
+    its first administrator and a nurse: (database, its name, the role, the nurse)."""
+    name = pg_server.create_database()
+    role, password = f"ws_{name}_{next(_n)}", "workstation pw"
+    pg_server.admin(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+    assert cli_main(["db", "init-server", pg_server.url(name), "--grant", role]) == 0
+    capsys.readouterr()
+    db = open_database(pg_server.url(name, role, password))
+    admin = accounts.create_first_admin(db, "boss", "correct horse battery")
+    nurse = Actor("nina", accounts.create_user(db, admin, "nina", "correct horse battery",
+                                               "nurse"), "nurse")
+    return db, name, role, nurse
