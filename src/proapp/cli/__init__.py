@@ -96,6 +96,10 @@ def run(args: argparse.Namespace) -> int:
     details go to the log file (0600). A bug says so in one line and where the details are.
     """
     try:  # the handler imports what it needs (a sign-in starts before SQLAlchemy is loaded)
+        if getattr(args, "signs_in", False):
+            from proapp.cli.actor import early_sign_in
+
+            args.early = early_sign_in(args)  # Argon2 in a thread while the handler imports
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         print("proapp: interrupted; nothing more was written", file=sys.stderr)

@@ -30,6 +30,9 @@ if TYPE_CHECKING:  # imported when a command runs, not when the parser is built
 
 
 def add_user_options(parser: argparse.ArgumentParser) -> None:
+    """``--user``; the command signs in, so :func:`proapp.cli.run` starts its password check
+    before the handler imports and opens anything (:func:`early_sign_in`)."""
+    parser.set_defaults(signs_in=True)
     parser.add_argument(
         "--user", metavar="NAME", default=argparse.SUPPRESS,
         help=f"act as this proapp user (default: ${ENV_USER}); the password is asked for, or "
@@ -59,7 +62,8 @@ def database(args: argparse.Namespace) -> Iterator[Database]:
 def early_sign_in(args: argparse.Namespace) -> EarlyVerification | None:
     """The password check of the command's user, started now in a thread (Argon2 works
     outside the interpreter's lock) while the command imports SQLAlchemy and opens the
-    database; called first thing by a command that signs in, handed to :func:`cli_actor`.
+    database; :func:`proapp.cli.run` calls it before the handler of every command that
+    signs in (``add_user_options``) and keeps it as ``args.early`` for :func:`cli_actor`.
 
     Only when nothing has to be asked: the user named (``--user``/``$PROAPP_USER``), the
     password in ``$PROAPP_PASSWORD_FILE`` and the database a SQLite file named by ``--db`` or
@@ -86,12 +90,15 @@ def cli_actor(args: argparse.Namespace, db: Database | None = None,
               early: EarlyVerification | None = None) -> Actor:
     """Authenticate the command's user against the database named by ``args.db``.
 
-    ``early`` (:func:`early_sign_in`) is the verification of the password against the hash
-    read before the database was opened; the sign-in reads the account again in its own
-    transaction and uses that result only for the same hash and password."""
+    ``early`` (:func:`early_sign_in`; by default the one :func:`proapp.cli.run` started,
+    ``args.early``) is the verification of the password against the hash read before the
+    database was opened; the sign-in reads the account again in its own transaction and uses
+    that result only for the same hash and password."""
     from proapp.services import accounts
     from proapp.services.errors import UserError
 
+    if early is None:
+        early = getattr(args, "early", None)
     own = db is None
     if db is None:
         from proapp.db.migrate import open_database

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proapp.cli import add_db_option
-from proapp.cli.actor import add_user_options, early_sign_in
+from proapp.cli.actor import add_user_options
 
 if TYPE_CHECKING:
     from proapp.reports.analysis.model import AnalysisResult
@@ -81,7 +81,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    early = early_sign_in(args)  # Argon2 in a thread while the rest is imported
     from proapp.cli.actor import cli_actor
     from proapp.db.migrate import open_database
     from proapp.domain.cohort import DEFAULT_GROUPS, Plan
@@ -97,7 +96,7 @@ def handle(args: argparse.Namespace) -> int:
     plan = Plan(args.cutoff or clock.today(), groups, spearman, RepeatPta(args.repeat_pta))
     db = open_database(getattr(args, "db", None))
     try:
-        actor = cli_actor(args, db, early)
+        actor = cli_actor(args, db)
         result, paths = analyse_to_folder(db, actor, args.out, plan, force=args.force)
     finally:
         db.dispose()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proapp.cli import Subparsers, add_db_option
-from proapp.cli.actor import add_user_options, cli_actor, early_sign_in
+from proapp.cli.actor import add_user_options, cli_actor
 
 if TYPE_CHECKING:  # imported when a command runs, so that --help stays fast
     pass
@@ -55,13 +55,12 @@ def register(sub: Subparsers) -> None:
 
 
 def handle_backup(args: argparse.Namespace) -> int:
-    early = early_sign_in(args)  # Argon2 in a thread while the rest is imported
     from proapp.db.migrate import open_database
     from proapp.services.integrity.backup import backup_now
 
     db = open_database(getattr(args, "db", None), create=False)
     try:
-        actor = cli_actor(args, db, early)
+        actor = cli_actor(args, db)
         target = backup_now(db, actor, args.to)
     finally:
         db.dispose()

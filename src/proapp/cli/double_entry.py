@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from proapp.cli import Subparsers, add_db_option
-from proapp.cli.actor import add_user_options, early_sign_in
+from proapp.cli.actor import add_user_options
 
 
 def register(sub: Subparsers) -> None:
@@ -30,13 +30,12 @@ def register(sub: Subparsers) -> None:
 
 
 def handle_report(args: argparse.Namespace) -> int:
-    early = early_sign_in(args)  # Argon2 in a thread while the rest is imported
     from proapp.cli.actor import cli_actor, database
     from proapp.domain.double_entry import ALL
     from proapp.services.visits.double_entry import write_agreement_report
 
     with database(args) as db:
-        rows = write_agreement_report(db, cli_actor(args, db, early), args.out, force=args.force)
+        rows = write_agreement_report(db, cli_actor(args, db), args.out, force=args.force)
     total = next((r for r in rows if r.user == ALL and r.instrument == ALL), None)
     if total is None:
         print(f"no visit has been keyed twice yet; wrote the header to {args.out}")

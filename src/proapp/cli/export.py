@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proapp.cli import Subparsers, add_db_option
-from proapp.cli.actor import add_user_options, early_sign_in
+from proapp.cli.actor import add_user_options
 
 if TYPE_CHECKING:  # imported when the command runs, so that --help stays fast
     from proapp.db.engine import Database
@@ -58,7 +58,6 @@ def register(sub: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    early = early_sign_in(args)  # Argon2 in a thread while the rest is imported
     from proapp.cli.actor import cli_actor
     from proapp.services.exchange.dataset import ExportOptions
     from proapp.services.exchange.export import run_export
@@ -70,7 +69,7 @@ def handle(args: argparse.Namespace) -> int:
                             args.subtype or frozenset())
     db = open_for_export(getattr(args, "db", None))
     try:
-        result = run_export(db, cli_actor(args, db, early), args.format, args.out, options,
+        result = run_export(db, cli_actor(args, db), args.format, args.out, options,
                             force=args.force)
     finally:
         db.dispose()

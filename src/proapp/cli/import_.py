@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from proapp.cli import Subparsers, add_db_option
-from proapp.cli.actor import add_user_options, early_sign_in
+from proapp.cli.actor import add_user_options
 
 
 def register(sub: Subparsers) -> None:
@@ -31,7 +31,6 @@ def register(sub: Subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    early = early_sign_in(args)  # Argon2 in a thread while the rest is imported
     from proapp.cli.actor import cli_actor
     from proapp.db.migrate import open_database
     from proapp.services.exchange.importer import import_folder
@@ -39,7 +38,7 @@ def handle(args: argparse.Namespace) -> int:
     db = open_database(getattr(args, "db", None))
     try:
         start = time.perf_counter()
-        report = import_folder(db, cli_actor(args, db, early), args.folder, dry_run=args.dry_run,
+        report = import_folder(db, cli_actor(args, db), args.folder, dry_run=args.dry_run,
                                update=args.update)
         seconds = time.perf_counter() - start
     finally:

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from proapp.cli import Subparsers, add_db_option
-from proapp.cli.actor import add_user_options, cli_actor, database, early_sign_in
+from proapp.cli.actor import add_user_options, cli_actor, database
 
 LANGS = ("en", "it")  # proapp.domain.language.LANGUAGES; a literal so that --help stays fast
 
@@ -76,23 +76,21 @@ def handle_check(args: argparse.Namespace) -> int:
 
 
 def handle_install(args: argparse.Namespace) -> int:
-    early = early_sign_in(args)  # Argon2 in a thread while the rest is imported
     from proapp.services import instruments
 
     with database(args) as db:
-        t = instruments.install(db, cli_actor(args, db, early), args.file)
+        t = instruments.install(db, cli_actor(args, db), args.file)
     print(f"installed {t.instrument} {t.language.value} ({_status(t.validated, t.status.value)}"
           f", {t.edition})")
     return 0
 
 
 def handle_remove(args: argparse.Namespace) -> int:
-    early = early_sign_in(args)  # Argon2 in a thread while the rest is imported
     from proapp.domain.language import Language
     from proapp.services import instruments
 
     with database(args) as db:
-        instruments.remove(db, cli_actor(args, db, early), args.instrument, Language(args.lang))
+        instruments.remove(db, cli_actor(args, db), args.instrument, Language(args.lang))
     print(f"removed the installed {args.instrument} {args.lang} texts: the bundled ones are in "
           "use again")
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from proapp.cli import Subparsers, add_db_option
-from proapp.cli.actor import add_user_options, cli_actor, early_sign_in
+from proapp.cli.actor import add_user_options, cli_actor
 
 
 def register(sub: Subparsers) -> None:
@@ -66,7 +66,6 @@ class TerminalBar:
 
 
 def handle(args: argparse.Namespace) -> int:
-    early = early_sign_in(args)  # Argon2 in a thread while the rest is imported
     from proapp.db.migrate import open_database
     from proapp.domain.language import Language
     from proapp.services import reports
@@ -92,7 +91,7 @@ def handle(args: argparse.Namespace) -> int:
     language = Language(args.lang) if args.lang else None
     db = open_database(getattr(args, "db", None), create=False)
     try:
-        actor = cli_actor(args, db, early)
+        actor = cli_actor(args, db)
         if not args.all:
             path = reports.write_report(db, actor, args.patient, args.output,
                                         page_size=args.page_size, deidentify=args.deidentify,

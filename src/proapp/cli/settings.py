@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from proapp.cli import Subparsers, add_db_option
-from proapp.cli.actor import add_user_options, cli_actor, early_sign_in
+from proapp.cli.actor import add_user_options, cli_actor
 
 
 def register(sub: Subparsers) -> None:
@@ -47,14 +47,13 @@ def handle_get(args: argparse.Namespace) -> int:
 
 
 def handle_set(args: argparse.Namespace) -> int:
-    early = early_sign_in(args)  # Argon2 in a thread while the rest is imported
     from proapp.db.migrate import open_database
     from proapp.services import settings
 
     db = open_database(getattr(args, "db", None))
     try:
         settings.definition(args.key)  # an unknown key fails before the password prompt
-        actor = cli_actor(args, db, early)
+        actor = cli_actor(args, db)
         changed = settings.set_value(db, actor, args.key, args.value)
         value = settings.get(db, args.key)
     finally:

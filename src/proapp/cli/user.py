@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from proapp.cli import Subparsers, add_db_option
-from proapp.cli.actor import add_user_options, cli_actor, early_sign_in
+from proapp.cli.actor import add_user_options, cli_actor
 
 if TYPE_CHECKING:  # imported when a command runs, so that --help stays fast
     from proapp.db.engine import Database
@@ -85,7 +85,6 @@ def _find(db: Database, name: str) -> UserInfo:
 
 
 def handle(args: argparse.Namespace) -> int:
-    early = early_sign_in(args)  # first: Argon2 runs while the rest is imported and opened
     from proapp.cli.auth import new_password, password_for
     from proapp.db.migrate import open_database
     from proapp.services import accounts
@@ -101,7 +100,7 @@ def handle(args: argparse.Namespace) -> int:
             actor = accounts.create_first_admin(db, args.name, pw, args.full_name)
             print(f"first administrator {actor.username} created")
             return 0
-        actor = cli_actor(args, db, early)
+        actor = cli_actor(args, db)
         if action == "add":
             pw = new_password(args.name, args.password_file)
             accounts.create_user(db, actor, args.name, pw, args.role, args.full_name)

@@ -13,7 +13,6 @@ server databases), so two writers can never chain onto the same predecessor.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -402,9 +401,9 @@ def _walk(rows: Iterable[Sequence[Any]], chain: ChainKey | None,
     last_id = 0
     transition_seen = chain is None
     encode, sha256 = _CHAINED.encode, hashlib.sha256
-    # keys.mac's HMAC-SHA256, from a keyed state made once and copied per row (faster than a
+    # keys.mac's HMAC-SHA256, from keyed states made once and copied per row (faster than a
     # one-shot HMAC, which sets the key up again for each of 100,000 rows)
-    keyed_state = hmac.new(chain.key, digestmod="sha256") if chain is not None else None
+    mac = _state_mac(chain.key) if chain is not None else None
     for row_id, prev_hash, stored, *values in rows:
         keyed = chain is not None and row_id >= chain.keyed_from
         transition_seen, broken = _linked(row_id, prev_hash, prev, keyed, transition_seen,
@@ -412,10 +411,8 @@ def _walk(rows: Iterable[Sequence[Any]], chain: ChainKey | None,
         if broken is not None:
             return checked, broken
         payload = encode([prev, *values])  # _payload's text, without a dict per row
-        if keyed and keyed_state is not None:
-            state = keyed_state.copy()
-            state.update(payload.encode("utf-8"))
-            if stored != state.hexdigest():
+        if keyed and mac is not None:
+            if stored != mac(payload.encode("utf-8")):
                 return checked, _changed(row_id, True)
         elif stored != sha256(payload.encode("utf-8")).hexdigest():
             return checked, _changed(row_id, False)
