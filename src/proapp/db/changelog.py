@@ -141,6 +141,14 @@ class Change(NamedTuple):
     visit_id: int | None = None
 
 
+# append unpacks each change by position (faster than eight attribute reads per row): a
+# field moved or added above must move there too, and this check says so at import
+# (a raise, not an assert, so that python -O keeps it).
+if Change._fields != ("action", "entity", "entity_id", "field", "old", "new", "patient_id",
+                      "visit_id"):
+    raise ImportError("changelog.append unpacks Change by position: update its loop")
+
+
 def _last_hash(session: Session) -> str:
     cached: str | None = session.info.get(_LAST_HASH)
     if cached is not None:
