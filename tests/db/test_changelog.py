@@ -172,3 +172,20 @@ def test_logged_texts_are_exactly_the_canonical_json(snapshot: dict[str, Any],
     row = dict(zip(changelog.HASHED_FIELDS, fields, strict=True))
     assert changelog._payload("prev", row) == json.dumps(
         ["prev", *fields], ensure_ascii=False, separators=(",", ":"))
+
+
+@given(st.lists(st.tuples(st.text(max_size=24), st.text(max_size=24)), max_size=40),
+       st.randoms(use_true_random=False))
+def test_a_snapshot_made_of_fragments_is_the_encoders_text(pairs: list[tuple[str, str]],
+                                                           rnd: Any) -> None:
+    """``snapshot_of`` puts remembered fragments together in the order of their fields; the
+    text must be the one ``snapshot_text`` encodes for the same fields, whatever order they
+    were added in, whatever characters they hold (quotes, backslashes, controls, non-ASCII),
+    and again when the same sequence of fields comes back (its order is remembered)."""
+    texts = dict(pairs)
+    fields = list(texts)
+    rnd.shuffle(fields)
+    fragments = {f: changelog.fragment(f, texts[f]) for f in fields}
+    expected = json.dumps(texts, sort_keys=True, ensure_ascii=False)
+    assert changelog.snapshot_of(fragments) == expected
+    assert changelog.snapshot_of(fragments) == expected

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import insert, select
@@ -99,6 +100,33 @@ def snapshot_text(texts: Mapping[str, str]) -> str:
     """What :func:`to_text` makes of a snapshot whose values are its canonical texts already
     (a bulk writer that has them at hand: the demo), without converting them again."""
     return _snapshot_text(texts)
+
+
+_quote = json.encoder.encode_basestring  # the snapshot encoder's own writer of a text
+_ORDERS: dict[tuple[str, ...], Callable[[list[str]], Sequence[str]]] = {}
+
+
+def fragment(field: str, text: str) -> str:
+    """One field of a snapshot as :func:`snapshot_text` writes it (``"field": "text"``): a
+    bulk writer remembers it with the cell it came from and makes the snapshot with
+    :func:`snapshot_of` (sorting and encoding 30 fields per visit was a twentieth of an import)."""
+    return f"{_quote(field)}: {_quote(text)}"
+
+
+def snapshot_of(fragments: Mapping[str, str]) -> str:
+    """``snapshot_text(texts)`` from ``{field: fragment(field, texts[field])}``: the same
+    text, the fragments put in the order of their fields (the encoder sorts the keys). The
+    order of each distinct sequence of fields is found once: a bulk import repeats a few."""
+    if len(fragments) < 2:
+        return "{" + "".join(fragments.values()) + "}"
+    fields = tuple(fragments)
+    order = _ORDERS.get(fields)
+    if order is None:
+        if len(_ORDERS) >= 4096:
+            _ORDERS.clear()
+        order = _ORDERS[fields] = itemgetter(*sorted(range(len(fields)),
+                                                     key=fields.__getitem__))
+    return "{" + ", ".join(order(list(fragments.values()))) + "}"
 
 
 def _payload(prev_hash: str, row: Mapping[str, Any]) -> str:

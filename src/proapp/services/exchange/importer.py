@@ -1343,18 +1343,20 @@ class _Cell(dict[str, Any]):
 
 
 class _Logged(_Cell):
-    """A :class:`_Cell` whose values come with their change-log text: (value, text)."""
+    """A :class:`_Cell` whose values come with their field of the change-log snapshot:
+    (value, ``changelog.fragment(field, log(value))``), which ``changelog.snapshot_of``
+    puts together without encoding the visit's texts again."""
 
-    __slots__ = ("log",)
+    __slots__ = ("field", "log")
 
-    def __init__(self, col: Column, log: Callable[[Any], str],
+    def __init__(self, col: Column, field: str, log: Callable[[Any], str],
                  check: Callable[[Any], bool] | None = None):
         super().__init__(col, check)
-        self.log = log
+        self.field, self.log = field, log
 
     def __missing__(self, text: str) -> Any:
         value = _Cell.__missing__(self, text)
-        pair = self[text] = (value, self.log(value))
+        pair = self[text] = (value, changelog.fragment(self.field, self.log(value)))
         return pair
 
 
@@ -1413,22 +1415,22 @@ class _FastVisits:
             self.patients[code] = (pid, birth, ptas[0] if ptas else None)
         self.i_code, self.i_date = index["patient_code"], index["visit_date"]
         self.i_label = index["visit_label"]
-        self.dates = _Cell(by_name["visit_date"])
-        self.labels = _Cell(by_name["visit_label"], schedule.is_label)
+        self.dates = _Logged(by_name["visit_date"], "visit_date", date.isoformat)
+        self.labels = _Logged(by_name["visit_label"], "label", str, schedule.is_label)
         self.definitions: dict[str, schedule.VisitDefinition] = {}
         self.i_missing = index.get("missing_items")
         self.missing_col = by_name["missing_items"]
         self.i_language = index.get("questionnaire_language")
-        self.languages = _Cell(by_name["questionnaire_language"])
+        self.languages = _Logged(by_name["questionnaire_language"], "text_language", str)
         self.i_age = index.get("age_at_visit")
         # per instrument: its item cells present (index, item id, memo of (value, log text)),
         # its item ids and logged fields in form order, its score cells present
         self.instruments: list[_InstrumentPlan] = []
         for instrument in QUESTIONNAIRES.values():
             item_cells = tuple(
-                (index[col], it.id, item_field(instrument.id, it.id),
-                 _Logged(by_name[col], str, _in_range(it)))
-                for it in instrument.items if (col := instrument.column(it.id)) in index)
+                (index[col], it.id, name, _Logged(by_name[col], name, str, _in_range(it)))
+                for it in instrument.items if (col := instrument.column(it.id)) in index
+                and (name := item_field(instrument.id, it.id)))
             logged = tuple((it, item_field(instrument.id, it)) for it in instrument.item_ids)
             score_cells = tuple((index[name], name) for sf in instrument.score_fields
                                 if (name := instrument.column(sf.id)) in index)
@@ -1442,12 +1444,13 @@ class _FastVisits:
         places = {"flow_ml_min": flowmod.FLOW_PLACES,
                   "velocity_cm_s": flowmod.VELOCITY_PLACES, "area_cm2": flowmod.AREA_PLACES}
         for posture, side, *names in _FLOW_COLUMNS:
+            n_ml, n_vel, n_area, n_sten = fields = tuple(
+                flow_field(posture.value, side.value, attr) for attr in FLOW_ATTRS)
             c_ml, c_vel, c_area, c_sten = (
-                _Logged(by_name[name], _fixed(places[attr]) if attr in places else str)
-                for name, attr in zip(names, FLOW_ATTRS, strict=True))
-            n_ml, n_vel, n_area, n_sten = (flow_field(posture.value, side.value, attr)
-                                           for attr in FLOW_ATTRS)
-            alone = _Logged(by_name[names[0]], _fixed(flowmod.FLOW_PLACES), _alone(side, posture))
+                _Logged(by_name[name], field, _fixed(places[attr]) if attr in places else str)
+                for name, field, attr in zip(names, fields, FLOW_ATTRS, strict=True))
+            alone = _Logged(by_name[names[0]], n_ml, _fixed(flowmod.FLOW_PLACES),
+                            _alone(side, posture))
             self.veins.append(((posture, side), posture.value, side.value,
                                _getter([index.get(name) for name in names]),
                                c_ml, c_vel, c_area, c_sten, alone, n_ml, n_vel, n_area, n_sten))
@@ -1468,8 +1471,8 @@ class _FastVisits:
         if patient is None:
             raise _Fallback
         pid, birth, pta = patient
-        day: date = self.dates[row[self.i_date]]
-        label: str = self.labels[row[self.i_label]]
+        day, f_day = self.dates[row[self.i_date]]
+        label, f_label = self.labels[row[self.i_label]]
         d = self.definitions.get(label)
         if d is None:
             d = self.definitions[label] = schedule.definition(label)
@@ -1486,8 +1489,8 @@ class _FastVisits:
         if self.i_missing is not None and row[self.i_missing]:
             missing = self._missing(row[self.i_missing])
         vid = self.w.next_vid
-        texts: dict[str, str] = {"label": label, "visit_date": day.isoformat(),
-                                 "status": "complete"}
+        # the snapshot's fields: changelog.fragment(field, text), from the cells' memos
+        texts: dict[str, str] = {"label": f_label, "visit_date": f_day, "status": _COMPLETE}
         answers: list[tuple[Any, ...]] = []
         has: dict[str, bool] = {}
         for instrument_id, instrument, item_ids, item_cells, logged, score_cells, basis \
@@ -1570,7 +1573,8 @@ class _FastVisits:
                     if has[form] or not why.strip():  # type: ignore[attr-defined]
                         raise _Fallback  # skip.with_data, skip.reason
                     skipped.append((vid, form, why))
-                    texts[skip_field(form)] = why  # type: ignore[assignment]
+                    name = skip_field(form)
+                    texts[name] = changelog.fragment(name, why)  # type: ignore[arg-type]
                     has[form] = True
         for form in FORMS:
             if not has[form] and form in d.forms:
@@ -1579,10 +1583,9 @@ class _FastVisits:
             raise _Fallback  # visit.empty
         language = None
         if self.i_language is not None and row[self.i_language]:
-            language = self.languages[row[self.i_language]]
-            texts["text_language"] = language
+            language, texts["text_language"] = self.languages[row[self.i_language]]
         self.w.visit_made(vid, pid, label, day, language, answers, skipped, flows,
-                          changelog.snapshot_text(texts))
+                          changelog.snapshot_of(texts))
         if label != schedule.UNSCHEDULED:
             self.seen_labels[key] = n
         self.imp.report.visits_added += 1
@@ -1610,7 +1613,7 @@ class _FastVisits:
             else:
                 reason = reasons[item_id]
                 answers.append((vid, instrument.id, item_id, None, reason.value))
-                texts[name] = missing_value(reason)
+                texts[name] = changelog.fragment(name, missing_value(reason))
         return given
 
     def _missing(self, raw: str) -> dict[str, dict[str, MissingReason]]:
@@ -1630,6 +1633,7 @@ class _FastVisits:
 
 
 _BLANK = (None, None)
+_COMPLETE = changelog.fragment("status", "complete")
 
 
 def _same_text(text: str, expected: str) -> None:
