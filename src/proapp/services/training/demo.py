@@ -194,6 +194,7 @@ class _Kind:
     fss: bool
     flow: bool
     stenosis: bool  # measured at the supine veins
+    label: str  # the snapshot's field: changelog.fragment("label", label)
 
 
 _KINDS: dict[str, _Kind] = {}
@@ -205,7 +206,8 @@ def _kind(label: str) -> _Kind:
         d = schedule.definition(label)
         kind = _KINDS[label] = _Kind(-1 if label == "baseline" else d.months,
                                      d.expects("midas"), d.expects("fss"), d.expects("flow"),
-                                     label in ("baseline", "pta", "m12"))
+                                     label in ("baseline", "pta", "m12"),
+                                     changelog.fragment("label", label))
     return kind
 
 
@@ -215,10 +217,28 @@ assert MIDAS.item_ids == ("q1", "q2", "q3", "q4", "q5", "a", "b")  # _midas_item
 _FSS_FIELDS = tuple((i.id, item_field(FSS.id, i.id)) for i in FSS.items)
 _FSS_LOW, _FSS_HIGH = FSS.items[0].minimum, FSS.items[0].maximum  # the same for every item
 assert all((i.minimum, i.maximum) == (_FSS_LOW, _FSS_HIGH) for i in FSS.items)
-_DECLINED, _DECLINED_TEXT = MissingReason.DECLINED.value, missing_value(MissingReason.DECLINED)
-_INT_TEXT = tuple(str(i) for i in range(101))  # items, days and stenosis %: 0..100
+_DECLINED = MissingReason.DECLINED.value
+# The snapshot's fields as changelog.fragment writes them, made once: per item (and per
+# vein's stenosis) its fragment for each whole number 0..100 (items, days, stenosis %).
+_fragment = changelog.fragment
+_INT_FRAGMENTS: dict[str, tuple[str, ...]] = {}
+
+
+def _int_fragments(name: str) -> tuple[str, ...]:
+    done = _INT_FRAGMENTS.get(name)
+    if done is None:
+        done = _INT_FRAGMENTS[name] = tuple(_fragment(name, str(i)) for i in range(101))
+    return done
+
+
+_MIDAS_FRAGMENTS = tuple((i, _int_fragments(name), _fragment(name, missing_value(
+    MissingReason.DECLINED))) for i, name in _MIDAS_FIELDS)
+_FSS_FRAGMENTS = tuple((i, _int_fragments(name)) for i, name in _FSS_FIELDS)
+_COMPLETE = _fragment("status", "complete")
 _VEINS = {posture: tuple((side, {attr: flow_field(posture, side, attr) for attr in FLOW_ATTRS})
                          for side in ("left", "right")) for posture in ("supine", "upright")}
+_STENOSIS_FRAGMENTS = {names["stenosis_pct"]: _int_fragments(names["stenosis_pct"])
+                       for veins in _VEINS.values() for _side, names in veins}
 _SUPINE, _BOTH = ("supine",), ("supine", "upright")
 _FLOW_TOP = float(FLOW_MAX - 1)
 _TENTH = Decimal("0.1")
@@ -235,8 +255,9 @@ def _visit_rows(b: _Builder, rng: random.Random, pid: int, p: _Profile, label: s
     b.next_visit += 1
     b.visits.append((vid, pid, day, label, "complete", None, DEMO_ACTOR.username, stamp, stamp,
                      stamp, 1))
-    values: dict[str, str] = {"label": label, "visit_date": day.isoformat(),
-                              "status": "complete"}
+    # the snapshot's fields, each as changelog.fragment(field, its log text)
+    values: dict[str, str] = {"label": kind.label, "visit_date": _fragment(
+        "visit_date", day.isoformat()), "status": _COMPLETE}
     answers = b.answers.append
     random_ = rng.random
     if kind.midas:
@@ -253,21 +274,22 @@ def _visit_rows(b: _Builder, rng: random.Random, pid: int, p: _Profile, label: s
         # Some pain whenever there were headache days (B = 0 with A > 0 is a soft warning).
         items += (a, 0 if a == 0 else _clip(rng.gauss(6.5 if p.headache else 3, 1.5), 1,
                                             _B.maximum))
-        for (item_id, name), v in zip(_MIDAS_FIELDS, items, strict=True):
+        for (item_id, name), (_id, texts, declined), v in zip(
+                _MIDAS_FIELDS, _MIDAS_FRAGMENTS, items, strict=True):
             if random_() < 0.015:
                 answers((vid, "midas", item_id, None, _DECLINED))
-                values[name] = _DECLINED_TEXT
+                values[name] = declined
             else:
                 answers((vid, "midas", item_id, v, None))
-                values[name] = _INT_TEXT[v]
+                values[name] = texts[v]
     if kind.fss:
         mean = p.fss0 + _fss_delta(p, months) + rng.gauss(0, 0.3)
         gauss = rng.gauss
-        for item_id, name in _FSS_FIELDS:
+        for (item_id, name), (_id, texts) in zip(_FSS_FIELDS, _FSS_FRAGMENTS, strict=True):
             v = round(mean + gauss(0, 0.8))
             v = _FSS_LOW if v < _FSS_LOW else _FSS_HIGH if v > _FSS_HIGH else v
             answers((vid, "fss", item_id, v, None))
-            values[name] = _INT_TEXT[v]
+            values[name] = texts[v]
     if kind.flow:
         flows = b.flows.append
         factor = _flow_factor(p, months)
@@ -282,19 +304,23 @@ def _visit_rows(b: _Builder, rng: random.Random, pid: int, p: _Profile, label: s
                     if computed_flow(velocity, area) > FLOW_MAX:
                         velocity = quantize(_VELOCITY_TOP / 60 / area - Decimal("0.01"),
                                             VELOCITY_PLACES)
-                    values[names["velocity_cm_s"]] = format(velocity, "f")
-                    values[names["area_cm2"]] = format(area, "f")
+                    name = names["velocity_cm_s"]
+                    values[name] = _fragment(name, format(velocity, "f"))
+                    name = names["area_cm2"]
+                    values[name] = _fragment(name, format(area, "f"))
                 else:
                     flow = Decimal(ml if ml < _FLOW_TOP else _FLOW_TOP).quantize(
                         _TENTH, rounding=ROUND_HALF_UP)  # quantize(..., 1)
-                    values[names["flow_ml_min"]] = format(flow, "f")
+                    name = names["flow_ml_min"]
+                    values[name] = _fragment(name, format(flow, "f"))
                 if posture == "supine" and kind.stenosis:
                     stenosis = (_clip(rng.gauss(72, 10), 51, 95) if months < 0
                                 else _clip(rng.gauss(35, 12), 0, 70))
-                    values[names["stenosis_pct"]] = _INT_TEXT[stenosis]
+                    name = names["stenosis_pct"]
+                    values[name] = _STENOSIS_FRAGMENTS[name][stenosis]
                 flows((vid, posture, side, flow, velocity, area, stenosis))
     b.log.append(changelog.Change("insert", "visit", vid, None, None,
-                                  changelog.snapshot_text(values), patient_id=pid,
+                                  changelog.snapshot_of(values), patient_id=pid,
                                   visit_id=vid))
 
 
