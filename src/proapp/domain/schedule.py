@@ -107,7 +107,6 @@ def months_since(pta: date, day: date) -> float:
     return (day - pta).days / (365.2425 / 12)
 
 
-@lru_cache(maxsize=16384)  # plan() for 10,000 patients asks for ~400,000 of these
 @lru_cache(maxsize=65536)
 def _window(pta: date, months: int, days_before: int, days_after: int) -> tuple[date, date]:
     """A visit's window from its PTA date, remembered: an import checks 100,000 visits of a
