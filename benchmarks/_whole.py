@@ -17,6 +17,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CLI = [sys.executable, "-m", "proapp"]
+
+
+def compiled_proapp() -> int:
+    """Compile proapp's modules to byte code before anything is timed; returns how many
+    files there are. An installed or frozen proapp has its byte code (pip compiles what it
+    installs), and a checkout has it after its first run, unless the environment forbids
+    writing it: this machine's sets ``PYTHONDONTWRITEBYTECODE=1``, which left every timed
+    proapp process compiling its own modules from source (about a quarter of a second of
+    each start-up), while the floors' libraries were compiled when they were installed."""
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("proapp")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("proapp is not importable: run the benchmarks from the project's .venv")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    if not compileall.compile_dir(folder, quiet=1, force=False):
+        raise SystemExit(f"{folder}: some modules did not compile")
+    return sum(1 for _ in folder.rglob("*.py"))
+
+
 # The clinical tables and the change log, parents first: what a demo or an import writes.
 TABLES = ("patient", "procedure", "visit", "answer", "skipped_form", "flow_measurement",
           "change_log")

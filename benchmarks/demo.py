@@ -17,7 +17,16 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks._whole import CLI, Runs, dump_rows, empty_database, floor_cmd, fresh_copy, run
+from benchmarks._whole import (
+    CLI,
+    Runs,
+    compiled_proapp,
+    dump_rows,
+    empty_database,
+    floor_cmd,
+    fresh_copy,
+    run,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also one run at each of these sizes for peak RSS (default: "
                         "50000 100000, the sizes of the target; none: --memory)")
     args = parser.parse_args(argv)
+    compiled_proapp()  # as installed: see _whole.compiled_proapp
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         template = empty_database(folder)

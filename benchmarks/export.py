@@ -31,7 +31,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks._floor_sql import patients_sql, procedures_sql, visits_sql
-from benchmarks._whole import CLI, Runs, dump_rows, empty_database, floor_cmd, fresh_copy, run
+from benchmarks._whole import (
+    CLI,
+    Runs,
+    compiled_proapp,
+    dump_rows,
+    empty_database,
+    floor_cmd,
+    fresh_copy,
+    run,
+)
 
 TARGETS = {"csv": 1.5, "xlsx": 5.0, "fhir": 3.0, "odm": 3.0}  # csv: x sqlite3; others: x csv
 
@@ -71,6 +80,7 @@ def main() -> int:
     ap.add_argument("--formats", default="csv,xlsx,fhir,odm,wide,redcap")
     ap.add_argument("--keep", type=Path, help="reuse/keep the demo database in this folder")
     args = ap.parse_args()
+    compiled_proapp()  # as installed: see _whole.compiled_proapp
     if shutil.which("sqlite3") is None:
         print("sqlite3 not found: run scripts/install-system-deps.sh", file=sys.stderr)
         return 2

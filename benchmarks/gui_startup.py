@@ -31,6 +31,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks._whole import compiled_proapp
+
 HERE = Path(__file__).resolve().parent
 PROBE = HERE / "_gui_probe.py"
 PASSWORD = "benchmark password 1"
@@ -154,6 +157,7 @@ def main() -> int:
     p.add_argument("--db", type=Path, help="an existing demo database (an admin is added)")
     p.add_argument("--runs", type=int, default=5)
     args = p.parse_args()
+    compiled_proapp()  # as installed: see _whole.compiled_proapp
 
     work = Path(tempfile.mkdtemp(prefix="proapp-gui-bench-"))
     try:
