@@ -107,11 +107,11 @@ def both_verdicts(path: Path) -> tuple[tuple[str, Any], tuple[str, Any]]:
         db.dispose()
 
 
-def explained(path: Path) -> frozenset[int]:
+def unexplained(path: Path) -> frozenset[Any] | None:
     db = read_only(path)
     try:
         with db.read() as s:
-            return visit_texts.explained_visits(s.connection())[1]
+            return visit_texts.unexplained_visits(s.connection())[1]
     finally:
         db.dispose()
 
@@ -124,7 +124,7 @@ def test_every_demo_visit_is_explained_in_sql(demo_template: Path, tmp_path: Pat
         visits = {r[0] for r in con.execute("SELECT id FROM visit")}
         con.close()
         assert len(visits) > 1000
-        assert explained(path) == visits
+        assert unexplained(path) == frozenset()
         assert both_verdicts(path) == (("result", []), ("result", []))
 
 
@@ -224,6 +224,41 @@ def test_an_edited_answer_is_named_by_proapp_check(demo_template: Path, tmp_path
         assert "1 difference(s) the log does not explain" in out
         assert (f"answer visit_id={vid}, midas.{item}: stored '{old + 1}', the change log "
                 f"says '{old}'") in out
+
+
+def test_proapp_check_as_its_own_process_names_the_edit(demo_template: Path,
+                                                         tmp_path: Path) -> None:
+    """The command as a clinic runs it, where SQLite's memory statistics are switched off
+    (:mod:`proapp.db.memstatus`) and its work runs in threads: the same verdicts."""
+    import subprocess
+    import sys
+
+    with copy_of(demo_template, tmp_path) as path:
+        command = [sys.executable, "-m", "proapp", "--db", str(path), "check"]
+        clean = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        assert clean.returncode == 0, clean.stderr
+        assert "stored rows against the change log: ok" in clean.stdout
+        assert raw_edit(path, ("UPDATE flow_measurement SET flow_ml_min = flow_ml_min + 1 "
+                               "WHERE id = 11", ())) == 1
+        edited = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        assert edited.returncode == 1
+        assert "1 difference(s) the log does not explain" in edited.stdout
+        assert "flow_measurement visit_id=" in edited.stdout
+
+
+@pytest.mark.parametrize("entity_id", [None, "abc", 2.5, -7, 10**9])
+def test_a_visits_log_row_with_an_odd_id_gets_the_pythons_verdict(
+        demo_template: Path, tmp_path: Path, entity_id: Any) -> None:
+    """A visit's log row whose entity id was edited to no visit's (NULL, a text, a REAL, an
+    id no visit has): the replay in Python sees it in both ways, and reports it."""
+    with copy_of(demo_template, tmp_path) as path:
+        assert raw_edit(path, ("DROP TRIGGER change_log_no_update", ()),
+                        ("UPDATE change_log SET entity_id = ? WHERE id = (SELECT min(id) FROM "
+                         "change_log WHERE entity = 'visit')", (entity_id,))) > 0
+        assert unexplained(path) is not None
+        in_sql, in_python = both_verdicts(path)
+        assert in_sql == in_python
+        assert in_sql[0] == "result" and len(in_sql[1]) >= 1
 
 
 # --- the chain over SQLite's payload texts ---------------------------------------------------

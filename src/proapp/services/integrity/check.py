@@ -30,6 +30,7 @@ from proapp.db.models import (
 from proapp.services.integrity import backup
 from proapp.services.integrity.early import Early
 from proapp.services.integrity.replay import Discrepancy, compare
+from proapp.services.integrity.visit_texts import Unexplained
 
 MAX_DISCREPANCY_LINES = 50
 
@@ -160,14 +161,14 @@ def _integrity(db: Database) -> list[str]:
         return [r[0] for r in s.execute(text("PRAGMA integrity_check"))]
 
 
-def _explained(db: Database, half: int) -> tuple[int, frozenset[int]] | None:
-    """The visits of ``half`` SQLite finds explained by their one logged snapshot (see
+def _unexplained(db: Database, half: int) -> Unexplained | None:
+    """The visits of ``half`` SQLite cannot explain by their one logged snapshot (see
     :mod:`.visit_texts`), or None when the rows cannot be read (the replay says so)."""
-    from proapp.services.integrity.visit_texts import explained_in
+    from proapp.services.integrity.visit_texts import unexplained_in
 
     try:
         with db.read() as s:
-            return explained_in(s.connection().connection.dbapi_connection, half)
+            return unexplained_in(s.connection().connection.dbapi_connection, half)
     except Damaged:
         return None
 
@@ -184,15 +185,15 @@ def run_check(db: Database, early: Early | None = None) -> CheckReport:
     explaining = None
     if db.engine.dialect.name == "sqlite":
         if early is not None and db.path is not None and early.path == db.path.resolve():
-            pending, explaining = early.integrity, early.explained
+            pending, explaining = early.integrity, early.unexplained
         else:
             from proapp.services.integrity.visit_texts import combined
 
             pool = ThreadPoolExecutor(max_workers=3)
-            halves = [pool.submit(_explained, db, 0), pool.submit(_explained, db, 1)]
+            halves = [pool.submit(_unexplained, db, 0), pool.submit(_unexplained, db, 1)]
             pending = pool.submit(_integrity, db).result
 
-            def explaining() -> tuple[int, frozenset[int]] | None:
+            def explaining() -> Unexplained | None:
                 return combined([h.result() for h in halves])
     schema_problems: list[str] = []
     key_problem: str | None = None

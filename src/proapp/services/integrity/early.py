@@ -18,9 +18,12 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from proapp.db import readonly
+
+if TYPE_CHECKING:
+    from proapp.services.integrity.visit_texts import Unexplained
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -54,11 +57,11 @@ def _integrity(con: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in con.execute("PRAGMA integrity_check")]
 
 
-def _explained(half: int) -> Callable[[sqlite3.Connection], tuple[int, frozenset[int]]]:
-    def work(con: sqlite3.Connection) -> tuple[int, frozenset[int]]:
-        from proapp.services.integrity.visit_texts import explained_in
+def _unexplained(half: int) -> Callable[[sqlite3.Connection], Unexplained]:
+    def work(con: sqlite3.Connection) -> Unexplained:
+        from proapp.services.integrity.visit_texts import unexplained_in
 
-        return explained_in(con, half)
+        return unexplained_in(con, half)
 
     return work
 
@@ -69,14 +72,14 @@ class Early:
     def __init__(self, path: Path) -> None:
         self.path = path.resolve()
         # the visits in two halves: the longest of the jobs, shared by both cores
-        self._jobs = [_Job(path, _explained(0)), _Job(path, _explained(1)),
+        self._jobs = [_Job(path, _unexplained(0)), _Job(path, _unexplained(1)),
                       _Job(path, _integrity)]
 
     def integrity(self) -> list[str] | None:
         result: list[str] | None = self._jobs[2].outcome()
         return result
 
-    def explained(self) -> tuple[int, frozenset[int]] | None:
+    def unexplained(self) -> Unexplained | None:
         from proapp.services.integrity.visit_texts import combined
 
         return combined([self._jobs[0].outcome(), self._jobs[1].outcome()])
@@ -97,6 +100,9 @@ def start(db: str | None) -> Early | None:
     path = Path(db).expanduser()
     if not path.is_file():
         return None
+    from proapp.db import memstatus
+
+    memstatus.switch_off()  # else the jobs' threads take SQLite's allocation mutex in turn
     try:
         return Early(path)
     except sqlite3.Error:

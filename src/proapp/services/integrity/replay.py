@@ -38,6 +38,7 @@ from proapp.db.models import (
     Visit,
 )
 from proapp.db.rows import plain_rows
+from proapp.services.integrity.visit_texts import Unexplained
 
 PATIENT_FIELDS = ("code", "family_name", "given_name", "birth_date", "sex", "ms_subtype",
                   "diagnosis_year", "headache_positive", "fatigue_positive", "notes", "language")
@@ -96,13 +97,14 @@ def _in_ids(column: Any) -> ColumnElement[bool]:
     return inside
 
 
-def _replay(s: Session, explained: frozenset[int] = frozenset(), part: str | None = None,
+def _replay(s: Session, part: str | None = None, visits: str | None = None,
             ) -> tuple[State, dict[str, str | None], list[dict[str, Any]]]:
     """The state the log describes: entities by (entity, id), settings, and snapshots of
     procedures logged without an id (older demo cohorts), matched later by patient and date.
     ``part`` "others" replays every entity but the visits, "visits" the visits (each key's
-    rows in the same order as in one pass: the parts are the same state), but for the
-    ``explained`` ones (:mod:`.visit_texts`), whose log rows are left out."""
+    rows in the same order as in one pass: the parts are the same state); ``visits``, a JSON
+    array of ids, only the rows of those visits and of none (the ones :mod:`.visit_texts`
+    cannot explain: the others' log rows are left out)."""
     state: State = {}
     settings: dict[str, str | None] = {}
     unkeyed: list[dict[str, Any]] = []
@@ -113,9 +115,10 @@ def _replay(s: Session, explained: frozenset[int] = frozenset(), part: str | Non
         q = q.where(ChangeLog.entity != "visit")
     elif part == "visits":
         q = q.where(ChangeLog.entity == "visit")
-    if explained:
-        q = q.where(~((ChangeLog.entity == "visit") & _in_ids(ChangeLog.entity_id)))
-        params = {"ids": json.dumps(sorted(explained))}
+    if visits is not None:
+        q = q.where((ChangeLog.entity != "visit") | ChangeLog.entity_id.is_(None)
+                    | _in_ids(ChangeLog.entity_id))
+        params = {"ids": visits}
     for action, entity, entity_id, patient_id, field, new, user_id in plain_rows(
             s.connection(), q, params):
         if entity == "setting":
@@ -160,17 +163,16 @@ def _rows(conn: Connection, model: type[Any], *names: str, visits: str | None = 
     return plain_rows(conn, q.where(_in_ids(getattr(model, names[0]))), {"ids": visits})
 
 
-def _stored(s: Session, explained: frozenset[int] = frozenset(), part: str | None = None,
-            ) -> State:
+def _stored(s: Session, part: str | None = None, visits: str | None = None) -> State:
     """Every stored row as the log would describe it, without the fields that hold nothing
-    (None: :func:`compare` leaves them out), but for the ``explained`` visits; ``part`` as
-    :func:`_replay`'s. Rows of columns, not ORM objects, read with
-    :func:`proapp.db.rows.plain_rows`: a 10,000-patient database has over a million answers
-    (the values are the same: the columns' own types convert them)."""
+    (None: :func:`compare` leaves them out); ``part`` and ``visits`` as :func:`_replay`'s.
+    Rows of columns, not ORM objects, read with :func:`proapp.db.rows.plain_rows`: a
+    10,000-patient database has over a million answers (the values are the same: the
+    columns' own types convert them)."""
     conn = s.connection()
     out = _stored_others(conn) if part != "visits" else {}
     if part != "others":
-        out.update(_stored_visits(conn, explained))
+        out.update(_stored_visits(conn, visits))
     return out
 
 
@@ -195,14 +197,9 @@ def _stored_others(conn: Connection) -> State:
     return out
 
 
-def _stored_visits(conn: Connection, explained: frozenset[int]) -> State:
+def _stored_visits(conn: Connection, only: str | None) -> State:
+    """The visits, or ``only`` those of the JSON array of ids."""
     out: State = {}
-    only = None  # every visit, or the ids of those not explained already
-    if explained:
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        only = json.dumps([i for i, in raw.execute("SELECT id FROM visit")
-                           if i not in explained])
     visits: dict[int, dict[str, str | None]] = {}
     for vid, label, day, status, signed_at, signed_by, language, edition in _rows(
             conn, Visit, "id", "label", "visit_date", "status", "signed_at", "signed_by_id",
@@ -264,32 +261,33 @@ def _key_text(entity: str, ident: Any, field: str | None) -> str:
     return f"id={ident}"
 
 
-Explained = tuple[int, frozenset[int]]  # the newest log row then, the visits' ids
-
-
-def compare(s: Session, explained: Explained | Callable[[], Explained | None] | None = None,
-            *, in_sql: bool = True) -> list[Discrepancy]:
+def compare(s: Session,
+            unexplained: Unexplained | Callable[[], Unexplained | None] | None = None, *,
+            in_sql: bool = True) -> list[Discrepancy]:
     """Every stored row, field and value that the change log does not explain.
 
     On SQLite the visits whose stored rows are their one logged snapshot are found by SQLite
-    (:func:`.visit_texts.explained_visits`, or ``explained``: found on another connection,
-    or the call that waits for them, while the other entities are replayed here; used only
-    if the log has not grown since) and the replay in Python covers the rest;
-    ``in_sql=False`` replays every row in Python (what the tests compare the two with)."""
+    (:func:`.visit_texts.unexplained_visits` gives the others, or ``unexplained``: found on
+    another connection, or the call that waits for them, while the other entities are
+    replayed here; used only if the log has not grown since) and the replay in Python covers
+    those others alone; ``in_sql=False`` replays every row in Python (what the tests compare
+    the two with)."""
     if not in_sql or s.get_bind().dialect.name != "sqlite":
         logged, logged_settings, unkeyed = _replay(s)
         stored = _stored(s)
     else:
-        from proapp.services.integrity.visit_texts import explained_visits, newest_log_row
+        from proapp.services.integrity.visit_texts import newest_log_row, unexplained_visits
 
         logged, logged_settings, unkeyed = _replay(s, part="others")
         stored = _stored(s, part="others")
         conn = s.connection()
-        found = explained() if callable(explained) else explained
+        found = unexplained() if callable(unexplained) else unexplained
         if found is None or found[0] != newest_log_row(conn):
-            found = explained_visits(conn)
-        logged.update(_replay(s, found[1], part="visits")[0])
-        stored.update(_stored(s, found[1], part="visits"))
+            found = unexplained_visits(conn)
+        only = None if found[1] is None else json.dumps(list(found[1]))
+        logged.update(_replay(s, part="visits", visits=only)[0])
+        if only != "[]":  # (every stored visit explained: none to read)
+            stored.update(_stored(s, part="visits", visits=only))
     # Procedures of older demo cohorts were logged without their id: match by patient + date
     # (each snapshot takes the first stored procedure of its patient and date the log does
     # not explain yet; looked up, not searched for: 10,000 of them in a 10,000-patient demo).

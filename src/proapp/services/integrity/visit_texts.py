@@ -7,8 +7,8 @@ visit's snapshot: :func:`proapp.db.changelog.to_text`'s JSON of exactly the fiel
 :func:`proapp.services.integrity.replay._stored` reads back. For each visit this module has
 SQLite write the same JSON text from the stored rows (header, answers, flow values, skipped
 forms, keys sorted, ``json_quote`` for every text) and compare it with the logged one; the
-visits whose texts are equal are the ones returned, and only those are left out of the
-replay in Python.
+visits whose texts are equal are left out of the replay in Python, and SQLite returns the
+ids of the others, which alone that replay reads (none, in a database proapp wrote itself).
 
 Why equal texts prove what the replay would prove: the text SQLite writes is valid JSON whose
 values are exactly the texts ``_stored`` gives (the same conversions, written out below next
@@ -154,19 +154,26 @@ def newest_log_row(conn: Connection) -> int:
     return int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM change_log").scalar_one())
 
 
-def explained_visits(conn: Connection) -> tuple[int, frozenset[int]]:
-    """(the change log's newest row id, the ids of the visits logged by exactly one insert
-    row whose snapshot text is the text of their stored fields), in ``conn``'s transaction.
+# (the change log's newest row id then, the visits left to the replay in Python: None for
+# every one)
+Unexplained = tuple[int, frozenset[Any] | None]
+
+
+def unexplained_visits(conn: Connection) -> Unexplained:
+    """(the change log's newest row id, the ids of the visits not explained at a glance: in
+    the visit table or the change log, but not logged by exactly one insert row whose
+    snapshot text is the text of their stored fields), in ``conn``'s transaction. The ids
+    are those of either table as stored (a raw edit can put a text in the log's column).
     SQLite only."""
     raw = conn.connection.dbapi_connection
     assert raw is not None
-    return explained_in(raw)
+    return unexplained_in(raw)
 
 
-def explained_in(raw: Any, half: int | None = None) -> tuple[int, frozenset[int]]:
-    """:func:`explained_visits` on a DB-API connection of the standard library's sqlite3 (in
-    one read transaction of its own when none is open); ``half`` 0 or 1: only the visits
-    with the lower or the higher ids (two threads share the work: :func:`combined`)."""
+def unexplained_in(raw: Any, half: int | None = None) -> Unexplained:
+    """:func:`unexplained_visits` on a DB-API connection of the standard library's sqlite3
+    (in one read transaction of its own when none is open); ``half`` 0 or 1: only the
+    visits with the lower or the higher ids (two threads share the work: :func:`combined`)."""
     cursor = raw.cursor()
     own = not raw.in_transaction
     try:
@@ -175,40 +182,54 @@ def explained_in(raw: Any, half: int | None = None) -> tuple[int, frozenset[int]
         newest = cursor.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
         instruments = _instruments(cursor)
         if instruments is None:
-            return newest, frozenset()
+            return newest, None
         try:
-            return newest, frozenset(_matching(cursor, instruments, half))
+            return newest, frozenset(_unexplained(cursor, instruments, half))
         except sqlite3.OperationalError:  # a value proapp does not write (_REFUSE, a BLOB for
-            return newest, frozenset()  # json_quote, abs(-2**63)): every visit in Python
+            return newest, None  # json_quote or json_group_array, abs(-2**63)): every visit
     finally:
         if own:
             cursor.execute("COMMIT")
         cursor.close()
 
 
-def _matching(cursor: Any, instruments: Sequence[str], half: int | None) -> list[int]:
-    visits, logged, args = "", "", []
+def _unexplained(cursor: Any, instruments: Sequence[str], half: int | None) -> list[Any]:
+    """The ids of the visits of ``half`` (None: all) the replay in Python must see: each
+    visit whose match with its one logged insert is not certain (``IS NOT 1``: a NULL on
+    either side leaves it to Python), and each visit the log names that the table does not
+    hold (deleted, or removed behind proapp's back). Every value but NULL lies in exactly one
+    half (SQLite orders a text or BLOB after every number); NULL ids are the replay's own."""
+    visits, logged, deleted, args = "", "", "", []
     if half is not None:  # split at half the largest id: the pages each reads are its own
         middle = (cursor.execute("SELECT coalesce(max(id), 0) FROM visit").fetchone()[0]
                   // 2)
         side = "<=" if half == 0 else ">"
-        visits, logged = f" WHERE v.id {side} ?", f" AND entity_id {side} ?"
-        args = [middle, middle]
+        visits, logged, deleted = (f" WHERE v.id {side} ?", f" AND entity_id {side} ?",
+                                   f" AND entity_id {side} ?")
+        args = [middle, middle, middle]
+    # One row, the ids as one JSON text: a row at a time, each step of the query would wait
+    # for Python's lock, which the main thread holds while it imports and walks the log (a
+    # thread asking for it waits up to the 5 ms switch interval; 39,000 rows took minutes
+    # against a busy thread)
     cursor.execute(
-            "SELECT t.id FROM (" + visit_text_sql(instruments) + visits + ") t JOIN ("
-            "SELECT entity_id, count(*) AS n, max(new_value) AS snapshot, "
-            "min(action = 'insert' AND field IS NULL) AS inserted FROM change_log "
-            "WHERE entity = 'visit'" + logged + " GROUP BY entity_id) l "
-            "ON l.entity_id = t.id WHERE l.n = 1 AND l.inserted AND l.snapshot = t.text",
-            args)
-    return [r[0] for r in cursor.fetchall()]
+        "SELECT json_group_array(id) FROM (SELECT t.id AS id FROM ("
+        + visit_text_sql(instruments) + visits + ") t LEFT JOIN ("
+        "SELECT entity_id, count(*) AS n, max(new_value) AS snapshot, "
+        "min(action = 'insert' AND field IS NULL) AS inserted FROM change_log "
+        "WHERE entity = 'visit'" + logged + " GROUP BY entity_id) l "
+        "ON l.entity_id = t.id WHERE (l.n = 1 AND l.inserted AND l.snapshot = t.text) IS NOT 1 "
+        "UNION SELECT entity_id FROM change_log WHERE entity = 'visit' AND entity_id NOT IN "
+        "(SELECT id FROM visit)" + deleted + ")", args)
+    ids: list[Any] = json.loads(cursor.fetchone()[0])
+    return ids
 
 
-def combined(halves: Sequence[tuple[int, frozenset[int]] | None],
-             ) -> tuple[int, frozenset[int]] | None:
-    """The halves of :func:`explained_in` as one result; None when one failed or they saw
+def combined(halves: Sequence[Unexplained | None]) -> Unexplained | None:
+    """The halves of :func:`unexplained_in` as one result; None when one failed or they saw
     different logs (a change in between: the caller finds them again itself)."""
     if any(h is None for h in halves) or len({h[0] for h in halves if h}) != 1:
         return None
     found = [h for h in halves if h is not None]
-    return found[0][0], frozenset().union(*(h[1] for h in found))
+    if any(h[1] is None for h in found):
+        return found[0][0], None
+    return found[0][0], frozenset().union(*(h[1] for h in found if h[1] is not None))
