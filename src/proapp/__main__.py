@@ -21,6 +21,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
+    from proapp.db import memstatus
+
+    memstatus.switch_off()  # first, while no thread and no connection exists (see there)
     start_logging(args.command or "gui")
     if args.command is not None:
         return run(args)

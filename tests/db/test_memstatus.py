@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,19 @@ def test_elsewhere_nothing_is_switched(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(memstatus, "_done", None)
     monkeypatch.setattr(sys, "platform", "darwin")
     assert memstatus.switch_off() is False
+
+
+@linux_only
+def test_every_proapp_process_switches_them_off_first(tmp_path: Path) -> None:
+    """``python -m proapp``'s entry point, before the command's threads and connections:
+    ``check`` (which starts three threads of SQLite work) runs with the statistics off."""
+    from proapp.db.migrate import open_database
+
+    path = tmp_path / "p.db"
+    open_database(str(path)).dispose()
+    out = run("import sys\n"
+              "from proapp.__main__ import main\n"
+              f"code = main(['--db', {str(path)!r}, 'check'])\n"
+              "from proapp.db import memstatus\n"
+              "print(code, memstatus.switch_off(), memstatus._library().sqlite3_memory_used())\n")
+    assert out[-3:] == ["0", "True", "0"]
