@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -149,3 +150,44 @@ def test_a_sign_in_cancelled_after_the_dialog_painted_stops_the_load(
     assert loaders[0].wait(0)  # stopped: nothing runs behind the closed database
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_the_daily_backup_starts_after_the_list_is_painted(
+        qapp, db: Database, patient_id: int, actor: Actor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not beside the main window's first paint (its thread imports and maps the ORM): when
+    the list is filled no backup has started; it is made once the window shows the list."""
+    import proapp.gui.accounts as gui_accounts
+    from proapp.gui.shell import app as shell_app
+    from proapp.services.integrity import backup
+
+    monkeypatch.setattr(gui_accounts, "first_admin_or_login", lambda _db, **_kw: actor)
+    started: list[float] = []
+    real_start = shell_app.DailyBackup.start
+
+    def start(self: shell_app.DailyBackup, parent: object) -> None:
+        started.append(time.perf_counter())
+        real_start(self, parent)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shell_app.DailyBackup, "start", start)
+    seen: dict[str, object] = {}
+
+    def poll() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or windows[0].patients.model.rowCount() == 0:
+            QTimer.singleShot(5, poll)
+            return
+        if "filled" not in seen:
+            seen["filled"] = time.perf_counter()
+            seen["started_when_filled"] = bool(started)
+        if not started:
+            QTimer.singleShot(5, poll)
+            return
+        windows[0].close()
+
+    QTimer.singleShot(0, poll)
+    assert run_gui(db) == 0  # (it waits for the backup before it returns)
+    assert seen["started_when_filled"] is False
+    assert started and started[0] - float(str(seen["filled"])) > 0.05
+    assert len(backup.list_backups(backup.backup_dir(db))) == 1

@@ -168,6 +168,15 @@ def install_first_paint_exit(app: QApplication) -> FirstPaintExit | None:
 
 
 GUI_SWITCH_INTERVAL_S = 0.001
+# The daily backup's thread first imports the backup's service and maps the ORM (about
+# 0.3 s of Python). Started with the list (listLoaded comes before the list is painted), it
+# ran beside the main window's first paint, whose every call into Python (each visible
+# cell's data) waited for the interpreter's lock: the first paint to the list shown took
+# 45-116 ms with no event handled (10,000 patients, 2-core machine, 6 December; the 10 ms
+# probe of benchmarks/gui_startup.py), against 16-19 ms with the backup started this long
+# after the list, once that paint is done. A window closed before then starts no backup:
+# the next start of the day makes it.
+BACKUP_AFTER_LIST_MS = 100
 
 
 def run_gui(database: Database) -> int:
@@ -224,8 +233,10 @@ def run_gui(database: Database) -> int:
                 window = open_main_window(database, who, lock,
                                           first_load.pop() if first_load else None)
                 windows[:] = [window]
-                # The day's backup starts once the list is on the screen, off the GUI thread.
-                window.listLoaded.connect(lambda _n, w=window: backup.start(w))
+                # The day's backup starts once the list is on the screen, off the GUI thread,
+                # and after the paint that shows it: see BACKUP_AFTER_LIST_MS.
+                window.listLoaded.connect(lambda _n, w=window: QTimer.singleShot(
+                    BACKUP_AFTER_LIST_MS, w, lambda: backup.start(w)))
                 window.show()
                 log.info("main window open on %s for %s", database.display_name,
                          who.username)
