@@ -172,21 +172,11 @@ def test_the_daily_backup_starts_after_the_list_is_painted(
     monkeypatch.setattr(shell_app.DailyBackup, "start", start)
     seen: dict[str, object] = {}
 
-    def poll() -> None:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows or windows[0].patients.model.rowCount() == 0:
-            QTimer.singleShot(5, poll)
-            return
-        if "filled" not in seen:
-            seen["filled"] = time.perf_counter()
-            seen["started_when_filled"] = bool(started)
-        if not started:
-            QTimer.singleShot(5, poll)
-            return
-        windows[0].close()
+    def look(_window: MainWindow) -> None:
+        seen["filled"] = time.perf_counter()
+        seen["started_when_filled"] = bool(started)
 
-    QTimer.singleShot(0, poll)
+    when_filled(look, every_ms=5, until=lambda: bool(started))
     assert run_gui(db) == 0  # (it waits for the backup before it returns)
     assert seen["started_when_filled"] is False
     assert started and started[0] - float(str(seen["filled"])) > 0.05
