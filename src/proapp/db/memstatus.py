@@ -26,9 +26,12 @@ condition ``sqlite3_shutdown`` has). A library built without the statistics need
 
 from __future__ import annotations
 
-import ctypes
 import sys
 import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import ctypes
 
 SQLITE_OK = 0
 SQLITE_CONFIG_MEMSTATUS = 9  # sqlite3.h
@@ -39,15 +42,17 @@ _done: bool | None = None  # the outcome of the one attempt of this process
 def _library() -> ctypes.CDLL | None:
     """The SQLite library of the ``_sqlite3`` extension module: its own handle resolves the
     symbols through its dependencies, the very library it was linked with (None when the
-    extension does not export them, a build that links SQLite statically)."""
-    import _sqlite3
-
+    extension does not export them, a build that links SQLite statically, none without
+    ctypes)."""
     try:
+        import _sqlite3
+        import ctypes
+
         lib = ctypes.CDLL(_sqlite3.__file__)
         for name in ("sqlite3_shutdown", "sqlite3_config", "sqlite3_initialize",
                      "sqlite3_memory_used", "sqlite3_compileoption_used"):
             getattr(lib, name)
-    except (OSError, AttributeError):
+    except (ImportError, OSError, AttributeError):
         return None
     lib.sqlite3_memory_used.restype = ctypes.c_int64
     return lib
@@ -72,8 +77,7 @@ def switch_off() -> bool:
         return False  # a connection or statement is open somewhere: leave SQLite as it is
     if lib.sqlite3_shutdown() != SQLITE_OK:
         return False
-    configured = bool(lib.sqlite3_config(SQLITE_CONFIG_MEMSTATUS, ctypes.c_int(0))
-                      == SQLITE_OK)
+    configured = bool(lib.sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK)  # C int
     if lib.sqlite3_initialize() != SQLITE_OK:  # (the next connection initialises it anyway)
         return False
     _done = configured
