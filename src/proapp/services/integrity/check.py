@@ -182,10 +182,10 @@ def run_check(db: Database, early: Early | None = None) -> CheckReport:
     integrity = ["ok"]
     pool = None
     pending: Callable[[], list[str] | None] | None = None
-    explaining = None
+    unexplained = None
     if db.engine.dialect.name == "sqlite":
         if early is not None and db.path is not None and early.path == db.path.resolve():
-            pending, explaining = early.integrity, early.unexplained
+            pending, unexplained = early.integrity, early.unexplained
         else:
             from proapp.services.integrity.visit_texts import combined
 
@@ -193,7 +193,7 @@ def run_check(db: Database, early: Early | None = None) -> CheckReport:
             halves = [pool.submit(_unexplained, db, 0), pool.submit(_unexplained, db, 1)]
             pending = pool.submit(_integrity, db).result
 
-            def explaining() -> Unexplained | None:
+            def unexplained() -> Unexplained | None:
                 return combined([h.result() for h in halves])
     schema_problems: list[str] = []
     key_problem: str | None = None
@@ -243,7 +243,7 @@ def run_check(db: Database, early: Early | None = None) -> CheckReport:
     replay_problem = None
     try:  # every stored row is read back: a damaged page stops it, the integrity check says where
         with db.read() as s:
-            discrepancies = compare(s, explaining)
+            discrepancies = compare(s, unexplained)
     except Damaged:
         replay_problem = "the stored rows cannot all be read back (the file is damaged)"
     if pending is not None:

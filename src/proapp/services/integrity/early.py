@@ -100,9 +100,6 @@ def start(db: str | None) -> Early | None:
     path = Path(db).expanduser()
     if not path.is_file():
         return None
-    from proapp.db import memstatus
-
-    memstatus.switch_off()  # else the jobs' threads take SQLite's allocation mutex in turn
     try:
         return Early(path)
     except sqlite3.Error:
